@@ -1,0 +1,758 @@
+/* gsnmp-ber.c - BER reader and writer (definite length only)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "gsnmp-ber-private.h"
+#include "gsnmp-error.h"
+#include "gsnmp-i18n-private.h"
+
+#include <string.h>
+
+/* The encoding rules are X.690 §8 (BER), restricted as SNMP uses them
+ * (RFC 3417 §8): one-byte identifiers, definite lengths, primitive
+ * encodings.  Non-minimal lengths and integers with redundant leading
+ * 0x00/0xff octets are accepted on input (X.690 allows them in BER), and
+ * always judged by their value; the writer only produces minimal ones. */
+
+/***************************************************************************/
+/* Errors */
+
+static gboolean G_GNUC_PRINTF (2, 3)
+set_malformed (GError    **error,
+               const char *format,
+               ...)
+{
+        va_list args;
+
+        if (error == NULL)
+                return FALSE;
+
+        va_start (args, format);
+        *error = g_error_new_valist (GSNMP_ERROR, GSNMP_ERROR_MALFORMED_MESSAGE,
+                                     format, args);
+        va_end (args);
+        return FALSE;
+}
+
+static gboolean
+set_unexpected_tag (GError **error,
+                    guint8   tag,
+                    guint8   expected)
+{
+        return set_malformed (error, _("Unexpected BER tag 0x%02x where 0x%02x was expected"),
+                              tag, expected);
+}
+
+/***************************************************************************/
+/* Reader */
+
+/* Starts reading @length bytes at @data. */
+void
+gsnmp_ber_reader_init (GsnmpBerReader *r,
+                       const guint8   *data,
+                       gsize           length)
+{
+        r->start = data;
+        r->pos = data;
+        r->end = data + length;
+        r->depth = 0;
+}
+
+/* Whether the innermost open value (or the input) has no bytes left. */
+gboolean
+gsnmp_ber_reader_at_end (const GsnmpBerReader *r)
+{
+        return r->pos >= r->end;
+}
+
+/* The offset of the next byte to read from the start of the input. */
+gsize
+gsnmp_ber_reader_get_offset (const GsnmpBerReader *r)
+{
+        return (gsize) (r->pos - r->start);
+}
+
+/* Peeks at the next identifier octet. */
+gboolean
+gsnmp_ber_reader_peek_tag (const GsnmpBerReader *r,
+                           guint8               *tag)
+{
+        if (r->pos >= r->end)
+                return FALSE;
+        *tag = r->pos[0];
+        return TRUE;
+}
+
+/* Checks that every constructed value was left and no bytes follow. */
+gboolean
+gsnmp_ber_reader_finish (const GsnmpBerReader *r,
+                         GError              **error)
+{
+        if (r->depth != 0)
+                return set_malformed (error, _("Unterminated BER constructed value"));
+        if (r->pos != r->end)
+                return set_malformed (error, _("%u unexpected bytes after the message"),
+                                      (guint) (r->end - r->pos));
+        return TRUE;
+}
+
+/* X.690 §8.1.2-8.1.3: reads the identifier and length octets and checks
+ * that the content fits in what is left of the enclosing value. */
+static gboolean
+ber_read_header (GsnmpBerReader *r,
+                 guint8         *tag,
+                 gsize          *length,
+                 GError        **error)
+{
+        const guint8 *p = r->pos;
+        gsize avail = (gsize) (r->end - p);
+        gsize len;
+
+        if (avail < 2)
+                return set_malformed (error, _("Truncated BER value"));
+
+        /* High-tag-number form (X.690 §8.1.2.4) never occurs in SNMP. */
+        if ((p[0] & 0x1f) == 0x1f)
+                return set_malformed (error, _("Unsupported multi-byte BER tag"));
+        *tag = p[0];
+
+        len = p[1];
+        p += 2;
+        avail -= 2;
+        if (len & 0x80) {
+                guint n = len & 0x7f;
+
+                if (n == 0)
+                        return set_malformed (error, _("Indefinite BER length"));
+                if (n > GSNMP_BER_MAX_LENGTH_OCTETS)
+                        return set_malformed (error, _("BER length field too long"));
+                if (avail < n)
+                        return set_malformed (error, _("Truncated BER length"));
+
+                len = 0;
+                for (guint i = 0; i < n; i++)
+                        len = (len << 8) | p[i];
+                p += n;
+                avail -= n;
+        }
+
+        if (len > avail)
+                return set_malformed (error, _("BER length %" G_GSIZE_FORMAT " exceeds the remaining %" G_GSIZE_FORMAT " bytes"),
+                                      len, avail);
+
+        r->pos = p;
+        *length = len;
+        return TRUE;
+}
+
+/* Reads one whole element and returns its content. */
+gboolean
+gsnmp_ber_read_tlv (GsnmpBerReader *r,
+                    guint8         *tag,
+                    const guint8  **content,
+                    gsize          *length,
+                    GError        **error)
+{
+        if (!ber_read_header (r, tag, length, error))
+                return FALSE;
+        *content = r->pos;
+        r->pos += *length;
+        return TRUE;
+}
+
+/* Steps into a value whose header was just read. */
+static gboolean
+ber_push (GsnmpBerReader *r,
+          gsize           length,
+          GError        **error)
+{
+        if (r->depth >= GSNMP_BER_MAX_DEPTH)
+                return set_malformed (error, _("BER values nested too deeply"));
+        r->outer_end[r->depth++] = r->end;
+        r->end = r->pos + length;
+        return TRUE;
+}
+
+/* Steps into a constructed value tagged @tag. */
+gboolean
+gsnmp_ber_enter (GsnmpBerReader *r,
+                 guint8          tag,
+                 GError        **error)
+{
+        guint8 t;
+        gsize length;
+
+        if (!ber_read_header (r, &t, &length, error))
+                return FALSE;
+        if (t != tag)
+                return set_unexpected_tag (error, t, tag);
+        return ber_push (r, length, error);
+}
+
+/* Steps into a constructed value of any tag and returns the tag. */
+gboolean
+gsnmp_ber_enter_constructed (GsnmpBerReader *r,
+                             guint8         *tag,
+                             GError        **error)
+{
+        gsize length;
+
+        if (!ber_read_header (r, tag, &length, error))
+                return FALSE;
+        if (!(*tag & GSNMP_BER_CONSTRUCTED))
+                return set_malformed (error, _("Unexpected primitive BER value 0x%02x where a constructed value was expected"),
+                                      *tag);
+        return ber_push (r, length, error);
+}
+
+/* Steps out of the innermost constructed value; it must be used up. */
+gboolean
+gsnmp_ber_leave (GsnmpBerReader *r,
+                 GError        **error)
+{
+        if (r->depth == 0)
+                return set_malformed (error, _("Not inside a BER constructed value"));
+        if (r->pos != r->end)
+                return set_malformed (error, _("%u unexpected bytes at the end of a BER constructed value"),
+                                      (guint) (r->end - r->pos));
+        r->end = r->outer_end[--r->depth];
+        return TRUE;
+}
+
+/* Reads the header of a primitive value that must be tagged @tag. */
+static gboolean
+ber_read_primitive (GsnmpBerReader *r,
+                    guint8          tag,
+                    const guint8  **content,
+                    gsize          *length,
+                    GError        **error)
+{
+        guint8 t;
+
+        if (!gsnmp_ber_read_tlv (r, &t, content, length, error))
+                return FALSE;
+        if (t != tag)
+                return set_unexpected_tag (error, t, tag);
+        return TRUE;
+}
+
+/* X.690 §8.3: a two's-complement INTEGER that must fit in 32 bits. */
+gboolean
+gsnmp_ber_decode_integer (const guint8 *content,
+                          gsize         length,
+                          gint32       *value,
+                          GError      **error)
+{
+        guint32 v;
+
+        if (length == 0)
+                return set_malformed (error, _("Empty BER integer"));
+
+        /* Drop redundant sign octets: 0x00 before a clear top bit, 0xff
+         * before a set one. */
+        while (length > 1 &&
+               ((content[0] == 0x00 && !(content[1] & 0x80)) ||
+                (content[0] == 0xff && (content[1] & 0x80)))) {
+                content++;
+                length--;
+        }
+        if (length > 4)
+                return set_malformed (error, _("BER integer does not fit in 32 bits"));
+
+        v = (content[0] & 0x80) ? G_MAXUINT32 : 0;
+        for (gsize i = 0; i < length; i++)
+                v = (v << 8) | content[i];
+        *value = (gint32) v;
+        return TRUE;
+}
+
+/* Drops leading zero octets of a non-negative integer; FALSE if negative. */
+static gboolean
+ber_strip_unsigned (const guint8 **content,
+                    gsize         *length,
+                    GError       **error)
+{
+        if (*length == 0)
+                return set_malformed (error, _("Empty BER integer"));
+        if ((*content)[0] & 0x80)
+                return set_malformed (error, _("Negative BER value for an unsigned type"));
+        while (*length > 1 && (*content)[0] == 0x00) {
+                (*content)++;
+                (*length)--;
+        }
+        return TRUE;
+}
+
+/* RFC 2578 §7.1.6-7.1.8: Counter32, Gauge32, TimeTicks (0..2^32-1). */
+gboolean
+gsnmp_ber_decode_unsigned (const guint8 *content,
+                           gsize         length,
+                           guint32      *value,
+                           GError      **error)
+{
+        guint32 v = 0;
+
+        if (!ber_strip_unsigned (&content, &length, error))
+                return FALSE;
+        if (length > 4)
+                return set_malformed (error, _("BER unsigned value does not fit in 32 bits"));
+        for (gsize i = 0; i < length; i++)
+                v = (v << 8) | content[i];
+        *value = v;
+        return TRUE;
+}
+
+/* RFC 2578 §7.1.10: Counter64 (0..2^64-1). */
+gboolean
+gsnmp_ber_decode_counter64 (const guint8 *content,
+                            gsize         length,
+                            guint64      *value,
+                            GError      **error)
+{
+        guint64 v = 0;
+
+        if (!ber_strip_unsigned (&content, &length, error))
+                return FALSE;
+        if (length > 8)
+                return set_malformed (error, _("BER Counter64 value does not fit in 64 bits"));
+        for (gsize i = 0; i < length; i++)
+                v = (v << 8) | content[i];
+        *value = v;
+        return TRUE;
+}
+
+/* X.690 §8.19: OBJECT IDENTIFIER contents.  The first sub-identifier holds
+ * the first two arcs (X * 40 + Y); it may exceed 32 bits by up to 80 when
+ * the first arc is 2. */
+gboolean
+gsnmp_ber_decode_oid (const guint8 *content,
+                      gsize         length,
+                      guint32      *ids,
+                      gsize        *n_ids,
+                      GError      **error)
+{
+        const guint8 *p = content, *end = content + length;
+        gsize n = 0;
+
+        if (length == 0)
+                return set_malformed (error, _("Empty BER object identifier"));
+        if (end[-1] & 0x80)
+                return set_malformed (error, _("Truncated sub-identifier in a BER object identifier"));
+
+        while (p < end) {
+                /* Each sub-identifier is base 128, high bit on all but the
+                 * last octet; a leading 0x80 would be padding (§8.19.2). */
+                guint64 v = 0;
+                guint64 limit = (n == 0) ? (guint64) G_MAXUINT32 + 80 : G_MAXUINT32;
+
+                if (*p == 0x80)
+                        return set_malformed (error, _("Padded sub-identifier in a BER object identifier"));
+                do {
+                        v = (v << 7) | (*p & 0x7f);
+                        if (v > limit)
+                                return set_malformed (error, _("Sub-identifier too large in a BER object identifier"));
+                } while (*p++ & 0x80);
+                /* The last octet has no continuation bit (checked above), so
+                 * p never passes end. */
+
+                if (n == 0) {
+                        if (v < 40) {
+                                ids[0] = 0;
+                                ids[1] = (guint32) v;
+                        } else if (v < 80) {
+                                ids[0] = 1;
+                                ids[1] = (guint32) (v - 40);
+                        } else {
+                                ids[0] = 2;
+                                ids[1] = (guint32) (v - 80);
+                        }
+                        n = 2;
+                } else {
+                        if (n >= GSNMP_BER_MAX_OID_LENGTH)
+                                return set_malformed (error, _("BER object identifier has more than %u sub-identifiers"),
+                                                      (guint) GSNMP_BER_MAX_OID_LENGTH);
+                        ids[n++] = (guint32) v;
+                }
+        }
+
+        *n_ids = n;
+        return TRUE;
+}
+
+/* Reads an INTEGER-encoded value tagged @tag into a gint32. */
+gboolean
+gsnmp_ber_read_integer (GsnmpBerReader *r,
+                        guint8          tag,
+                        gint32         *value,
+                        GError        **error)
+{
+        const guint8 *content;
+        gsize length;
+
+        return ber_read_primitive (r, tag, &content, &length, error) &&
+               gsnmp_ber_decode_integer (content, length, value, error);
+}
+
+/* Reads an unsigned 32-bit value tagged @tag. */
+gboolean
+gsnmp_ber_read_unsigned (GsnmpBerReader *r,
+                         guint8          tag,
+                         guint32        *value,
+                         GError        **error)
+{
+        const guint8 *content;
+        gsize length;
+
+        return ber_read_primitive (r, tag, &content, &length, error) &&
+               gsnmp_ber_decode_unsigned (content, length, value, error);
+}
+
+/* Reads an unsigned 64-bit value tagged @tag. */
+gboolean
+gsnmp_ber_read_counter64 (GsnmpBerReader *r,
+                          guint8          tag,
+                          guint64        *value,
+                          GError        **error)
+{
+        const guint8 *content;
+        gsize length;
+
+        return ber_read_primitive (r, tag, &content, &length, error) &&
+               gsnmp_ber_decode_counter64 (content, length, value, error);
+}
+
+/* Reads the content of a string-like value tagged @tag, without a copy. */
+gboolean
+gsnmp_ber_read_octets (GsnmpBerReader *r,
+                       guint8          tag,
+                       const guint8  **data,
+                       gsize          *length,
+                       GError        **error)
+{
+        return ber_read_primitive (r, tag, data, length, error);
+}
+
+/* Reads a NULL (or an exception, which is NULL-like) tagged @tag. */
+gboolean
+gsnmp_ber_read_null (GsnmpBerReader *r,
+                     guint8          tag,
+                     GError        **error)
+{
+        const guint8 *content;
+        gsize length;
+
+        if (!ber_read_primitive (r, tag, &content, &length, error))
+                return FALSE;
+        if (length != 0)
+                return set_malformed (error, _("BER NULL value with content"));
+        return TRUE;
+}
+
+/* Reads an OBJECT IDENTIFIER into @ids (GSNMP_BER_MAX_OID_LENGTH long). */
+gboolean
+gsnmp_ber_read_oid (GsnmpBerReader *r,
+                    guint32        *ids,
+                    gsize          *n_ids,
+                    GError        **error)
+{
+        const guint8 *content;
+        gsize length;
+
+        return ber_read_primitive (r, GSNMP_BER_TAG_OBJECT_ID, &content, &length, error) &&
+               gsnmp_ber_decode_oid (content, length, ids, n_ids, error);
+}
+
+/* RFC 2578 §7.1.5: IpAddress, exactly four octets. */
+gboolean
+gsnmp_ber_read_ip_address (GsnmpBerReader *r,
+                           guint8          address[4],
+                           GError        **error)
+{
+        const guint8 *content;
+        gsize length;
+
+        if (!ber_read_primitive (r, GSNMP_BER_TAG_IP_ADDRESS, &content, &length, error))
+                return FALSE;
+        if (length != 4)
+                return set_malformed (error, _("BER IpAddress of %u bytes instead of 4"),
+                                      (guint) length);
+        memcpy (address, content, 4);
+        return TRUE;
+}
+
+/***************************************************************************/
+/* Writer */
+
+#define DEFAULT_WRITER_SIZE 256
+
+/* Starts an empty encoding. */
+void
+gsnmp_ber_writer_init (GsnmpBerWriter *w,
+                       gsize           size_hint)
+{
+        w->size = size_hint ? size_hint : DEFAULT_WRITER_SIZE;
+        w->buf = g_malloc (w->size);
+        w->used = 0;
+}
+
+/* Frees the buffer; @w can be initialised again. */
+void
+gsnmp_ber_writer_clear (GsnmpBerWriter *w)
+{
+        g_clear_pointer (&w->buf, g_free);
+        w->size = 0;
+        w->used = 0;
+}
+
+/* The number of bytes written so far. */
+gsize
+gsnmp_ber_writer_get_length (const GsnmpBerWriter *w)
+{
+        return w->used;
+}
+
+/* The bytes written so far (the front of the encoding). */
+guint8 *
+gsnmp_ber_writer_get_data (GsnmpBerWriter *w)
+{
+        return w->buf + w->size - w->used;
+}
+
+/* Turns the encoding into GBytes without copying it. */
+GBytes *
+gsnmp_ber_writer_free_to_bytes (GsnmpBerWriter *w)
+{
+        GBytes *bytes;
+
+        bytes = g_bytes_new_with_free_func (w->buf + w->size - w->used, w->used,
+                                            g_free, w->buf);
+        w->buf = NULL;
+        w->size = 0;
+        w->used = 0;
+        return bytes;
+}
+
+/* Grows the buffer so that @n more bytes fit in front, keeping the
+ * encoding at the end of the new buffer. */
+static void
+ber_grow (GsnmpBerWriter *w,
+          gsize           n)
+{
+        gsize new_size = MAX (w->size, 64);
+        guint8 *new_buf;
+
+        while (new_size - w->used < n) {
+                if (new_size > G_MAXSIZE / 2)
+                        g_error ("BER writer: encoding too large");
+                new_size *= 2;
+        }
+        new_buf = g_malloc (new_size);
+        if (w->used > 0)
+                memcpy (new_buf + new_size - w->used, w->buf + w->size - w->used, w->used);
+        g_free (w->buf);
+        w->buf = new_buf;
+        w->size = new_size;
+}
+
+/* Prepends @n bytes and returns a pointer to them. */
+guint8 *
+gsnmp_ber_writer_reserve (GsnmpBerWriter *w,
+                          gsize           n)
+{
+        if (G_UNLIKELY (w->size - w->used < n))
+                ber_grow (w, n);
+        w->used += n;
+        return w->buf + w->size - w->used;
+}
+
+/* Prepends pre-encoded bytes. */
+void
+gsnmp_ber_write_raw (GsnmpBerWriter *w,
+                     const guint8   *data,
+                     gsize           length)
+{
+        if (length > 0)
+                memcpy (gsnmp_ber_writer_reserve (w, length), data, length);
+}
+
+/* X.690 §8.1.3: prepends an identifier and a minimal definite length. */
+void
+gsnmp_ber_write_header (GsnmpBerWriter *w,
+                        guint8          tag,
+                        gsize           length)
+{
+        guint8 *p;
+
+        if (length < 0x80) {
+                p = gsnmp_ber_writer_reserve (w, 2);
+                p[0] = tag;
+                p[1] = (guint8) length;
+        } else {
+                guint n = 0;
+
+                g_return_if_fail (length <= G_MAXUINT32);
+
+                for (gsize l = length; l > 0; l >>= 8)
+                        n++;
+                p = gsnmp_ber_writer_reserve (w, 2 + n);
+                p[0] = tag;
+                p[1] = 0x80 | n;
+                for (guint i = 0; i < n; i++)
+                        p[1 + n - i] = (guint8) (length >> (8 * i));
+        }
+}
+
+/* Marks the end of a constructed value's content. */
+gsize
+gsnmp_ber_writer_begin (const GsnmpBerWriter *w)
+{
+        return w->used;
+}
+
+/* Wraps everything written since @mark in a constructed value @tag. */
+void
+gsnmp_ber_writer_end (GsnmpBerWriter *w,
+                      gsize           mark,
+                      guint8          tag)
+{
+        g_return_if_fail (mark <= w->used);
+        gsnmp_ber_write_header (w, tag, w->used - mark);
+}
+
+/* Prepends the minimal two's-complement encoding of a 64-bit value that
+ * the caller knows to be in range, with identifier @tag. */
+static void
+ber_write_int64 (GsnmpBerWriter *w,
+                 guint8          tag,
+                 gint64          value,
+                 gboolean        is_unsigned,
+                 guint64         uvalue)
+{
+        guint8 tmp[9];
+        guint n = 0;
+
+        /* Emit octets least significant first until the remaining value is
+         * just the sign extension of the last octet emitted. */
+        if (is_unsigned) {
+                do {
+                        tmp[8 - n++] = (guint8) uvalue;
+                        uvalue >>= 8;
+                } while (uvalue != 0);
+                if (tmp[9 - n] & 0x80)
+                        tmp[8 - n++] = 0x00;
+        } else {
+                for (;;) {
+                        guint8 b = (guint8) value;
+
+                        tmp[8 - n++] = b;
+                        value >>= 8;    /* arithmetic shift on every supported compiler */
+                        if ((value == 0 && !(b & 0x80)) || (value == -1 && (b & 0x80)))
+                                break;
+                }
+        }
+        gsnmp_ber_write_raw (w, tmp + 9 - n, n);
+        gsnmp_ber_write_header (w, tag, n);
+}
+
+/* Prepends a two's-complement INTEGER (X.690 §8.3). */
+void
+gsnmp_ber_write_integer (GsnmpBerWriter *w,
+                         guint8          tag,
+                         gint32          value)
+{
+        ber_write_int64 (w, tag, value, FALSE, 0);
+}
+
+/* Prepends an unsigned 32-bit value (Counter32, Gauge32, TimeTicks). */
+void
+gsnmp_ber_write_unsigned (GsnmpBerWriter *w,
+                          guint8          tag,
+                          guint32         value)
+{
+        ber_write_int64 (w, tag, 0, TRUE, value);
+}
+
+/* Prepends an unsigned 64-bit value (Counter64). */
+void
+gsnmp_ber_write_counter64 (GsnmpBerWriter *w,
+                           guint8          tag,
+                           guint64         value)
+{
+        ber_write_int64 (w, tag, 0, TRUE, value);
+}
+
+/* Prepends a string-like value. */
+void
+gsnmp_ber_write_octets (GsnmpBerWriter *w,
+                        guint8          tag,
+                        const guint8   *data,
+                        gsize           length)
+{
+        gsnmp_ber_write_raw (w, data, length);
+        gsnmp_ber_write_header (w, tag, length);
+}
+
+/* Prepends a NULL-like value (NULL or an exception). */
+void
+gsnmp_ber_write_null (GsnmpBerWriter *w,
+                      guint8          tag)
+{
+        guint8 *p = gsnmp_ber_writer_reserve (w, 2);
+
+        p[0] = tag;
+        p[1] = 0;
+}
+
+/* Prepends one base-128 sub-identifier; returns its length. */
+static gsize
+ber_write_subid (GsnmpBerWriter *w,
+                 guint64         v)
+{
+        guint8 tmp[10];
+        guint n = 0;
+
+        tmp[9 - n++] = v & 0x7f;
+        v >>= 7;
+        while (v != 0) {
+                tmp[9 - n++] = 0x80 | (v & 0x7f);
+                v >>= 7;
+        }
+        gsnmp_ber_write_raw (w, tmp + 10 - n, n);
+        return n;
+}
+
+/* X.690 §8.19: prepends an OBJECT IDENTIFIER. */
+gboolean
+gsnmp_ber_write_oid (GsnmpBerWriter *w,
+                     const guint32  *ids,
+                     gsize           n_ids,
+                     GError        **error)
+{
+        guint32 first = 0, second = 0;
+        gsize length = 0;
+
+        if (n_ids > GSNMP_BER_MAX_OID_LENGTH) {
+                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_OID,
+                             _("Object identifier has more than %u sub-identifiers"),
+                             (guint) GSNMP_BER_MAX_OID_LENGTH);
+                return FALSE;
+        }
+        if (n_ids >= 1)
+                first = ids[0];
+        if (n_ids >= 2)
+                second = ids[1];
+        if (first > 2 || (first < 2 && second >= 40)) {
+                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_OID,
+                             _("Object identifier cannot start with %u.%u"),
+                             first, second);
+                return FALSE;
+        }
+
+        for (gsize i = n_ids; i > 2; i--)
+                length += ber_write_subid (w, ids[i - 1]);
+        length += ber_write_subid (w, (guint64) first * 40 + second);
+        gsnmp_ber_write_header (w, GSNMP_BER_TAG_OBJECT_ID, length);
+        return TRUE;
+}

@@ -1,0 +1,1748 @@
+/* gsnmp-engine.c - the local SNMP entity: sockets, requests and timers
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "gsnmp-engine.h"
+#include "gsnmp-engine-private.h"
+#include "gsnmp-community.h"
+#include "gsnmp-error.h"
+#include "gsnmp-i18n-private.h"
+#include "gsnmp-message-private.h"
+#include "gsnmp-pdu-private.h"
+#include "gsnmp-target-private.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+
+/**
+ * GsnmpEngine:
+ *
+ * The local SNMP entity: it owns the UDP sockets, the table of requests in
+ * flight and their timers, and sends requests to [class@Gsnmp.Target]s.
+ *
+ * Requests are methods on the engine that take a target, as PySNMP's
+ * `getCmd (snmpEngine, auth, transportTarget, …)` does:
+ *
+ * ```c
+ * static void
+ * on_get_done (GObject *source, GAsyncResult *result, gpointer user_data)
+ * {
+ *         g_autoptr(GError) error = NULL;
+ *         g_autoptr(GsnmpPdu) pdu = gsnmp_engine_get_finish (GSNMP_ENGINE (source),
+ *                                                             result, &error);
+ *         if (pdu == NULL)
+ *                 g_printerr ("%s\n", error->message);
+ *         …
+ * }
+ *
+ * gsnmp_engine_get_async (engine, target, oids, n_oids, NULL, on_get_done, NULL);
+ * ```
+ *
+ * One engine serves any number of targets and requests at once: it keeps
+ * one IPv4 and one IPv6 socket, one table of pending requests and one timer,
+ * so the cost of a request does not grow with the number in flight. A
+ * request that gets no answer is retransmitted
+ * [property@Gsnmp.Target:retries] times, each attempt waiting
+ * [property@Gsnmp.Target:timeout] milliseconds, and then fails with
+ * %G_IO_ERROR_TIMED_OUT. Replies are accepted only from the address and port
+ * the request went to and only with the matching request-id; anything else
+ * is dropped (enable `G_MESSAGES_DEBUG=Gsnmp` to see why).
+ *
+ * A request that got a response completes with the response
+ * [class@Gsnmp.Pdu], whatever its error-status: use
+ * [method@Gsnmp.Pdu.check_error] to turn a non-zero error-status into a
+ * [error@Gsnmp.PduError].
+ *
+ * ## Threading
+ *
+ * An engine belongs to the thread-default [struct@GLib.MainContext] that was
+ * current when it was created: its sockets and timer are attached there, its
+ * `_async` methods must be called from there, and their callbacks run there.
+ * Several engines in several threads, each with its own context, work
+ * independently. A [class@Gio.Cancellable] may be cancelled from any thread.
+ *
+ * Disposing the engine fails every pending request with
+ * %G_IO_ERROR_CLOSED.
+ *
+ * Since: 1.0
+ */
+
+/* How many datagrams one recvmmsg() call takes, and their size. */
+#define RECV_BATCH 8
+#define RECV_BUFFER_SIZE 65536
+/* The largest UDP payload over IPv4 (RFC 3417 §3.2 asks for at least 484). */
+#define MAX_DATAGRAM_SIZE 65507
+/* The receive buffer asked for; the kernel caps it at rmem_max unless the
+ * process may force it. */
+#define SOCKET_RCVBUF (8 * 1024 * 1024)
+#define DEFAULT_RESOLVE_TIMEOUT_MS 5000
+
+typedef enum {
+        REQUEST_RESOLVING,
+        REQUEST_QUEUED,
+        REQUEST_WAITING,
+} RequestState;
+
+/* The address a request went to, in a form that compares with memcmp. */
+typedef struct {
+        guint16 family;   /* AF_INET or AF_INET6 */
+        guint16 port;     /* host order */
+        guint8  addr[16];
+} PeerKey;
+
+typedef struct {
+        GsnmpEngine          *engine;        /* unowned: outlives every request */
+        GTask                *task;          /* (owned) */
+        guint64               serial;        /* unique per engine, for the cancel queue */
+        gint32                request_id;    /* key in engine->requests */
+        RequestState          state;
+        GsnmpProtocolVersion  version;
+        GBytes               *community;     /* (owned) to check the response */
+        GBytes               *datagram;      /* (owned) encoded once, resent as is */
+
+        GSocket              *socket;        /* (unowned) engine->socket4 or socket6 */
+        GSocketAddress       *peer;          /* (owned) (nullable) until resolved */
+        PeerKey               peer_key;
+
+        char                 *host;          /* (owned) (nullable) name to resolve */
+        guint16               port;
+        GSocketFamily         family_hint;
+        GCancellable         *resolve_cancellable;   /* (owned) (nullable) */
+
+        guint                 timeout_ms;
+        guint                 retries_left;
+        gint64                deadline;      /* monotonic µs */
+        guint                 heap_index;    /* G_MAXUINT when not in the heap */
+        GList                 queue_link;    /* in engine->send_queue while QUEUED */
+
+        GCancellable         *cancellable;   /* (owned) (nullable) */
+        gulong                cancel_id;
+} Request;
+
+typedef struct {
+        gint32  request_id;
+        guint64 serial;
+} CancelEntry;
+
+struct _GsnmpEngine {
+        GObject       parent_instance;
+
+        GMainContext *context;
+        GSocket      *socket4;
+        GSocket      *socket6;
+        GSource      *source4;
+        GSource      *source6;
+        GSource      *timer;       /* one engine-wide timer, re-armed to the earliest deadline */
+        GSource      *cancel_source; /* woken from any thread when a request is cancelled */
+        gint64        timer_ready; /* the ready time last given to timer */
+
+        GHashTable   *requests;    /* request-id → Request */
+        GPtrArray    *heap;        /* (element-type Request) min-heap on deadline */
+        GQueue        send_queue;  /* requests waiting for a slot on the wire */
+        guint         n_on_wire;
+        guint         max_in_flight;
+        guint         resolve_timeout_ms;
+        gint32        next_request_id;
+        guint64       next_serial;
+        gboolean      pumping;
+        gboolean      disposed;
+
+        GMutex        cancel_lock;
+        GArray       *cancelled;   /* (element-type CancelEntry) filled from any thread */
+
+        guint8       *recv_buffers;
+};
+
+static void gsnmp_engine_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GsnmpEngine, gsnmp_engine, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      gsnmp_engine_initable_iface_init))
+
+enum {
+        PROP_0,
+        PROP_MAX_IN_FLIGHT,
+        PROP_RESOLVE_TIMEOUT,
+        N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void request_send (Request *req);
+static void engine_pump_queue (GsnmpEngine *self);
+
+/*****************************************************************************/
+/* Deadline heap: one timer for the whole engine */
+
+static gboolean
+heap_less (Request *a,
+           Request *b)
+{
+        return a->deadline < b->deadline;
+}
+
+static void
+heap_swap (GPtrArray *heap,
+           guint      i,
+           guint      j)
+{
+        Request *a = heap->pdata[i];
+        Request *b = heap->pdata[j];
+
+        heap->pdata[i] = b;
+        heap->pdata[j] = a;
+        b->heap_index = i;
+        a->heap_index = j;
+}
+
+static void
+heap_sift_up (GPtrArray *heap,
+              guint      i)
+{
+        while (i > 0) {
+                guint parent = (i - 1) / 2;
+
+                if (!heap_less (heap->pdata[i], heap->pdata[parent]))
+                        break;
+                heap_swap (heap, i, parent);
+                i = parent;
+        }
+}
+
+static void
+heap_sift_down (GPtrArray *heap,
+                guint      i)
+{
+        for (;;) {
+                guint l = 2 * i + 1, r = l + 1, m = i;
+
+                if (l < heap->len && heap_less (heap->pdata[l], heap->pdata[m]))
+                        m = l;
+                if (r < heap->len && heap_less (heap->pdata[r], heap->pdata[m]))
+                        m = r;
+                if (m == i)
+                        break;
+                heap_swap (heap, i, m);
+                i = m;
+        }
+}
+
+static void
+heap_remove (GPtrArray *heap,
+             Request   *req)
+{
+        guint i = req->heap_index;
+        guint last;
+
+        if (i == G_MAXUINT)
+                return;
+        last = heap->len - 1;
+        if (i != last) {
+                heap_swap (heap, i, last);
+                g_ptr_array_set_size (heap, last);
+                heap_sift_down (heap, i);
+                heap_sift_up (heap, i);
+        } else {
+                g_ptr_array_set_size (heap, last);
+        }
+        req->heap_index = G_MAXUINT;
+}
+
+/* Re-arms the timer when @deadline is earlier than what it waits for.  The
+ * timer is never pushed later here: when the earliest request completes, the
+ * timer fires once for nothing and re-arms itself, which is cheaper than
+ * touching the GSource on every reply. */
+static void
+engine_arm_timer (GsnmpEngine *self,
+                  gint64       deadline)
+{
+        if (self->timer == NULL)
+                return;
+        if (self->timer_ready < 0 || deadline < self->timer_ready) {
+                self->timer_ready = deadline;
+                g_source_set_ready_time (self->timer, deadline);
+        }
+}
+
+static void
+request_set_deadline (Request *req,
+                      gint64   deadline)
+{
+        GPtrArray *heap = req->engine->heap;
+
+        req->deadline = deadline;
+        if (req->heap_index == G_MAXUINT) {
+                req->heap_index = heap->len;
+                g_ptr_array_add (heap, req);
+                heap_sift_up (heap, req->heap_index);
+        } else {
+                heap_sift_down (heap, req->heap_index);
+                heap_sift_up (heap, req->heap_index);
+        }
+        engine_arm_timer (req->engine, deadline);
+}
+
+/*****************************************************************************/
+/* Requests: creation and the one completion function */
+
+static void
+request_free (Request *req)
+{
+        g_clear_pointer (&req->community, g_bytes_unref);
+        g_clear_pointer (&req->datagram, g_bytes_unref);
+        g_clear_object (&req->peer);
+        g_clear_pointer (&req->host, g_free);
+        g_clear_object (&req->resolve_cancellable);
+        g_clear_object (&req->cancellable);
+        g_clear_object (&req->task);
+        g_free (req);
+}
+
+/* Completes @req with @pdu (transfer full) or @error (transfer full).  Every
+ * path — reply, timeout, cancellation, resolver failure, dispose — ends here,
+ * and this is the only place a request leaves the table. */
+static void
+request_complete (Request  *req,
+                  GsnmpPdu *pdu,
+                  GError   *error)
+{
+        GsnmpEngine *self = req->engine;
+        GTask *task;
+
+        g_hash_table_remove (self->requests, GINT_TO_POINTER (req->request_id));
+        heap_remove (self->heap, req);
+        if (req->state == REQUEST_QUEUED)
+                g_queue_unlink (&self->send_queue, &req->queue_link);
+        else if (req->state == REQUEST_WAITING)
+                self->n_on_wire--;
+        if (req->cancel_id != 0) {
+                /* Never called from the cancel handler itself, which only queues */
+                g_cancellable_disconnect (req->cancellable, req->cancel_id);
+                req->cancel_id = 0;
+        }
+        if (req->resolve_cancellable != NULL)
+                g_cancellable_cancel (req->resolve_cancellable);
+
+        task = g_steal_pointer (&req->task);
+        request_free (req);
+
+        if (error != NULL)
+                g_task_return_error (task, error);
+        else
+                g_task_return_pointer (task, pdu, g_object_unref);
+        g_object_unref (task);
+
+        engine_pump_queue (self);
+}
+
+static void
+on_request_cancelled (GCancellable *cancellable,
+                      gpointer      user_data)
+{
+        /* May run in any thread, and synchronously inside
+         * g_cancellable_connect(): hand the request back to the engine,
+         * whose timer completes it in the engine's context. */
+        Request *req = user_data;
+        GsnmpEngine *self = req->engine;
+        CancelEntry entry = { req->request_id, req->serial };
+
+        g_mutex_lock (&self->cancel_lock);
+        g_array_append_val (self->cancelled, entry);
+        g_mutex_unlock (&self->cancel_lock);
+
+        g_source_set_ready_time (self->cancel_source, 0);
+}
+
+static gint32
+engine_next_request_id (GsnmpEngine *self)
+{
+        gint32 id;
+
+        do {
+                id = self->next_request_id;
+                self->next_request_id = id == G_MAXINT32 ? 1 : id + 1;
+        } while (g_hash_table_contains (self->requests, GINT_TO_POINTER (id)));
+
+        return id;
+}
+
+static void
+peer_key_from_native (PeerKey               *key,
+                      const struct sockaddr *sa)
+{
+        memset (key, 0, sizeof *key);
+        if (sa->sa_family == AF_INET) {
+                const struct sockaddr_in *sin = (const struct sockaddr_in *) sa;
+
+                key->family = AF_INET;
+                key->port = g_ntohs (sin->sin_port);
+                memcpy (key->addr, &sin->sin_addr, 4);
+        } else if (sa->sa_family == AF_INET6) {
+                const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *) sa;
+
+                key->family = AF_INET6;
+                key->port = g_ntohs (sin6->sin6_port);
+                memcpy (key->addr, &sin6->sin6_addr, 16);
+        }
+}
+
+static char *
+peer_to_string (GSocketAddress *peer)
+{
+        g_autofree char *host = NULL;
+        GInetAddress *addr;
+        guint16 port;
+
+        if (!G_IS_INET_SOCKET_ADDRESS (peer))
+                return g_strdup ("?");
+        addr = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (peer));
+        port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (peer));
+        host = g_inet_address_to_string (addr);
+        if (g_inet_address_get_family (addr) == G_SOCKET_FAMILY_IPV6)
+                return g_strdup_printf ("[%s]:%u", host, port);
+        return g_strdup_printf ("%s:%u", host, port);
+}
+
+/* Picks the socket for @address and records where the request goes.  An
+ * IPv4-mapped IPv6 address is normalised to IPv4, since the IPv6 socket is
+ * IPv6-only. */
+static gboolean
+request_set_peer (Request      *req,
+                  GInetAddress *address,
+                  GError      **error)
+{
+        GsnmpEngine *self = req->engine;
+        g_autoptr(GInetAddress) normalised = NULL;
+        struct sockaddr_storage native;
+
+        if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6) {
+                const guint8 *b = g_inet_address_to_bytes (address);
+                static const guint8 mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+                if (memcmp (b, mapped, 12) == 0) {
+                        normalised = g_inet_address_new_from_bytes (b + 12, G_SOCKET_FAMILY_IPV4);
+                        address = normalised;
+                }
+        }
+
+        if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6) {
+                if (self->socket6 == NULL) {
+                        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                             _("IPv6 is not available on this system"));
+                        return FALSE;
+                }
+                req->socket = self->socket6;
+        } else {
+                if (self->socket4 == NULL) {
+                        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                             _("IPv4 is not available on this system"));
+                        return FALSE;
+                }
+                req->socket = self->socket4;
+        }
+
+        g_clear_object (&req->peer);
+        req->peer = g_inet_socket_address_new (address, req->port);
+        if (!g_socket_address_to_native (req->peer, &native, sizeof native, error))
+                return FALSE;
+        peer_key_from_native (&req->peer_key, (struct sockaddr *) &native);
+
+        return TRUE;
+}
+
+/* Sends the datagram (again) and waits for the answer until the deadline. */
+static void
+request_send (Request *req)
+{
+        g_autoptr(GError) error = NULL;
+        gsize len;
+        const guint8 *data = g_bytes_get_data (req->datagram, &len);
+        gssize sent;
+
+        sent = g_socket_send_to (req->socket, req->peer, (const char *) data, len, NULL, &error);
+        if (sent < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
+                g_autofree char *peer = peer_to_string (req->peer);
+
+                g_prefix_error (&error, _("Could not send to %s: "), peer);
+                request_complete (req, NULL, g_steal_pointer (&error));
+                return;
+        }
+        /* A full send buffer is a lost datagram: the timer retransmits it. */
+        if (sent < 0)
+                g_debug ("send buffer full; request %d will be retransmitted", req->request_id);
+
+        request_set_deadline (req, g_get_monotonic_time () + (gint64) req->timeout_ms * 1000);
+}
+
+/* Puts @req on the wire, or in the queue when max-in-flight are there. */
+static void
+request_start (Request *req)
+{
+        GsnmpEngine *self = req->engine;
+
+        heap_remove (self->heap, req);
+        if (self->n_on_wire >= self->max_in_flight || self->send_queue.length > 0) {
+                req->state = REQUEST_QUEUED;
+                g_queue_push_tail_link (&self->send_queue, &req->queue_link);
+                engine_pump_queue (self);
+                return;
+        }
+        req->state = REQUEST_WAITING;
+        self->n_on_wire++;
+        request_send (req);
+}
+
+static void
+engine_pump_queue (GsnmpEngine *self)
+{
+        if (self->pumping || self->disposed)
+                return;
+        self->pumping = TRUE;
+        while (self->send_queue.length > 0 && self->n_on_wire < self->max_in_flight) {
+                GList *link = g_queue_pop_head_link (&self->send_queue);
+                Request *req = link->data;
+
+                req->state = REQUEST_WAITING;
+                self->n_on_wire++;
+                request_send (req);
+        }
+        self->pumping = FALSE;
+}
+
+/*****************************************************************************/
+/* Name resolution, bounded by the engine */
+
+typedef struct {
+        GWeakRef engine;
+        gint32   request_id;
+        guint64  serial;
+} ResolveData;
+
+static GInetAddress *
+pick_address (GList        *addresses,
+              GSocketFamily hint)
+{
+        GList *l;
+
+        for (l = addresses; l != NULL; l = l->next) {
+                GSocketFamily family = g_inet_address_get_family (l->data);
+
+                if (family == (hint == G_SOCKET_FAMILY_INVALID ? G_SOCKET_FAMILY_IPV4 : hint))
+                        return l->data;
+        }
+        if (hint == G_SOCKET_FAMILY_INVALID && addresses != NULL)
+                return addresses->data;
+        return NULL;
+}
+
+static void
+on_resolved (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+        ResolveData *data = user_data;
+        g_autoptr(GsnmpEngine) self = g_weak_ref_get (&data->engine);
+        g_autoptr(GError) error = NULL;
+        GList *addresses;
+        Request *req = NULL;
+        GInetAddress *address;
+
+        addresses = g_resolver_lookup_by_name_finish (G_RESOLVER (source), result, &error);
+
+        if (self != NULL && !self->disposed)
+                req = g_hash_table_lookup (self->requests, GINT_TO_POINTER (data->request_id));
+        g_weak_ref_clear (&data->engine);
+        if (req == NULL || req->serial != data->serial || req->state != REQUEST_RESOLVING) {
+                /* Completed meanwhile (timeout, cancellation, dispose) */
+                g_resolver_free_addresses (addresses);
+                g_free (data);
+                return;
+        }
+        g_free (data);
+        g_clear_object (&req->resolve_cancellable);
+
+        if (addresses == NULL) {
+                /* The resolver's own error, unchanged: it names the host */
+                request_complete (req, NULL, g_steal_pointer (&error));
+                return;
+        }
+
+        address = pick_address (addresses, req->family_hint);
+        if (address == NULL) {
+                g_set_error (&error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
+                             req->family_hint == G_SOCKET_FAMILY_IPV6 ?
+                             _("“%s” has no IPv6 address") : _("“%s” has no IPv4 address"),
+                             req->host);
+        } else {
+                request_set_peer (req, address, &error);
+        }
+        g_resolver_free_addresses (addresses);
+
+        if (error != NULL) {
+                request_complete (req, NULL, g_steal_pointer (&error));
+                return;
+        }
+        request_start (req);
+}
+
+static void
+request_resolve (Request *req)
+{
+        GsnmpEngine *self = req->engine;
+        g_autoptr(GResolver) resolver = g_resolver_get_default ();
+        ResolveData *data = g_new0 (ResolveData, 1);
+
+        g_weak_ref_init (&data->engine, self);
+        data->request_id = req->request_id;
+        data->serial = req->serial;
+
+        req->state = REQUEST_RESOLVING;
+        req->resolve_cancellable = g_cancellable_new ();
+        /* GResolver in GLib 2.74 has no timeout of its own */
+        request_set_deadline (req, g_get_monotonic_time () +
+                              (gint64) self->resolve_timeout_ms * 1000);
+        g_resolver_lookup_by_name_async (resolver, req->host, req->resolve_cancellable,
+                                         on_resolved, data);
+}
+
+/*****************************************************************************/
+/* Receiving: socket → message → dispatcher */
+
+static void
+engine_handle_datagram (GsnmpEngine           *self,
+                        const struct sockaddr *from,
+                        const guint8          *data,
+                        gsize                  len)
+{
+        g_autoptr(GError) error = NULL;
+        GsnmpMessage msg = { 0, };
+        PeerKey key;
+        Request *req;
+
+        if (!gsnmp_message_decode (data, len, &msg, &error)) {
+                g_debug ("dropping malformed datagram of %" G_GSIZE_FORMAT " bytes: %s",
+                         len, error->message);
+                return;
+        }
+
+        if (msg.pdu == NULL || gsnmp_pdu_get_pdu_type (msg.pdu) != GSNMP_PDU_TYPE_RESPONSE) {
+                g_debug ("dropping a message that is not a response");
+                goto out;
+        }
+
+        req = g_hash_table_lookup (self->requests,
+                                   GINT_TO_POINTER (gsnmp_pdu_get_request_id (msg.pdu)));
+        if (req == NULL || req->state != REQUEST_WAITING) {
+                g_debug ("dropping response with unknown or late request-id %d",
+                         gsnmp_pdu_get_request_id (msg.pdu));
+                goto out;
+        }
+
+        peer_key_from_native (&key, from);
+        if (memcmp (&key, &req->peer_key, sizeof key) != 0) {
+                g_debug ("dropping response to request %d from an address or port it "
+                         "was not sent to", req->request_id);
+                goto out;
+        }
+
+        if (msg.version != req->version ||
+            (req->community != NULL &&
+             (msg.community == NULL || !g_bytes_equal (msg.community, req->community)))) {
+                g_debug ("dropping response to request %d with another version or community",
+                         req->request_id);
+                goto out;
+        }
+
+        request_complete (req, g_steal_pointer (&msg.pdu), NULL);
+
+out:
+        gsnmp_message_clear (&msg);
+}
+
+#ifdef HAVE_RECVMMSG
+static void
+engine_drain_socket (GsnmpEngine *self,
+                     GSocket     *socket)
+{
+        struct mmsghdr msgs[RECV_BATCH];
+        struct iovec iov[RECV_BATCH];
+        struct sockaddr_storage addrs[RECV_BATCH];
+        int fd = g_socket_get_fd (socket);
+
+        for (;;) {
+                int n, i;
+
+                for (i = 0; i < RECV_BATCH; i++) {
+                        iov[i].iov_base = self->recv_buffers + (gsize) i * RECV_BUFFER_SIZE;
+                        iov[i].iov_len = RECV_BUFFER_SIZE;
+                        memset (&msgs[i].msg_hdr, 0, sizeof msgs[i].msg_hdr);
+                        msgs[i].msg_hdr.msg_iov = &iov[i];
+                        msgs[i].msg_hdr.msg_iovlen = 1;
+                        msgs[i].msg_hdr.msg_name = &addrs[i];
+                        msgs[i].msg_hdr.msg_namelen = sizeof addrs[i];
+                }
+
+                n = recvmmsg (fd, msgs, RECV_BATCH, MSG_DONTWAIT, NULL);
+                if (n < 0) {
+                        if (errno == EINTR)
+                                continue;
+                        if (errno != EAGAIN && errno != EWOULDBLOCK)
+                                g_debug ("receive error: %s", g_strerror (errno));
+                        return;
+                }
+
+                for (i = 0; i < n && !self->disposed; i++) {
+                        if (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) {
+                                g_debug ("dropping truncated datagram");
+                                continue;
+                        }
+                        engine_handle_datagram (self, (struct sockaddr *) &addrs[i],
+                                                iov[i].iov_base, msgs[i].msg_len);
+                }
+                if (n < RECV_BATCH || self->disposed)
+                        return;
+        }
+}
+#else
+static void
+engine_drain_socket (GsnmpEngine *self,
+                     GSocket     *socket)
+{
+        while (!self->disposed) {
+                g_autoptr(GSocketAddress) from = NULL;
+                g_autoptr(GError) error = NULL;
+                struct sockaddr_storage native;
+                gssize n;
+
+                n = g_socket_receive_from (socket, &from, (char *) self->recv_buffers,
+                                           RECV_BUFFER_SIZE, NULL, &error);
+                if (n < 0) {
+                        if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+                                g_debug ("receive error: %s", error->message);
+                        return;
+                }
+                if (!g_socket_address_to_native (from, &native, sizeof native, NULL))
+                        continue;
+                engine_handle_datagram (self, (struct sockaddr *) &native,
+                                        self->recv_buffers, n);
+        }
+}
+#endif
+
+static gboolean
+on_socket_readable (GSocket      *socket,
+                    GIOCondition  condition,
+                    gpointer      user_data)
+{
+        g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
+
+        if (!self->disposed)
+                engine_drain_socket (self, socket);
+
+        return G_SOURCE_CONTINUE;
+}
+
+/*****************************************************************************/
+/* The timer: retransmissions, timeouts and cancellations */
+
+static void
+engine_process_cancellations (GsnmpEngine *self)
+{
+        g_autoptr(GArray) cancelled = NULL;
+        guint i;
+
+        g_mutex_lock (&self->cancel_lock);
+        if (self->cancelled->len > 0) {
+                cancelled = self->cancelled;
+                self->cancelled = g_array_new (FALSE, FALSE, sizeof (CancelEntry));
+        }
+        g_mutex_unlock (&self->cancel_lock);
+
+        if (cancelled == NULL)
+                return;
+
+        for (i = 0; i < cancelled->len && !self->disposed; i++) {
+                CancelEntry *entry = &g_array_index (cancelled, CancelEntry, i);
+                Request *req = g_hash_table_lookup (self->requests,
+                                                    GINT_TO_POINTER (entry->request_id));
+
+                if (req == NULL || req->serial != entry->serial)
+                        continue;
+                request_complete (req, NULL,
+                                  g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                       _("Operation was cancelled")));
+        }
+}
+
+static void
+engine_process_deadlines (GsnmpEngine *self)
+{
+        gint64 now = g_get_monotonic_time ();
+
+        while (self->heap->len > 0 && !self->disposed) {
+                Request *req = self->heap->pdata[0];
+
+                if (req->deadline > now)
+                        break;
+
+                if (req->state == REQUEST_RESOLVING) {
+                        request_complete (req, NULL,
+                                          g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                       _("Timed out resolving “%s”"),
+                                                       req->host));
+                } else if (req->retries_left > 0) {
+                        req->retries_left--;
+                        g_debug ("retransmitting request %d", req->request_id);
+                        request_send (req);
+                } else {
+                        g_autofree char *peer = peer_to_string (req->peer);
+
+                        request_complete (req, NULL,
+                                          g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                       _("No response from %s"), peer));
+                }
+        }
+}
+
+static gboolean
+on_cancel_wakeup (gpointer user_data)
+{
+        g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
+
+        /* Disarm before taking the queue: a cancellation queued after this
+         * re-arms the source. */
+        g_source_set_ready_time (self->cancel_source, -1);
+        engine_process_cancellations (self);
+
+        return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_timer (gpointer user_data)
+{
+        g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
+
+        self->timer_ready = -1;
+        g_source_set_ready_time (self->timer, -1);
+
+        engine_process_deadlines (self);
+
+        if (!self->disposed && self->heap->len > 0)
+                engine_arm_timer (self, ((Request *) self->heap->pdata[0])->deadline);
+
+        return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+timer_dispatch (GSource     *source,
+                GSourceFunc  callback,
+                gpointer     user_data)
+{
+        return callback (user_data);
+}
+
+static GSourceFuncs timer_funcs = {
+        NULL, NULL, timer_dispatch, NULL, NULL, NULL,
+};
+
+/*****************************************************************************/
+/* GObject and GInitable */
+
+static GSocket *
+open_socket (GSocketFamily family,
+             GError      **error)
+{
+        g_autoptr(GSocket) socket = NULL;
+        g_autoptr(GInetAddress) any = NULL;
+        g_autoptr(GSocketAddress) bind_address = NULL;
+        gint size = 0;
+
+        socket = g_socket_new (family, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, error);
+        if (socket == NULL)
+                return NULL;
+        g_socket_set_blocking (socket, FALSE);
+
+        if (family == G_SOCKET_FAMILY_IPV6 &&
+            !g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, 1, error))
+                return NULL;
+
+        /* A large receive buffer, so a burst of responses is not dropped and
+         * turned into retransmissions.  Root may go past rmem_max. */
+        g_socket_set_option (socket, SOL_SOCKET, SO_RCVBUF, SOCKET_RCVBUF, NULL);
+#ifdef SO_RCVBUFFORCE
+        if (g_socket_get_option (socket, SOL_SOCKET, SO_RCVBUF, &size, NULL) &&
+            size < SOCKET_RCVBUF)
+                g_socket_set_option (socket, SOL_SOCKET, SO_RCVBUFFORCE, SOCKET_RCVBUF, NULL);
+#endif
+
+        any = g_inet_address_new_any (family);
+        bind_address = g_inet_socket_address_new (any, 0);
+        if (!g_socket_bind (socket, bind_address, FALSE, error))
+                return NULL;
+
+        return g_steal_pointer (&socket);
+}
+
+static GSource *
+attach_socket_source (GsnmpEngine *self,
+                      GSocket     *socket)
+{
+        GSource *source = g_socket_create_source (socket, G_IO_IN, NULL);
+
+        g_source_set_callback (source, (GSourceFunc) G_CALLBACK (on_socket_readable), self, NULL);
+        g_source_set_static_name (source, "[gsnmp] engine socket");
+        g_source_attach (source, self->context);
+        return source;
+}
+
+static gboolean
+gsnmp_engine_initable_init (GInitable    *initable,
+                            GCancellable *cancellable,
+                            GError      **error)
+{
+        GsnmpEngine *self = GSNMP_ENGINE (initable);
+        g_autoptr(GError) error6 = NULL;
+        gint size = 0;
+
+        if (self->socket4 != NULL)
+                return TRUE;
+
+        self->socket4 = open_socket (G_SOCKET_FAMILY_IPV4, error);
+        if (self->socket4 == NULL)
+                return FALSE;
+
+        self->socket6 = open_socket (G_SOCKET_FAMILY_IPV6, &error6);
+        if (self->socket6 == NULL)
+                g_debug ("no IPv6 socket: %s", error6->message);
+
+        /* Size the window on the wire to what the receive buffer can hold
+         * (Linux reports twice the size it grants; count ~2 KiB a response). */
+        if (self->max_in_flight == 0) {
+                if (!g_socket_get_option (self->socket4, SOL_SOCKET, SO_RCVBUF, &size, NULL))
+                        size = 0;
+                self->max_in_flight = CLAMP (size / 2048, 32, 4096);
+        }
+
+        self->source4 = attach_socket_source (self, self->socket4);
+        if (self->socket6 != NULL)
+                self->source6 = attach_socket_source (self, self->socket6);
+
+        self->timer = g_source_new (&timer_funcs, sizeof (GSource));
+        g_source_set_callback (self->timer, on_timer, self, NULL);
+        g_source_set_static_name (self->timer, "[gsnmp] engine timer");
+        g_source_set_ready_time (self->timer, -1);
+        g_source_attach (self->timer, self->context);
+
+        self->cancel_source = g_source_new (&timer_funcs, sizeof (GSource));
+        g_source_set_callback (self->cancel_source, on_cancel_wakeup, self, NULL);
+        g_source_set_static_name (self->cancel_source, "[gsnmp] engine cancellations");
+        g_source_set_ready_time (self->cancel_source, -1);
+        g_source_attach (self->cancel_source, self->context);
+
+        self->recv_buffers = g_malloc ((gsize) RECV_BATCH * RECV_BUFFER_SIZE);
+
+        return TRUE;
+}
+
+static void
+gsnmp_engine_initable_iface_init (GInitableIface *iface)
+{
+        iface->init = gsnmp_engine_initable_init;
+}
+
+static void
+destroy_source (GSource **source)
+{
+        if (*source != NULL) {
+                g_source_destroy (*source);
+                g_clear_pointer (source, g_source_unref);
+        }
+}
+
+/* Fails every pending request with G_IO_ERROR_CLOSED, as libqmi's device
+ * hang-up does, then closes the sockets.  Callbacks may run from here. */
+static void
+engine_close (GsnmpEngine *self)
+{
+        if (!self->disposed) {
+                GHashTableIter iter;
+                gpointer value;
+                g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+                guint i;
+
+                /* From now on new requests fail at once and the queue stays put */
+                self->disposed = TRUE;
+                g_hash_table_iter_init (&iter, self->requests);
+                while (g_hash_table_iter_next (&iter, NULL, &value))
+                        g_ptr_array_add (pending, value);
+                for (i = 0; i < pending->len; i++) {
+                        request_complete (pending->pdata[i], NULL,
+                                          g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CLOSED,
+                                                               _("The SNMP engine was closed")));
+                }
+        }
+
+        destroy_source (&self->source4);
+        destroy_source (&self->source6);
+        destroy_source (&self->timer);
+        destroy_source (&self->cancel_source);
+        if (self->socket4 != NULL)
+                g_socket_close (self->socket4, NULL);
+        if (self->socket6 != NULL)
+                g_socket_close (self->socket6, NULL);
+        g_clear_object (&self->socket4);
+        g_clear_object (&self->socket6);
+}
+
+static void
+gsnmp_engine_dispose (GObject *object)
+{
+        engine_close (GSNMP_ENGINE (object));
+
+        G_OBJECT_CLASS (gsnmp_engine_parent_class)->dispose (object);
+}
+
+static void
+gsnmp_engine_finalize (GObject *object)
+{
+        GsnmpEngine *self = GSNMP_ENGINE (object);
+
+        g_clear_pointer (&self->requests, g_hash_table_unref);
+        g_clear_pointer (&self->heap, g_ptr_array_unref);
+        g_clear_pointer (&self->cancelled, g_array_unref);
+        g_mutex_clear (&self->cancel_lock);
+        g_clear_pointer (&self->recv_buffers, g_free);
+        g_clear_pointer (&self->context, g_main_context_unref);
+
+        G_OBJECT_CLASS (gsnmp_engine_parent_class)->finalize (object);
+}
+
+static void
+gsnmp_engine_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+        GsnmpEngine *self = GSNMP_ENGINE (object);
+
+        switch (prop_id) {
+        case PROP_MAX_IN_FLIGHT:
+                g_value_set_uint (value, self->max_in_flight);
+                break;
+        case PROP_RESOLVE_TIMEOUT:
+                g_value_set_uint (value, self->resolve_timeout_ms);
+                break;
+        default:
+                G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+        }
+}
+
+static void
+gsnmp_engine_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+        GsnmpEngine *self = GSNMP_ENGINE (object);
+
+        switch (prop_id) {
+        case PROP_MAX_IN_FLIGHT:
+                if (g_value_get_uint (value) != 0)
+                        gsnmp_engine_set_max_in_flight (self, g_value_get_uint (value));
+                break;
+        case PROP_RESOLVE_TIMEOUT:
+                gsnmp_engine_set_resolve_timeout (self, g_value_get_uint (value));
+                break;
+        default:
+                G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+        }
+}
+
+static void
+gsnmp_engine_class_init (GsnmpEngineClass *klass)
+{
+        GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+        gsnmp_init_once ();
+
+        object_class->dispose = gsnmp_engine_dispose;
+        object_class->finalize = gsnmp_engine_finalize;
+        object_class->get_property = gsnmp_engine_get_property;
+        object_class->set_property = gsnmp_engine_set_property;
+
+        /**
+         * GsnmpEngine:max-in-flight: (getter get_max_in_flight) (setter set_max_in_flight)
+         *
+         * The most requests the engine keeps on the wire at once; further
+         * requests wait in a queue, in order, and their timeouts start when
+         * they are sent. The default is sized to the socket's receive buffer,
+         * so that a burst of responses is not dropped by the kernel.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_MAX_IN_FLIGHT] =
+                g_param_spec_uint ("max-in-flight", NULL, NULL,
+                                   0, G_MAXINT32, 0,
+                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                   G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpEngine:resolve-timeout: (getter get_resolve_timeout) (setter set_resolve_timeout)
+         *
+         * How long, in milliseconds, a request waits for its target's host
+         * name to resolve before it fails with %G_IO_ERROR_TIMED_OUT.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_RESOLVE_TIMEOUT] =
+                g_param_spec_uint ("resolve-timeout", NULL, NULL,
+                                   1, G_MAXUINT, DEFAULT_RESOLVE_TIMEOUT_MS,
+                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                   G_PARAM_STATIC_STRINGS);
+
+        g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gsnmp_engine_init (GsnmpEngine *self)
+{
+        self->context = g_main_context_ref_thread_default ();
+        self->requests = g_hash_table_new (NULL, NULL);
+        self->heap = g_ptr_array_new ();
+        g_queue_init (&self->send_queue);
+        self->resolve_timeout_ms = DEFAULT_RESOLVE_TIMEOUT_MS;
+        self->next_request_id = g_random_int_range (1, G_MAXINT32);
+        self->timer_ready = -1;
+        g_mutex_init (&self->cancel_lock);
+        self->cancelled = g_array_new (FALSE, FALSE, sizeof (CancelEntry));
+}
+
+/*****************************************************************************/
+/* Internal API */
+
+GMainContext *
+gsnmp_engine_get_context (GsnmpEngine *self)
+{
+        return self->context;
+}
+
+gboolean
+gsnmp_engine_in_context (GsnmpEngine *self)
+{
+        GMainContext *context = g_main_context_get_thread_default ();
+
+        return (context ? context : g_main_context_default ()) == self->context;
+}
+
+/*****************************************************************************/
+/* Issuing requests */
+
+/* Starts a request for @pdu (which the engine may modify: it sets the
+ * request-id) on @task. */
+static void
+engine_request (GsnmpEngine  *self,
+                GsnmpTarget  *target,
+                GsnmpPdu     *pdu,
+                GCancellable *cancellable,
+                GTask        *task)
+{
+        g_autoptr(GError) error = NULL;
+        GsnmpCredentials *credentials;
+        GsnmpMessage msg = { 0, };
+        GInetAddress *address;
+        Request *req;
+
+        if (self->disposed || self->socket4 == NULL) {
+                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED, "%s",
+                                         _("The SNMP engine was closed"));
+                return;
+        }
+        if (!gsnmp_target_check_address (target, &error)) {
+                g_task_return_error (task, g_steal_pointer (&error));
+                return;
+        }
+
+        credentials = gsnmp_target_get_credentials (target);
+        if (!GSNMP_IS_COMMUNITY (credentials)) {
+                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                                         _("SNMPv3 requests are not supported yet"));
+                return;
+        }
+        msg.version = gsnmp_credentials_get_version (credentials);
+        if (msg.version == GSNMP_PROTOCOL_VERSION_V1 &&
+            gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_GET_BULK) {
+                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                                         _("SNMPv1 has no GetBulkRequest; use SNMPv2c or SNMPv3"));
+                return;
+        }
+
+        req = g_new0 (Request, 1);
+        req->engine = self;
+        req->serial = ++self->next_serial;
+        req->version = msg.version;
+        req->community = g_bytes_ref (gsnmp_community_get_bytes (GSNMP_COMMUNITY (credentials)));
+        req->port = gsnmp_target_get_port (target);
+        req->family_hint = gsnmp_target_get_family_hint (target);
+        req->timeout_ms = gsnmp_target_get_timeout (target);
+        req->retries_left = gsnmp_target_get_retries (target);
+        req->heap_index = G_MAXUINT;
+        req->queue_link.data = req;
+
+        req->request_id = engine_next_request_id (self);
+        gsnmp_pdu_set_request_id (pdu, req->request_id);
+        msg.community = req->community;
+        msg.pdu = pdu;
+        req->datagram = gsnmp_message_encode (&msg, MAX_DATAGRAM_SIZE, &error);
+        if (req->datagram == NULL) {
+                request_free (req);
+                g_task_return_error (task, g_steal_pointer (&error));
+                return;
+        }
+
+        address = gsnmp_target_get_inet_address (target);
+        if (address != NULL && !request_set_peer (req, address, &error)) {
+                request_free (req);
+                g_task_return_error (task, g_steal_pointer (&error));
+                return;
+        }
+
+        req->task = g_object_ref (task);
+        g_hash_table_insert (self->requests, GINT_TO_POINTER (req->request_id), req);
+
+        if (cancellable != NULL) {
+                req->cancellable = g_object_ref (cancellable);
+                req->cancel_id = g_cancellable_connect (cancellable,
+                                                        G_CALLBACK (on_request_cancelled),
+                                                        req, NULL);
+        }
+
+        if (address == NULL) {
+                req->host = g_strdup (gsnmp_target_get_host (target));
+                request_resolve (req);
+        } else {
+                request_start (req);
+        }
+}
+
+static GsnmpPdu *
+build_request_pdu (GsnmpPduType      type,
+                   GsnmpOid * const *oids,
+                   gsize             n_oids)
+{
+        GsnmpPdu *pdu = gsnmp_pdu_new (type);
+        gsize i;
+
+        for (i = 0; i < n_oids; i++)
+                gsnmp_pdu_take_varbind (pdu, gsnmp_varbind_new_null (oids[i]));
+        return pdu;
+}
+
+static void
+engine_request_oids (GsnmpEngine         *self,
+                     GsnmpTarget         *target,
+                     GsnmpPdu            *pdu,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data,
+                     gpointer             source_tag,
+                     const char          *name)
+{
+        g_autoptr(GTask) task = NULL;
+
+        task = g_task_new (self, cancellable, callback, user_data);
+        g_task_set_source_tag (task, source_tag);
+        g_task_set_name (task, name);
+        engine_request (self, target, pdu, cancellable, task);
+}
+
+#define CHECK_ASYNC_ARGS(self, target, cancellable)                                     \
+        G_STMT_START {                                                                  \
+                g_return_if_fail (GSNMP_IS_ENGINE (self));                              \
+                g_return_if_fail (GSNMP_IS_TARGET (target));                            \
+                g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable)); \
+                g_return_if_fail (gsnmp_engine_in_context (self));                      \
+        } G_STMT_END
+
+static GsnmpPdu *
+engine_request_finish (GsnmpEngine  *self,
+                       GAsyncResult *result,
+                       gpointer      source_tag,
+                       GError      **error)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (self), NULL);
+        g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+        g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+        return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/*****************************************************************************/
+/* Public API */
+
+/**
+ * gsnmp_engine_new:
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Creates an SNMP engine and opens its sockets. The engine belongs to the
+ * thread-default main context that is current now.
+ *
+ * Returns: (transfer full): a new [class@Gsnmp.Engine], or %NULL if no
+ *   socket could be opened
+ *
+ * Since: 1.0
+ */
+GsnmpEngine *
+gsnmp_engine_new (GError **error)
+{
+        return g_initable_new (GSNMP_TYPE_ENGINE, NULL, error, NULL);
+}
+
+/**
+ * gsnmp_engine_close:
+ * @self: a [class@Gsnmp.Engine]
+ *
+ * Fails every pending request with %G_IO_ERROR_CLOSED and closes the
+ * engine's sockets. Requests started later fail the same way.
+ *
+ * Each pending request holds a reference on its engine until it completes,
+ * as GIO's asynchronous operations do, so dropping the last reference of
+ * your own does not end them; call this (or g_object_run_dispose()) to.
+ * Their callbacks run before this returns.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_engine_close (GsnmpEngine *self)
+{
+        g_return_if_fail (GSNMP_IS_ENGINE (self));
+
+        g_object_ref (self);
+        engine_close (self);
+        g_object_unref (self);
+}
+
+/**
+ * gsnmp_engine_get_max_in_flight: (get-property max-in-flight)
+ * @self: a [class@Gsnmp.Engine]
+ *
+ * Gets the most requests the engine keeps on the wire at once.
+ *
+ * Returns: the limit
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_engine_get_max_in_flight (GsnmpEngine *self)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
+
+        return self->max_in_flight;
+}
+
+/**
+ * gsnmp_engine_set_max_in_flight: (set-property max-in-flight)
+ * @self: a [class@Gsnmp.Engine]
+ * @max_in_flight: the limit, at least 1
+ *
+ * Sets the most requests the engine keeps on the wire at once. Requests
+ * beyond it wait in a queue.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_engine_set_max_in_flight (GsnmpEngine *self,
+                                guint        max_in_flight)
+{
+        g_return_if_fail (GSNMP_IS_ENGINE (self));
+        g_return_if_fail (max_in_flight > 0);
+
+        if (self->max_in_flight == max_in_flight)
+                return;
+        self->max_in_flight = max_in_flight;
+        engine_pump_queue (self);
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_IN_FLIGHT]);
+}
+
+/**
+ * gsnmp_engine_get_resolve_timeout: (get-property resolve-timeout)
+ * @self: a [class@Gsnmp.Engine]
+ *
+ * Gets how long a request waits for name resolution.
+ *
+ * Returns: the timeout in milliseconds
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_engine_get_resolve_timeout (GsnmpEngine *self)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
+
+        return self->resolve_timeout_ms;
+}
+
+/**
+ * gsnmp_engine_set_resolve_timeout: (set-property resolve-timeout)
+ * @self: a [class@Gsnmp.Engine]
+ * @timeout_ms: the timeout in milliseconds, greater than 0
+ *
+ * Sets how long a request waits for its target's host name to resolve.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_engine_set_resolve_timeout (GsnmpEngine *self,
+                                  guint        timeout_ms)
+{
+        g_return_if_fail (GSNMP_IS_ENGINE (self));
+        g_return_if_fail (timeout_ms > 0);
+
+        if (self->resolve_timeout_ms == timeout_ms)
+                return;
+        self->resolve_timeout_ms = timeout_ms;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLVE_TIMEOUT]);
+}
+
+/**
+ * gsnmp_engine_get_n_pending:
+ * @self: a [class@Gsnmp.Engine]
+ *
+ * Gets the number of requests that have not completed yet: resolving,
+ * queued or waiting for a response.
+ *
+ * Returns: the number of pending requests
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_engine_get_n_pending (GsnmpEngine *self)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
+
+        return g_hash_table_size (self->requests);
+}
+
+/**
+ * gsnmp_engine_get_async:
+ * @self: a [class@Gsnmp.Engine]
+ * @target: the agent to query
+ * @oids: (array length=n_oids): the object identifiers to fetch
+ * @n_oids: the number of elements in @oids
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async) (closure user_data): called once the response,
+ *   a final timeout or an error arrives
+ * @user_data: data for @callback
+ *
+ * Sends a GetRequest for @oids to @target.
+ *
+ * The request is retransmitted [property@Gsnmp.Target:retries] times, each
+ * attempt waiting [property@Gsnmp.Target:timeout] milliseconds. @callback
+ * runs in the thread-default main context that was current when @self was
+ * created (which must be current now); call
+ * [method@Gsnmp.Engine.get_finish] from it to get the response.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_engine_get_async (GsnmpEngine         *self,
+                        GsnmpTarget         *target,
+                        GsnmpOid * const    *oids,
+                        gsize                n_oids,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+        g_autoptr(GsnmpPdu) pdu = NULL;
+
+        CHECK_ASYNC_ARGS (self, target, cancellable);
+        g_return_if_fail (oids != NULL || n_oids == 0);
+
+        pdu = build_request_pdu (GSNMP_PDU_TYPE_GET, oids, n_oids);
+        engine_request_oids (self, target, pdu, cancellable, callback, user_data,
+                             gsnmp_engine_get_async, "[gsnmp] get");
+}
+
+/**
+ * gsnmp_engine_get_finish:
+ * @self: a [class@Gsnmp.Engine]
+ * @result: the [iface@Gio.AsyncResult] passed to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Gsnmp.Engine.get_async].
+ *
+ * A response is returned whatever its error-status; see
+ * [method@Gsnmp.Pdu.check_error]. A request that got no answer fails with
+ * %G_IO_ERROR_TIMED_OUT, a cancelled one with %G_IO_ERROR_CANCELLED, and one
+ * pending when the engine was disposed with %G_IO_ERROR_CLOSED.
+ *
+ * Returns: (transfer full): the response PDU, or %NULL on error
+ *
+ * Since: 1.0
+ */
+GsnmpPdu *
+gsnmp_engine_get_finish (GsnmpEngine  *self,
+                         GAsyncResult *result,
+                         GError      **error)
+{
+        return engine_request_finish (self, result, gsnmp_engine_get_async, error);
+}
+
+/**
+ * gsnmp_engine_get_next_async:
+ * @self: a [class@Gsnmp.Engine]
+ * @target: the agent to query
+ * @oids: (array length=n_oids): the object identifiers to fetch the
+ *   successors of
+ * @n_oids: the number of elements in @oids
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async) (closure user_data): called once the response,
+ *   a final timeout or an error arrives
+ * @user_data: data for @callback
+ *
+ * Sends a GetNextRequest for @oids to @target. See
+ * [method@Gsnmp.Engine.get_async] for retries and threading; call
+ * [method@Gsnmp.Engine.get_next_finish] from @callback.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_engine_get_next_async (GsnmpEngine         *self,
+                             GsnmpTarget         *target,
+                             GsnmpOid * const    *oids,
+                             gsize                n_oids,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+        g_autoptr(GsnmpPdu) pdu = NULL;
+
+        CHECK_ASYNC_ARGS (self, target, cancellable);
+        g_return_if_fail (oids != NULL || n_oids == 0);
+
+        pdu = build_request_pdu (GSNMP_PDU_TYPE_GET_NEXT, oids, n_oids);
+        engine_request_oids (self, target, pdu, cancellable, callback, user_data,
+                             gsnmp_engine_get_next_async, "[gsnmp] get-next");
+}
+
+/**
+ * gsnmp_engine_get_next_finish:
+ * @self: a [class@Gsnmp.Engine]
+ * @result: the [iface@Gio.AsyncResult] passed to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Gsnmp.Engine.get_next_async]. Errors are as for
+ * [method@Gsnmp.Engine.get_finish].
+ *
+ * Returns: (transfer full): the response PDU, or %NULL on error
+ *
+ * Since: 1.0
+ */
+GsnmpPdu *
+gsnmp_engine_get_next_finish (GsnmpEngine  *self,
+                              GAsyncResult *result,
+                              GError      **error)
+{
+        return engine_request_finish (self, result, gsnmp_engine_get_next_async, error);
+}
+
+/**
+ * gsnmp_engine_get_bulk_async:
+ * @self: a [class@Gsnmp.Engine]
+ * @target: the agent to query, SNMPv2c or SNMPv3
+ * @non_repeaters: how many of @oids, from the start, get a single successor
+ * @max_repetitions: how many successors the other @oids get
+ * @oids: (array length=n_oids): the object identifiers to fetch the
+ *   successors of
+ * @n_oids: the number of elements in @oids
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async) (closure user_data): called once the response,
+ *   a final timeout or an error arrives
+ * @user_data: data for @callback
+ *
+ * Sends a GetBulkRequest (RFC 3416 §4.2.3) for @oids to @target. SNMPv1
+ * has no GetBulkRequest: with SNMPv1 credentials this fails with
+ * %G_IO_ERROR_NOT_SUPPORTED. Call [method@Gsnmp.Engine.get_bulk_finish]
+ * from @callback.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_engine_get_bulk_async (GsnmpEngine         *self,
+                             GsnmpTarget         *target,
+                             guint                non_repeaters,
+                             guint                max_repetitions,
+                             GsnmpOid * const    *oids,
+                             gsize                n_oids,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+        g_autoptr(GsnmpPdu) pdu = NULL;
+
+        CHECK_ASYNC_ARGS (self, target, cancellable);
+        g_return_if_fail (oids != NULL || n_oids == 0);
+        g_return_if_fail (non_repeaters <= G_MAXINT32 && max_repetitions <= G_MAXINT32);
+
+        pdu = build_request_pdu (GSNMP_PDU_TYPE_GET_BULK, oids, n_oids);
+        gsnmp_pdu_set_bulk (pdu, non_repeaters, max_repetitions);
+        engine_request_oids (self, target, pdu, cancellable, callback, user_data,
+                             gsnmp_engine_get_bulk_async, "[gsnmp] get-bulk");
+}
+
+/**
+ * gsnmp_engine_get_bulk_finish:
+ * @self: a [class@Gsnmp.Engine]
+ * @result: the [iface@Gio.AsyncResult] passed to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Gsnmp.Engine.get_bulk_async]. Errors are as for
+ * [method@Gsnmp.Engine.get_finish].
+ *
+ * Returns: (transfer full): the response PDU, or %NULL on error
+ *
+ * Since: 1.0
+ */
+GsnmpPdu *
+gsnmp_engine_get_bulk_finish (GsnmpEngine  *self,
+                              GAsyncResult *result,
+                              GError      **error)
+{
+        return engine_request_finish (self, result, gsnmp_engine_get_bulk_async, error);
+}
+
+/**
+ * gsnmp_engine_set_async:
+ * @self: a [class@Gsnmp.Engine]
+ * @target: the agent to modify
+ * @varbinds: (array length=n_varbinds): the objects and the values to set
+ * @n_varbinds: the number of elements in @varbinds
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async) (closure user_data): called once the response,
+ *   a final timeout or an error arrives
+ * @user_data: data for @callback
+ *
+ * Sends a SetRequest to @target.
+ *
+ * Like every request, a SET is retransmitted when no response arrives in
+ * time, as Net-SNMP does: a lost response can mean that the SET was applied,
+ * so a retransmission may reach the agent twice. Set
+ * [property@Gsnmp.Target:retries] to 0 where that matters. Call
+ * [method@Gsnmp.Engine.set_finish] from @callback.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_engine_set_async (GsnmpEngine          *self,
+                        GsnmpTarget          *target,
+                        GsnmpVarbind * const *varbinds,
+                        gsize                 n_varbinds,
+                        GCancellable         *cancellable,
+                        GAsyncReadyCallback   callback,
+                        gpointer              user_data)
+{
+        g_autoptr(GsnmpPdu) pdu = NULL;
+        gsize i;
+
+        CHECK_ASYNC_ARGS (self, target, cancellable);
+        g_return_if_fail (varbinds != NULL || n_varbinds == 0);
+
+        pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_SET);
+        for (i = 0; i < n_varbinds; i++)
+                gsnmp_pdu_add_varbind (pdu, varbinds[i]);
+        engine_request_oids (self, target, pdu, cancellable, callback, user_data,
+                             gsnmp_engine_set_async, "[gsnmp] set");
+}
+
+/**
+ * gsnmp_engine_set_finish:
+ * @self: a [class@Gsnmp.Engine]
+ * @result: the [iface@Gio.AsyncResult] passed to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Gsnmp.Engine.set_async]. Errors are as for
+ * [method@Gsnmp.Engine.get_finish].
+ *
+ * Returns: (transfer full): the response PDU, or %NULL on error
+ *
+ * Since: 1.0
+ */
+GsnmpPdu *
+gsnmp_engine_set_finish (GsnmpEngine  *self,
+                         GAsyncResult *result,
+                         GError      **error)
+{
+        return engine_request_finish (self, result, gsnmp_engine_set_async, error);
+}
+
+/**
+ * gsnmp_engine_send_pdu_async:
+ * @self: a [class@Gsnmp.Engine]
+ * @target: the entity to send to
+ * @pdu: a request PDU: Get, GetNext, GetBulk, Set or Inform
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async) (closure user_data): called once the response,
+ *   a final timeout or an error arrives
+ * @user_data: data for @callback
+ *
+ * Sends a request built by the caller and waits for its response. @pdu is
+ * not modified: the engine sends a copy with a request-id of its own. Call
+ * [method@Gsnmp.Engine.send_pdu_finish] from @callback.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_engine_send_pdu_async (GsnmpEngine         *self,
+                             GsnmpTarget         *target,
+                             GsnmpPdu            *pdu,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+        g_autoptr(GsnmpPdu) copy = NULL;
+        GsnmpPduType type;
+        guint i, n;
+
+        CHECK_ASYNC_ARGS (self, target, cancellable);
+        g_return_if_fail (GSNMP_IS_PDU (pdu));
+        type = gsnmp_pdu_get_pdu_type (pdu);
+        g_return_if_fail (type == GSNMP_PDU_TYPE_GET || type == GSNMP_PDU_TYPE_GET_NEXT ||
+                          type == GSNMP_PDU_TYPE_GET_BULK || type == GSNMP_PDU_TYPE_SET ||
+                          type == GSNMP_PDU_TYPE_INFORM);
+
+        copy = gsnmp_pdu_new (type);
+        if (type == GSNMP_PDU_TYPE_GET_BULK)
+                gsnmp_pdu_set_bulk (copy, gsnmp_pdu_get_non_repeaters (pdu),
+                                    gsnmp_pdu_get_max_repetitions (pdu));
+        n = gsnmp_pdu_get_n_varbinds (pdu);
+        for (i = 0; i < n; i++)
+                gsnmp_pdu_add_varbind (copy, gsnmp_pdu_get_varbind (pdu, i));
+
+        engine_request_oids (self, target, copy, cancellable, callback, user_data,
+                             gsnmp_engine_send_pdu_async, "[gsnmp] request");
+}
+
+/**
+ * gsnmp_engine_send_pdu_finish:
+ * @self: a [class@Gsnmp.Engine]
+ * @result: the [iface@Gio.AsyncResult] passed to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Gsnmp.Engine.send_pdu_async]. Errors are as for
+ * [method@Gsnmp.Engine.get_finish].
+ *
+ * Returns: (transfer full): the response PDU, or %NULL on error
+ *
+ * Since: 1.0
+ */
+GsnmpPdu *
+gsnmp_engine_send_pdu_finish (GsnmpEngine  *self,
+                              GAsyncResult *result,
+                              GError      **error)
+{
+        return engine_request_finish (self, result, gsnmp_engine_send_pdu_async, error);
+}

@@ -1,0 +1,110 @@
+/* gsnmp-engine.h - the local SNMP entity: sockets, requests and timers
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined (__GSNMP_H_INSIDE__) && !defined (GSNMP_COMPILATION)
+#error "Only <gsnmp/gsnmp.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include <gsnmp/gsnmp-types.h>
+#include <gsnmp/gsnmp-oid.h>
+#include <gsnmp/gsnmp-varbind.h>
+#include <gsnmp/gsnmp-pdu.h>
+#include <gsnmp/gsnmp-target.h>
+#include <gsnmp/gsnmp-version-macros.h>
+
+G_BEGIN_DECLS
+
+#define GSNMP_TYPE_ENGINE (gsnmp_engine_get_type ())
+GSNMP_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (GsnmpEngine, gsnmp_engine, GSNMP, ENGINE, GObject)
+
+GSNMP_AVAILABLE_IN_ALL
+GsnmpEngine *gsnmp_engine_new                  (GError              **error);
+
+GSNMP_AVAILABLE_IN_ALL
+void         gsnmp_engine_close                (GsnmpEngine          *self);
+
+GSNMP_AVAILABLE_IN_ALL
+guint        gsnmp_engine_get_max_in_flight    (GsnmpEngine          *self);
+GSNMP_AVAILABLE_IN_ALL
+void         gsnmp_engine_set_max_in_flight    (GsnmpEngine          *self,
+                                                guint                 max_in_flight);
+GSNMP_AVAILABLE_IN_ALL
+guint        gsnmp_engine_get_resolve_timeout  (GsnmpEngine          *self);
+GSNMP_AVAILABLE_IN_ALL
+void         gsnmp_engine_set_resolve_timeout  (GsnmpEngine          *self,
+                                                guint                 timeout_ms);
+GSNMP_AVAILABLE_IN_ALL
+guint        gsnmp_engine_get_n_pending        (GsnmpEngine          *self);
+
+GSNMP_AVAILABLE_IN_ALL
+void         gsnmp_engine_get_async            (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                GsnmpOid * const     *oids,
+                                                gsize                 n_oids,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu    *gsnmp_engine_get_finish           (GsnmpEngine          *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+GSNMP_AVAILABLE_IN_ALL
+void         gsnmp_engine_get_next_async       (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                GsnmpOid * const     *oids,
+                                                gsize                 n_oids,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu    *gsnmp_engine_get_next_finish      (GsnmpEngine          *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+GSNMP_AVAILABLE_IN_ALL
+void         gsnmp_engine_get_bulk_async       (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                guint                 non_repeaters,
+                                                guint                 max_repetitions,
+                                                GsnmpOid * const     *oids,
+                                                gsize                 n_oids,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu    *gsnmp_engine_get_bulk_finish      (GsnmpEngine          *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+GSNMP_AVAILABLE_IN_ALL
+void         gsnmp_engine_set_async            (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                GsnmpVarbind * const *varbinds,
+                                                gsize                 n_varbinds,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu    *gsnmp_engine_set_finish           (GsnmpEngine          *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+GSNMP_AVAILABLE_IN_ALL
+void         gsnmp_engine_send_pdu_async       (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                GsnmpPdu             *pdu,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu    *gsnmp_engine_send_pdu_finish      (GsnmpEngine          *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+G_END_DECLS

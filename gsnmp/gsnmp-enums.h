@@ -1,0 +1,205 @@
+/* gsnmp-enums.h - public enumerations
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined (__GSNMP_H_INSIDE__) && !defined (GSNMP_COMPILATION)
+#error "Only <gsnmp/gsnmp.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * GsnmpProtocolVersion:
+ * @GSNMP_PROTOCOL_VERSION_V1: SNMPv1 (RFC 1157)
+ * @GSNMP_PROTOCOL_VERSION_V2C: community-based SNMPv2 (RFC 1901)
+ * @GSNMP_PROTOCOL_VERSION_V3: SNMPv3 (RFC 3412)
+ *
+ * SNMP message versions. The values equal the version field on the wire.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+        GSNMP_PROTOCOL_VERSION_V1 = 0,
+        GSNMP_PROTOCOL_VERSION_V2C = 1,
+        GSNMP_PROTOCOL_VERSION_V3 = 3,
+} GsnmpProtocolVersion;
+
+/**
+ * GsnmpPduType:
+ * @GSNMP_PDU_TYPE_GET: GetRequest-PDU
+ * @GSNMP_PDU_TYPE_GET_NEXT: GetNextRequest-PDU
+ * @GSNMP_PDU_TYPE_RESPONSE: Response-PDU (GetResponse in SNMPv1)
+ * @GSNMP_PDU_TYPE_SET: SetRequest-PDU
+ * @GSNMP_PDU_TYPE_TRAP_V1: the SNMPv1 Trap-PDU
+ * @GSNMP_PDU_TYPE_GET_BULK: GetBulkRequest-PDU
+ * @GSNMP_PDU_TYPE_INFORM: InformRequest-PDU
+ * @GSNMP_PDU_TYPE_TRAP: SNMPv2-Trap-PDU
+ * @GSNMP_PDU_TYPE_REPORT: Report-PDU
+ *
+ * PDU types. The values equal the BER tags on the wire (RFC 3416).
+ *
+ * Since: 1.0
+ */
+typedef enum {
+        GSNMP_PDU_TYPE_GET = 0xa0,
+        GSNMP_PDU_TYPE_GET_NEXT = 0xa1,
+        GSNMP_PDU_TYPE_RESPONSE = 0xa2,
+        GSNMP_PDU_TYPE_SET = 0xa3,
+        GSNMP_PDU_TYPE_TRAP_V1 = 0xa4,
+        GSNMP_PDU_TYPE_GET_BULK = 0xa5,
+        GSNMP_PDU_TYPE_INFORM = 0xa6,
+        GSNMP_PDU_TYPE_TRAP = 0xa7,
+        GSNMP_PDU_TYPE_REPORT = 0xa8,
+} GsnmpPduType;
+
+/**
+ * GsnmpValueType:
+ * @GSNMP_VALUE_TYPE_INTEGER: INTEGER (Integer32)
+ * @GSNMP_VALUE_TYPE_OCTET_STRING: OCTET STRING
+ * @GSNMP_VALUE_TYPE_NULL: NULL (the value of a request varbind)
+ * @GSNMP_VALUE_TYPE_OBJECT_ID: OBJECT IDENTIFIER
+ * @GSNMP_VALUE_TYPE_IP_ADDRESS: IpAddress
+ * @GSNMP_VALUE_TYPE_COUNTER32: Counter32
+ * @GSNMP_VALUE_TYPE_GAUGE32: Gauge32, also Unsigned32
+ * @GSNMP_VALUE_TYPE_TIMETICKS: TimeTicks, in hundredths of a second
+ * @GSNMP_VALUE_TYPE_OPAQUE: Opaque
+ * @GSNMP_VALUE_TYPE_COUNTER64: Counter64
+ * @GSNMP_VALUE_TYPE_NO_SUCH_OBJECT: the noSuchObject exception
+ * @GSNMP_VALUE_TYPE_NO_SUCH_INSTANCE: the noSuchInstance exception
+ * @GSNMP_VALUE_TYPE_END_OF_MIB_VIEW: the endOfMibView exception
+ *
+ * The types a variable binding's value can have. The values equal the BER
+ * tags on the wire (RFC 2578, RFC 3416).
+ *
+ * Since: 1.0
+ */
+typedef enum {
+        GSNMP_VALUE_TYPE_INTEGER = 0x02,
+        GSNMP_VALUE_TYPE_OCTET_STRING = 0x04,
+        GSNMP_VALUE_TYPE_NULL = 0x05,
+        GSNMP_VALUE_TYPE_OBJECT_ID = 0x06,
+        GSNMP_VALUE_TYPE_IP_ADDRESS = 0x40,
+        GSNMP_VALUE_TYPE_COUNTER32 = 0x41,
+        GSNMP_VALUE_TYPE_GAUGE32 = 0x42,
+        GSNMP_VALUE_TYPE_TIMETICKS = 0x43,
+        GSNMP_VALUE_TYPE_OPAQUE = 0x44,
+        GSNMP_VALUE_TYPE_COUNTER64 = 0x46,
+        GSNMP_VALUE_TYPE_NO_SUCH_OBJECT = 0x80,
+        GSNMP_VALUE_TYPE_NO_SUCH_INSTANCE = 0x81,
+        GSNMP_VALUE_TYPE_END_OF_MIB_VIEW = 0x82,
+} GsnmpValueType;
+
+/**
+ * GsnmpFormatFlags:
+ * @GSNMP_FORMAT_NONE: Net-SNMP's default `-On` output:
+ *   `.1.3.6.1.2.1.1.5.0 = STRING: "host"`
+ * @GSNMP_FORMAT_QUICK: like Net-SNMP's `-Oq`: no `=` and no type prefix
+ * @GSNMP_FORMAT_QUICK_EQUALS: like Net-SNMP's `-OQ`: keep the `=`, drop the
+ *   type prefix
+ * @GSNMP_FORMAT_VALUE_ONLY: like Net-SNMP's `-Ov`: print only the value
+ * @GSNMP_FORMAT_NUMERIC_ENUMS: like Net-SNMP's `-Oe`; without MIB files
+ *   every enumeration is already printed as a number, so it changes nothing
+ *
+ * How [method@Gsnmp.Varbind.format] prints a variable binding. The flags
+ * mirror Net-SNMP's `-O` output options; OIDs are always numeric.
+ *
+ * Since: 1.0
+ */
+typedef enum /*< flags >*/ {
+        GSNMP_FORMAT_NONE = 0,
+        GSNMP_FORMAT_QUICK = 1 << 0,
+        GSNMP_FORMAT_QUICK_EQUALS = 1 << 1,
+        GSNMP_FORMAT_VALUE_ONLY = 1 << 2,
+        GSNMP_FORMAT_NUMERIC_ENUMS = 1 << 3,
+} GsnmpFormatFlags;
+
+/**
+ * GsnmpSecurityLevel:
+ * @GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV: neither authentication nor privacy
+ * @GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV: authentication without privacy
+ * @GSNMP_SECURITY_LEVEL_AUTH_PRIV: authentication and privacy
+ *
+ * SNMPv3 security levels (RFC 3411).
+ *
+ * Since: 1.0
+ */
+typedef enum {
+        GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV = 1,
+        GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV = 2,
+        GSNMP_SECURITY_LEVEL_AUTH_PRIV = 3,
+} GsnmpSecurityLevel;
+
+/**
+ * GsnmpAuthProtocol:
+ * @GSNMP_AUTH_PROTOCOL_NONE: no authentication (usmNoAuthProtocol)
+ * @GSNMP_AUTH_PROTOCOL_MD5: HMAC-MD5-96 (RFC 3414 §6), Net-SNMP's `MD5`
+ * @GSNMP_AUTH_PROTOCOL_SHA: HMAC-SHA-96 with SHA-1 (RFC 3414 §7), Net-SNMP's
+ *   `SHA`
+ * @GSNMP_AUTH_PROTOCOL_SHA224: HMAC-SHA-224 truncated to 128 bits
+ *   (usmHMAC128SHA224AuthProtocol, RFC 7860), Net-SNMP's `SHA-224`
+ * @GSNMP_AUTH_PROTOCOL_SHA256: HMAC-SHA-256 truncated to 192 bits
+ *   (usmHMAC192SHA256AuthProtocol, RFC 7860), Net-SNMP's `SHA-256`
+ * @GSNMP_AUTH_PROTOCOL_SHA384: HMAC-SHA-384 truncated to 256 bits
+ *   (usmHMAC256SHA384AuthProtocol, RFC 7860), Net-SNMP's `SHA-384`
+ * @GSNMP_AUTH_PROTOCOL_SHA512: HMAC-SHA-512 truncated to 384 bits
+ *   (usmHMAC384SHA512AuthProtocol, RFC 7860), Net-SNMP's `SHA-512`
+ *
+ * SNMPv3 user-based security model (USM) authentication protocols. The
+ * protocol's hash function also turns passphrases into keys (RFC 3414 §A.2)
+ * and localizes keys (RFC 3414 §2.6), for privacy keys too.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+        GSNMP_AUTH_PROTOCOL_NONE,
+        GSNMP_AUTH_PROTOCOL_MD5,
+        GSNMP_AUTH_PROTOCOL_SHA,
+        GSNMP_AUTH_PROTOCOL_SHA224,
+        GSNMP_AUTH_PROTOCOL_SHA256,
+        GSNMP_AUTH_PROTOCOL_SHA384,
+        GSNMP_AUTH_PROTOCOL_SHA512,
+} GsnmpAuthProtocol;
+
+/**
+ * GsnmpPrivProtocol:
+ * @GSNMP_PRIV_PROTOCOL_NONE: no privacy (usmNoPrivProtocol)
+ * @GSNMP_PRIV_PROTOCOL_DES: CBC-DES (RFC 3414 §8), Net-SNMP's `DES`
+ * @GSNMP_PRIV_PROTOCOL_AES: CFB128-AES-128 (RFC 3826), Net-SNMP's `AES`
+ * @GSNMP_PRIV_PROTOCOL_AES192: CFB128-AES-192 with the key extension of
+ *   draft-blumenthal-aes-usm-04 §3.1.2.1, Net-SNMP's `AES-192` and PySNMP's
+ *   `usmAesBlumenthalCfb192Protocol`
+ * @GSNMP_PRIV_PROTOCOL_AES256: CFB128-AES-256 with the key extension of
+ *   draft-blumenthal-aes-usm-04 §3.1.2.1, Net-SNMP's `AES-256` and PySNMP's
+ *   `usmAesBlumenthalCfb256Protocol`
+ * @GSNMP_PRIV_PROTOCOL_AES192_CISCO: CFB128-AES-192 with the key extension
+ *   of draft-reeder-snmpv3-usm-3desede-00 §2.1, as Cisco devices and PySNMP's
+ *   `usmAesCfb192Protocol` use it; Net-SNMP's `AES-192-C`
+ * @GSNMP_PRIV_PROTOCOL_AES256_CISCO: CFB128-AES-256 with the key extension
+ *   of draft-reeder-snmpv3-usm-3desede-00 §2.1, as Cisco devices and PySNMP's
+ *   `usmAesCfb256Protocol` use it; Net-SNMP's `AES-256-C`
+ * @GSNMP_PRIV_PROTOCOL_TRIPLE_DES: CBC-3DES-EDE with the key extension of
+ *   draft-reeder-snmpv3-usm-3desede-00 (usm3DESEDEPrivProtocol), Net-SNMP's
+ *   `3DES` where it is built in
+ *
+ * SNMPv3 user-based security model (USM) privacy protocols. Privacy needs
+ * an authentication protocol: its hash turns the privacy passphrase into
+ * the privacy key.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+        GSNMP_PRIV_PROTOCOL_NONE,
+        GSNMP_PRIV_PROTOCOL_DES,
+        GSNMP_PRIV_PROTOCOL_AES,
+        GSNMP_PRIV_PROTOCOL_AES192,
+        GSNMP_PRIV_PROTOCOL_AES256,
+        GSNMP_PRIV_PROTOCOL_AES192_CISCO,
+        GSNMP_PRIV_PROTOCOL_AES256_CISCO,
+        GSNMP_PRIV_PROTOCOL_TRIPLE_DES,
+} GsnmpPrivProtocol;
+
+G_END_DECLS

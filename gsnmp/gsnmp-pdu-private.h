@@ -1,0 +1,44 @@
+/* gsnmp-pdu-private.h - GsnmpPdu internals shared with the codec and engine
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "gsnmp-pdu.h"
+#include "gsnmp-varbind.h"
+#include "gsnmp-oid.h"
+
+G_BEGIN_DECLS
+
+struct _GsnmpPdu {
+        GObject       parent_instance;
+
+        GsnmpPduType  type;
+        gint32        request_id;
+        /* For GetBulkRequest-PDUs these two hold non-repeaters and
+         * max-repetitions, as on the wire (RFC 3416 §3). */
+        guint32       error_status;
+        guint32       error_index;
+        GPtrArray    *varbinds;        /* (element-type GsnmpVarbind) (owned) */
+
+        /* SNMPv1 Trap-PDU fields (RFC 1157 §4.1.6), unused otherwise */
+        GsnmpOid     *enterprise;      /* (nullable) (owned) */
+        guint8        agent_addr[4];
+        guint32       generic_trap;
+        guint32       specific_trap;
+        guint32       time_stamp;
+};
+
+void      gsnmp_pdu_set_request_id    (GsnmpPdu *self,
+                                       gint32    request_id);
+void      gsnmp_pdu_set_error         (GsnmpPdu *self,
+                                       guint32   error_status,
+                                       guint32   error_index);
+void      gsnmp_pdu_set_bulk          (GsnmpPdu *self,
+                                       guint32   non_repeaters,
+                                       guint32   max_repetitions);
+/* Takes ownership of @varbind: the codec's fast path. */
+void      gsnmp_pdu_take_varbind      (GsnmpPdu     *self,
+                                       GsnmpVarbind *varbind);
+
+G_END_DECLS

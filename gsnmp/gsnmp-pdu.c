@@ -1,0 +1,498 @@
+/* gsnmp-pdu.c - protocol data units
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "gsnmp-pdu.h"
+#include "gsnmp-pdu-private.h"
+#include "gsnmp-error.h"
+#include "gsnmp-enum-types.h"
+#include "gsnmp-i18n-private.h"
+
+/**
+ * GsnmpPdu:
+ *
+ * A protocol data unit: the type of an SNMP operation, its request-id,
+ * error-status and error-index, and a list of variable bindings
+ * ([struct@Gsnmp.Varbind]), as defined in RFC 3416 §3.
+ *
+ * Requests return the response PDU whatever its error-status: a non-zero
+ * error-status is not a [struct@GLib.Error].  Check
+ * [method@Gsnmp.Pdu.get_error_status] or call
+ * [method@Gsnmp.Pdu.check_error], which turns it into a %GSNMP_PDU_ERROR.
+ *
+ * For GetBulkRequest-PDUs the error-status and error-index fields hold
+ * non-repeaters and max-repetitions; read them with
+ * [method@Gsnmp.Pdu.get_non_repeaters] and
+ * [method@Gsnmp.Pdu.get_max_repetitions].
+ *
+ * A PDU is not thread-safe; once the library has handed one to you it does
+ * not change it any more.
+ *
+ * Since: 1.0
+ */
+
+G_DEFINE_FINAL_TYPE (GsnmpPdu, gsnmp_pdu, G_TYPE_OBJECT)
+
+enum {
+        PROP_0,
+        PROP_PDU_TYPE,
+        PROP_REQUEST_ID,
+        PROP_ERROR_STATUS,
+        PROP_ERROR_INDEX,
+        N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+gsnmp_pdu_finalize (GObject *object)
+{
+        GsnmpPdu *self = GSNMP_PDU (object);
+
+        g_ptr_array_unref (self->varbinds);
+        g_clear_pointer (&self->enterprise, gsnmp_oid_unref);
+
+        G_OBJECT_CLASS (gsnmp_pdu_parent_class)->finalize (object);
+}
+
+static void
+gsnmp_pdu_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+        GsnmpPdu *self = GSNMP_PDU (object);
+
+        switch (prop_id) {
+        case PROP_PDU_TYPE:
+                g_value_set_enum (value, self->type);
+                break;
+        case PROP_REQUEST_ID:
+                g_value_set_int (value, self->request_id);
+                break;
+        case PROP_ERROR_STATUS:
+                g_value_set_uint (value, self->error_status);
+                break;
+        case PROP_ERROR_INDEX:
+                g_value_set_uint (value, self->error_index);
+                break;
+        default:
+                G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+                break;
+        }
+}
+
+static void
+gsnmp_pdu_class_init (GsnmpPduClass *klass)
+{
+        GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+        gsnmp_init_once ();
+
+        object_class->finalize = gsnmp_pdu_finalize;
+        object_class->get_property = gsnmp_pdu_get_property;
+
+        /**
+         * GsnmpPdu:pdu-type:
+         *
+         * The type of the PDU.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_PDU_TYPE] =
+                g_param_spec_enum ("pdu-type", NULL, NULL,
+                                   GSNMP_TYPE_PDU_TYPE, GSNMP_PDU_TYPE_GET,
+                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpPdu:request-id:
+         *
+         * The request-id, which matches a response to its request.  The
+         * engine assigns it when it sends a request.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_REQUEST_ID] =
+                g_param_spec_int ("request-id", NULL, NULL,
+                                  G_MININT32, G_MAXINT32, 0,
+                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpPdu:error-status:
+         *
+         * The error-status of a response: 0 (noError) or one of the values
+         * of [error@Gsnmp.PduError].  For GetBulkRequest-PDUs this field
+         * holds non-repeaters.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_ERROR_STATUS] =
+                g_param_spec_uint ("error-status", NULL, NULL,
+                                   0, G_MAXUINT32, 0,
+                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpPdu:error-index:
+         *
+         * The error-index of a response: the 1-based position of the
+         * varbind that caused the error, or 0.  For GetBulkRequest-PDUs
+         * this field holds max-repetitions.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_ERROR_INDEX] =
+                g_param_spec_uint ("error-index", NULL, NULL,
+                                   0, G_MAXUINT32, 0,
+                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+        g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+unref_varbind (gpointer data)
+{
+        gsnmp_varbind_unref (data);
+}
+
+static void
+gsnmp_pdu_init (GsnmpPdu *self)
+{
+        self->type = GSNMP_PDU_TYPE_GET;
+        self->varbinds = g_ptr_array_new_with_free_func (unref_varbind);
+}
+
+/*****************************************************************************/
+/* Internal API (gsnmp-pdu-private.h) */
+
+void
+gsnmp_pdu_set_request_id (GsnmpPdu *self,
+                          gint32    request_id)
+{
+        g_return_if_fail (GSNMP_IS_PDU (self));
+
+        self->request_id = request_id;
+}
+
+void
+gsnmp_pdu_set_error (GsnmpPdu *self,
+                     guint32   error_status,
+                     guint32   error_index)
+{
+        g_return_if_fail (GSNMP_IS_PDU (self));
+
+        self->error_status = error_status;
+        self->error_index = error_index;
+}
+
+void
+gsnmp_pdu_set_bulk (GsnmpPdu *self,
+                    guint32   non_repeaters,
+                    guint32   max_repetitions)
+{
+        g_return_if_fail (GSNMP_IS_PDU (self));
+
+        self->error_status = non_repeaters;
+        self->error_index = max_repetitions;
+}
+
+void
+gsnmp_pdu_take_varbind (GsnmpPdu     *self,
+                        GsnmpVarbind *varbind)
+{
+        g_return_if_fail (GSNMP_IS_PDU (self));
+        g_return_if_fail (varbind != NULL);
+
+        g_ptr_array_add (self->varbinds, varbind);
+}
+
+/*****************************************************************************/
+/* Public API */
+
+/**
+ * gsnmp_pdu_new:
+ * @type: the PDU type
+ *
+ * Creates an empty PDU of the given type, with request-id, error-status
+ * and error-index 0.
+ *
+ * Returns: (transfer full): a new PDU
+ *
+ * Since: 1.0
+ */
+GsnmpPdu *
+gsnmp_pdu_new (GsnmpPduType type)
+{
+        GsnmpPdu *self;
+
+        self = g_object_new (GSNMP_TYPE_PDU, NULL);
+        self->type = type;
+
+        return self;
+}
+
+/**
+ * gsnmp_pdu_get_pdu_type:
+ * @self: a PDU
+ *
+ * Returns the type of @self.
+ *
+ * Returns: the PDU type
+ *
+ * Since: 1.0
+ */
+GsnmpPduType
+gsnmp_pdu_get_pdu_type (GsnmpPdu *self)
+{
+        g_return_val_if_fail (GSNMP_IS_PDU (self), GSNMP_PDU_TYPE_GET);
+
+        return self->type;
+}
+
+/**
+ * gsnmp_pdu_get_request_id:
+ * @self: a PDU
+ *
+ * Returns the request-id of @self.
+ *
+ * Returns: the request-id
+ *
+ * Since: 1.0
+ */
+gint32
+gsnmp_pdu_get_request_id (GsnmpPdu *self)
+{
+        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+
+        return self->request_id;
+}
+
+/**
+ * gsnmp_pdu_get_error_status:
+ * @self: a PDU
+ *
+ * Returns the error-status of @self: 0 (noError) or, in a response, one of
+ * the values of [error@Gsnmp.PduError].  Agents may send values outside
+ * that range.
+ *
+ * Returns: the error-status
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_pdu_get_error_status (GsnmpPdu *self)
+{
+        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+
+        return self->error_status;
+}
+
+/**
+ * gsnmp_pdu_get_error_index:
+ * @self: a PDU
+ *
+ * Returns the error-index of @self: the 1-based position of the varbind
+ * that caused a non-zero error-status, or 0 when it does not apply.
+ *
+ * Returns: the error-index
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_pdu_get_error_index (GsnmpPdu *self)
+{
+        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+
+        return self->error_index;
+}
+
+/**
+ * gsnmp_pdu_get_non_repeaters:
+ * @self: a PDU of type %GSNMP_PDU_TYPE_GET_BULK
+ *
+ * Returns the non-repeaters field of a GetBulkRequest-PDU, which shares
+ * its place with error-status.
+ *
+ * Returns: the number of non-repeaters, or 0 if @self is not a
+ *   GetBulkRequest-PDU
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_pdu_get_non_repeaters (GsnmpPdu *self)
+{
+        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+        g_return_val_if_fail (self->type == GSNMP_PDU_TYPE_GET_BULK, 0);
+
+        return self->error_status;
+}
+
+/**
+ * gsnmp_pdu_get_max_repetitions:
+ * @self: a PDU of type %GSNMP_PDU_TYPE_GET_BULK
+ *
+ * Returns the max-repetitions field of a GetBulkRequest-PDU, which shares
+ * its place with error-index.
+ *
+ * Returns: the maximum number of repetitions, or 0 if @self is not a
+ *   GetBulkRequest-PDU
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_pdu_get_max_repetitions (GsnmpPdu *self)
+{
+        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+        g_return_val_if_fail (self->type == GSNMP_PDU_TYPE_GET_BULK, 0);
+
+        return self->error_index;
+}
+
+/**
+ * gsnmp_pdu_add_varbind:
+ * @self: a PDU
+ * @varbind: a varbind
+ *
+ * Appends @varbind to the variable bindings of @self.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_pdu_add_varbind (GsnmpPdu     *self,
+                       GsnmpVarbind *varbind)
+{
+        g_return_if_fail (GSNMP_IS_PDU (self));
+        g_return_if_fail (varbind != NULL);
+
+        g_ptr_array_add (self->varbinds, gsnmp_varbind_ref (varbind));
+}
+
+/**
+ * gsnmp_pdu_get_varbinds:
+ * @self: a PDU
+ * @n_varbinds: (out) (optional): return location for the number of
+ *   varbinds
+ *
+ * Returns the variable bindings of @self, in order.
+ *
+ * Returns: (array length=n_varbinds) (transfer none): the varbinds, owned
+ *   by @self
+ *
+ * Since: 1.0
+ */
+GsnmpVarbind **
+gsnmp_pdu_get_varbinds (GsnmpPdu *self,
+                        guint    *n_varbinds)
+{
+        g_return_val_if_fail (GSNMP_IS_PDU (self), NULL);
+
+        if (n_varbinds)
+                *n_varbinds = self->varbinds->len;
+
+        return (GsnmpVarbind **) self->varbinds->pdata;
+}
+
+/**
+ * gsnmp_pdu_get_n_varbinds:
+ * @self: a PDU
+ *
+ * Returns the number of variable bindings of @self.
+ *
+ * Returns: the number of varbinds
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_pdu_get_n_varbinds (GsnmpPdu *self)
+{
+        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+
+        return self->varbinds->len;
+}
+
+/**
+ * gsnmp_pdu_get_varbind:
+ * @self: a PDU
+ * @index: a position, less than [method@Gsnmp.Pdu.get_n_varbinds]
+ *
+ * Returns one variable binding of @self.  Note that @index counts from 0,
+ * while error-index counts from 1.
+ *
+ * Returns: (transfer none): the varbind at @index, owned by @self
+ *
+ * Since: 1.0
+ */
+GsnmpVarbind *
+gsnmp_pdu_get_varbind (GsnmpPdu *self,
+                       guint     index)
+{
+        g_return_val_if_fail (GSNMP_IS_PDU (self), NULL);
+        g_return_val_if_fail (index < self->varbinds->len, NULL);
+
+        return g_ptr_array_index (self->varbinds, index);
+}
+
+/**
+ * gsnmp_pdu_check_error:
+ * @self: a PDU, usually a response
+ * @error: return location for a [struct@GLib.Error]
+ *
+ * Turns a non-zero error-status into a [struct@GLib.Error] in the
+ * %GSNMP_PDU_ERROR domain, whose code is the error-status (see
+ * [error@Gsnmp.PduError]) and whose message names the error and, when
+ * error-index points at one, the OID of the varbind that caused it.
+ *
+ * ```c
+ * if (!gsnmp_pdu_check_error (pdu, &error)) {
+ *         g_printerr ("%s\n", error->message);
+ *         // for example: Agent reported error noSuchName (2) for 1.3.6.1.2.1.1.7.0
+ *         ...
+ * }
+ * ```
+ *
+ * Returns: %TRUE if the error-status is 0 (noError), %FALSE with @error
+ *   set otherwise
+ *
+ * Since: 1.0
+ */
+gboolean
+gsnmp_pdu_check_error (GsnmpPdu  *self,
+                       GError   **error)
+{
+        const char *name;
+        g_autofree char *oid_str = NULL;
+
+        g_return_val_if_fail (GSNMP_IS_PDU (self), FALSE);
+        g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+        if (self->error_status == 0)
+                return TRUE;
+
+        if (self->error_index >= 1 && self->error_index <= self->varbinds->len) {
+                GsnmpVarbind *vb = g_ptr_array_index (self->varbinds, self->error_index - 1);
+
+                oid_str = gsnmp_oid_to_string (gsnmp_varbind_get_oid (vb));
+        }
+
+        name = gsnmp_pdu_error_to_string (self->error_status);
+        if (name && oid_str) {
+                g_set_error (error, GSNMP_PDU_ERROR, self->error_status,
+                             _("Agent reported error %s (%u) for %s"),
+                             name, self->error_status, oid_str);
+        } else if (name) {
+                g_set_error (error, GSNMP_PDU_ERROR, self->error_status,
+                             _("Agent reported error %s (%u)"),
+                             name, self->error_status);
+        } else if (oid_str) {
+                g_set_error (error, GSNMP_PDU_ERROR, self->error_status,
+                             _("Agent reported unknown error %u for %s"),
+                             self->error_status, oid_str);
+        } else {
+                g_set_error (error, GSNMP_PDU_ERROR, self->error_status,
+                             _("Agent reported unknown error %u"),
+                             self->error_status);
+        }
+
+        return FALSE;
+}

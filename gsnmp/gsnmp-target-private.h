@@ -1,0 +1,21 @@
+/* gsnmp-target-private.h - what the engine reads from a target
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "gsnmp-target.h"
+
+G_BEGIN_DECLS
+
+/* FALSE (with the parse error) when the address given at construction was
+ * invalid: requests to such a target fail with that error. */
+gboolean       gsnmp_target_check_address     (GsnmpTarget  *self,
+                                               GError      **error);
+/* The address when it was an IP literal, or NULL when it needs resolving. */
+GInetAddress  *gsnmp_target_get_inet_address  (GsnmpTarget  *self);
+/* G_SOCKET_FAMILY_INVALID: either family, IPv4 preferred (Net-SNMP's
+ * default udp transport); IPV4 for "udp:", IPV6 for "udp6:". */
+GSocketFamily  gsnmp_target_get_family_hint   (GsnmpTarget  *self);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* gsnmp-types.h - forward declarations of gsnmp's public types
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined (__GSNMP_H_INSIDE__) && !defined (GSNMP_COMPILATION)
+#error "Only <gsnmp/gsnmp.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+#include <gsnmp/gsnmp-version-macros.h>
+
+G_BEGIN_DECLS
+
+typedef struct _GsnmpOid         GsnmpOid;
+typedef struct _GsnmpVarbind     GsnmpVarbind;
+typedef struct _GsnmpPdu         GsnmpPdu;
+typedef struct _GsnmpCredentials GsnmpCredentials;
+typedef struct _GsnmpCommunity   GsnmpCommunity;
+typedef struct _GsnmpTarget      GsnmpTarget;
+typedef struct _GsnmpEngine      GsnmpEngine;
+
+G_END_DECLS

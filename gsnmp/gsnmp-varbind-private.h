@@ -1,0 +1,41 @@
+/* gsnmp-varbind-private.h - GsnmpVarbind constructors for the codec's fast path
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "gsnmp-varbind.h"
+#include "gsnmp-oid.h"
+
+G_BEGIN_DECLS
+
+/* Every constructor here takes ownership of @oid, the varbind's name, so a
+ * decoder can hand over the OID it just built without an extra ref/unref.
+ * They check their arguments with g_return_val_if_fail(): a decoder must
+ * validate lengths and ranges itself and fail with a GError first. */
+
+/* INTEGER (pass the gint32: it converts to guint64 and back losslessly),
+ * COUNTER32, GAUGE32, TIMETICKS (@value must fit in 32 bits), COUNTER64,
+ * NULL and the three exceptions (@value is ignored). */
+GsnmpVarbind *gsnmp_varbind_new_take          (GsnmpOid       *oid,
+                                               GsnmpValueType  type,
+                                               guint64         value);
+
+/* OCTET_STRING, OPAQUE, or IP_ADDRESS (@length must be 4).  Copies @data
+ * once, into the varbind's own allocation. */
+GsnmpVarbind *gsnmp_varbind_new_take_octets   (GsnmpOid       *oid,
+                                               GsnmpValueType  type,
+                                               const guint8   *data,
+                                               gsize           length);
+
+/* Like gsnmp_varbind_new_take_octets() but keeps @bytes (transfer full)
+ * instead of copying it. */
+GsnmpVarbind *gsnmp_varbind_new_take_bytes    (GsnmpOid       *oid,
+                                               GsnmpValueType  type,
+                                               GBytes         *bytes);
+
+/* OBJECT_ID: takes ownership of both @oid and @value. */
+GsnmpVarbind *gsnmp_varbind_new_take_oid      (GsnmpOid       *oid,
+                                               GsnmpOid       *value);
+
+G_END_DECLS

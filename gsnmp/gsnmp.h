@@ -1,0 +1,23 @@
+/* gsnmp.h - an SNMP library for GLib and GIO
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#define __GSNMP_H_INSIDE__
+
+#include <gsnmp/gsnmp-version.h>
+#include <gsnmp/gsnmp-version-macros.h>
+#include <gsnmp/gsnmp-types.h>
+#include <gsnmp/gsnmp-enums.h>
+#include <gsnmp/gsnmp-enum-types.h>
+#include <gsnmp/gsnmp-error.h>
+#include <gsnmp/gsnmp-oid.h>
+#include <gsnmp/gsnmp-varbind.h>
+#include <gsnmp/gsnmp-pdu.h>
+#include <gsnmp/gsnmp-credentials.h>
+#include <gsnmp/gsnmp-community.h>
+#include <gsnmp/gsnmp-target.h>
+#include <gsnmp/gsnmp-engine.h>
+
+#undef __GSNMP_H_INSIDE__
