@@ -52,6 +52,9 @@
  *   (RFC 3413): it does not know the context name
  * @GSNMP_ERROR_UNAVAILABLE_CONTEXT: the agent reported
  *   snmpUnavailableContexts (RFC 3413)
+ * @GSNMP_ERROR_OID_NOT_INCREASING: during a walk or a table retrieval the
+ *   agent returned an OID that does not follow the previous one, or
+ *   returned the same OID twice
  *
  * Error codes in the %GSNMP_ERROR domain.
  *

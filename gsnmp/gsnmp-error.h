@@ -32,6 +32,7 @@ typedef enum {
         GSNMP_ERROR_UNSUPPORTED_SECURITY_LEVEL,
         GSNMP_ERROR_UNKNOWN_CONTEXT,
         GSNMP_ERROR_UNAVAILABLE_CONTEXT,
+        GSNMP_ERROR_OID_NOT_INCREASING,
 } GsnmpError;
 
 #define GSNMP_PDU_ERROR (gsnmp_pdu_error_quark ())

@@ -760,9 +760,9 @@ gsnmp_varbind_get_bytes (GsnmpVarbind *varbind)
  * @varbind: a varbind
  *
  * Returns the value of an OCTET STRING varbind as UTF-8 text, such as a
- * DisplayString.  Bytes that are not valid UTF-8 are replaced with U+FFFD
- * (see [func@GLib.utf8_make_valid]); embedded NUL bytes end up in the
- * string too, so the result is only right for values that are text.
+ * DisplayString.  Bytes that are not valid UTF-8, and NUL bytes, are
+ * replaced with U+FFFD (see [func@GLib.utf8_make_valid]), so the result is
+ * always a valid string, but only meaningful for values that are text.
  *
  * Unlike the other getters, this is not an error for other types.
  *
@@ -976,6 +976,84 @@ append_octet_string (GString      *out,
         g_string_append_c (out, '"');
 }
 
+/* Net-SNMP's "opaque special types" (snmplib/asn1.c, asn_parse_header()
+ * with NETSNMP_WITH_OPAQUE_SPECIAL_TYPES, on in Debian): an Opaque whose
+ * contents are 0x9f, a type byte and a short BER length wraps a 64-bit
+ * integer or a float (draft-perkins-opaque-01), printed by
+ * mib.c:sprint_realloc_counter64(), sprint_realloc_float() and
+ * sprint_realloc_double() (which says "Float" for doubles too).  Returns
+ * FALSE when @data is not such a value; Net-SNMP drops the whole message
+ * when the inner encoding is malformed, we print the hex bytes instead. */
+static gboolean
+append_opaque_special (GString      *out,
+                       const guint8 *data,
+                       gsize         length,
+                       gboolean      quick)
+{
+        char buf[128];
+        const guint8 *p = data + 3;
+        gsize len, i;
+
+        if (length < 3 || data[0] != 0x9f || (data[2] & 0x80) != 0 || data[2] != length - 3)
+                return FALSE;
+        len = data[2];
+
+        switch (data[1]) {
+        case 0x76:      /* ASN_OPAQUE_COUNTER64 */
+        case 0x7b:      /* ASN_OPAQUE_U64 */
+        case 0x7a: {    /* ASN_OPAQUE_I64 */
+                guint64 v = 0;
+
+                if (len > 9 || (len == 9 && p[0] != 0))
+                        return FALSE;
+                if (data[1] == 0x7a && len > 0 && (p[0] & 0x80))
+                        v = G_MAXUINT64;
+                for (i = 0; i < len; i++)
+                        v = (v << 8) | p[i];
+
+                if (!quick)
+                        g_string_append (out, data[1] == 0x76 ? "Opaque: Counter64: " :
+                                              data[1] == 0x7b ? "Opaque: UInt64: " :
+                                                                "Opaque: Int64: ");
+                if (data[1] == 0x7a)
+                        g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) v);
+                else
+                        g_string_append_printf (out, "%" G_GUINT64_FORMAT, v);
+                return TRUE;
+        }
+        case 0x78: {    /* ASN_OPAQUE_FLOAT */
+                guint32 bits;
+                float f;
+
+                if (len != 4)
+                        return FALSE;
+                bits = (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+                memcpy (&f, &bits, sizeof (f));
+                g_ascii_formatd (buf, sizeof (buf), "%f", f);
+                break;
+        }
+        case 0x79: {    /* ASN_OPAQUE_DOUBLE */
+                guint64 bits = 0;
+                double d;
+
+                if (len != 8)
+                        return FALSE;
+                for (i = 0; i < 8; i++)
+                        bits = (bits << 8) | p[i];
+                memcpy (&d, &bits, sizeof (d));
+                g_ascii_formatd (buf, sizeof (buf), "%f", d);
+                break;
+        }
+        default:
+                return FALSE;
+        }
+
+        if (!quick)
+                g_string_append (out, "Opaque: Float: ");
+        g_string_append (out, buf);
+        return TRUE;
+}
+
 /* mib.c:uptimeString() */
 static void
 append_timeticks (GString *out,
@@ -1063,6 +1141,9 @@ append_value (GString      *out,
                 append_timeticks (out, vb->value.unsigned32, quick);
                 break;
         case GSNMP_VALUE_TYPE_OPAQUE:
+                if (append_opaque_special (out, vb->value.octets.data,
+                                           vb->value.octets.length, quick))
+                        break;
                 if (!quick)
                         g_string_append (out, "OPAQUE: ");
                 append_hex (out, vb->value.octets.data, vb->value.octets.length);
@@ -1115,7 +1196,10 @@ append_value (GString      *out,
  *   (so also UTF-8 text) makes it a `Hex-STRING:`, two upper-case hex digits
  *   and a space per byte, with a newline after every 16 bytes.  The empty
  *   string prints as `""`, without a type.
- * - Opaque values print as `OPAQUE:` and the hex bytes of their contents.
+ * - Opaque values print as `OPAQUE:` and the hex bytes of their contents,
+ *   except for the 64-bit integers and floats that Net-SNMP wraps in Opaque
+ *   values, which print as `Opaque: Counter64: 5`, `Opaque: UInt64: 256`,
+ *   `Opaque: Int64: -3` and `Opaque: Float: 1.500000` (also for doubles).
  * - TimeTicks print as `Timeticks: (382209) 1:03:42.09`, with
  *   `1 day, 0:00:00.00` and `2 days, …` past a day, and as
  *   `days:hours:mm:ss.cc` when quick.

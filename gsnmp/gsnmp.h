@@ -17,6 +17,7 @@
 #include <gsnmp/gsnmp-pdu.h>
 #include <gsnmp/gsnmp-credentials.h>
 #include <gsnmp/gsnmp-community.h>
+#include <gsnmp/gsnmp-usm-user.h>
 #include <gsnmp/gsnmp-target.h>
 #include <gsnmp/gsnmp-engine.h>
 

@@ -363,6 +363,38 @@ encode_response (const GsnmpMessage *request,
 
 /* An answer the engine must never accept: genErr and "poison" values. */
 static GBytes *
+encode_poison_full (const GsnmpMessage   *request,
+                    gint32                request_id,
+                    GsnmpProtocolVersion  version,
+                    const char           *community,
+                    GsnmpPduType          type)
+{
+        g_autoptr(GsnmpPdu) poison = gsnmp_pdu_new (type);
+        g_autoptr(GError) error = NULL;
+        guint n = gsnmp_pdu_get_n_varbinds (request->pdu);
+        GsnmpMessage message = { 0, };
+        GBytes *bytes;
+
+        gsnmp_pdu_set_request_id (poison, request_id);
+        gsnmp_pdu_set_error (poison, FAKE_AGENT_POISON_STATUS, n > 0 ? 1 : 0);
+        for (guint i = 0; i < n; i++) {
+                GsnmpOid *oid = gsnmp_varbind_get_oid (gsnmp_pdu_get_varbind (request->pdu, i));
+                g_autoptr(GsnmpVarbind) varbind = gsnmp_varbind_new_string (oid, FAKE_AGENT_POISON_STRING);
+
+                gsnmp_pdu_add_varbind (poison, varbind);
+        }
+
+        message.version = version;
+        message.community = g_bytes_new (community, strlen (community));
+        message.pdu = g_object_ref (poison);
+        bytes = gsnmp_message_encode (&message, 0, &error);
+        g_assert_no_error (error);
+        gsnmp_message_clear (&message);
+
+        return bytes;
+}
+
+static GBytes *
 encode_poison (const GsnmpMessage *request,
                gint32              request_id)
 {
@@ -394,6 +426,27 @@ get_spoof_socket (FakeAgent *agent)
         return agent->spoof_socket;
 }
 
+/* 127.0.0.2 on the agent's own port: the same port, another address. */
+static GSocket *
+get_spoof_address_socket (FakeAgent *agent)
+{
+        if (agent->spoof_address_socket == NULL) {
+                g_autoptr(GError) error = NULL;
+                g_autoptr(GInetAddress) other = g_inet_address_new_from_string ("127.0.0.2");
+                g_autoptr(GSocketAddress) address = g_inet_socket_address_new (other, agent->port);
+                GSocket *socket;
+
+                socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                       G_SOCKET_PROTOCOL_UDP, &error);
+                g_assert_no_error (error);
+                g_socket_bind (socket, address, FALSE, &error);
+                g_assert_no_error (error);
+                agent->spoof_address_socket = socket;
+        }
+
+        return agent->spoof_address_socket;
+}
+
 void
 fake_agent_answer (FakeAgent              *agent,
                    const FakeAgentRequest *request)
@@ -415,6 +468,42 @@ fake_agent_answer (FakeAgent              *agent,
                 g_autoptr(GBytes) poison = encode_poison (message, request_id);
 
                 send_bytes (get_spoof_socket (agent), request->from, poison);
+        }
+
+        if (agent->spoof_address_first && agent->family == G_SOCKET_FAMILY_IPV4) {
+                g_autoptr(GBytes) poison = encode_poison (message, request_id);
+
+                send_bytes (get_spoof_address_socket (agent), request->from, poison);
+        }
+
+        if (agent->wrong_community_first) {
+                g_autoptr(GBytes) poison = encode_poison_full (message, request_id, message->version,
+                                                               "wrong", GSNMP_PDU_TYPE_RESPONSE);
+
+                send_bytes (agent->socket, request->from, poison);
+        }
+
+        if (agent->wrong_version_first) {
+                GsnmpProtocolVersion other = message->version == GSNMP_PROTOCOL_VERSION_V1 ?
+                        GSNMP_PROTOCOL_VERSION_V2C : GSNMP_PROTOCOL_VERSION_V1;
+                g_autofree char *community = g_strndup (g_bytes_get_data (message->community, NULL),
+                                                        g_bytes_get_size (message->community));
+                g_autoptr(GBytes) poison = encode_poison_full (message, request_id, other,
+                                                               community, GSNMP_PDU_TYPE_RESPONSE);
+
+                send_bytes (agent->socket, request->from, poison);
+        }
+
+        if (agent->wrong_type_first) {
+                g_autofree char *community = g_strndup (g_bytes_get_data (message->community, NULL),
+                                                        g_bytes_get_size (message->community));
+                g_autoptr(GBytes) get = encode_poison_full (message, request_id, message->version,
+                                                            community, GSNMP_PDU_TYPE_GET);
+                g_autoptr(GBytes) report = encode_poison_full (message, request_id, message->version,
+                                                               community, GSNMP_PDU_TYPE_REPORT);
+
+                send_bytes (agent->socket, request->from, get);
+                send_bytes (agent->socket, request->from, report);
         }
 
         if (agent->wrong_id_first) {
@@ -639,6 +728,10 @@ fake_agent_free (FakeAgent *agent)
         if (agent->spoof_socket != NULL) {
                 g_socket_close (agent->spoof_socket, NULL);
                 g_object_unref (agent->spoof_socket);
+        }
+        if (agent->spoof_address_socket != NULL) {
+                g_socket_close (agent->spoof_address_socket, NULL);
+                g_object_unref (agent->spoof_address_socket);
         }
         if (agent->sync_socket != NULL) {
                 g_socket_close (agent->sync_socket, NULL);

@@ -69,6 +69,10 @@ struct _FakeAgent {
         guint             n_answers;        /* copies of each answer; 0 means 1 */
         gboolean          spoof_first;      /* first a poisoned answer from another port */
         gboolean          wrong_id_first;   /* first a poisoned answer with another request-id */
+        gboolean          spoof_address_first; /* first a poisoned answer from 127.0.0.2, same port (IPv4) */
+        gboolean          wrong_community_first; /* first a poisoned answer with another community */
+        gboolean          wrong_version_first;   /* first a poisoned answer in the other version */
+        gboolean          wrong_type_first;      /* first a poisoned PDU that is not a Response */
         FakeAgentGarbage  garbage_first;    /* first these malformed datagrams */
         gboolean          poison_only;      /* send only the bad datagrams, never the real answer */
         guint32           error_status;     /* answer with this error-status … */
@@ -85,6 +89,7 @@ struct _FakeAgent {
         GSocketFamily     family;
         GSocket          *socket;
         GSocket          *spoof_socket;
+        GSocket          *spoof_address_socket;
         GSocket          *sync_socket;
         GSource          *source;
         GSource          *idle;
