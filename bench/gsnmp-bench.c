@@ -20,6 +20,7 @@
  * walk and the SNMPv3 options can be added as rows.
  */
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -517,6 +518,8 @@ main (int    argc,
         };
         gsize i;
         int ret;
+
+        setlocale (LC_ALL, "");
 
         if (argc < 2 || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "--help")) {
                 usage (argc < 2 ? stderr : stdout);

@@ -61,12 +61,14 @@ die () {
 echo "== building gsnmp-bench in $BB (buildtype=release)"
 meson_opts=(-Dbuildtype=release -Dtests=false -Dexamples=false
             -Dintrospection=disabled -Ddocumentation=disabled)
+mkdir -p "$BB"
 if [ -f "$BB/build.ninja" ]; then
-        meson setup --reconfigure "$BB" "${meson_opts[@]}" >/dev/null || die "meson setup failed"
+        meson setup --reconfigure "$BB" "${meson_opts[@]}" >"$BB/bench-setup.log" 2>&1
 else
-        meson setup "$BB" "${meson_opts[@]}" >/dev/null || die "meson setup failed"
-fi
-meson compile -C "$BB" gsnmp-bench >/dev/null || die "building gsnmp-bench failed"
+        meson setup "$BB" "${meson_opts[@]}" >"$BB/bench-setup.log" 2>&1
+fi || { tail -n 20 "$BB/bench-setup.log" >&2; die "meson setup failed"; }
+meson compile -C "$BB" gsnmp-bench >"$BB/bench-compile.log" 2>&1 \
+        || { tail -n 30 "$BB/bench-compile.log" >&2; die "building gsnmp-bench failed"; }
 GSNMP_BENCH=$BB/bench/gsnmp-bench
 [ -x "$GSNMP_BENCH" ] || die "$GSNMP_BENCH was not built"
 

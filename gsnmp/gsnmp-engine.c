@@ -12,6 +12,10 @@
 #include "gsnmp-message-private.h"
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-target-private.h"
+#include "gsnmp-message-v3-private.h"
+#include "gsnmp-usm-private.h"
+#include "gsnmp-usm-user.h"
+#include "gsnmp-usm-user-private.h"
 
 #include <errno.h>
 #include <string.h>
@@ -84,6 +88,7 @@
 
 typedef enum {
         REQUEST_RESOLVING,
+        REQUEST_DISCOVERING,   /* SNMPv3: waiting for the agent's engine ID */
         REQUEST_QUEUED,
         REQUEST_WAITING,
 } RequestState;
@@ -95,7 +100,22 @@ typedef struct {
         guint8  addr[16];
 } PeerKey;
 
+typedef struct _Request Request;
+
+/* What the engine knows of a remote SNMPv3 engine at one address (RFC 3414
+ * §2.3): its engine ID, boots and time, learnt by discovery. */
 typedef struct {
+        PeerKey   key;
+        GBytes   *engine_id;      /* (owned) (nullable) until discovered */
+        guint32   boots;
+        guint32   time;           /* snmpEngineTime at time_ref */
+        guint32   latest_time;    /* latestReceivedEngineTime */
+        gint64    time_ref;       /* monotonic µs */
+        Request  *discovery;      /* (unowned) (nullable) the discovery in flight */
+        GQueue    waiting;        /* requests waiting for that discovery */
+} RemoteEngine;
+
+struct _Request {
         GsnmpEngine          *engine;        /* unowned: outlives every request */
         GTask                *task;          /* (owned) */
         guint64               serial;        /* unique per engine, for the cancel queue */
@@ -122,7 +142,21 @@ typedef struct {
 
         GCancellable         *cancellable;   /* (owned) (nullable) */
         gulong                cancel_id;
-} Request;
+
+        /* SNMPv3: the message is encoded again for every attempt, with a
+         * new msgID (RFC 3412 §6.2), time and HMAC */
+        GsnmpUsmUser         *user;          /* (owned) (nullable) */
+        GBytes               *user_name;     /* (owned) (nullable) */
+        GsnmpSecurityLevel    level;
+        GsnmpPdu             *pdu;           /* (owned) (nullable) */
+        GBytes               *context_engine_id; /* (owned) (nullable) */
+        GBytes               *context_name;  /* (owned) (nullable) */
+        GArray               *msg_ids;       /* (element-type gint32) (owned) (nullable) */
+        RemoteEngine         *remote;        /* (unowned) (nullable) */
+        gboolean              is_discovery;
+        guint                 resyncs_left;
+        GList                 wait_link;     /* in remote->waiting while DISCOVERING */
+};
 
 typedef struct {
         gint32  request_id;
@@ -156,6 +190,10 @@ struct _GsnmpEngine {
         GArray       *cancelled;   /* (element-type CancelEntry) filled from any thread */
 
         guint8       *recv_buffers;
+
+        /* SNMPv3 */
+        GHashTable       *remotes;   /* PeerKey → RemoteEngine */
+        GsnmpUsmKeyCache *keys;
 };
 
 static void gsnmp_engine_initable_iface_init (GInitableIface *iface);
@@ -175,6 +213,11 @@ static GParamSpec *properties[N_PROPS];
 
 static void request_send (Request *req);
 static void engine_pump_queue (GsnmpEngine *self);
+static void v3_request_start (Request *req);
+static void discovery_finish (Request *disc,
+                              GError  *error);
+static gboolean v3_request_encode (Request *req,
+                                   GError **error);
 
 /*****************************************************************************/
 /* Deadline heap: one timer for the whole engine */
@@ -300,12 +343,43 @@ request_free (Request *req)
         g_clear_object (&req->resolve_cancellable);
         g_clear_object (&req->cancellable);
         g_clear_object (&req->task);
+        g_clear_object (&req->user);
+        g_clear_pointer (&req->user_name, g_bytes_unref);
+        g_clear_object (&req->pdu);
+        g_clear_pointer (&req->context_engine_id, g_bytes_unref);
+        g_clear_pointer (&req->context_name, g_bytes_unref);
+        g_clear_pointer (&req->msg_ids, g_array_unref);
         g_free (req);
 }
 
 /* Completes @req with @pdu (transfer full) or @error (transfer full).  Every
  * path — reply, timeout, cancellation, resolver failure, dispose — ends here,
  * and this is the only place a request leaves the table. */
+/* Takes @req out of every engine structure. */
+static void
+request_detach (Request *req)
+{
+        GsnmpEngine *self = req->engine;
+
+        g_hash_table_remove (self->requests, GINT_TO_POINTER (req->request_id));
+        if (req->msg_ids != NULL) {
+                guint i;
+
+                for (i = 0; i < req->msg_ids->len; i++)
+                        g_hash_table_remove (self->requests,
+                                             GINT_TO_POINTER (g_array_index (req->msg_ids, gint32, i)));
+                g_array_set_size (req->msg_ids, 0);
+        }
+        heap_remove (self->heap, req);
+        if (req->state == REQUEST_QUEUED)
+                g_queue_unlink (&self->send_queue, &req->queue_link);
+        else if (req->state == REQUEST_WAITING)
+                self->n_on_wire--;
+        else if (req->state == REQUEST_DISCOVERING)
+                g_queue_unlink (&req->remote->waiting, &req->wait_link);
+        req->state = REQUEST_RESOLVING;  /* in no queue */
+}
+
 static void
 request_complete (Request  *req,
                   GsnmpPdu *pdu,
@@ -314,12 +388,13 @@ request_complete (Request  *req,
         GsnmpEngine *self = req->engine;
         GTask *task;
 
-        g_hash_table_remove (self->requests, GINT_TO_POINTER (req->request_id));
-        heap_remove (self->heap, req);
-        if (req->state == REQUEST_QUEUED)
-                g_queue_unlink (&self->send_queue, &req->queue_link);
-        else if (req->state == REQUEST_WAITING)
-                self->n_on_wire--;
+        if (req->is_discovery) {
+                g_clear_object (&pdu);
+                discovery_finish (req, error);
+                return;
+        }
+
+        request_detach (req);
         if (req->cancel_id != 0) {
                 /* Never called from the cancel handler itself, which only queues */
                 g_cancellable_disconnect (req->cancellable, req->cancel_id);
@@ -486,6 +561,11 @@ request_start (Request *req)
         GsnmpEngine *self = req->engine;
 
         heap_remove (self->heap, req);
+        if (req->version == GSNMP_PROTOCOL_VERSION_V3 && req->datagram == NULL) {
+                /* Not encoded yet: the agent's engine ID comes first */
+                v3_request_start (req);
+                return;
+        }
         if (self->n_on_wire >= self->max_in_flight || self->send_queue.length > 0) {
                 req->state = REQUEST_QUEUED;
                 g_queue_push_tail_link (&self->send_queue, &req->queue_link);
@@ -610,6 +690,444 @@ request_resolve (Request *req)
                                          on_resolved, data);
 }
 
+
+/*****************************************************************************/
+/* SNMPv3: discovery, timeliness and USM (RFC 3412, RFC 3414) */
+
+#define USM_STATS_PREFIX 1, 3, 6, 1, 6, 3, 15, 1, 1
+#define TIME_WINDOW 150
+
+static guint
+peer_key_hash (gconstpointer key)
+{
+        const PeerKey *k = key;
+        guint h = k->family * 31 + k->port;
+        guint i;
+
+        for (i = 0; i < 16; i++)
+                h = h * 33 + k->addr[i];
+        return h;
+}
+
+static gboolean
+peer_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+        return memcmp (a, b, sizeof (PeerKey)) == 0;
+}
+
+static void
+remote_engine_free (RemoteEngine *remote)
+{
+        g_clear_pointer (&remote->engine_id, g_bytes_unref);
+        g_free (remote);
+}
+
+static RemoteEngine *
+engine_get_remote (GsnmpEngine   *self,
+                   const PeerKey *key)
+{
+        RemoteEngine *remote = g_hash_table_lookup (self->remotes, key);
+
+        if (remote == NULL) {
+                remote = g_new0 (RemoteEngine, 1);
+                remote->key = *key;
+                g_queue_init (&remote->waiting);
+                g_hash_table_insert (self->remotes, &remote->key, remote);
+        }
+        return remote;
+}
+
+/* The agent's snmpEngineTime now, as the local clock advances it. */
+static guint32
+remote_time_now (RemoteEngine *remote)
+{
+        gint64 elapsed = (g_get_monotonic_time () - remote->time_ref) / G_USEC_PER_SEC;
+
+        return (guint32) MIN ((gint64) remote->time + elapsed, G_MAXINT32);
+}
+
+/* Encodes @req for one attempt: a new msgID that maps back to @req, the
+ * engine's current notion of the agent's boots and time, and a new HMAC. */
+static gboolean
+v3_request_encode (Request *req,
+                   GError **error)
+{
+        GsnmpEngine *self = req->engine;
+        RemoteEngine *remote = req->remote;
+        GsnmpMessageV3 msg = { 0, };
+        g_autoptr(GsnmpUsmKey) auth_key = NULL;
+        g_autoptr(GsnmpUsmKey) priv_key = NULL;
+        g_autoptr(GBytes) empty = NULL;
+        GsnmpSecurityLevel level = req->is_discovery ? GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV :
+                                                       req->level;
+        gint32 msg_id = engine_next_request_id (self);
+        GBytes *datagram;
+
+        msg.msg_id = msg_id;
+        msg.msg_max_size = MAX_DATAGRAM_SIZE;
+        msg.msg_flags = GSNMP_V3_FLAG_REPORTABLE;
+        if (level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV)
+                msg.msg_flags |= GSNMP_V3_FLAG_AUTH;
+        if (level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
+                msg.msg_flags |= GSNMP_V3_FLAG_PRIV;
+        msg.security_model = GSNMP_V3_SECURITY_MODEL_USM;
+        msg.pdu = req->pdu;
+
+        if (req->is_discovery) {
+                /* RFC 3414 §4: an unauthenticated request with an empty
+                 * engine ID and user name draws a report with both */
+                empty = g_bytes_new_static ("", 0);
+                msg.engine_id = empty;
+                msg.user_name = empty;
+                msg.context_engine_id = empty;
+                msg.context_name = empty;
+        } else {
+                gsize id_len;
+                const guint8 *id = g_bytes_get_data (remote->engine_id, &id_len);
+
+                msg.engine_id = remote->engine_id;
+                msg.engine_boots = remote->boots;
+                msg.engine_time = remote_time_now (remote);
+                msg.user_name = req->user_name;
+                msg.context_engine_id = req->context_engine_id ? req->context_engine_id :
+                                                                 remote->engine_id;
+                msg.context_name = req->context_name;
+
+                if (level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV) {
+                        auth_key = gsnmp_usm_key_cache_get_auth_key (self->keys, req->user,
+                                                                     id, id_len, error);
+                        if (auth_key == NULL)
+                                return FALSE;
+                }
+                if (level == GSNMP_SECURITY_LEVEL_AUTH_PRIV) {
+                        priv_key = gsnmp_usm_key_cache_get_priv_key (self->keys, req->user,
+                                                                     id, id_len, error);
+                        if (priv_key == NULL)
+                                return FALSE;
+                }
+        }
+
+        datagram = gsnmp_message_v3_encode (&msg, auth_key, priv_key, MAX_DATAGRAM_SIZE, error);
+        if (datagram == NULL)
+                return FALSE;
+
+        g_clear_pointer (&req->datagram, g_bytes_unref);
+        req->datagram = datagram;
+        if (req->msg_ids == NULL)
+                req->msg_ids = g_array_new (FALSE, FALSE, sizeof (gint32));
+        g_array_append_val (req->msg_ids, msg_id);
+        g_hash_table_insert (self->requests, GINT_TO_POINTER (msg_id), req);
+
+        return TRUE;
+}
+
+/* Encodes and sends (or queues) a request whose agent's engine is known. */
+static void
+v3_request_send_known (Request *req)
+{
+        g_autoptr(GError) error = NULL;
+
+        if (!v3_request_encode (req, &error)) {
+                request_complete (req, NULL, g_steal_pointer (&error));
+                return;
+        }
+        request_start (req);
+}
+
+static void
+discovery_start (GsnmpEngine  *self,
+                 RemoteEngine *remote,
+                 Request      *first)
+{
+        g_autoptr(GError) error = NULL;
+        Request *disc = g_new0 (Request, 1);
+
+        disc->engine = self;
+        disc->serial = ++self->next_serial;
+        disc->version = GSNMP_PROTOCOL_VERSION_V3;
+        disc->is_discovery = TRUE;
+        disc->remote = remote;
+        disc->socket = first->socket;
+        disc->peer = g_object_ref (first->peer);
+        disc->peer_key = first->peer_key;
+        disc->port = first->port;
+        /* Discovery has its own retry budget: that of the first request */
+        disc->timeout_ms = first->timeout_ms;
+        disc->retries_left = first->retries_left;
+        disc->heap_index = G_MAXUINT;
+        disc->queue_link.data = disc;
+        disc->request_id = engine_next_request_id (self);
+        disc->pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_GET);
+        gsnmp_pdu_set_request_id (disc->pdu, disc->request_id);
+        g_hash_table_insert (self->requests, GINT_TO_POINTER (disc->request_id), disc);
+        remote->discovery = disc;
+
+        g_debug ("discovering the SNMP engine at request %d's agent", first->request_id);
+        if (!v3_request_encode (disc, &error)) {
+                discovery_finish (disc, g_steal_pointer (&error));
+                return;
+        }
+        request_start (disc);
+}
+
+/* Called once the request's peer is known: encode it if the agent's engine
+ * is, else wait for (and maybe start) the one discovery of that agent. */
+static void
+v3_request_start (Request *req)
+{
+        GsnmpEngine *self = req->engine;
+
+        req->remote = engine_get_remote (self, &req->peer_key);
+        if (req->remote->engine_id != NULL) {
+                v3_request_send_known (req);
+                return;
+        }
+        req->state = REQUEST_DISCOVERING;
+        req->wait_link.data = req;
+        g_queue_push_tail_link (&req->remote->waiting, &req->wait_link);
+        if (req->remote->discovery == NULL)
+                discovery_start (self, req->remote, req);
+}
+
+/* Ends a discovery: with @error (transfer full) every waiting request fails
+ * with it, otherwise they are encoded and sent. */
+static void
+discovery_finish (Request *disc,
+                  GError  *error)
+{
+        RemoteEngine *remote = disc->remote;
+        GQueue waiting = remote->waiting;
+
+        request_detach (disc);
+        remote->discovery = NULL;
+        g_queue_init (&remote->waiting);
+        request_free (disc);
+
+        while (waiting.length > 0) {
+                GList *link = g_queue_pop_head_link (&waiting);
+                Request *req = link->data;
+
+                req->state = REQUEST_RESOLVING;  /* in no queue */
+                if (error != NULL) {
+                        GError *copy = g_error_copy (error);
+
+                        g_prefix_error (&copy, "%s", _("SNMPv3 engine discovery failed: "));
+                        request_complete (req, NULL, copy);
+                } else {
+                        v3_request_send_known (req);
+                }
+        }
+        g_clear_error (&error);
+}
+
+/* RFC 3414 §3.2 step 7b, for a non-authoritative engine: learns newer boots
+ * and time from an authentic message, and refuses one outside the window. */
+static gboolean
+remote_check_time (RemoteEngine         *remote,
+                   const GsnmpMessageV3 *msg)
+{
+        if (msg->engine_boots > remote->boots ||
+            (msg->engine_boots == remote->boots && msg->engine_time > remote->latest_time)) {
+                remote->boots = msg->engine_boots;
+                remote->time = msg->engine_time;
+                remote->latest_time = msg->engine_time;
+                remote->time_ref = g_get_monotonic_time ();
+        }
+        if (remote->boots == G_MAXINT32 || msg->engine_boots < remote->boots ||
+            (msg->engine_boots == remote->boots &&
+             (gint64) msg->engine_time + TIME_WINDOW < (gint64) remote->latest_time))
+                return FALSE;
+        return TRUE;
+}
+
+/* Maps a Report-PDU to the error it stands for (RFC 3414 §3.2, RFC 3412 §7.2). */
+static GError *
+report_to_error (Request  *req,
+                 GsnmpPdu *report)
+{
+        static const guint32 usm_stats[] = { USM_STATS_PREFIX };
+        static const guint32 mpd_stats[] = { 1, 3, 6, 1, 6, 3, 11, 2, 1 };
+        static const guint32 target_stats[] = { 1, 3, 6, 1, 6, 3, 12, 1 };
+        const char *user = gsnmp_usm_user_get_user_name (req->user);
+        g_autofree char *oid_str = NULL;
+        GsnmpVarbind *vb;
+        const guint32 *ids;
+        gsize n;
+
+        if (gsnmp_pdu_get_n_varbinds (report) == 0)
+                return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_FAILED,
+                                            _("The agent sent an empty report"));
+        vb = gsnmp_pdu_get_varbind (report, 0);
+        ids = gsnmp_oid_get_ids (gsnmp_varbind_get_oid (vb), &n);
+
+        if (n == 11 && memcmp (ids, usm_stats, sizeof usm_stats) == 0) {
+                switch (ids[9]) {
+                case 1:
+                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_UNSUPPORTED_SECURITY_LEVEL,
+                                            _("The agent does not support this security level for user “%s”: check the security level"),
+                                            user);
+                case 2:
+                        return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_NOT_IN_TIME_WINDOW,
+                                                    _("The message was not in the agent’s time window: check the agent’s clock and engine boots"));
+                case 3:
+                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_USER_NAME,
+                                            _("Unknown user name “%s”: check that the agent has this user"),
+                                            user);
+                case 4:
+                        return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_ENGINE_ID,
+                                                    _("Unknown engine ID: check the engine ID given for the agent"));
+                case 5:
+                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST,
+                                            _("Authentication failure (wrong digest): check the authentication protocol and passphrase of user “%s”"),
+                                            user);
+                case 6:
+                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_DECRYPTION_ERROR,
+                                            _("The agent could not decrypt the request: check the privacy protocol and passphrase of user “%s”"),
+                                            user);
+                default:
+                        break;
+                }
+        } else if (n == 10 && memcmp (ids, target_stats, sizeof target_stats) == 0) {
+                if (ids[8] == 5)
+                        return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_CONTEXT,
+                                                    _("Unknown context: check the context name"));
+                if (ids[8] == 4)
+                        return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_UNAVAILABLE_CONTEXT,
+                                                    _("Unavailable context: check the context name"));
+        } else if (n >= 9 && memcmp (ids, mpd_stats, sizeof mpd_stats) == 0) {
+                return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_FAILED,
+                                            _("The agent could not process the message (snmpUnknownPDUHandlers or snmpInvalidMsgs)"));
+        }
+
+        oid_str = gsnmp_oid_to_string (gsnmp_varbind_get_oid (vb));
+        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_FAILED,
+                            _("The agent sent a report: %s"), oid_str);
+}
+
+static void
+engine_handle_v3 (GsnmpEngine   *self,
+                  const PeerKey *from,
+                  const guint8  *data,
+                  gsize          len)
+{
+        g_autoptr(GError) error = NULL;
+        GsnmpMessageV3 msg = { 0, };
+        RemoteEngine *remote;
+        Request *req;
+        gboolean authentic;
+        GsnmpPduType type;
+
+        if (!gsnmp_message_v3_decode (data, len, &msg, &error)) {
+                g_debug ("dropping malformed SNMPv3 datagram: %s", error->message);
+                return;
+        }
+
+        req = g_hash_table_lookup (self->requests, GINT_TO_POINTER (msg.msg_id));
+        if (req == NULL || req->state != REQUEST_WAITING ||
+            memcmp (from, &req->peer_key, sizeof *from) != 0) {
+                g_debug ("dropping SNMPv3 message with unknown msgID %d or from another address",
+                         msg.msg_id);
+                goto out;
+        }
+        remote = req->remote;
+
+        if (req->is_discovery) {
+                /* The unknownEngineID report carries the engine ID, boots and time */
+                if (msg.pdu == NULL || gsnmp_pdu_get_pdu_type (msg.pdu) != GSNMP_PDU_TYPE_REPORT ||
+                    msg.engine_id == NULL || g_bytes_get_size (msg.engine_id) == 0) {
+                        g_debug ("dropping discovery answer without an engine ID");
+                        goto out;
+                }
+                g_clear_pointer (&remote->engine_id, g_bytes_unref);
+                remote->engine_id = g_bytes_ref (msg.engine_id);
+                remote->boots = msg.engine_boots;
+                remote->time = msg.engine_time;
+                remote->latest_time = msg.engine_time;
+                remote->time_ref = g_get_monotonic_time ();
+                request_complete (req, NULL, NULL);
+                goto out;
+        }
+
+        authentic = (msg.msg_flags & GSNMP_V3_FLAG_AUTH) != 0;
+        if (authentic) {
+                g_autoptr(GsnmpUsmKey) auth_key = NULL;
+                g_autoptr(GsnmpUsmKey) priv_key = NULL;
+                gsize id_len;
+                const guint8 *id;
+
+                if (msg.engine_id == NULL || remote->engine_id == NULL ||
+                    !g_bytes_equal (msg.engine_id, remote->engine_id) ||
+                    msg.user_name == NULL || !g_bytes_equal (msg.user_name, req->user_name) ||
+                    req->level == GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV) {
+                        g_debug ("dropping SNMPv3 message for another engine, user or level");
+                        goto out;
+                }
+                id = g_bytes_get_data (msg.engine_id, &id_len);
+                auth_key = gsnmp_usm_key_cache_get_auth_key (self->keys, req->user, id, id_len,
+                                                             &error);
+                if (auth_key != NULL && (msg.msg_flags & GSNMP_V3_FLAG_PRIV))
+                        priv_key = gsnmp_usm_key_cache_get_priv_key (self->keys, req->user,
+                                                                     id, id_len, &error);
+                if (auth_key == NULL || ((msg.msg_flags & GSNMP_V3_FLAG_PRIV) && priv_key == NULL) ||
+                    !gsnmp_message_v3_unprotect (&msg, data, len, auth_key, priv_key, &error)) {
+                        g_debug ("dropping SNMPv3 message that failed USM processing: %s",
+                                 error ? error->message : "no keys");
+                        goto out;
+                }
+                if (!remote_check_time (remote, &msg)) {
+                        g_debug ("dropping SNMPv3 message outside the time window");
+                        goto out;
+                }
+        }
+
+        if (msg.pdu == NULL)
+                goto out;
+        type = gsnmp_pdu_get_pdu_type (msg.pdu);
+
+        if (type == GSNMP_PDU_TYPE_REPORT) {
+                GError *report_error = report_to_error (req, msg.pdu);
+
+                /* Unauthenticated reports only end the request they answer */
+                if (authentic && g_error_matches (report_error, GSNMP_ERROR,
+                                                  GSNMP_ERROR_NOT_IN_TIME_WINDOW) &&
+                    req->resyncs_left > 0) {
+                        /* remote_check_time() took the agent's boots and time:
+                         * resynchronised, retry once */
+                        g_error_free (report_error);
+                        req->resyncs_left--;
+                        g_debug ("resynchronised with the agent's clock; resending request %d",
+                                 req->request_id);
+                        if (!v3_request_encode (req, &error)) {
+                                request_complete (req, NULL, g_steal_pointer (&error));
+                                goto out;
+                        }
+                        request_send (req);
+                        goto out;
+                }
+                if (g_error_matches (report_error, GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_ENGINE_ID)) {
+                        /* The agent's engine changed: the next request discovers it again */
+                        g_clear_pointer (&remote->engine_id, g_bytes_unref);
+                }
+                request_complete (req, NULL, report_error);
+                goto out;
+        }
+
+        if (type != GSNMP_PDU_TYPE_RESPONSE ||
+            (msg.msg_flags & (GSNMP_V3_FLAG_AUTH | GSNMP_V3_FLAG_PRIV)) !=
+            (req->level == GSNMP_SECURITY_LEVEL_AUTH_PRIV ? 3 :
+             req->level == GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV ? 1 : 0) ||
+            gsnmp_pdu_get_request_id (msg.pdu) != req->request_id) {
+                g_debug ("dropping SNMPv3 response of another type, security level or request-id");
+                goto out;
+        }
+
+        request_complete (req, g_steal_pointer (&msg.pdu), NULL);
+
+out:
+        gsnmp_message_v3_clear (&msg);
+}
+
 /*****************************************************************************/
 /* Receiving: socket → message → dispatcher */
 
@@ -623,6 +1141,12 @@ engine_handle_datagram (GsnmpEngine           *self,
         GsnmpMessage msg = { 0, };
         PeerKey key;
         Request *req;
+
+        peer_key_from_native (&key, from);
+        if (gsnmp_message_peek_version (data, len) == GSNMP_PROTOCOL_VERSION_V3) {
+                engine_handle_v3 (self, &key, data, len);
+                return;
+        }
 
         if (!gsnmp_message_decode (data, len, &msg, &error)) {
                 g_debug ("dropping malformed datagram of %" G_GSIZE_FORMAT " bytes: %s",
@@ -643,7 +1167,6 @@ engine_handle_datagram (GsnmpEngine           *self,
                 goto out;
         }
 
-        peer_key_from_native (&key, from);
         if (memcmp (&key, &req->peer_key, sizeof key) != 0) {
                 g_debug ("dropping response to request %d from an address or port it "
                          "was not sent to", req->request_id);
@@ -796,8 +1319,15 @@ engine_process_deadlines (GsnmpEngine *self)
                                                        _("Timed out resolving “%s”"),
                                                        req->host));
                 } else if (req->retries_left > 0) {
+                        g_autoptr(GError) error = NULL;
+
                         req->retries_left--;
                         g_debug ("retransmitting request %d", req->request_id);
+                        if (req->version == GSNMP_PROTOCOL_VERSION_V3 &&
+                            !v3_request_encode (req, &error)) {
+                                request_complete (req, NULL, g_steal_pointer (&error));
+                                continue;
+                        }
                         request_send (req);
                 } else {
                         g_autofree char *peer = peer_to_string (req->peer);
@@ -975,15 +1505,29 @@ engine_close (GsnmpEngine *self)
                 g_autoptr(GPtrArray) pending = g_ptr_array_new ();
                 guint i;
 
+                guint pass;
+
                 /* From now on new requests fail at once and the queue stays put */
                 self->disposed = TRUE;
-                g_hash_table_iter_init (&iter, self->requests);
-                while (g_hash_table_iter_next (&iter, NULL, &value))
-                        g_ptr_array_add (pending, value);
-                for (i = 0; i < pending->len; i++) {
-                        request_complete (pending->pdata[i], NULL,
-                                          g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CLOSED,
-                                                               _("The SNMP engine was closed")));
+                /* Requests first, then the discoveries they may have waited for;
+                 * an SNMPv3 request is in the table under several keys. */
+                for (pass = 0; pass < 2; pass++) {
+                        gpointer key;
+
+                        g_ptr_array_set_size (pending, 0);
+                        g_hash_table_iter_init (&iter, self->requests);
+                        while (g_hash_table_iter_next (&iter, &key, &value)) {
+                                Request *req = value;
+
+                                if (GPOINTER_TO_INT (key) == req->request_id &&
+                                    req->is_discovery == (pass == 1))
+                                        g_ptr_array_add (pending, req);
+                        }
+                        for (i = 0; i < pending->len; i++) {
+                                request_complete (pending->pdata[i], NULL,
+                                                  g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CLOSED,
+                                                                       _("The SNMP engine was closed")));
+                        }
                 }
         }
 
@@ -1013,6 +1557,8 @@ gsnmp_engine_finalize (GObject *object)
         GsnmpEngine *self = GSNMP_ENGINE (object);
 
         g_clear_pointer (&self->requests, g_hash_table_unref);
+        g_clear_pointer (&self->remotes, g_hash_table_unref);
+        g_clear_pointer (&self->keys, gsnmp_usm_key_cache_free);
         g_clear_pointer (&self->heap, g_ptr_array_unref);
         g_clear_pointer (&self->cancelled, g_array_unref);
         g_mutex_clear (&self->cancel_lock);
@@ -1113,6 +1659,9 @@ gsnmp_engine_init (GsnmpEngine *self)
 {
         self->context = g_main_context_ref_thread_default ();
         self->requests = g_hash_table_new (NULL, NULL);
+        self->remotes = g_hash_table_new_full (peer_key_hash, peer_key_equal, NULL,
+                                               (GDestroyNotify) remote_engine_free);
+        self->keys = gsnmp_usm_key_cache_new ();
         self->heap = g_ptr_array_new ();
         g_queue_init (&self->send_queue);
         self->resolve_timeout_ms = DEFAULT_RESOLVE_TIMEOUT_MS;
@@ -1168,11 +1717,6 @@ engine_request (GsnmpEngine  *self,
         }
 
         credentials = gsnmp_target_get_credentials (target);
-        if (!GSNMP_IS_COMMUNITY (credentials)) {
-                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                                         _("SNMPv3 requests are not supported yet"));
-                return;
-        }
         msg.version = gsnmp_credentials_get_version (credentials);
         if (msg.version == GSNMP_PROTOCOL_VERSION_V1 &&
             gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_GET_BULK) {
@@ -1185,7 +1729,6 @@ engine_request (GsnmpEngine  *self,
         req->engine = self;
         req->serial = ++self->next_serial;
         req->version = msg.version;
-        req->community = g_bytes_ref (gsnmp_community_get_bytes (GSNMP_COMMUNITY (credentials)));
         req->port = gsnmp_target_get_port (target);
         req->family_hint = gsnmp_target_get_family_hint (target);
         req->timeout_ms = gsnmp_target_get_timeout (target);
@@ -1195,13 +1738,31 @@ engine_request (GsnmpEngine  *self,
 
         req->request_id = engine_next_request_id (self);
         gsnmp_pdu_set_request_id (pdu, req->request_id);
-        msg.community = req->community;
-        msg.pdu = pdu;
-        req->datagram = gsnmp_message_encode (&msg, MAX_DATAGRAM_SIZE, &error);
-        if (req->datagram == NULL) {
-                request_free (req);
-                g_task_return_error (task, g_steal_pointer (&error));
-                return;
+
+        if (GSNMP_IS_USM_USER (credentials)) {
+                /* Encoded per attempt, once the agent's engine is known */
+                const char *name = gsnmp_usm_user_get_user_name (GSNMP_USM_USER (credentials));
+                const char *context = gsnmp_target_get_context_name (target);
+
+                req->user = g_object_ref (GSNMP_USM_USER (credentials));
+                req->user_name = g_bytes_new (name, strlen (name));
+                req->level = gsnmp_usm_user_get_security_level (req->user);
+                req->pdu = g_object_ref (pdu);
+                if (gsnmp_target_get_context_engine_id (target) != NULL)
+                        req->context_engine_id =
+                                g_bytes_ref (gsnmp_target_get_context_engine_id (target));
+                req->context_name = g_bytes_new (context, strlen (context));
+                req->resyncs_left = 1;
+        } else {
+                req->community = g_bytes_ref (gsnmp_community_get_bytes (GSNMP_COMMUNITY (credentials)));
+                msg.community = req->community;
+                msg.pdu = pdu;
+                req->datagram = gsnmp_message_encode (&msg, MAX_DATAGRAM_SIZE, &error);
+                if (req->datagram == NULL) {
+                        request_free (req);
+                        g_task_return_error (task, g_steal_pointer (&error));
+                        return;
+                }
         }
 
         address = gsnmp_target_get_inet_address (target);

@@ -7,6 +7,11 @@
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
 
+/* G_DEFINE_QUARK defines the *_real_quark() functions; the public quark
+ * functions wrap them to bind the translation domain first (STYLE.md B.10),
+ * so that messages in these domains are translated even before any gsnmp
+ * type was used. */
+
 /**
  * GSNMP_ERROR:
  *
@@ -149,10 +154,6 @@ gsnmp_pdu_error_quark (void)
         gsnmp_init_once ();
         return gsnmp_pdu_error_real_quark ();
 }
-
-/* G_DEFINE_QUARK defines *_real_quark(); the public quark functions wrap
- * them to bind the translation domain first, so that messages in these
- * domains are translated even before any gsnmp type was used. */
 
 /* RFC 3416 §3, indexed by error-status.  Protocol tokens: not translated. */
 static const char *const error_status_names[] = {

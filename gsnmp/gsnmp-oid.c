@@ -95,7 +95,7 @@ gsnmp_oid_new (const guint32 *ids,
  * Net-SNMP does.
  *
  * Each sub-identifier is a decimal number from 0 to 4294967295 with only
- * the digits 0-9: signs, spaces, hexadecimal, empty sub-identifiers (as in
+ * the digits 0-9 (leading zeros are allowed, as in Net-SNMP): signs, spaces, hexadecimal, empty sub-identifiers (as in
  * `"1..3"`), a trailing dot, the empty string and more than
  * %GSNMP_OID_MAX_LENGTH sub-identifiers are errors.  MIB names are not
  * resolved.

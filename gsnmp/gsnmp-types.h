@@ -20,5 +20,8 @@ typedef struct _GsnmpCredentials GsnmpCredentials;
 typedef struct _GsnmpCommunity   GsnmpCommunity;
 typedef struct _GsnmpTarget      GsnmpTarget;
 typedef struct _GsnmpEngine      GsnmpEngine;
+typedef struct _GsnmpWalk        GsnmpWalk;
+typedef struct _GsnmpTable       GsnmpTable;
+typedef struct _GsnmpTableRow    GsnmpTableRow;
 
 G_END_DECLS

@@ -5,6 +5,13 @@
  * The only code in gsnmp that touches key material.  Everything here works
  * on byte buffers; the message layer finds the fields, this module does the
  * cryptography.  Key material is wiped before it is freed and never logged.
+ *
+ * Performance: keep libgcrypt's random number generator uninitialised
+ * (no gcry_randomize, gcry_create_nonce, gcry_random_bytes anywhere in
+ * gsnmp).  Once it is initialised, every gcry_md_open and gcry_cipher_open
+ * runs a "fast random poll" (getrusage and clock_gettime), which made an
+ * HMAC 13 times slower here (0.75 µs → 10 µs).  Use GLib's g_random_*
+ * (seeded from /dev/urandom) for salts and request IDs.
  */
 #pragma once
 

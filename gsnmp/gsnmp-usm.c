@@ -180,6 +180,7 @@ priv_cipher (GsnmpPrivProtocol priv,
         }
 }
 
+/* Net-SNMP's names of the protocols (its -a and -x arguments). */
 const char *
 gsnmp_usm_auth_protocol_name (GsnmpAuthProtocol auth)
 {
@@ -231,6 +232,7 @@ gsnmp_usm_priv_protocol_name (GsnmpPrivProtocol priv)
 /*****************************************************************************/
 /* Helpers */
 
+/* The volatile stores cannot be optimised away as a dead memset can. */
 void
 gsnmp_usm_wipe (gpointer data,
                 gsize    len)
@@ -241,6 +243,8 @@ gsnmp_usm_wipe (gpointer data,
                 *p++ = 0;
 }
 
+/* ORs all the differences: no early exit that would leak the position of
+ * the first wrong byte of a MAC. */
 gboolean
 gsnmp_usm_equal_constant_time (const guint8 *a,
                                const guint8 *b,
@@ -318,6 +322,7 @@ hash_parts (GsnmpAuthProtocol  auth,
 /*****************************************************************************/
 /* Keys */
 
+/* Copies @data; the hash feeds the key cache. */
 GsnmpUsmKey *
 gsnmp_usm_key_new (GsnmpAuthProtocol auth,
                    GsnmpPrivProtocol priv,
@@ -450,6 +455,7 @@ check_engine_id (gsize    engine_id_len,
         return TRUE;
 }
 
+/* RFC 3414 §2.6 as a key object. */
 GsnmpUsmKey *
 gsnmp_usm_localize_key (const GsnmpUsmKey *ku,
                         const guint8      *engine_id,
@@ -545,6 +551,8 @@ extend_reeder (GsnmpAuthProtocol auth,
         return TRUE;
 }
 
+/* RFC 3414 §8.1.1.1, RFC 3826 §3.1.2.1 and the drafts: the key material
+ * of a privacy protocol from its localized key. */
 GsnmpUsmKey *
 gsnmp_usm_derive_priv_key (GsnmpAuthProtocol auth,
                            GsnmpPrivProtocol priv,
@@ -671,6 +679,7 @@ gsnmp_usm_auth_compute (const GsnmpUsmKey *kul,
         return TRUE;
 }
 
+/* RFC 3414 §6.3.1 steps 1-3: zeros in the field while hashing, then the MAC. */
 gboolean
 gsnmp_usm_auth_sign (const GsnmpUsmKey *kul,
                      guint8            *msg,
@@ -759,9 +768,11 @@ gsnmp_usm_make_salt (GsnmpPrivProtocol priv,
 
         G_LOCK (salt);
         if (!salt_seeded) {
-                gsnmp_init_once ();
-                gcry_create_nonce (&salt32, sizeof salt32);
-                gcry_create_nonce (&salt64, sizeof salt64);
+                /* Salts need to be unique, not secret (RFC 3826 §3.1.2.1):
+                 * GLib's generator, seeded from /dev/urandom, will do.  Not
+                 * libgcrypt's: see gsnmp-usm-private.h. */
+                salt32 = g_random_int ();
+                salt64 = (guint64) g_random_int () << 32 | g_random_int ();
                 salt_seeded = TRUE;
         }
         v32 = salt32++;
@@ -777,6 +788,7 @@ gsnmp_usm_make_salt (GsnmpPrivProtocol priv,
         }
 }
 
+/* RFC 3414 §8.1.1.2: DES pads to whole blocks; RFC 3826 §3.1.3: AES does not. */
 gsize
 gsnmp_usm_encrypted_length (GsnmpPrivProtocol priv,
                             gsize             plaintext_len)
@@ -846,6 +858,7 @@ open_cipher (const GsnmpUsmKey *key,
         return hd;
 }
 
+/* RFC 3414 §8.3.1, RFC 3826 §3.3.1, Reeder §5.1.1.2. */
 gboolean
 gsnmp_usm_encrypt (const GsnmpUsmKey *key,
                    guint32            engine_boots,

@@ -20,5 +20,8 @@
 #include <gsnmp/gsnmp-usm-user.h>
 #include <gsnmp/gsnmp-target.h>
 #include <gsnmp/gsnmp-engine.h>
+#include <gsnmp/gsnmp-walk.h>
+#include <gsnmp/gsnmp-table-row.h>
+#include <gsnmp/gsnmp-table.h>
 
 #undef __GSNMP_H_INSIDE__

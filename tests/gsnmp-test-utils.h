@@ -20,7 +20,9 @@ G_BEGIN_DECLS
 
 /* Every wait is bounded by this many seconds; reaching it fails the test
  * instead of hanging it (valgrind on a loaded machine is slow: be generous). */
+#ifndef TEST_SAFETY_TIMEOUT_S
 #define TEST_SAFETY_TIMEOUT_S 120
+#endif
 
 /* Timeouts for requests that must succeed (ms): long, so that a slow run
  * (valgrind, ASan) never retransmits by accident.  Tests that must time out

@@ -1193,6 +1193,70 @@ test_reply_wrong_type (TestFixture   *fixture,
         check_bad_first (fixture);
 }
 
+static gboolean
+answer_the_next_id (FakeAgent              *agent,
+                    const FakeAgentRequest *request,
+                    gpointer                user_data)
+{
+        GsnmpPdu *pdu = request->message.pdu;
+        g_autoptr(GsnmpPdu) poison = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
+        g_autoptr(GsnmpVarbind) vb = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GBytes) bytes = NULL;
+        GsnmpMessage message = { 0, };
+
+        if (request->copy != 1 || gsnmp_pdu_get_n_varbinds (pdu) != 1 ||
+            !g_str_equal (user_data, "first"))
+                return FALSE;
+
+        /* A Response for the request-id after this one: the request the
+         * engine still holds in its queue (ids are sequential today; if they
+         * are not, this tests an unknown id instead). */
+        vb = gsnmp_varbind_new_string (gsnmp_varbind_get_oid (gsnmp_pdu_get_varbind (pdu, 0)),
+                                       FAKE_AGENT_POISON_STRING);
+        gsnmp_pdu_set_request_id (poison, gsnmp_pdu_get_request_id (pdu) + 1);
+        gsnmp_pdu_set_error (poison, FAKE_AGENT_POISON_STATUS, 1);
+        gsnmp_pdu_add_varbind (poison, vb);
+        message.version = request->message.version;
+        message.community = g_bytes_ref (request->message.community);
+        message.pdu = g_object_ref (poison);
+        bytes = gsnmp_message_encode (&message, 0, &error);
+        g_assert_no_error (error);
+        gsnmp_message_clear (&message);
+        g_socket_send_to (agent->socket, request->from, g_bytes_get_data (bytes, NULL),
+                          g_bytes_get_size (bytes), NULL, &error);
+        g_assert_no_error (error);
+
+        return FALSE;   /* and answer this one normally */
+}
+
+static void
+test_reply_to_queued (TestFixture   *fixture,
+                      gconstpointer  data)
+{
+        Result r[2];
+        guint n_done = 0;
+
+        g_test_summary ("A Response for a request still queued (not sent) is dropped");
+
+        gsnmp_engine_set_max_in_flight (fixture->engine, 1);
+        fixture->agent->hook = answer_the_next_id;
+        fixture->agent->hook_data = (gpointer) "first";
+        for (guint i = 0; i < 2; i++) {
+                result_init (&r[i], fixture->engine, OP_GET);
+                r[i].n_done = &n_done;
+                start_get (&r[i], fixture->target, "1.3.6.1.2.1.1.5.0", NULL);
+        }
+        test_run_until (&r[0].done);
+        fixture->agent->hook_data = (gpointer) "done";
+        test_run_until_count (&n_done, 2);
+        for (guint i = 0; i < 2; i++) {
+                assert_sys_name_response (&r[i]);
+                result_clear (&r[i]);
+        }
+        fixture->agent->hook = NULL;
+}
+
 static void
 test_reply_malformed (TestFixture   *fixture,
                       gconstpointer  data)
@@ -1999,16 +2063,9 @@ on_close_in_callback (GObject      *source,
                       gpointer      user_data)
 {
         CloseInCallback *cic = user_data;
-        Result *r = NULL;
+        /* callbacks share @user_data: each takes the next free slot */
+        Result *r = &cic->results[cic->n_done];
 
-        /* find which one this is: the first not yet done with this result */
-        for (guint i = 0; i < G_N_ELEMENTS (cic->results); i++) {
-                if (!cic->results[i].done && (GAsyncResult *) NULL != res) {
-                        r = &cic->results[i];
-                        break;
-                }
-        }
-        g_assert_nonnull (r);
         on_request_done (source, res, r);
         cic->n_done++;
         if (r->error == NULL) {
@@ -2172,6 +2229,7 @@ main (int   argc,
         TEST_ADD ("/gsnmp/engine/reply/malformed", test_reply_malformed);
         TEST_ADD ("/gsnmp/engine/reply/trailing-bytes", test_reply_trailing_bytes);
         TEST_ADD ("/gsnmp/engine/reply/only-bad", test_reply_poison_only);
+        TEST_ADD ("/gsnmp/engine/reply/to-queued-request", test_reply_to_queued);
         TEST_ADD ("/gsnmp/engine/reply/duplicate", test_reply_duplicate);
         TEST_ADD ("/gsnmp/engine/reply/late-after-timeout", test_reply_late);
         TEST_ADD ("/gsnmp/engine/reply/late-after-cancel", test_reply_late_after_cancel);

@@ -58,8 +58,8 @@ typedef struct {
  * printed without -Ov was checked to be "OID = " + the -Ov value, -Oq to
  * be "OID " + the -Oqv value, -OQ to be "OID = " + the -Oqv value, -OQv to
  * equal -Oqv and -Oe to change nothing, for every case.  NULL, which agents
- * do not return, was checked with snmptrapd -On receiving snmptrap's "n"
- * type (".1.3.6.1.4.1.99999.3.1 = NULL").
+ * do not return, was checked with snmptrapd -On (and -On -Oq) receiving
+ * snmptrap's "n" type (".1.3.6.1.4.1.99999.3.1 = NULL", "… NULL").
  *
  * Net-SNMP's printing code is snmplib/mib.c (sprint_realloc_octet_string,
  * sprint_realloc_hexstring, uptimeString, sprint_realloc_opaque, …); the

@@ -1,0 +1,1374 @@
+/* gsnmp-walk.c - subtree walks with GetNext and GetBulk
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "gsnmp-walk.h"
+#include "gsnmp-engine-private.h"
+#include "gsnmp-error.h"
+#include "gsnmp-i18n-private.h"
+
+/**
+ * GsnmpWalk:
+ *
+ * An enumerator over the objects of a subtree of an agent's MIB, in the
+ * style of [class@Gio.FileEnumerator].
+ *
+ * [ctor@Gsnmp.Walk.new] (or [method@Gsnmp.Engine.walk]) creates a walk
+ * without sending anything; its options are properties, which can be set
+ * before the first batch is requested. Each call of
+ * [method@Gsnmp.Walk.next_async] sends one request (more only when the agent
+ * answers `tooBig`, or for the root fallback described below) and completes
+ * with the next batch of variable bindings, in OID order; an empty batch
+ * means the walk has ended, and [method@Gsnmp.Walk.get_status] tells why.
+ * [method@Gsnmp.Walk.all_async] and [method@Gsnmp.Engine.walk_async] return
+ * the whole subtree at once.
+ *
+ * ```c
+ * static void
+ * on_batch (GObject *source, GAsyncResult *result, gpointer user_data)
+ * {
+ *         GsnmpWalk *walk = GSNMP_WALK (source);
+ *         g_autoptr(GError) error = NULL;
+ *         g_autoptr(GPtrArray) batch = gsnmp_walk_next_finish (walk, result, &error);
+ *
+ *         if (batch == NULL) {
+ *                 g_printerr ("%s\n", error->message);
+ *                 return;
+ *         }
+ *         if (batch->len == 0)
+ *                 return;  // done
+ *         for (guint i = 0; i < batch->len; i++) {
+ *                 g_autofree char *line = gsnmp_varbind_to_string (batch->pdata[i]);
+ *                 g_print ("%s\n", line);
+ *         }
+ *         gsnmp_walk_next_async (walk, NULL, on_batch, NULL);
+ * }
+ * ```
+ *
+ * A walk uses GetBulkRequests (RFC 3416 §4.2.3) with
+ * [property@Gsnmp.Walk:max-repetitions] repetitions, and GetNextRequests for
+ * SNMPv1 targets or when [property@Gsnmp.Walk:use-getnext] is set.
+ *
+ * Unless [property@Gsnmp.Walk:lexicographic] is set, a walk never returns a
+ * variable binding outside the root's subtree, however far an agent pads its
+ * GetBulk responses past it. An exception value (endOfMibView) or, from an
+ * SNMPv1 agent, the noSuchName error ends it cleanly. An agent that returns
+ * an OID that does not follow the previous one would make a walk loop
+ * forever: the walk stops with %GSNMP_ERROR_OID_NOT_INCREASING instead,
+ * unless [property@Gsnmp.Walk:allow-non-increasing] is set.
+ *
+ * When nothing at all lies inside the subtree, the walk gets the root itself
+ * and returns it if the agent has it, as Net-SNMP's `snmpwalk` does: walking
+ * `1.3.6.1.2.1.1.5.0` returns sysName.0 (see
+ * [property@Gsnmp.Walk:root-fallback]).
+ *
+ * A walk keeps only the OID it continues from (and, with
+ * [property@Gsnmp.Walk:allow-non-increasing], the OIDs it returned), so its
+ * memory does not grow with the size of the subtree.
+ *
+ * Errors that leave the walk where it was (a timeout, cancellation, a closed
+ * engine, a socket error) can be retried by calling
+ * [method@Gsnmp.Walk.next_async] again, which resends the same request. An
+ * error from the agent (a non-zero error-status, an OID that does not
+ * increase) ends the walk. When such an error comes after some variable
+ * bindings of the same response, those are returned first and the error by
+ * the next call.
+ *
+ * Like the engine, a walk belongs to the engine's main context: call its
+ * methods only from there.
+ *
+ * Since: 1.0
+ */
+
+struct _GsnmpWalk {
+        GObject          parent_instance;
+
+        GsnmpEngine     *engine;
+        GsnmpTarget     *target;
+        GsnmpOid        *root;
+
+        guint            max_repetitions;
+        guint            max_varbinds;
+        guint            max_requests;
+        gboolean         lexicographic;
+        gboolean         use_getnext;
+        gboolean         allow_non_increasing;
+        gboolean         root_fallback;
+
+        GsnmpOid        *last;            /* the OID the next request continues from */
+        guint            bulk_limit;      /* halved after tooBig; 0: no limit */
+        guint            n_requests;
+        guint            n_varbinds;
+        GsnmpWalkStatus  status;
+        gboolean         fallback_pending;
+        GsnmpVarbind    *end_varbind;
+        GError          *deferred_error;
+        GHashTable      *seen;            /* allow-non-increasing: OIDs returned */
+
+        GTask           *task;            /* the pending next_async, if any */
+        GsnmpPduType     request_type;    /* of the request in flight */
+        guint            request_reps;
+};
+
+G_DEFINE_FINAL_TYPE (GsnmpWalk, gsnmp_walk, G_TYPE_OBJECT)
+
+enum {
+        PROP_0,
+        PROP_ENGINE,
+        PROP_TARGET,
+        PROP_ROOT,
+        PROP_MAX_REPETITIONS,
+        PROP_MAX_VARBINDS,
+        PROP_MAX_REQUESTS,
+        PROP_LEXICOGRAPHIC,
+        PROP_USE_GETNEXT,
+        PROP_ALLOW_NON_INCREASING,
+        PROP_ROOT_FALLBACK,
+        N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+gsnmp_walk_dispose (GObject *object)
+{
+        GsnmpWalk *self = GSNMP_WALK (object);
+
+        /* A pending task holds a reference on the walk, so there is none. */
+        g_warn_if_fail (self->task == NULL);
+
+        G_OBJECT_CLASS (gsnmp_walk_parent_class)->dispose (object);
+}
+
+static void
+gsnmp_walk_finalize (GObject *object)
+{
+        GsnmpWalk *self = GSNMP_WALK (object);
+
+        g_clear_object (&self->engine);
+        g_clear_object (&self->target);
+        g_clear_pointer (&self->root, gsnmp_oid_unref);
+        g_clear_pointer (&self->last, gsnmp_oid_unref);
+        g_clear_pointer (&self->end_varbind, gsnmp_varbind_unref);
+        g_clear_error (&self->deferred_error);
+        g_clear_pointer (&self->seen, g_hash_table_unref);
+
+        G_OBJECT_CLASS (gsnmp_walk_parent_class)->finalize (object);
+}
+
+static void
+gsnmp_walk_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+        GsnmpWalk *self = GSNMP_WALK (object);
+
+        switch (prop_id) {
+        case PROP_ENGINE:
+                g_value_set_object (value, self->engine);
+                break;
+        case PROP_TARGET:
+                g_value_set_object (value, self->target);
+                break;
+        case PROP_ROOT:
+                g_value_set_boxed (value, self->root);
+                break;
+        case PROP_MAX_REPETITIONS:
+                g_value_set_uint (value, self->max_repetitions);
+                break;
+        case PROP_MAX_VARBINDS:
+                g_value_set_uint (value, self->max_varbinds);
+                break;
+        case PROP_MAX_REQUESTS:
+                g_value_set_uint (value, self->max_requests);
+                break;
+        case PROP_LEXICOGRAPHIC:
+                g_value_set_boolean (value, self->lexicographic);
+                break;
+        case PROP_USE_GETNEXT:
+                g_value_set_boolean (value, self->use_getnext);
+                break;
+        case PROP_ALLOW_NON_INCREASING:
+                g_value_set_boolean (value, self->allow_non_increasing);
+                break;
+        case PROP_ROOT_FALLBACK:
+                g_value_set_boolean (value, self->root_fallback);
+                break;
+        default:
+                G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+        }
+}
+
+static void
+gsnmp_walk_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+        GsnmpWalk *self = GSNMP_WALK (object);
+
+        switch (prop_id) {
+        case PROP_ENGINE:
+                self->engine = g_value_dup_object (value);
+                break;
+        case PROP_TARGET:
+                self->target = g_value_dup_object (value);
+                break;
+        case PROP_ROOT:
+                self->root = g_value_dup_boxed (value);
+                break;
+        case PROP_MAX_REPETITIONS:
+                gsnmp_walk_set_max_repetitions (self, g_value_get_uint (value));
+                break;
+        case PROP_MAX_VARBINDS:
+                gsnmp_walk_set_max_varbinds (self, g_value_get_uint (value));
+                break;
+        case PROP_MAX_REQUESTS:
+                gsnmp_walk_set_max_requests (self, g_value_get_uint (value));
+                break;
+        case PROP_LEXICOGRAPHIC:
+                gsnmp_walk_set_lexicographic (self, g_value_get_boolean (value));
+                break;
+        case PROP_USE_GETNEXT:
+                gsnmp_walk_set_use_getnext (self, g_value_get_boolean (value));
+                break;
+        case PROP_ALLOW_NON_INCREASING:
+                gsnmp_walk_set_allow_non_increasing (self, g_value_get_boolean (value));
+                break;
+        case PROP_ROOT_FALLBACK:
+                gsnmp_walk_set_root_fallback (self, g_value_get_boolean (value));
+                break;
+        default:
+                G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+        }
+}
+
+static void
+gsnmp_walk_constructed (GObject *object)
+{
+        GsnmpWalk *self = GSNMP_WALK (object);
+
+        G_OBJECT_CLASS (gsnmp_walk_parent_class)->constructed (object);
+
+        g_return_if_fail (GSNMP_IS_ENGINE (self->engine));
+        g_return_if_fail (GSNMP_IS_TARGET (self->target));
+        g_return_if_fail (self->root != NULL);
+
+        self->last = gsnmp_oid_ref (self->root);
+}
+
+static void
+gsnmp_walk_class_init (GsnmpWalkClass *klass)
+{
+        GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+        gsnmp_init_once ();
+
+        object_class->constructed = gsnmp_walk_constructed;
+        object_class->dispose = gsnmp_walk_dispose;
+        object_class->finalize = gsnmp_walk_finalize;
+        object_class->get_property = gsnmp_walk_get_property;
+        object_class->set_property = gsnmp_walk_set_property;
+
+        /**
+         * GsnmpWalk:engine: (getter get_engine)
+         *
+         * The engine that sends the walk's requests.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_ENGINE] =
+                g_param_spec_object ("engine", NULL, NULL,
+                                     GSNMP_TYPE_ENGINE,
+                                     G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                     G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpWalk:target: (getter get_target)
+         *
+         * The agent that is walked.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_TARGET] =
+                g_param_spec_object ("target", NULL, NULL,
+                                     GSNMP_TYPE_TARGET,
+                                     G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                     G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpWalk:root: (getter get_root)
+         *
+         * The root of the subtree that is walked: the walk returns the
+         * objects whose OIDs start with it.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_ROOT] =
+                g_param_spec_boxed ("root", NULL, NULL,
+                                    GSNMP_TYPE_OID,
+                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                    G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpWalk:max-repetitions: (getter get_max_repetitions) (setter set_max_repetitions)
+         *
+         * The max-repetitions of the walk's GetBulkRequests: how many
+         * variable bindings one request asks for. 0, the default, means the
+         * target's [property@Gsnmp.Target:max-repetitions]. Agents may
+         * return fewer, to fit their responses in a datagram.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_MAX_REPETITIONS] =
+                g_param_spec_uint ("max-repetitions", NULL, NULL,
+                                   0, G_MAXINT32, 0,
+                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                   G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpWalk:max-varbinds: (getter get_max_varbinds) (setter set_max_varbinds)
+         *
+         * The walk ends after returning this many variable bindings; 0, the
+         * default, means no limit. The walk asks for no more than it still
+         * needs.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_MAX_VARBINDS] =
+                g_param_spec_uint ("max-varbinds", NULL, NULL,
+                                   0, G_MAXUINT, 0,
+                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                   G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpWalk:max-requests: (getter get_max_requests) (setter set_max_requests)
+         *
+         * The walk ends after sending this many requests (retransmissions
+         * do not count); 0, the default, means no limit.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_MAX_REQUESTS] =
+                g_param_spec_uint ("max-requests", NULL, NULL,
+                                   0, G_MAXUINT, 0,
+                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                   G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpWalk:lexicographic: (getter get_lexicographic) (setter set_lexicographic)
+         *
+         * Whether the walk goes on past the end of the root's subtree, in
+         * OID order, until the end of the agent's MIB view (or a limit).
+         *
+         * Since: 1.0
+         */
+        properties[PROP_LEXICOGRAPHIC] =
+                g_param_spec_boolean ("lexicographic", NULL, NULL, FALSE,
+                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                      G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpWalk:use-getnext: (getter get_use_getnext) (setter set_use_getnext)
+         *
+         * Whether the walk uses GetNextRequests, one object per request, even
+         * when the target's SNMP version has GetBulkRequest. SNMPv1 targets
+         * always use GetNextRequests.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_USE_GETNEXT] =
+                g_param_spec_boolean ("use-getnext", NULL, NULL, FALSE,
+                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                      G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpWalk:allow-non-increasing: (getter get_allow_non_increasing) (setter set_allow_non_increasing)
+         *
+         * Whether the walk accepts an OID that does not follow the previous
+         * one, like Net-SNMP's `-Cc`, for agents whose tables are not in
+         * order. The walk then remembers every OID it returned and still
+         * ends with %GSNMP_ERROR_OID_NOT_INCREASING when an OID comes back,
+         * so it cannot loop forever; [property@Gsnmp.Walk:max-requests]
+         * bounds it further.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_ALLOW_NON_INCREASING] =
+                g_param_spec_boolean ("allow-non-increasing", NULL, NULL, FALSE,
+                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                      G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpWalk:root-fallback: (getter get_root_fallback) (setter set_root_fallback)
+         *
+         * Whether a walk that found nothing inside the root's subtree gets
+         * the root itself, and returns it when the agent has a value there.
+         * This is how Net-SNMP's `snmpwalk` walks a scalar instance such as
+         * `1.3.6.1.2.1.1.5.0` (its `-CI` option turns it off). The default
+         * is %TRUE.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_ROOT_FALLBACK] =
+                g_param_spec_boolean ("root-fallback", NULL, NULL, TRUE,
+                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                      G_PARAM_STATIC_STRINGS);
+
+        g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gsnmp_walk_init (GsnmpWalk *self)
+{
+        self->root_fallback = TRUE;
+        self->status = GSNMP_WALK_STATUS_RUNNING;
+}
+
+/*****************************************************************************/
+/* Construction and options */
+
+/**
+ * gsnmp_walk_new:
+ * @engine: the engine that sends the requests
+ * @target: the agent to walk
+ * @root: the root of the subtree to walk
+ *
+ * Creates a walk of the subtree below @root. Nothing is sent until
+ * [method@Gsnmp.Walk.next_async] or [method@Gsnmp.Walk.all_async] is
+ * called, so the walk's properties can be set first.
+ *
+ * Returns: (transfer full): a new [class@Gsnmp.Walk]
+ *
+ * Since: 1.0
+ */
+GsnmpWalk *
+gsnmp_walk_new (GsnmpEngine *engine,
+                GsnmpTarget *target,
+                GsnmpOid    *root)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (engine), NULL);
+        g_return_val_if_fail (GSNMP_IS_TARGET (target), NULL);
+        g_return_val_if_fail (root != NULL, NULL);
+
+        return g_object_new (GSNMP_TYPE_WALK,
+                             "engine", engine,
+                             "target", target,
+                             "root", root,
+                             NULL);
+}
+
+/**
+ * gsnmp_engine_walk:
+ * @engine: the engine that sends the requests
+ * @target: the agent to walk
+ * @root: the root of the subtree to walk
+ *
+ * Creates a walk of the subtree below @root; the same as
+ * [ctor@Gsnmp.Walk.new].
+ *
+ * Returns: (transfer full): a new [class@Gsnmp.Walk]
+ *
+ * Since: 1.0
+ */
+GsnmpWalk *
+gsnmp_engine_walk (GsnmpEngine *engine,
+                   GsnmpTarget *target,
+                   GsnmpOid    *root)
+{
+        return gsnmp_walk_new (engine, target, root);
+}
+
+/**
+ * gsnmp_walk_get_engine: (get-property engine)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets the engine that sends the walk's requests.
+ *
+ * Returns: (transfer none): the engine
+ *
+ * Since: 1.0
+ */
+GsnmpEngine *
+gsnmp_walk_get_engine (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), NULL);
+
+        return self->engine;
+}
+
+/**
+ * gsnmp_walk_get_target: (get-property target)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets the agent that is walked.
+ *
+ * Returns: (transfer none): the target
+ *
+ * Since: 1.0
+ */
+GsnmpTarget *
+gsnmp_walk_get_target (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), NULL);
+
+        return self->target;
+}
+
+/**
+ * gsnmp_walk_get_root: (get-property root)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets the root of the subtree that is walked.
+ *
+ * Returns: (transfer none): the root OID
+ *
+ * Since: 1.0
+ */
+GsnmpOid *
+gsnmp_walk_get_root (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), NULL);
+
+        return self->root;
+}
+
+#define DEFINE_OPTION(type, name, NAME, check)                                  \
+        type                                                                    \
+        gsnmp_walk_get_##name (GsnmpWalk *self)                                 \
+        {                                                                       \
+                g_return_val_if_fail (GSNMP_IS_WALK (self), 0);                 \
+                return self->name;                                              \
+        }                                                                       \
+        void                                                                    \
+        gsnmp_walk_set_##name (GsnmpWalk *self,                                 \
+                               type       value)                                \
+        {                                                                       \
+                g_return_if_fail (GSNMP_IS_WALK (self));                        \
+                g_return_if_fail (check);                                       \
+                if (self->name == value)                                        \
+                        return;                                                 \
+                self->name = value;                                             \
+                g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_##NAME]); \
+        }
+
+/**
+ * gsnmp_walk_get_max_repetitions: (get-property max-repetitions)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets the max-repetitions of the walk's GetBulkRequests.
+ *
+ * Returns: the max-repetitions, or 0 for the target's
+ *
+ * Since: 1.0
+ */
+/**
+ * gsnmp_walk_set_max_repetitions: (set-property max-repetitions)
+ * @self: a [class@Gsnmp.Walk]
+ * @value: the max-repetitions, or 0 for the target's
+ *
+ * Sets the max-repetitions of the walk's GetBulkRequests.
+ *
+ * Since: 1.0
+ */
+DEFINE_OPTION (guint, max_repetitions, MAX_REPETITIONS, value <= G_MAXINT32)
+
+/**
+ * gsnmp_walk_get_max_varbinds: (get-property max-varbinds)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets the largest number of variable bindings the walk returns.
+ *
+ * Returns: the limit, or 0 for none
+ *
+ * Since: 1.0
+ */
+/**
+ * gsnmp_walk_set_max_varbinds: (set-property max-varbinds)
+ * @self: a [class@Gsnmp.Walk]
+ * @value: the limit, or 0 for none
+ *
+ * Sets the largest number of variable bindings the walk returns.
+ *
+ * Since: 1.0
+ */
+DEFINE_OPTION (guint, max_varbinds, MAX_VARBINDS, TRUE)
+
+/**
+ * gsnmp_walk_get_max_requests: (get-property max-requests)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets the largest number of requests the walk sends.
+ *
+ * Returns: the limit, or 0 for none
+ *
+ * Since: 1.0
+ */
+/**
+ * gsnmp_walk_set_max_requests: (set-property max-requests)
+ * @self: a [class@Gsnmp.Walk]
+ * @value: the limit, or 0 for none
+ *
+ * Sets the largest number of requests the walk sends.
+ *
+ * Since: 1.0
+ */
+DEFINE_OPTION (guint, max_requests, MAX_REQUESTS, TRUE)
+
+/**
+ * gsnmp_walk_get_lexicographic: (get-property lexicographic)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets whether the walk goes on past the root's subtree.
+ *
+ * Returns: %TRUE if it does
+ *
+ * Since: 1.0
+ */
+/**
+ * gsnmp_walk_set_lexicographic: (set-property lexicographic)
+ * @self: a [class@Gsnmp.Walk]
+ * @value: %TRUE to go on past the root's subtree
+ *
+ * Sets whether the walk goes on past the root's subtree.
+ *
+ * Since: 1.0
+ */
+DEFINE_OPTION (gboolean, lexicographic, LEXICOGRAPHIC, TRUE)
+
+/**
+ * gsnmp_walk_get_use_getnext: (get-property use-getnext)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets whether the walk uses GetNextRequests.
+ *
+ * Returns: %TRUE if it does, whatever the SNMP version
+ *
+ * Since: 1.0
+ */
+/**
+ * gsnmp_walk_set_use_getnext: (set-property use-getnext)
+ * @self: a [class@Gsnmp.Walk]
+ * @value: %TRUE to use GetNextRequests
+ *
+ * Sets whether the walk uses GetNextRequests rather than GetBulkRequests.
+ *
+ * Since: 1.0
+ */
+DEFINE_OPTION (gboolean, use_getnext, USE_GETNEXT, TRUE)
+
+/**
+ * gsnmp_walk_get_allow_non_increasing: (get-property allow-non-increasing)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets whether the walk accepts OIDs that do not increase.
+ *
+ * Returns: %TRUE if it does
+ *
+ * Since: 1.0
+ */
+/**
+ * gsnmp_walk_set_allow_non_increasing: (set-property allow-non-increasing)
+ * @self: a [class@Gsnmp.Walk]
+ * @value: %TRUE to accept OIDs that do not increase
+ *
+ * Sets whether the walk accepts OIDs that do not increase; see
+ * [property@Gsnmp.Walk:allow-non-increasing].
+ *
+ * Since: 1.0
+ */
+DEFINE_OPTION (gboolean, allow_non_increasing, ALLOW_NON_INCREASING, TRUE)
+
+/**
+ * gsnmp_walk_get_root_fallback: (get-property root-fallback)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets whether a walk that found nothing gets the root itself.
+ *
+ * Returns: %TRUE if it does
+ *
+ * Since: 1.0
+ */
+/**
+ * gsnmp_walk_set_root_fallback: (set-property root-fallback)
+ * @self: a [class@Gsnmp.Walk]
+ * @value: %TRUE to get the root when the subtree is empty
+ *
+ * Sets whether a walk that found nothing gets the root itself; see
+ * [property@Gsnmp.Walk:root-fallback].
+ *
+ * Since: 1.0
+ */
+DEFINE_OPTION (gboolean, root_fallback, ROOT_FALLBACK, TRUE)
+
+/**
+ * gsnmp_walk_get_status:
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Tells whether the walk has ended and why. A walk that ended returns only
+ * empty batches.
+ *
+ * Returns: the walk's status
+ *
+ * Since: 1.0
+ */
+GsnmpWalkStatus
+gsnmp_walk_get_status (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), GSNMP_WALK_STATUS_FAILED);
+
+        return self->status;
+}
+
+/**
+ * gsnmp_walk_get_end_varbind:
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets the variable binding from the agent that ended the walk, which the
+ * walk did not return: the first one past the root's subtree
+ * (%GSNMP_WALK_STATUS_END_OF_SUBTREE), the exception such as endOfMibView
+ * (%GSNMP_WALK_STATUS_END_OF_MIB_VIEW), the one whose OID did not increase
+ * (%GSNMP_ERROR_OID_NOT_INCREASING), or the one an error-status pointed at.
+ *
+ * Returns: (transfer none) (nullable): the variable binding, or %NULL when
+ *   the walk has not ended or ended otherwise
+ *
+ * Since: 1.0
+ */
+GsnmpVarbind *
+gsnmp_walk_get_end_varbind (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), NULL);
+
+        return self->end_varbind;
+}
+
+/**
+ * gsnmp_walk_get_n_requests:
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets the number of requests the walk has sent so far, not counting
+ * retransmissions.
+ *
+ * Returns: the number of requests
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_walk_get_n_requests (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return self->n_requests;
+}
+
+/**
+ * gsnmp_walk_get_n_varbinds:
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Gets the number of variable bindings the walk has returned so far.
+ *
+ * Returns: the number of variable bindings
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_walk_get_n_varbinds (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return self->n_varbinds;
+}
+
+/*****************************************************************************/
+/* Walking */
+
+static void walk_step (GsnmpWalk *self);
+
+/* Completes the pending next_async with @batch (transfer full) or @error. */
+static void
+walk_complete (GsnmpWalk *self,
+               GPtrArray *batch,
+               GError    *error)
+{
+        GTask *task = g_steal_pointer (&self->task);
+
+        if (error != NULL)
+                g_task_return_error (task, error);
+        else
+                g_task_return_pointer (task, batch, (GDestroyNotify) g_ptr_array_unref);
+        g_object_unref (task);
+}
+
+static GPtrArray *
+new_batch (guint size)
+{
+        return g_ptr_array_new_full (size, (GDestroyNotify) gsnmp_varbind_unref);
+}
+
+/* Ends the walk with @error: right away when @batch is empty, else after
+ * returning @batch. */
+static void
+walk_fail (GsnmpWalk *self,
+           GPtrArray *batch,
+           GError    *error)
+{
+        self->status = GSNMP_WALK_STATUS_FAILED;
+        if (batch != NULL && batch->len > 0) {
+                self->deferred_error = error;
+                walk_complete (self, batch, NULL);
+        } else {
+                g_clear_pointer (&batch, g_ptr_array_unref);
+                walk_complete (self, NULL, error);
+        }
+}
+
+static void
+set_end_varbind (GsnmpWalk    *self,
+                 GsnmpVarbind *varbind)
+{
+        g_clear_pointer (&self->end_varbind, gsnmp_varbind_unref);
+        if (varbind != NULL)
+                self->end_varbind = gsnmp_varbind_ref (varbind);
+}
+
+static gboolean
+is_exception (GsnmpValueType type)
+{
+        return type == GSNMP_VALUE_TYPE_END_OF_MIB_VIEW ||
+               type == GSNMP_VALUE_TYPE_NO_SUCH_OBJECT ||
+               type == GSNMP_VALUE_TYPE_NO_SUCH_INSTANCE;
+}
+
+/* @repeated: @oid was returned before */
+static GError *
+new_not_increasing_error (GsnmpOid *previous,
+                          GsnmpOid *oid,
+                          gboolean  repeated)
+{
+        g_autofree char *previous_str = gsnmp_oid_to_string (previous);
+        g_autofree char *oid_str = gsnmp_oid_to_string (oid);
+
+        if (repeated)
+                return g_error_new (GSNMP_ERROR, GSNMP_ERROR_OID_NOT_INCREASING,
+                                    _("The agent returned OID “%s” twice: its MIB is not in order"),
+                                    oid_str);
+        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_OID_NOT_INCREASING,
+                            _("The agent returned OID “%s” after “%s”: its MIB is not in order"),
+                            oid_str, previous_str);
+}
+
+/* The subtree (or the MIB view) ended and nothing was returned: get the
+ * root itself next, if allowed. Returns TRUE when that is to be done. */
+static gboolean
+walk_maybe_fallback (GsnmpWalk *self)
+{
+        if (self->n_varbinds > 0 || !self->root_fallback)
+                return FALSE;
+        if (self->status != GSNMP_WALK_STATUS_END_OF_SUBTREE &&
+            self->status != GSNMP_WALK_STATUS_END_OF_MIB_VIEW)
+                return FALSE;
+        if (self->max_requests > 0 && self->n_requests >= self->max_requests)
+                return FALSE;
+
+        self->fallback_pending = TRUE;
+        return TRUE;
+}
+
+/* Handles the response to the root fallback's GetRequest. */
+static void
+on_fallback_response (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+        GsnmpWalk *self = user_data;
+        g_autoptr(GsnmpPdu) pdu = NULL;
+        GError *error = NULL;
+        GPtrArray *batch;
+        GsnmpVarbind *varbind;
+
+        pdu = gsnmp_engine_get_finish (self->engine, result, &error);
+        if (pdu == NULL) {
+                /* Transient: fallback_pending stays set for a retry. */
+                walk_complete (self, NULL, error);
+                return;
+        }
+
+        self->fallback_pending = FALSE;
+        batch = new_batch (1);
+
+        /* Any error-status (SNMPv1 noSuchName) or exception (noSuchObject,
+         * noSuchInstance) means there is nothing at the root either. */
+        if (gsnmp_pdu_get_error_status (pdu) == 0 && gsnmp_pdu_get_n_varbinds (pdu) >= 1) {
+                varbind = gsnmp_pdu_get_varbind (pdu, 0);
+                if (!is_exception (gsnmp_varbind_get_value_type (varbind)) &&
+                    gsnmp_oid_equal (gsnmp_varbind_get_oid (varbind), self->root)) {
+                        g_ptr_array_add (batch, gsnmp_varbind_ref (varbind));
+                        self->n_varbinds++;
+                }
+        }
+
+        walk_complete (self, batch, NULL);
+}
+
+/* Appends the varbinds of a GetNext or GetBulk response to @batch until one
+ * ends the walk. Returns FALSE, with @error set, when the agent misbehaved. */
+static gboolean
+walk_take_varbinds (GsnmpWalk  *self,
+                    GsnmpPdu   *pdu,
+                    GPtrArray  *batch,
+                    GError    **error)
+{
+        GsnmpVarbind **varbinds;
+        guint n, i;
+        int cmp;
+
+        varbinds = gsnmp_pdu_get_varbinds (pdu, &n);
+        if (n == 0) {
+                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED, "%s",
+                             _("The agent answered with no variable bindings"));
+                return FALSE;
+        }
+
+        for (i = 0; i < n; i++) {
+                GsnmpVarbind *varbind = varbinds[i];
+                GsnmpOid *oid = gsnmp_varbind_get_oid (varbind);
+
+                if (is_exception (gsnmp_varbind_get_value_type (varbind))) {
+                        self->status = GSNMP_WALK_STATUS_END_OF_MIB_VIEW;
+                        set_end_varbind (self, varbind);
+                        return TRUE;
+                }
+
+                if (!self->lexicographic && !gsnmp_oid_has_prefix (oid, self->root)) {
+                        self->status = GSNMP_WALK_STATUS_END_OF_SUBTREE;
+                        set_end_varbind (self, varbind);
+                        return TRUE;
+                }
+
+                if (self->max_varbinds > 0 && self->n_varbinds >= self->max_varbinds) {
+                        self->status = GSNMP_WALK_STATUS_MAX_VARBINDS;
+                        return TRUE;
+                }
+
+                cmp = gsnmp_oid_compare (oid, self->last);
+                if (self->allow_non_increasing) {
+                        /* g_hash_table_add() is FALSE for an OID seen before */
+                        if (self->seen == NULL)
+                                self->seen = g_hash_table_new_full ((GHashFunc) gsnmp_oid_hash,
+                                                                    (GEqualFunc) gsnmp_oid_equal,
+                                                                    (GDestroyNotify) gsnmp_oid_unref,
+                                                                    NULL);
+                        if (cmp != 0 && g_hash_table_add (self->seen, gsnmp_oid_ref (oid)))
+                                cmp = 1;
+                        else
+                                cmp = 0;
+                }
+                if (cmp <= 0) {
+                        set_end_varbind (self, varbind);
+                        *error = new_not_increasing_error (self->last, oid, cmp == 0);
+                        return FALSE;
+                }
+
+                g_ptr_array_add (batch, gsnmp_varbind_ref (varbind));
+                self->n_varbinds++;
+                gsnmp_oid_unref (self->last);
+                self->last = gsnmp_oid_ref (oid);
+        }
+
+        if (self->max_varbinds > 0 && self->n_varbinds >= self->max_varbinds)
+                self->status = GSNMP_WALK_STATUS_MAX_VARBINDS;
+
+        return TRUE;
+}
+
+static void
+on_response (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+        GsnmpWalk *self = user_data;
+        g_autoptr(GsnmpPdu) pdu = NULL;
+        GError *error = NULL;
+        GPtrArray *batch;
+        guint status;
+
+        if (self->request_type == GSNMP_PDU_TYPE_GET_BULK)
+                pdu = gsnmp_engine_get_bulk_finish (self->engine, result, &error);
+        else
+                pdu = gsnmp_engine_get_next_finish (self->engine, result, &error);
+        if (pdu == NULL) {
+                /* Timeout, cancellation, closed engine, socket error: the
+                 * walk stays where it was. */
+                walk_complete (self, NULL, error);
+                return;
+        }
+
+        status = gsnmp_pdu_get_error_status (pdu);
+        if (status == GSNMP_PDU_ERROR_NO_SUCH_NAME) {
+                /* RFC 1157 §4.1.3: SNMPv1's end of the MIB */
+                self->status = GSNMP_WALK_STATUS_END_OF_MIB_VIEW;
+                if (walk_maybe_fallback (self))
+                        walk_step (self);
+                else
+                        walk_complete (self, new_batch (0), NULL);
+                return;
+        }
+        if (status == GSNMP_PDU_ERROR_TOO_BIG &&
+            self->request_type == GSNMP_PDU_TYPE_GET_BULK && self->request_reps > 1) {
+                /* Agents should truncate GetBulk responses, but some
+                 * answer tooBig instead: ask for less. */
+                self->bulk_limit = self->request_reps / 2;
+                g_debug ("walk: tooBig with max-repetitions %u, retrying with %u",
+                         self->request_reps, self->bulk_limit);
+                walk_step (self);
+                return;
+        }
+        if (status != 0) {
+                guint index = gsnmp_pdu_get_error_index (pdu);
+
+                if (index >= 1 && index <= gsnmp_pdu_get_n_varbinds (pdu))
+                        set_end_varbind (self, gsnmp_pdu_get_varbind (pdu, index - 1));
+                gsnmp_pdu_check_error (pdu, &error);
+                walk_fail (self, NULL, error);
+                return;
+        }
+
+        batch = new_batch (gsnmp_pdu_get_n_varbinds (pdu));
+        if (!walk_take_varbinds (self, pdu, batch, &error)) {
+                walk_fail (self, batch, error);
+                return;
+        }
+
+        if (self->status == GSNMP_WALK_STATUS_RUNNING &&
+            self->max_requests > 0 && self->n_requests >= self->max_requests)
+                self->status = GSNMP_WALK_STATUS_MAX_REQUESTS;
+
+        if (batch->len == 0) {
+                g_ptr_array_unref (batch);
+                if (self->status == GSNMP_WALK_STATUS_RUNNING || walk_maybe_fallback (self))
+                        walk_step (self);
+                else
+                        walk_complete (self, new_batch (0), NULL);
+                return;
+        }
+
+        walk_complete (self, batch, NULL);
+}
+
+/* Sends the walk's next request, or completes the pending task when the
+ * walk has ended. */
+static void
+walk_step (GsnmpWalk *self)
+{
+        GCancellable *cancellable = g_task_get_cancellable (self->task);
+        gboolean bulk;
+        guint reps;
+
+        if (self->fallback_pending) {
+                self->n_requests++;
+                gsnmp_engine_get_async (self->engine, self->target, &self->root, 1,
+                                        cancellable, on_fallback_response, self);
+                return;
+        }
+
+        if (self->status != GSNMP_WALK_STATUS_RUNNING) {
+                walk_complete (self, new_batch (0), NULL);
+                return;
+        }
+        if (self->max_requests > 0 && self->n_requests >= self->max_requests) {
+                self->status = GSNMP_WALK_STATUS_MAX_REQUESTS;
+                walk_complete (self, new_batch (0), NULL);
+                return;
+        }
+
+        bulk = !self->use_getnext &&
+               gsnmp_target_get_version (self->target) != GSNMP_PROTOCOL_VERSION_V1;
+        self->n_requests++;
+
+        if (!bulk) {
+                self->request_type = GSNMP_PDU_TYPE_GET_NEXT;
+                self->request_reps = 1;
+                gsnmp_engine_get_next_async (self->engine, self->target, &self->last, 1,
+                                             cancellable, on_response, self);
+                return;
+        }
+
+        reps = self->max_repetitions;
+        if (reps == 0)
+                reps = gsnmp_target_get_max_repetitions (self->target);
+        if (self->bulk_limit > 0)
+                reps = MIN (reps, self->bulk_limit);
+        if (self->max_varbinds > 0)
+                reps = MIN (reps, self->max_varbinds - self->n_varbinds);
+        reps = MAX (reps, 1);
+
+        self->request_type = GSNMP_PDU_TYPE_GET_BULK;
+        self->request_reps = reps;
+        gsnmp_engine_get_bulk_async (self->engine, self->target, 0, reps, &self->last, 1,
+                                     cancellable, on_response, self);
+}
+
+/**
+ * gsnmp_walk_next_async:
+ * @self: a [class@Gsnmp.Walk]
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async) (closure user_data): called with the next batch
+ * @user_data: data for @callback
+ *
+ * Requests the next variable bindings of the walk: usually one request's
+ * worth, up to [property@Gsnmp.Walk:max-repetitions]. Call
+ * [method@Gsnmp.Walk.next_finish] from @callback.
+ *
+ * Only one call may be pending at a time; another fails with
+ * %G_IO_ERROR_PENDING. Cancelling @cancellable, before or during the
+ * request, completes the call with %G_IO_ERROR_CANCELLED and leaves the walk
+ * where it was, so a later call resends the same request.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_walk_next_async (GsnmpWalk           *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+        g_autoptr(GTask) task = NULL;
+
+        g_return_if_fail (GSNMP_IS_WALK (self));
+        g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+        g_return_if_fail (gsnmp_engine_in_context (self->engine));
+
+        task = g_task_new (self, cancellable, callback, user_data);
+        g_task_set_source_tag (task, gsnmp_walk_next_async);
+        g_task_set_name (task, "[gsnmp] walk-next");
+        /* The walk has moved on when a batch is returned: never drop one
+         * because the cancellable fired meanwhile. */
+        g_task_set_check_cancellable (task, FALSE);
+
+        if (self->task != NULL) {
+                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, "%s",
+                                         _("The walk already has a request pending"));
+                return;
+        }
+        if (self->deferred_error != NULL) {
+                g_task_return_error (task, g_steal_pointer (&self->deferred_error));
+                return;
+        }
+        if (g_task_return_error_if_cancelled (task))
+                return;
+
+        self->task = g_steal_pointer (&task);
+        walk_step (self);
+}
+
+/**
+ * gsnmp_walk_next_finish:
+ * @self: a [class@Gsnmp.Walk]
+ * @result: the [iface@Gio.AsyncResult] passed to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Gsnmp.Walk.next_async].
+ *
+ * Besides the errors of [method@Gsnmp.Engine.get_next_finish], this fails
+ * with %GSNMP_ERROR_OID_NOT_INCREASING when the agent returned an OID out of
+ * order, or with a %GSNMP_PDU_ERROR when it answered with an error-status
+ * (other than SNMPv1's noSuchName, which ends the walk).
+ *
+ * Returns: (transfer full) (element-type Gsnmp.Varbind): the next variable
+ *   bindings in OID order, empty when the walk has ended, or %NULL on error
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+gsnmp_walk_next_finish (GsnmpWalk     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), NULL);
+        g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+        g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gsnmp_walk_next_async, NULL);
+
+        return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/*****************************************************************************/
+/* Whole walks */
+
+static void
+on_all_next (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+        GsnmpWalk *self = GSNMP_WALK (source);
+        g_autoptr(GTask) task = user_data;
+        GPtrArray *all = g_task_get_task_data (task);
+        GCancellable *cancellable;
+        GError *error = NULL;
+        GPtrArray *batch;
+
+        batch = gsnmp_walk_next_finish (self, result, &error);
+        if (batch == NULL) {
+                g_task_return_error (task, error);
+                return;
+        }
+        if (batch->len == 0) {
+                g_ptr_array_unref (batch);
+                g_task_return_pointer (task, g_ptr_array_ref (all),
+                                       (GDestroyNotify) g_ptr_array_unref);
+                return;
+        }
+
+        g_ptr_array_extend_and_steal (all, batch);
+        cancellable = g_task_get_cancellable (task);
+        gsnmp_walk_next_async (self, cancellable, on_all_next, g_steal_pointer (&task));
+}
+
+/**
+ * gsnmp_walk_all_async:
+ * @self: a [class@Gsnmp.Walk]
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async) (closure user_data): called once the walk has
+ *   ended
+ * @user_data: data for @callback
+ *
+ * Walks to the end and returns everything in one array, with the options
+ * set on @self. Call [method@Gsnmp.Walk.all_finish] from @callback.
+ *
+ * This keeps every variable binding of the subtree in memory; use
+ * [method@Gsnmp.Walk.next_async] to process large subtrees piece by piece.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_walk_all_async (GsnmpWalk           *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+        GTask *task;
+
+        g_return_if_fail (GSNMP_IS_WALK (self));
+        g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+        g_return_if_fail (gsnmp_engine_in_context (self->engine));
+
+        task = g_task_new (self, cancellable, callback, user_data);
+        g_task_set_source_tag (task, gsnmp_walk_all_async);
+        g_task_set_name (task, "[gsnmp] walk-all");
+        g_task_set_task_data (task, new_batch (0), (GDestroyNotify) g_ptr_array_unref);
+
+        gsnmp_walk_next_async (self, cancellable, on_all_next, task);
+}
+
+/**
+ * gsnmp_walk_all_finish:
+ * @self: a [class@Gsnmp.Walk]
+ * @result: the [iface@Gio.AsyncResult] passed to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Gsnmp.Walk.all_async]. The errors are those of
+ * [method@Gsnmp.Walk.next_finish]; on error, the variable bindings received
+ * so far are dropped.
+ *
+ * Returns: (transfer full) (element-type Gsnmp.Varbind): the variable
+ *   bindings in OID order, or %NULL on error
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+gsnmp_walk_all_finish (GsnmpWalk     *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), NULL);
+        g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+        g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gsnmp_walk_all_async, NULL);
+
+        return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_engine_walk_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+        g_autoptr(GTask) task = user_data;
+        GError *error = NULL;
+        GPtrArray *all;
+
+        all = gsnmp_walk_all_finish (GSNMP_WALK (source), result, &error);
+        if (all == NULL)
+                g_task_return_error (task, error);
+        else
+                g_task_return_pointer (task, all, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * gsnmp_engine_walk_async:
+ * @engine: a [class@Gsnmp.Engine]
+ * @target: the agent to walk
+ * @root: the root of the subtree to walk
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async) (closure user_data): called once the walk has
+ *   ended
+ * @user_data: data for @callback
+ *
+ * Walks the subtree below @root with a [class@Gsnmp.Walk]'s default options
+ * and returns it whole. Call [method@Gsnmp.Engine.walk_finish] from
+ * @callback.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_engine_walk_async (GsnmpEngine         *engine,
+                         GsnmpTarget         *target,
+                         GsnmpOid            *root,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+        g_autoptr(GsnmpWalk) walk = NULL;
+        GTask *task;
+
+        g_return_if_fail (GSNMP_IS_ENGINE (engine));
+        g_return_if_fail (GSNMP_IS_TARGET (target));
+        g_return_if_fail (root != NULL);
+        g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+        g_return_if_fail (gsnmp_engine_in_context (engine));
+
+        task = g_task_new (engine, cancellable, callback, user_data);
+        g_task_set_source_tag (task, gsnmp_engine_walk_async);
+        g_task_set_name (task, "[gsnmp] walk");
+
+        walk = gsnmp_walk_new (engine, target, root);
+        gsnmp_walk_all_async (walk, cancellable, on_engine_walk_done, task);
+}
+
+/**
+ * gsnmp_engine_walk_finish:
+ * @engine: a [class@Gsnmp.Engine]
+ * @result: the [iface@Gio.AsyncResult] passed to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Gsnmp.Engine.walk_async]. The errors are those of
+ * [method@Gsnmp.Walk.next_finish].
+ *
+ * Returns: (transfer full) (element-type Gsnmp.Varbind): the variable
+ *   bindings of the subtree in OID order, or %NULL on error
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+gsnmp_engine_walk_finish (GsnmpEngine   *engine,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (engine), NULL);
+        g_return_val_if_fail (g_task_is_valid (result, engine), NULL);
+        g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gsnmp_engine_walk_async, NULL);
+
+        return g_task_propagate_pointer (G_TASK (result), error);
+}

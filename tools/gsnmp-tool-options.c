@@ -1,0 +1,886 @@
+/* gsnmp-tool-options.c - Net-SNMP compatible command-line parsing for gsnmp
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The behaviour follows Net-SNMP 5.9's snmplib/snmp_parse_args.c (options,
+ * as glibc's getopt() sees them), mib.c:read_objid() (OIDs without MIB
+ * files) and snmp_api.c:snmp_add_var() (snmpset's TYPE VALUE pairs), with
+ * the messages those print, so that scripts written for snmpget & co. see
+ * the same text and exit status. Where Net-SNMP silently truncates a value
+ * that does not fit its SNMP type, gsnmp refuses it instead.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <glib/gi18n.h>
+
+#include "gsnmp-tool-options.h"
+#include "gsnmp-tool-output.h"
+
+void
+gsnmp_tool_options_init (GsnmpToolOptions       *options,
+                         const GsnmpToolCommand *command,
+                         const char             *prgname)
+{
+        memset (options, 0, sizeof (*options));
+        options->command = command;
+        options->prgname = prgname;
+        options->version = GSNMP_PROTOCOL_VERSION_V3;
+        options->retries = -1;
+        options->timeout_ms = 0;
+        options->non_repeaters = 0;
+        options->max_repetitions = 10;
+}
+
+void
+gsnmp_tool_options_clear (GsnmpToolOptions *options)
+{
+        if (options->community != NULL) {
+                memset (options->community, 0, strlen (options->community));
+                g_clear_pointer (&options->community, g_free);
+        }
+        g_clear_pointer (&options->operands, g_free);
+        options->n_operands = 0;
+}
+
+/*****************************************************************************/
+/* Options */
+
+typedef enum {
+        OPT_SUPPORTED,
+        OPT_NO_MIBS,     /* Net-SNMP's MIB options: gsnmp loads no MIB files */
+        OPT_UNSUPPORTED, /* a Net-SNMP option gsnmp does not have (yet) */
+} OptionSupport;
+
+typedef struct {
+        char          letter;
+        gboolean      has_arg;
+        OptionSupport support;
+} OptionInfo;
+
+/* Net-SNMP's option string "Y:VhHm:M:O:I:P:D:dv:r:t:c:Z:e:E:n:u:l:x:X:a:A:p:T:-:3:L:s:"
+ * plus "C:". -p has its own message. */
+static const OptionInfo option_table[] = {
+        { 'h', FALSE, OPT_SUPPORTED },
+        { 'V', FALSE, OPT_SUPPORTED },
+        { 'v', TRUE, OPT_SUPPORTED },
+        { 'c', TRUE, OPT_SUPPORTED },
+        { 'r', TRUE, OPT_SUPPORTED },
+        { 't', TRUE, OPT_SUPPORTED },
+        { 'O', TRUE, OPT_SUPPORTED },
+        { 'C', TRUE, OPT_SUPPORTED },
+        { 'p', TRUE, OPT_SUPPORTED },
+        { 'm', TRUE, OPT_NO_MIBS },
+        { 'M', TRUE, OPT_NO_MIBS },
+        { 'P', TRUE, OPT_NO_MIBS },
+        { 'I', TRUE, OPT_NO_MIBS },
+        { 'H', FALSE, OPT_UNSUPPORTED },
+        { 'Y', TRUE, OPT_UNSUPPORTED },
+        { 'D', TRUE, OPT_UNSUPPORTED },
+        { 'd', FALSE, OPT_UNSUPPORTED },
+        { 'L', TRUE, OPT_UNSUPPORTED },
+        { 's', TRUE, OPT_UNSUPPORTED },
+        { 'T', TRUE, OPT_UNSUPPORTED },
+        /* SNMPv3 */
+        { 'Z', TRUE, OPT_UNSUPPORTED },
+        { 'e', TRUE, OPT_UNSUPPORTED },
+        { 'E', TRUE, OPT_UNSUPPORTED },
+        { 'n', TRUE, OPT_UNSUPPORTED },
+        { 'u', TRUE, OPT_UNSUPPORTED },
+        { 'l', TRUE, OPT_UNSUPPORTED },
+        { 'x', TRUE, OPT_UNSUPPORTED },
+        { 'X', TRUE, OPT_UNSUPPORTED },
+        { 'a', TRUE, OPT_UNSUPPORTED },
+        { 'A', TRUE, OPT_UNSUPPORTED },
+        { '3', TRUE, OPT_UNSUPPORTED },
+};
+
+static const OptionInfo *
+find_option (char letter)
+{
+        gsize i;
+
+        for (i = 0; i < G_N_ELEMENTS (option_table); i++) {
+                if (option_table[i].letter == letter)
+                        return &option_table[i];
+        }
+        return NULL;
+}
+
+/* Prints the usage hint after a usage error and fails. */
+static gboolean
+usage_error (GsnmpToolOptions *options,
+             int              *exit_status)
+{
+        gsnmp_tool_print_usage_hint (options->prgname, options->command);
+        *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+        return FALSE;
+}
+
+/* snmp_out_options(): the -O letters toggle or set flags. */
+static gboolean
+parse_output_options (GsnmpToolOptions *options,
+                      const char       *arg,
+                      int              *exit_status)
+{
+        const char *p;
+
+        for (p = arg; *p; p++) {
+                switch (*p) {
+                case 'q':
+                        options->quick_print = !options->quick_print;
+                        break;
+                case 'Q':
+                        options->quick_equals = TRUE;
+                        options->quick_print = !options->quick_print;
+                        break;
+                case 'v':
+                        options->bare_value = !options->bare_value;
+                        break;
+                case 'e':
+                        options->numeric_enums = !options->numeric_enums;
+                        break;
+                case 'n':
+                        /* OIDs are always numeric */
+                        break;
+                case '0': /* two-digit hex in DISPLAY-HINTs */
+                case 'b': /* do not break down OID indexes */
+                case 'E': /* escape quotes in string indexes */
+                case 'U': /* do not print units */
+                case 'X': /* extended index format */
+                        /* These change only what Net-SNMP prints from MIB
+                         * files, which gsnmp does not load. */
+                        break;
+                case 'a':
+                case 'f':
+                case 'p':
+                case 's':
+                case 'S':
+                case 't':
+                case 'T':
+                case 'u':
+                case 'x':
+                        fprintf (stderr, _("Unsupported output option passed to -O: %c.\n"), *p);
+                        return usage_error (options, exit_status);
+                default:
+                        fprintf (stderr, _("Unknown output option passed to -O: %c.\n"), *p);
+                        return usage_error (options, exit_status);
+                }
+        }
+        return TRUE;
+}
+
+/* Handles one option; returns FALSE to exit with *exit_status. */
+static gboolean
+handle_option (GsnmpToolOptions *options,
+               char              letter,
+               char             *arg,
+               int              *exit_status)
+{
+        const OptionInfo *info = find_option (letter);
+
+        switch (info->support) {
+        case OPT_SUPPORTED:
+                break;
+        case OPT_NO_MIBS:
+                gsnmp_tool_print_error (options->prgname,
+                                        _("option -%c is not supported: gsnmp loads no MIB files"),
+                                        letter);
+                return usage_error (options, exit_status);
+        case OPT_UNSUPPORTED:
+        default:
+                gsnmp_tool_print_error (options->prgname,
+                                        _("option -%c is not supported"), letter);
+                return usage_error (options, exit_status);
+        }
+
+        switch (letter) {
+        case 'h':
+                gsnmp_tool_print_command_help (options->prgname, options->command);
+                *exit_status = GSNMP_TOOL_EXIT_OK;
+                return FALSE;
+
+        case 'V':
+                gsnmp_tool_print_version (options->prgname);
+                *exit_status = GSNMP_TOOL_EXIT_OK;
+                return FALSE;
+
+        case 'v':
+                if (strcmp (arg, "1") == 0) {
+                        options->version = GSNMP_PROTOCOL_VERSION_V1;
+                } else if (g_ascii_strcasecmp (arg, "2c") == 0) {
+                        options->version = GSNMP_PROTOCOL_VERSION_V2C;
+                } else if (g_ascii_strcasecmp (arg, "3") == 0) {
+                        options->version = GSNMP_PROTOCOL_VERSION_V3;
+                } else {
+                        fprintf (stderr, _("Invalid version specified after -v flag: %s\n"), arg);
+                        return usage_error (options, exit_status);
+                }
+                return TRUE;
+
+        case 'c':
+                if (options->community != NULL) {
+                        memset (options->community, 0, strlen (options->community));
+                        g_free (options->community);
+                }
+                options->community = g_strdup (arg);
+                /* as Net-SNMP does: keep the community out of ps(1) */
+                memset (arg, 0, strlen (arg));
+                return TRUE;
+
+        case 'r': {
+                /* atoi(), which stops at the first non-digit */
+                gint64 retries = g_ascii_strtoll (arg, NULL, 10);
+
+                if (retries < 0 || !g_ascii_isdigit (arg[0])) {
+                        fprintf (stderr, _("Invalid number of retries after -r flag.\n"));
+                        return usage_error (options, exit_status);
+                }
+                options->retries = (int) MIN (retries, G_MAXINT);
+                return TRUE;
+        }
+
+        case 't': {
+                /* atof() seconds, as microseconds in a long */
+                double seconds = g_ascii_strtod (arg, NULL);
+                double micros = seconds * 1000000.0;
+
+                if (!(micros >= 1.0)) {
+                        fprintf (stderr, _("Invalid timeout in seconds after -t flag.\n"));
+                        return usage_error (options, exit_status);
+                }
+                options->timeout_ms = micros >= (double) G_MAXUINT * 1000.0 ?
+                        G_MAXUINT : (guint) ceil (floor (micros) / 1000.0);
+                return TRUE;
+        }
+
+        case 'O':
+                return parse_output_options (options, arg, exit_status);
+
+        case 'C':
+                if (options->command->app_option == NULL) {
+                        fprintf (stderr, _("%s: invalid option -- '%c'\n"), options->prgname, letter);
+                        return usage_error (options, exit_status);
+                }
+                return options->command->app_option (options, arg, exit_status);
+
+        case 'p':
+                fprintf (stderr, _("Warning: -p option is no longer used - "));
+                fprintf (stderr, _("specify the remote host as HOST:PORT\n"));
+                return usage_error (options, exit_status);
+
+        default:
+                g_assert_not_reached ();
+        }
+}
+
+/* Handles "--NAME": --help and --version, as Net-SNMP's "-:" option does. */
+static gboolean
+handle_long_option (GsnmpToolOptions *options,
+                    const char       *name,
+                    int              *exit_status)
+{
+        if (g_ascii_strcasecmp (name, "help") == 0) {
+                gsnmp_tool_print_command_help (options->prgname, options->command);
+                *exit_status = GSNMP_TOOL_EXIT_OK;
+                return FALSE;
+        }
+        if (g_ascii_strcasecmp (name, "version") == 0) {
+                gsnmp_tool_print_version (options->prgname);
+                *exit_status = GSNMP_TOOL_EXIT_OK;
+                return FALSE;
+        }
+        /* Net-SNMP reads --NAME=VALUE as a snmp.conf directive; gsnmp has none */
+        fprintf (stderr, _("%s: unrecognized option '--%s'\n"), options->prgname, name);
+        return usage_error (options, exit_status);
+}
+
+/**
+ * gsnmp_tool_options_parse:
+ *
+ * Parses argv[1..] (argv[0] is the subcommand) the way Net-SNMP's
+ * snmp_parse_args() does with glibc's getopt(): options may be clustered
+ * (-Oqv), glued to their argument (-v2c, -cpublic) or separate (-v 2c);
+ * non-options are permuted to the end unless the command stops at the
+ * agent (snmpset); "--" ends the options. Then AGENT must follow, and a
+ * community for SNMPv1 and SNMPv2c.
+ *
+ * Returns: %TRUE to go on, %FALSE to exit with *exit_status (help, version,
+ *   or an error that was already printed)
+ */
+gboolean
+gsnmp_tool_options_parse (GsnmpToolOptions  *options,
+                          int                argc,
+                          char             **argv,
+                          int               *exit_status)
+{
+        g_autoptr(GPtrArray) operands = g_ptr_array_new ();
+        gboolean options_done = FALSE;
+        int i;
+
+        for (i = 1; i < argc; i++) {
+                char *arg = argv[i];
+                char *p;
+
+                if (options_done || arg[0] != '-' || arg[1] == '\0') {
+                        g_ptr_array_add (operands, arg);
+                        if (options->command->stop_at_agent)
+                                options_done = TRUE;
+                        continue;
+                }
+                if (strcmp (arg, "--") == 0) {
+                        options_done = TRUE;
+                        continue;
+                }
+                if (arg[1] == '-') {
+                        if (!handle_long_option (options, arg + 2, exit_status))
+                                return FALSE;
+                        continue;
+                }
+
+                for (p = arg + 1; *p; p++) {
+                        const OptionInfo *info = find_option (*p);
+                        char *optarg;
+
+                        if (info == NULL) {
+                                fprintf (stderr, _("%s: invalid option -- '%c'\n"),
+                                         options->prgname, *p);
+                                return usage_error (options, exit_status);
+                        }
+                        if (!info->has_arg) {
+                                if (!handle_option (options, *p, NULL, exit_status))
+                                        return FALSE;
+                                continue;
+                        }
+                        if (p[1] != '\0') {
+                                optarg = p + 1;
+                        } else if (i + 1 < argc) {
+                                optarg = argv[++i];
+                        } else {
+                                fprintf (stderr, _("%s: option requires an argument -- '%c'\n"),
+                                         options->prgname, *p);
+                                return usage_error (options, exit_status);
+                        }
+                        if (!handle_option (options, *p, optarg, exit_status))
+                                return FALSE;
+                        break;
+                }
+        }
+
+        if (operands->len == 0) {
+                fprintf (stderr, _("No hostname specified.\n"));
+                return usage_error (options, exit_status);
+        }
+        options->agent = g_ptr_array_index (operands, 0);
+
+        if (options->version != GSNMP_PROTOCOL_VERSION_V3 && options->community == NULL) {
+                fprintf (stderr, _("No community name specified.\n"));
+                return usage_error (options, exit_status);
+        }
+
+        options->n_operands = operands->len - 1;
+        g_ptr_array_remove_index (operands, 0);
+        g_ptr_array_add (operands, NULL);
+        options->operands = (char **) g_ptr_array_free (g_steal_pointer (&operands), FALSE);
+        return TRUE;
+}
+
+/* The -O toggles as GsnmpFormatFlags. */
+GsnmpFormatFlags
+gsnmp_tool_options_get_format (const GsnmpToolOptions *options)
+{
+        GsnmpFormatFlags flags = GSNMP_FORMAT_NONE;
+
+        if (options->quick_print)
+                flags |= options->quick_equals ? GSNMP_FORMAT_QUICK_EQUALS : GSNMP_FORMAT_QUICK;
+        if (options->bare_value)
+                flags |= GSNMP_FORMAT_VALUE_ONLY;
+        if (options->numeric_enums)
+                flags |= GSNMP_FORMAT_NUMERIC_ENUMS;
+        return flags;
+}
+
+/**
+ * gsnmp_tool_options_new_target:
+ *
+ * The one place that turns the common options into a #GsnmpTarget, where
+ * Net-SNMP's tools call snmp_open(): prints the error and returns %NULL
+ * when that fails.
+ */
+GsnmpTarget *
+gsnmp_tool_options_new_target (GsnmpToolOptions *options,
+                               int              *exit_status)
+{
+        g_autoptr(GsnmpCommunity) community = NULL;
+        g_autoptr(GError) error = NULL;
+        GsnmpTarget *target;
+
+        if (options->version == GSNMP_PROTOCOL_VERSION_V3) {
+                /* No -u: Net-SNMP fails the same way. */
+                gsnmp_tool_print_error (options->prgname, _("No securityName specified"));
+                *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                return NULL;
+        }
+
+        community = gsnmp_community_new (options->version, options->community);
+        target = gsnmp_target_new (options->agent, GSNMP_CREDENTIALS (community), &error);
+        if (target == NULL) {
+                gsnmp_tool_print_error (options->prgname, "%s", error->message);
+                *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                return NULL;
+        }
+        if (options->timeout_ms > 0)
+                gsnmp_target_set_timeout (target, options->timeout_ms);
+        if (options->retries >= 0)
+                gsnmp_target_set_retries (target, (guint) options->retries);
+        return target;
+}
+
+/*****************************************************************************/
+/* OIDs */
+
+/* strtoul (s, &end, 0) on a whole component: decimal, 0x hex or 0 octal. */
+static gboolean
+parse_subid (const char *s,
+             guint32    *value)
+{
+        guint64 v;
+        char *end;
+
+        if (!g_ascii_isdigit (s[0]))
+                return FALSE;
+        errno = 0;
+        v = g_ascii_strtoull (s, &end, 0);
+        if (errno != 0 || *end != '\0' || v > G_MAXUINT32)
+                return FALSE;
+        *value = (guint32) v;
+        return TRUE;
+}
+
+static GsnmpOid *
+oid_error (char      **detail,
+           gboolean    at_top,
+           const char *fcp)
+{
+        if (at_top)
+                *detail = g_strdup_printf ("Sub-id not found: (top) -> %s", fcp);
+        else
+                *detail = g_strdup (fcp);
+        return NULL;
+}
+
+/* See the header. Mirrors read_objid() and _add_strings_to_oid() on
+ * Net-SNMP's tree without MIB files (the roots ccitt, iso and
+ * joint-iso-ccitt, without children), with their error details. */
+GsnmpOid *
+gsnmp_tool_parse_oid (const char  *str,
+                      char       **detail)
+{
+        static const struct { const char *label; guint32 subid; } roots[] = {
+                { "ccitt", 0 }, { "iso", 1 }, { "joint-iso-ccitt", 2 },
+        };
+        g_autofree char *copy = NULL;
+        guint32 ids[GSNMP_OID_MAX_LENGTH];
+        gsize n_ids = 0, i;
+        gboolean at_top;
+        char *cp, *dot;
+
+        *detail = NULL;
+
+        /* MODULE::name needs the MIB file; "Unknown Object Identifier" */
+        if (strchr (str, ':') != NULL)
+                return NULL;
+
+        copy = g_strdup (str[0] == '.' ? str + 1 : str);
+        cp = copy;
+
+        /* The first sub-identifier: a root of the tree, or a number. */
+        dot = strchr (cp, '.');
+        if (dot != NULL)
+                *dot = '\0';
+        at_top = TRUE;
+        for (i = 0; i < G_N_ELEMENTS (roots); i++) {
+                if (g_ascii_strcasecmp (cp, roots[i].label) == 0) {
+                        ids[n_ids++] = roots[i].subid;
+                        at_top = FALSE;
+                        break;
+                }
+        }
+        if (n_ids == 0) {
+                if (!parse_subid (cp, &ids[0]))
+                        return oid_error (detail, TRUE, cp);
+                n_ids = 1;
+                /* A known root leaves the tree (it has no children here);
+                 * another number stays at the top, and later errors say so. */
+                at_top = ids[0] > 2;
+        }
+        cp = dot != NULL ? dot + 1 : NULL;
+
+        /* The rest: numbers, or quoted strings as in 1.3.6."abc" */
+        while (cp != NULL) {
+                char *fcp = cp;
+                char *next = NULL;
+
+                if (g_ascii_isdigit (*cp)) {
+                        dot = strchr (cp, '.');
+                        if (dot != NULL) {
+                                *dot = '\0';
+                                next = dot + 1;
+                        }
+                        if (!parse_subid (cp, &ids[n_ids]) || n_ids >= GSNMP_OID_MAX_LENGTH)
+                                return oid_error (detail, at_top, fcp);
+                        n_ids++;
+                } else if (*cp == '"' || *cp == '\'') {
+                        char quote = *cp++;
+                        char *close = strchr (cp, quote);
+
+                        if (*cp == '\0' || close == NULL)
+                                return oid_error (detail, at_top, fcp);
+                        if (quote == '"') {
+                                if (n_ids >= GSNMP_OID_MAX_LENGTH)
+                                        return oid_error (detail, at_top, fcp);
+                                ids[n_ids++] = (guint32) (close - cp);
+                        }
+                        for (; cp < close; cp++) {
+                                if (n_ids >= GSNMP_OID_MAX_LENGTH)
+                                        return oid_error (detail, at_top, fcp);
+                                ids[n_ids++] = (guchar) *cp;
+                        }
+                        if (close[1] == '.')
+                                next = close + 2;
+                        else if (close[1] != '\0')
+                                return oid_error (detail, at_top, fcp);
+                } else {
+                        return oid_error (detail, at_top, fcp);
+                }
+                cp = next;
+        }
+
+        return gsnmp_oid_new (ids, n_ids);
+}
+
+/*****************************************************************************/
+/* snmpset values */
+
+/* The type letters of snmpset (Debian's 5.9.3 also takes n). */
+gboolean
+gsnmp_tool_is_set_type (char type)
+{
+        return type != '\0' && strchr ("=iu3taosxdbnUIFD", type) != NULL;
+}
+
+static GsnmpToolValueError
+value_error (GsnmpToolValueError  kind,
+             char               **detail,
+             const char          *text)
+{
+        *detail = g_strdup (text);
+        return kind;
+}
+
+/* tools.c:netsnmp_hex_to_binary() with " " as the delimiter */
+static GByteArray *
+parse_hex (const char *hex)
+{
+        g_autoptr(GByteArray) bytes = g_byte_array_new ();
+        const char *cp = hex;
+
+        if (cp[0] == '0' && (cp[1] == 'x' || cp[1] == 'X'))
+                cp += 2;
+        while (*cp != '\0') {
+                guint8 byte;
+
+                if (!g_ascii_isxdigit (cp[0]) || !g_ascii_isxdigit (cp[1])) {
+                        if (*cp == ' ') {
+                                cp++;
+                                continue;
+                        }
+                        return NULL;
+                }
+                byte = (guint8) (g_ascii_xdigit_value (cp[0]) << 4 | g_ascii_xdigit_value (cp[1]));
+                g_byte_array_append (bytes, &byte, 1);
+                cp += 2;
+        }
+        return g_steal_pointer (&bytes);
+}
+
+/* tools.c:snmp_decimal_to_binary(): numbers 0-255 separated by spaces or dots */
+static GByteArray *
+parse_decimal (const char *decimal)
+{
+        g_autoptr(GByteArray) bytes = g_byte_array_new ();
+        const char *cp = decimal;
+
+        while (*cp != '\0') {
+                guint value = 0;
+                guint8 byte;
+
+                if (g_ascii_isspace (*cp) || *cp == '.') {
+                        cp++;
+                        continue;
+                }
+                if (!g_ascii_isdigit (*cp))
+                        return NULL;
+                while (g_ascii_isdigit (*cp)) {
+                        value = value * 10 + (guint) (*cp - '0');
+                        if (value > 255)
+                                return NULL;
+                        cp++;
+                }
+                byte = (guint8) value;
+                g_byte_array_append (bytes, &byte, 1);
+        }
+        return g_steal_pointer (&bytes);
+}
+
+/* The highest bit number "b" takes; Net-SNMP has no limit but memory. */
+#define MAX_BIT_NUMBER (65535 * 8 - 1)
+
+/* snmp_add_var() 'b': bit numbers separated by spaces, commas or tabs;
+ * bit 0 is the most significant bit of the first octet. */
+static GsnmpToolValueError
+parse_bits (const char  *value,
+            GByteArray **out,
+            char       **detail)
+{
+        g_autoptr(GByteArray) bytes = g_byte_array_new ();
+        g_auto(GStrv) tokens = g_strsplit_set (value, " ,\t", -1);
+        char **t;
+
+        for (t = tokens; *t != NULL; t++) {
+                guint64 bit;
+                char *end;
+
+                if (**t == '\0')
+                        continue;
+                errno = 0;
+                bit = g_ascii_strtoull (*t, &end, 0);
+                if (*end != '\0')
+                        return value_error (GSNMP_TOOL_VALUE_OUT_OF_RANGE, detail, *t);
+                if (errno != 0 || bit > MAX_BIT_NUMBER || **t == '-')
+                        return value_error (GSNMP_TOOL_VALUE_OUT_OF_RANGE, detail, *t);
+                if (bytes->len <= bit / 8)
+                        g_byte_array_set_size (bytes, (guint) (bit / 8 + 1));
+                bytes->data[bit / 8] |= (guint8) (0x80 >> (bit % 8));
+        }
+        *out = g_steal_pointer (&bytes);
+        return GSNMP_TOOL_VALUE_OK;
+}
+
+/* int64.c:read64(): an optional '-', then digits up to the first non-digit;
+ * wraps modulo 2^64 as Net-SNMP does. */
+static gboolean
+read64 (const char *str,
+        guint64    *value)
+{
+        gboolean negative = FALSE, ok = FALSE;
+        guint64 v = 0;
+
+        if (*str == '-') {
+                negative = TRUE;
+                str++;
+        }
+        while (g_ascii_isdigit (*str)) {
+                ok = TRUE;
+                v = v * 10 + (guint64) (*str - '0');
+                str++;
+        }
+        *value = negative ? ~v + 1 : v;
+        return ok;
+}
+
+/* Net-SNMP's opaque special types: an Opaque holding a BER item with the
+ * tag 0x9f 0x7X (asn1.c:asn_build_float() and friends). */
+static GsnmpVarbind *
+new_opaque_special (GsnmpOid     *oid,
+                    guint8        tag,
+                    const guint8 *content,
+                    gsize         length)
+{
+        guint8 buf[3 + 9];
+
+        g_assert (length <= 9);
+        buf[0] = 0x9f;
+        buf[1] = tag;
+        buf[2] = (guint8) length;
+        memcpy (buf + 3, content, length);
+        return gsnmp_varbind_new_opaque (oid, buf, length + 3);
+}
+
+/* The shortest two's complement (@is_signed) or unsigned big-endian form of
+ * @value, as BER INTEGER contents. */
+static gsize
+encode_integer64 (guint64  value,
+                  gboolean is_signed,
+                  guint8   out[9])
+{
+        guint8 be[9];
+        gsize start = 0, i;
+
+        be[0] = (is_signed && (gint64) value < 0) ? 0xff : 0x00;
+        for (i = 0; i < 8; i++)
+                be[1 + i] = (guint8) (value >> (56 - 8 * i));
+        /* drop redundant leading bytes */
+        while (start < 8 &&
+               ((be[start] == 0x00 && !(be[start + 1] & 0x80)) ||
+                (be[start] == 0xff && (be[start + 1] & 0x80))))
+                start++;
+        memcpy (out, be + start, 9 - start);
+        return 9 - start;
+}
+
+/* See the header: snmp_api.c:snmp_add_var() without MIB files. */
+GsnmpToolValueError
+gsnmp_tool_parse_set_value (GsnmpOid      *oid,
+                            char           type,
+                            const char    *value,
+                            GsnmpVarbind **varbind,
+                            char         **detail)
+{
+        *varbind = NULL;
+        *detail = NULL;
+
+        switch (type) {
+        case 'i': {
+                gint64 v;
+                char *end;
+
+                if (*value == '\0')
+                        return value_error (GSNMP_TOOL_VALUE_BAD_NOTATION, detail, value);
+                errno = 0;
+                v = g_ascii_strtoll (value, &end, 10);
+                if (*end != '\0' || errno != 0 || v < G_MININT32 || v > G_MAXINT32)
+                        return value_error (GSNMP_TOOL_VALUE_OUT_OF_RANGE, detail, value);
+                *varbind = gsnmp_varbind_new_integer (oid, (gint32) v);
+                return GSNMP_TOOL_VALUE_OK;
+        }
+
+        case 'u':
+        case 't': {
+                guint64 v;
+                char *end;
+
+                /* strtoul(): a '-' negates modulo 2^64, then 32 bits are kept
+                 * unless the number is larger than 0xffffffff */
+                errno = 0;
+                v = g_ascii_strtoull (value, &end, 10);
+                if (*value == '\0' || *end != '\0')
+                        return value_error (GSNMP_TOOL_VALUE_BAD_NOTATION, detail, value);
+                if (errno != 0 || (gint64) v > (gint64) G_MAXUINT32)
+                        return value_error (GSNMP_TOOL_VALUE_OUT_OF_RANGE, detail, value);
+                if (type == 'u')
+                        *varbind = gsnmp_varbind_new_gauge32 (oid, (guint32) v);
+                else
+                        *varbind = gsnmp_varbind_new_timeticks (oid, (guint32) v);
+                return GSNMP_TOOL_VALUE_OK;
+        }
+
+        case 'a': {
+                struct in_addr in;
+
+                /* inet_addr(), which cannot tell 255.255.255.255 from an error */
+                if (inet_aton (value, &in) == 0 ||
+                    (in.s_addr == 0xffffffff && strcmp (value, "255.255.255.255") != 0))
+                        return value_error (GSNMP_TOOL_VALUE_BAD_NOTATION, detail, value);
+                *varbind = gsnmp_varbind_new_ip_address (oid, (const guint8 *) &in.s_addr);
+                return GSNMP_TOOL_VALUE_OK;
+        }
+
+        case 'o': {
+                g_autoptr(GsnmpOid) value_oid = gsnmp_tool_parse_oid (value, detail);
+
+                if (value_oid == NULL)
+                        return GSNMP_TOOL_VALUE_UNKNOWN_OID;
+                *varbind = gsnmp_varbind_new_oid (oid, value_oid);
+                return GSNMP_TOOL_VALUE_OK;
+        }
+
+        case 's':
+                *varbind = gsnmp_varbind_new_octet_string (oid, (const guint8 *) value,
+                                                           strlen (value));
+                return GSNMP_TOOL_VALUE_OK;
+
+        case 'x':
+        case 'd': {
+                g_autoptr(GByteArray) bytes = type == 'x' ? parse_hex (value) :
+                                                            parse_decimal (value);
+
+                if (bytes == NULL)
+                        return value_error (GSNMP_TOOL_VALUE_BAD_NOTATION, detail, value);
+                *varbind = gsnmp_varbind_new_octet_string (oid, bytes->data, bytes->len);
+                return GSNMP_TOOL_VALUE_OK;
+        }
+
+        case 'b': {
+                g_autoptr(GByteArray) bytes = NULL;
+                GsnmpToolValueError res = parse_bits (value, &bytes, detail);
+
+                if (res != GSNMP_TOOL_VALUE_OK)
+                        return res;
+                *varbind = gsnmp_varbind_new_octet_string (oid, bytes->data, bytes->len);
+                return GSNMP_TOOL_VALUE_OK;
+        }
+
+        case 'n':
+                *varbind = gsnmp_varbind_new_null (oid);
+                return GSNMP_TOOL_VALUE_OK;
+
+        case 'U':
+        case 'I': {
+                guint8 content[9];
+                guint64 v;
+                gsize len;
+
+                if (!read64 (value, &v))
+                        return value_error (GSNMP_TOOL_VALUE_BAD_NOTATION, detail, value);
+                len = encode_integer64 (v, type == 'I', content);
+                *varbind = new_opaque_special (oid, type == 'I' ? 0x7a : 0x7b, content, len);
+                return GSNMP_TOOL_VALUE_OK;
+        }
+
+        case 'F':
+        case 'D': {
+                guint8 content[8];
+                const char *start = value;
+                char *end;
+                double d;
+                gsize i;
+
+                /* sscanf ("%f"): leading white space, then a number */
+                while (g_ascii_isspace (*start))
+                        start++;
+                d = g_ascii_strtod (start, &end);
+                if (end == start)
+                        return value_error (GSNMP_TOOL_VALUE_BAD_NOTATION, detail, value);
+                if (type == 'F') {
+                        union { float f; guint32 u; } fu;
+
+                        fu.f = (float) d;
+                        for (i = 0; i < 4; i++)
+                                content[i] = (guint8) (fu.u >> (24 - 8 * i));
+                        *varbind = new_opaque_special (oid, 0x78, content, 4);
+                } else {
+                        union { double d; guint64 u; } du;
+
+                        du.d = d;
+                        for (i = 0; i < 8; i++)
+                                content[i] = (guint8) (du.u >> (56 - 8 * i));
+                        *varbind = new_opaque_special (oid, 0x79, content, 8);
+                }
+                return GSNMP_TOOL_VALUE_OK;
+        }
+
+        case '3': /* UInteger32 (tag 0x47): obsolete, and gsnmp has no such type */
+        case '=': /* "the MIB decides": no MIB files */
+        default: {
+                char text[4] = { '"', type, '"', '\0' };
+
+                return value_error (GSNMP_TOOL_VALUE_BAD_TYPE, detail, text);
+        }
+        }
+}

@@ -1,0 +1,112 @@
+/* gsnmp-tool-options.h - Net-SNMP compatible command-line parsing for gsnmp
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <gsnmp/gsnmp.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses, as Net-SNMP's tools use them */
+#define GSNMP_TOOL_EXIT_OK            0
+#define GSNMP_TOOL_EXIT_FAILURE       1 /* usage, parse, timeout, transport */
+#define GSNMP_TOOL_EXIT_PACKET_ERROR  2 /* a response with error-status */
+
+/* Net-SNMP's SNMP_MAX_CMDLINE_OIDS */
+#define GSNMP_TOOL_MAX_CMDLINE_OIDS 128
+
+typedef struct _GsnmpToolCommand GsnmpToolCommand;
+typedef struct _GsnmpToolOptions GsnmpToolOptions;
+
+/* Handles the argument of one -C option (application options). Prints its
+ * own error and sets *exit_status when it returns FALSE. */
+typedef gboolean (*GsnmpToolAppOptionFunc) (GsnmpToolOptions *options,
+                                            const char       *arg,
+                                            int              *exit_status);
+
+/* Runs a subcommand once the common options are parsed; options->operands
+ * holds what follows the agent. Returns the exit status. */
+typedef int (*GsnmpToolRunFunc) (GsnmpToolOptions *options);
+
+/* One subcommand: "gsnmp NAME [OPTIONS] AGENT ARGS". To add a subcommand,
+ * add an entry to the table in gsnmp-tool.c; the common options (-v, -c, -r,
+ * -t, -O, ...) and the agent are parsed for it by gsnmp_tool_options_parse(). */
+struct _GsnmpToolCommand {
+        const char             *name;           /* "get" */
+        const char             *net_snmp_name;  /* "snmpget": the tool it replaces */
+        const char             *args_synopsis;  /* "OID [OID]..." */
+        const char             *summary;        /* one line, for "gsnmp --help" */
+        const char             *app_options_help; /* the -C lines of --help, or NULL */
+        GsnmpToolAppOptionFunc  app_option;     /* -C handler, or NULL: no -C */
+        gboolean                stop_at_agent;  /* no option after the agent (snmpset's POSIXLY_CORRECT) */
+        GsnmpToolRunFunc        run;
+};
+
+struct _GsnmpToolOptions {
+        const GsnmpToolCommand *command;
+        const char             *prgname;        /* for "PRGNAME: message" */
+
+        /* -v; Net-SNMP's compiled-in default is SNMPv3 */
+        GsnmpProtocolVersion    version;
+        char                   *community;      /* -c, or NULL */
+        int                     retries;        /* -r, or -1: the library's default */
+        guint                   timeout_ms;     /* -t, or 0: the library's default */
+
+        /* -O toggles, as Net-SNMP's snmp_out_options() keeps them */
+        gboolean                quick_print;
+        gboolean                quick_equals;
+        gboolean                bare_value;
+        gboolean                numeric_enums;
+
+        /* -C state of the subcommands (add fields for new subcommands here) */
+        gboolean                dont_fix_pdus;  /* get, getnext: -Cf */
+        long                    non_repeaters;  /* bulkget: -Cn<N> */
+        long                    max_repetitions; /* bulkget: -Cr<N> */
+        gboolean                quiet;          /* set: -Cq */
+
+        const char             *agent;          /* AGENT, as given */
+        char                  **operands;       /* what follows AGENT (not owned strings) */
+        int                     n_operands;
+};
+
+void              gsnmp_tool_options_init          (GsnmpToolOptions        *options,
+                                                    const GsnmpToolCommand  *command,
+                                                    const char              *prgname);
+void              gsnmp_tool_options_clear         (GsnmpToolOptions        *options);
+gboolean          gsnmp_tool_options_parse         (GsnmpToolOptions        *options,
+                                                    int                      argc,
+                                                    char                   **argv,
+                                                    int                     *exit_status);
+GsnmpFormatFlags  gsnmp_tool_options_get_format    (const GsnmpToolOptions  *options);
+GsnmpTarget      *gsnmp_tool_options_new_target    (GsnmpToolOptions        *options,
+                                                    int                     *exit_status);
+
+/* Parses an OID as Net-SNMP does without MIB files: dotted numbers (decimal,
+ * 0x hexadecimal or 0 octal) with an optional leading dot, the root names
+ * "iso", "ccitt" and "joint-iso-ccitt", and quoted string sub-identifiers.
+ * On failure returns NULL and *detail is the text Net-SNMP puts in
+ * parentheses after "Unknown Object Identifier". */
+GsnmpOid         *gsnmp_tool_parse_oid             (const char              *str,
+                                                    char                   **detail);
+
+/* Is @type one of the type letters snmpset accepts? */
+gboolean          gsnmp_tool_is_set_type           (char                     type);
+
+typedef enum {
+        GSNMP_TOOL_VALUE_OK,
+        GSNMP_TOOL_VALUE_BAD_NOTATION,   /* "Bad value notation" */
+        GSNMP_TOOL_VALUE_OUT_OF_RANGE,   /* "Value out of range" */
+        GSNMP_TOOL_VALUE_UNKNOWN_OID,    /* "Unknown Object Identifier" */
+        GSNMP_TOOL_VALUE_BAD_TYPE,       /* "Bad variable type" */
+} GsnmpToolValueError;
+
+/* Builds the varbind for "OID TYPE VALUE" as snmpset's snmp_add_var() does.
+ * On failure *detail is the text for the parentheses of the message. */
+GsnmpToolValueError gsnmp_tool_parse_set_value     (GsnmpOid                *oid,
+                                                    char                     type,
+                                                    const char              *value,
+                                                    GsnmpVarbind           **varbind,
+                                                    char                   **detail);
+
+G_END_DECLS

@@ -1,0 +1,208 @@
+/* gsnmp-tool-output.c - Net-SNMP's output and error messages for gsnmp
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Everything here prints with stdio, byte for byte what Net-SNMP 5.9's
+ * snmpget, snmpgetnext, snmpbulkget and snmpset print: varbinds on stdout,
+ * errors on stderr. (g_print() and g_printerr() would convert to the locale
+ * charset, which mangles octet strings printed as they came.)
+ */
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "gsnmp-tool-output.h"
+
+/* Prints one varbind and a newline, as print_variable() does. */
+void
+gsnmp_tool_print_varbind (GsnmpVarbind     *varbind,
+                          GsnmpFormatFlags  flags)
+{
+        g_autofree char *text = gsnmp_varbind_format (varbind, flags);
+
+        fputs (text, stdout);
+        fputc ('\n', stdout);
+}
+
+/* Prints every varbind of @pdu. */
+void
+gsnmp_tool_print_varbinds (GsnmpPdu         *pdu,
+                           GsnmpFormatFlags  flags)
+{
+        guint i, n = gsnmp_pdu_get_n_varbinds (pdu);
+
+        for (i = 0; i < n; i++)
+                gsnmp_tool_print_varbind (gsnmp_pdu_get_varbind (pdu, i), flags);
+}
+
+/* snmp_client.c:snmp_errstring(), typos included: scripts match on these. */
+static const char * const error_status_strings[] = {
+        N_("(noError) No Error"),
+        N_("(tooBig) Response message would have been too large."),
+        N_("(noSuchName) There is no such variable name in this MIB."),
+        N_("(badValue) The value given has the wrong type or length."),
+        N_("(readOnly) The two parties used do not have access to use the specified SNMP PDU."),
+        N_("(genError) A general failure occured"),
+        N_("noAccess"),
+        N_("wrongType (The set datatype does not match the data type the agent expects)"),
+        N_("wrongLength (The set value has an illegal length from what the agent expects)"),
+        N_("wrongEncoding"),
+        N_("wrongValue (The set value is illegal or unsupported in some way)"),
+        N_("noCreation (That table does not support row creation or that object can not ever be created)"),
+        N_("inconsistentValue (The set value is illegal or unsupported in some way)"),
+        N_("resourceUnavailable (This is likely a out-of-memory failure within the agent)"),
+        N_("commitFailed"),
+        N_("undoFailed"),
+        N_("authorizationError (access denied to that object)"),
+        N_("notWritable (That object does not support modification)"),
+        N_("inconsistentName (That object can not currently be created)"),
+};
+
+/* The text snmpget prints after "Reason: " for an error-status. */
+const char *
+gsnmp_tool_error_status_string (guint error_status)
+{
+        if (error_status >= G_N_ELEMENTS (error_status_strings))
+                return _("Unknown Error");
+        return _(error_status_strings[error_status]);
+}
+
+/* "Error in packet[.]", "Reason: …" and, if the error-index is not 0,
+ * "Failed object: OID" (empty when the index is past the varbinds), as the
+ * apps print a response whose error-status is not 0. snmpget prints the
+ * first line without the period, the other tools with it. */
+void
+gsnmp_tool_print_packet_error (GsnmpPdu *response,
+                               gboolean  with_period)
+{
+        guint error_status = gsnmp_pdu_get_error_status (response);
+        guint error_index = gsnmp_pdu_get_error_index (response);
+
+        fprintf (stderr, "%s\n", with_period ? _("Error in packet.") : _("Error in packet"));
+        fprintf (stderr, _("Reason: %s\n"), gsnmp_tool_error_status_string (error_status));
+        if (error_index != 0) {
+                fputs (_("Failed object: "), stderr);
+                if (error_index <= gsnmp_pdu_get_n_varbinds (response)) {
+                        GsnmpVarbind *vb = gsnmp_pdu_get_varbind (response, error_index - 1);
+                        const guint32 *ids;
+                        gsize n, i;
+
+                        ids = gsnmp_oid_get_ids (gsnmp_varbind_get_oid (vb), &n);
+                        for (i = 0; i < n; i++)
+                                fprintf (stderr, ".%u", ids[i]);
+                }
+                fputc ('\n', stderr);
+        }
+}
+
+/* Reports a request that got no usable response; returns the exit status.
+ * snmpget and snmpgetnext end the timeout message with a period,
+ * snmpbulkget and snmpset do not. */
+int
+gsnmp_tool_print_request_error (const GsnmpToolOptions *options,
+                                const GError           *error,
+                                gboolean                timeout_period)
+{
+        if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
+                fprintf (stderr,
+                         timeout_period ? _("Timeout: No Response from %s.\n") :
+                                          _("Timeout: No Response from %s\n"),
+                         options->agent);
+        } else if (error->domain == G_RESOLVER_ERROR) {
+                /* snmp_sess_perror() after a failed host lookup */
+                gsnmp_tool_print_error (options->prgname, _("Unknown host (%s)"), options->agent);
+        } else {
+                gsnmp_tool_print_error (options->prgname, "%s", error->message);
+        }
+        return GSNMP_TOOL_EXIT_FAILURE;
+}
+
+/* "PRGNAME: message\n" on stderr, as snmp_perror() prints. */
+void
+gsnmp_tool_print_error (const char *prgname,
+                        const char *format,
+                        ...)
+{
+        va_list args;
+
+        fprintf (stderr, "%s: ", prgname);
+        va_start (args, format);
+        vfprintf (stderr, format, args);
+        va_end (args);
+        fputc ('\n', stderr);
+}
+
+static const char *
+command_synopsis (const GsnmpToolCommand *command)
+{
+        return command->args_synopsis;
+}
+
+/* After a usage error: Net-SNMP prints its whole help here; gsnmp prints
+ * the synopsis and where to find the rest. */
+void
+gsnmp_tool_print_usage_hint (const char             *prgname,
+                             const GsnmpToolCommand *command)
+{
+        if (command != NULL) {
+                fprintf (stderr, _("USAGE: %s %s [OPTIONS] AGENT %s\n"),
+                         prgname, command->name, command_synopsis (command));
+                fprintf (stderr, _("Run “%s %s --help” for the list of options.\n"),
+                         prgname, command->name);
+        } else {
+                fprintf (stderr, _("USAGE: %s COMMAND [OPTIONS] AGENT ARGUMENTS...\n"), prgname);
+                fprintf (stderr, _("Run “%s --help” for the list of commands.\n"), prgname);
+        }
+}
+
+/* --help of a subcommand: documents every option it accepts. */
+void
+gsnmp_tool_print_command_help (const char             *prgname,
+                               const GsnmpToolCommand *command)
+{
+        printf (_("Usage: %s %s [OPTIONS] AGENT %s\n"), prgname, command->name,
+                command_synopsis (command));
+        printf ("\n%s\n", _(command->summary));
+        printf (_("It takes the options of Net-SNMP’s %s and prints the same output.\n"),
+                command->net_snmp_name);
+        printf ("\n");
+        printf (_("Options:\n"));
+        printf (_("  -h, --help            display this help message\n"));
+        printf (_("  -V, --version         display the version number\n"));
+        printf (_("  -v 1|2c|3             the SNMP version to use (default: 3, as Net-SNMP;\n"
+                  "                        SNMPv3 needs a user name)\n"));
+        printf (_("  -c COMMUNITY          the community string (SNMPv1 and SNMPv2c)\n"));
+        printf (_("  -r RETRIES            the number of retries (default: 5)\n"));
+        printf (_("  -t TIMEOUT            the request timeout in seconds, such as 1 or 0.5\n"
+                  "                        (default: 1)\n"));
+        printf (_("  -O OUTOPTS            toggle output options:\n"
+                  "                          q:  quick print for easier parsing\n"
+                  "                          Q:  quick print with equal-signs\n"
+                  "                          v:  print values only (not OID = value)\n"
+                  "                          n:  print OIDs numerically (always on)\n"
+                  "                          e:  print enums numerically (always on)\n"
+                  "                          0, b, E, U, X:  accepted; they change nothing\n"
+                  "                              without MIB files\n"));
+        if (command->app_options_help != NULL) {
+                printf (_("  -C APPOPTS            application specific behaviours:\n"));
+                printf ("%s", _(command->app_options_help));
+        }
+        printf ("\n");
+        printf (_("AGENT is [udp:|udp6:]HOST[:PORT], [IPV6-ADDRESS]:PORT or\n"
+                  "snmp://[COMMUNITY@]HOST[:PORT]; the default port is 161.\n"));
+        printf (_("OIDs are numeric, such as 1.3.6.1.2.1.1.5.0 or .1.3.6.1.2.1.1.5.0:\n"
+                  "gsnmp loads no MIB files.\n"));
+        printf (_("Options may also follow the agent and the OIDs, except for set.\n"));
+        printf (_("Exit status: 0 on success, 1 on usage, parse, timeout or network errors,\n"
+                  "2 when the agent answered with an error status.\n"));
+}
+
+/* -V, --version */
+void
+gsnmp_tool_print_version (const char *prgname)
+{
+        printf (_("%s version: %s\n"), prgname, PACKAGE_VERSION);
+}

@@ -1,0 +1,833 @@
+/* gsnmp-tool-walk.c - the walk, bulkwalk and table subcommands of gsnmp
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * `gsnmp walk` and `gsnmp bulkwalk` print what Net-SNMP 5.9's snmpwalk and
+ * snmpbulkwalk print with -On, byte for byte (apps/snmpwalk.c and
+ * apps/snmpbulkwalk.c): the same lines, the same "End of MIB", the same
+ * fallback GET of the root when nothing was found, the same -C options.
+ * They run on GsnmpWalk; what snmpwalk prints that a walk does not return
+ * (an endOfMibView varbind, the varbind whose OID did not increase) comes
+ * from gsnmp_walk_get_end_varbind().
+ *
+ * `gsnmp table` prints a table the way snmptable does with -On, with the
+ * column numbers as headers, since no MIB files are loaded.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "gsnmp-tool-walk.h"
+#include "gsnmp-tool-output.h"
+
+/* snmpwalk's and snmpbulkwalk's default root: mib-2 */
+static const guint32 mib2[] = { 1, 3, 6, 1, 2, 1 };
+
+/* The -C state (netsnmp_ds booleans toggle, as in Net-SNMP). */
+static struct {
+        gboolean include_requested;   /* i */
+        gboolean dont_get_requested;  /* I (walk) */
+        gboolean print_statistics;    /* p */
+        gboolean dont_check;          /* c */
+        gboolean time_results;        /* t (walk) */
+        gboolean time_single;         /* T (walk) */
+        long     max_repetitions;     /* r (bulkwalk) */
+        long     non_repeaters;       /* n (bulkwalk) */
+} walk_opts = { FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, 10, 0 };
+
+static struct {
+        gboolean    headers_only;     /* h */
+        gboolean    no_headers;       /* H */
+        gboolean    show_index;       /* i */
+        gboolean    left_justify;     /* l */
+        const char *field_separator;  /* f<STR> */
+        int         column_width;     /* c<NUM>, minus one as snmptable keeps it */
+        int         max_width;        /* w<NUM> */
+        int         max_repetitions;  /* r<NUM> */
+} table_opts = { FALSE, FALSE, FALSE, FALSE, NULL, 0, 0, 10 };
+
+/*****************************************************************************/
+/* -C options */
+
+static gboolean
+unknown_flag (char  flag,
+              int  *exit_status)
+{
+        fprintf (stderr, _("Unknown flag passed to -C: %c\n"), flag);
+        *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+        return FALSE;
+}
+
+gboolean
+gsnmp_tool_walk_app_option (GsnmpToolOptions *options,
+                            const char       *arg,
+                            int              *exit_status)
+{
+        const char *p;
+
+        for (p = arg; *p != '\0'; p++) {
+                switch (*p) {
+                case 'i':
+                        walk_opts.include_requested = !walk_opts.include_requested;
+                        break;
+                case 'I':
+                        walk_opts.dont_get_requested = !walk_opts.dont_get_requested;
+                        break;
+                case 'p':
+                        walk_opts.print_statistics = !walk_opts.print_statistics;
+                        break;
+                case 'c':
+                        walk_opts.dont_check = !walk_opts.dont_check;
+                        break;
+                case 't':
+                        walk_opts.time_results = !walk_opts.time_results;
+                        break;
+                case 'T':
+                        walk_opts.time_single = !walk_opts.time_single;
+                        break;
+                case 'E':
+                        /* snmpwalk takes the end OID from the next argument,
+                         * which the common parser has already consumed. */
+                        gsnmp_tool_print_error (options->prgname, "%s",
+                                                _("-CE is not supported"));
+                        *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                        return FALSE;
+                default:
+                        return unknown_flag (*p, exit_status);
+                }
+        }
+
+        return TRUE;
+}
+
+gboolean
+gsnmp_tool_bulkwalk_app_option (GsnmpToolOptions *options,
+                                const char       *arg,
+                                int              *exit_status)
+{
+        const char *p = arg;
+
+        while (*p != '\0') {
+                char flag = *p++;
+                char *end = NULL;
+                long value;
+
+                switch (flag) {
+                case 'c':
+                        walk_opts.dont_check = !walk_opts.dont_check;
+                        break;
+                case 'i':
+                        walk_opts.include_requested = !walk_opts.include_requested;
+                        break;
+                case 'p':
+                        walk_opts.print_statistics = !walk_opts.print_statistics;
+                        break;
+                case 'n':
+                case 'r':
+                        value = strtol (p, &end, 0);
+                        if (end == p) {
+                                /* snmpbulkwalk prints its usage here */
+                                gsnmp_tool_print_usage_hint (options->prgname, options->command);
+                                *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                                return FALSE;
+                        }
+                        if (flag == 'r')
+                                walk_opts.max_repetitions = value;
+                        else
+                                walk_opts.non_repeaters = value;
+                        p = end;
+                        if (g_ascii_isspace (*p))
+                                return TRUE;
+                        break;
+                default:
+                        return unknown_flag (flag, exit_status);
+                }
+        }
+
+        return TRUE;
+}
+
+gboolean
+gsnmp_tool_table_app_option (GsnmpToolOptions *options,
+                             const char       *arg,
+                             int              *exit_status)
+{
+        const char *p = arg;
+
+        while (*p != '\0') {
+                char flag = *p++;
+                int value;
+
+                switch (flag) {
+                case 'b':
+                case 'B':
+                        break;
+                case 'h':
+                        table_opts.headers_only = TRUE;
+                        break;
+                case 'H':
+                        table_opts.no_headers = TRUE;
+                        break;
+                case 'i':
+                        table_opts.show_index = TRUE;
+                        break;
+                case 'l':
+                        table_opts.left_justify = TRUE;
+                        break;
+                case 'f':
+                        /* the rest of the argument is the separator */
+                        table_opts.field_separator = p;
+                        return TRUE;
+                case 'c':
+                case 'w':
+                case 'r':
+                        value = atoi (p);
+                        if ((flag == 'c' && value <= 2) || value <= 0) {
+                                gsnmp_tool_print_usage_hint (options->prgname, options->command);
+                                fprintf (stderr, _("Bad -C%c option: %s\n"), flag,
+                                         *p ? p : _("no argument given"));
+                                *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                                return FALSE;
+                        }
+                        if (flag == 'c')
+                                table_opts.column_width = value - 1;
+                        else if (flag == 'w')
+                                table_opts.max_width = value;
+                        else
+                                table_opts.max_repetitions = value;
+                        while (g_ascii_isdigit (*p))
+                                p++;
+                        break;
+                default:
+                        fprintf (stderr, _("Bad option after -C: %c\n"), flag);
+                        gsnmp_tool_print_usage_hint (options->prgname, options->command);
+                        *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                        return FALSE;
+                }
+        }
+
+        return TRUE;
+}
+
+/*****************************************************************************/
+/* Running async calls to completion */
+
+typedef struct {
+        gboolean  done;
+        GObject  *result_object;
+        gpointer  result;
+        GError   *error;
+} Wait;
+
+static void
+run_until_done (Wait *wait)
+{
+        while (!wait->done)
+                g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+on_walk_next (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+        Wait *wait = user_data;
+
+        wait->result = gsnmp_walk_next_finish (GSNMP_WALK (source), result, &wait->error);
+        wait->done = TRUE;
+}
+
+static GPtrArray *
+walk_next_sync (GsnmpWalk  *walk,
+                GError    **error)
+{
+        Wait wait = { 0, };
+
+        gsnmp_walk_next_async (walk, NULL, on_walk_next, &wait);
+        run_until_done (&wait);
+        if (wait.error != NULL)
+                g_propagate_error (error, wait.error);
+        return wait.result;
+}
+
+static void
+on_get (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+        Wait *wait = user_data;
+
+        wait->result = gsnmp_engine_get_finish (GSNMP_ENGINE (source), result, &wait->error);
+        wait->done = TRUE;
+}
+
+/* snmpwalk's snmp_get_and_print(): a GET of @oid, whose varbinds are printed
+ * when the error-status is 0; errors are ignored. Returns how many lines
+ * were printed. */
+static int
+get_and_print (GsnmpEngine      *engine,
+               GsnmpTarget      *target,
+               GsnmpOid         *oid,
+               GsnmpFormatFlags  flags)
+{
+        g_autoptr(GsnmpPdu) pdu = NULL;
+        Wait wait = { 0, };
+        int printed = 0;
+
+        gsnmp_engine_get_async (engine, target, &oid, 1, NULL, on_get, &wait);
+        run_until_done (&wait);
+        pdu = wait.result;
+        g_clear_error (&wait.error);
+
+        if (pdu != NULL && gsnmp_pdu_get_error_status (pdu) == 0) {
+                guint i, n = gsnmp_pdu_get_n_varbinds (pdu);
+
+                for (i = 0; i < n; i++) {
+                        gsnmp_tool_print_varbind (gsnmp_pdu_get_varbind (pdu, i), flags);
+                        printed++;
+                }
+        }
+
+        return printed;
+}
+
+/*****************************************************************************/
+/* walk and bulkwalk */
+
+/* fprint_objid() with -On */
+static void
+print_oid (FILE     *stream,
+           GsnmpOid *oid)
+{
+        gsize n, i;
+        const guint32 *ids = gsnmp_oid_get_ids (oid, &n);
+
+        for (i = 0; i < n; i++)
+                fprintf (stream, ".%u", ids[i]);
+}
+
+/* snmpwalk's subtree test: is @oid before end_oid, the root with its last
+ * sub-identifier incremented? (Net-SNMP's oid is 64 bits wide: no wrap.) */
+static gboolean
+before_end_oid (GsnmpOid *oid,
+                GsnmpOid *root)
+{
+        gsize n_oid, n_root, i;
+        const guint32 *a = gsnmp_oid_get_ids (oid, &n_oid);
+        const guint32 *b = gsnmp_oid_get_ids (root, &n_root);
+
+        if (n_root == 0)
+                return TRUE;
+        for (i = 0; i < MIN (n_oid, n_root); i++) {
+                guint64 end = b[i] + (guint64) (i == n_root - 1 ? 1 : 0);
+
+                if (a[i] != end)
+                        return a[i] < end;
+        }
+        return n_oid < n_root;
+}
+
+static gboolean
+in_walk_subtree (GsnmpOid *oid,
+                 GsnmpOid *root,
+                 gboolean  bulk)
+{
+        if (bulk)
+                return gsnmp_oid_has_prefix (oid, root);
+        return before_end_oid (oid, root);
+}
+
+static gboolean
+is_exception (GsnmpVarbind *varbind)
+{
+        return gsnmp_varbind_is_exception (varbind);
+}
+
+static double
+seconds_since (gint64 start)
+{
+        return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+}
+
+static int
+walk_run (GsnmpToolOptions *options,
+          gboolean          bulk)
+{
+        g_autoptr(GsnmpOid) root = NULL;
+        g_autoptr(GsnmpTarget) target = NULL;
+        g_autoptr(GsnmpEngine) engine = NULL;
+        g_autoptr(GsnmpWalk) walk = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GsnmpOid) name = NULL;        /* what Net-SNMP compares with */
+        g_autoptr(GsnmpOid) batch_name = NULL;  /* bulkwalk: name when the batch came */
+        GsnmpFormatFlags flags = gsnmp_tool_options_get_format (options);
+        gboolean success = TRUE;          /* Net-SNMP's status == STAT_SUCCESS */
+        int exitval = GSNMP_TOOL_EXIT_OK;
+        int numprinted = 0;
+        guint batch_requests = 0;
+        gint64 walk_start = 0, walk_end = 0;
+        int exit_status = GSNMP_TOOL_EXIT_FAILURE;
+
+        if (options->n_operands > 0) {
+                g_autofree char *detail = NULL;
+
+                root = gsnmp_tool_parse_oid (options->operands[0], &detail);
+                if (root == NULL) {
+                        fprintf (stderr, _("%s: Unknown Object Identifier (%s)\n"),
+                                 options->operands[0], detail ? detail : "");
+                        return GSNMP_TOOL_EXIT_FAILURE;
+                }
+        } else {
+                root = gsnmp_oid_new (mib2, G_N_ELEMENTS (mib2));
+        }
+
+        target = gsnmp_tool_options_new_target (options, &exit_status);
+        if (target == NULL)
+                return exit_status;
+
+        engine = gsnmp_engine_new (&error);
+        if (engine == NULL) {
+                gsnmp_tool_print_error (options->prgname, "%s", error->message);
+                return GSNMP_TOOL_EXIT_FAILURE;
+        }
+
+        if (walk_opts.include_requested)
+                numprinted += get_and_print (engine, target, root, flags);
+
+        walk = gsnmp_walk_new (engine, target, root);
+        gsnmp_walk_set_root_fallback (walk, FALSE);
+        gsnmp_walk_set_allow_non_increasing (walk, walk_opts.dont_check);
+        if (bulk) {
+                /* One varbind that is a non-repeater is a GetNext. */
+                long reps = walk_opts.non_repeaters > 0 ? 1 : walk_opts.max_repetitions;
+
+                gsnmp_walk_set_max_repetitions (walk, (guint) CLAMP (reps, 1, G_MAXINT32));
+        } else {
+                gsnmp_walk_set_use_getnext (walk, TRUE);
+        }
+        name = gsnmp_oid_ref (root);
+        batch_name = gsnmp_oid_ref (root);
+
+        if (bulk && gsnmp_target_get_version (target) == GSNMP_PROTOCOL_VERSION_V1) {
+                gsnmp_tool_print_error (options->prgname, "%s",
+                                        _("Cannot send V2 PDU on V1 session"));
+                success = FALSE;
+                exitval = GSNMP_TOOL_EXIT_FAILURE;
+                goto done;
+        }
+
+        walk_start = g_get_monotonic_time ();
+        for (;;) {
+                g_autoptr(GPtrArray) batch = NULL;
+                gint64 request_start = g_get_monotonic_time ();
+                double request_time;
+                guint i;
+
+                batch = walk_next_sync (walk, &error);
+                request_time = seconds_since (request_start);
+                if (batch == NULL)
+                        break;
+                if (batch->len == 0)
+                        break;
+
+                g_clear_pointer (&batch_name, gsnmp_oid_unref);
+                batch_name = gsnmp_oid_ref (name);
+                batch_requests = gsnmp_walk_get_n_requests (walk);
+                for (i = 0; i < batch->len; i++) {
+                        GsnmpVarbind *varbind = g_ptr_array_index (batch, i);
+
+                        numprinted++;
+                        if (walk_opts.time_single && !bulk)
+                                fprintf (stdout, "%f s: ", request_time);
+                        gsnmp_tool_print_varbind (varbind, flags);
+                        if (!bulk || i == batch->len - 1) {
+                                g_clear_pointer (&name, gsnmp_oid_unref);
+                                name = gsnmp_oid_ref (gsnmp_varbind_get_oid (varbind));
+                        }
+                }
+        }
+        walk_end = g_get_monotonic_time ();
+
+        if (error == NULL) {
+                GsnmpVarbind *end = gsnmp_walk_get_end_varbind (walk);
+
+                switch (gsnmp_walk_get_status (walk)) {
+                case GSNMP_WALK_STATUS_END_OF_MIB_VIEW:
+                        if (end == NULL) {
+                                /* SNMPv1 noSuchName */
+                                printf ("%s\n", _("End of MIB"));
+                        } else if (in_walk_subtree (gsnmp_varbind_get_oid (end), root, bulk)) {
+                                numprinted++;
+                                gsnmp_tool_print_varbind (end, flags);
+                        }
+                        break;
+                case GSNMP_WALK_STATUS_END_OF_SUBTREE:
+                        /* snmpwalk keeps an OID below the root, and then
+                         * finds that it does not increase. */
+                        if (end != NULL && !bulk && !is_exception (end) &&
+                            before_end_oid (gsnmp_varbind_get_oid (end), root)) {
+                                numprinted++;
+                                gsnmp_tool_print_varbind (end, flags);
+                                if (!walk_opts.dont_check) {
+                                        fflush (stdout);
+                                        fputs (_("Error: OID not increasing: "), stderr);
+                                        print_oid (stderr, name);
+                                        fputs (" >= ", stderr);
+                                        print_oid (stderr, gsnmp_varbind_get_oid (end));
+                                        fputc ('\n', stderr);
+                                        exitval = GSNMP_TOOL_EXIT_FAILURE;
+                                }
+                        }
+                        break;
+                default:
+                        break;
+                }
+        } else if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_OID_NOT_INCREASING)) {
+                GsnmpVarbind *end = gsnmp_walk_get_end_varbind (walk);
+                /* snmpbulkwalk compares with the last OID of the previous
+                 * response: the batch before this error's response. */
+                GsnmpOid *previous = name;
+
+                if (bulk && gsnmp_walk_get_n_requests (walk) == batch_requests)
+                        previous = batch_name;
+                if (end != NULL) {
+                        numprinted++;
+                        gsnmp_tool_print_varbind (end, flags);
+                        fflush (stdout);
+                        fputs (_("Error: OID not increasing: "), stderr);
+                        print_oid (stderr, previous);
+                        fputs (" >= ", stderr);
+                        print_oid (stderr, gsnmp_varbind_get_oid (end));
+                        fputc ('\n', stderr);
+                } else {
+                        gsnmp_tool_print_error (options->prgname, "%s", error->message);
+                }
+                exitval = GSNMP_TOOL_EXIT_FAILURE;
+        } else if (error->domain == GSNMP_PDU_ERROR) {
+                GsnmpVarbind *end = gsnmp_walk_get_end_varbind (walk);
+
+                fprintf (stderr, "%s\n", _("Error in packet."));
+                fprintf (stderr, _("Reason: %s\n"), gsnmp_tool_error_status_string (error->code));
+                if (end != NULL) {
+                        fputs (_("Failed object: "), stderr);
+                        print_oid (stderr, gsnmp_varbind_get_oid (end));
+                        fputc ('\n', stderr);
+                }
+                exitval = GSNMP_TOOL_EXIT_PACKET_ERROR;
+        } else {
+                exitval = gsnmp_tool_print_request_error (options, error, FALSE);
+                success = FALSE;
+        }
+
+        /* Nothing printed: maybe the root is an instance itself. */
+        if (numprinted == 0 && success && (bulk || !walk_opts.dont_get_requested))
+                numprinted += get_and_print (engine, target, root, flags);
+
+done:
+        if (walk_opts.print_statistics)
+                printf (_("Variables found: %d\n"), numprinted);
+        if (walk_opts.time_results && !bulk)
+                fprintf (stderr, _("Total traversal time = %f seconds\n"),
+                         (double) (walk_end - walk_start) / G_USEC_PER_SEC);
+
+        fflush (stdout);
+        return exitval;
+}
+
+int
+gsnmp_tool_walk_run (GsnmpToolOptions *options)
+{
+        return walk_run (options, FALSE);
+}
+
+int
+gsnmp_tool_bulkwalk_run (GsnmpToolOptions *options)
+{
+        return walk_run (options, TRUE);
+}
+
+/*****************************************************************************/
+/* table */
+
+static void
+on_table (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+        Wait *wait = user_data;
+
+        wait->result = gsnmp_engine_get_table_finish (GSNMP_ENGINE (source), result, &wait->error);
+        wait->done = TRUE;
+}
+
+static void
+on_table_columns (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+        Wait *wait = user_data;
+
+        wait->result = gsnmp_engine_get_table_columns_finish (GSNMP_ENGINE (source), result,
+                                                              &wait->error);
+        wait->done = TRUE;
+}
+
+static char *
+oid_to_dotted (GsnmpOid *oid)
+{
+        GString *s = g_string_new (NULL);
+        gsize n, i;
+        const guint32 *ids = gsnmp_oid_get_ids (oid, &n);
+
+        for (i = 0; i < n; i++)
+                g_string_append_printf (s, ".%u", ids[i]);
+        return g_string_free (s, FALSE);
+}
+
+/* snmptable's print_table(), for one part holding every row. */
+static void
+print_table (const char  *table_name,
+             GPtrArray   *labels,
+             int         *widths,
+             char       **cells,       /* n_rows × n_fields, NULL for holes */
+             char       **indices,
+             guint        n_rows,
+             int          index_width)
+{
+        const char *lj = table_opts.left_justify ? "-" : "";
+        guint fields = labels->len;
+        g_autoptr(GPtrArray) fmts = g_ptr_array_new_with_free_func (g_free);
+        g_autofree char *index_fmt = NULL;
+        guint field, first_field, last_field = 0;
+        int part = 0, width;
+
+        if (!table_opts.no_headers && !table_opts.headers_only)
+                printf (_("SNMP table: %s\n\n"), table_name);
+
+        for (field = 0; field < fields; field++) {
+                char *fmt;
+
+                if (table_opts.column_width != 0)
+                        fmt = g_strdup_printf ("%%%s%d.%ds", lj, table_opts.column_width + 1,
+                                               table_opts.column_width);
+                else if (table_opts.field_separator == NULL)
+                        fmt = g_strdup_printf ("%%%s%ds", lj, widths[field] + 1);
+                else if (field == 0 && !table_opts.show_index)
+                        fmt = g_strdup ("%s");
+                else
+                        fmt = g_strdup_printf ("%s%%s", table_opts.field_separator);
+                g_ptr_array_add (fmts, fmt);
+        }
+        if (table_opts.show_index) {
+                if (table_opts.column_width)
+                        index_fmt = g_strdup ("\nindex: %s\n");
+                else if (table_opts.field_separator == NULL)
+                        index_fmt = g_strdup_printf ("%%%s%ds", lj, index_width);
+                else
+                        index_fmt = g_strdup ("%s");
+        }
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        while (last_field != fields) {
+                guint entry;
+
+                part++;
+                if (part != 1 && !table_opts.no_headers)
+                        printf (_("\nSNMP table %s, part %d\n\n"), table_name, part);
+                first_field = last_field;
+                if (table_opts.show_index && !table_opts.no_headers && !table_opts.column_width) {
+                        width = index_width;
+                        printf (index_fmt, "index");
+                } else {
+                        width = 0;
+                }
+                for (field = first_field; field < fields; field++) {
+                        if (table_opts.max_width) {
+                                if (table_opts.column_width) {
+                                        if (!table_opts.no_headers) {
+                                                width += table_opts.column_width + 1;
+                                                if (field != first_field && width > table_opts.max_width) {
+                                                        printf ("\n");
+                                                        width = table_opts.column_width + 1;
+                                                }
+                                        }
+                                } else {
+                                        width += widths[field] + 1;
+                                        if (field != first_field && width > table_opts.max_width)
+                                                break;
+                                }
+                        }
+                        if (!table_opts.no_headers)
+                                printf (g_ptr_array_index (fmts, field),
+                                        (const char *) g_ptr_array_index (labels, field));
+                }
+                last_field = field;
+                if (!table_opts.no_headers)
+                        printf ("\n");
+                if (table_opts.headers_only)
+                        continue;
+                for (entry = 0; entry < n_rows; entry++) {
+                        char **dp = cells + (gsize) entry * fields;
+
+                        width = 0;
+                        if (table_opts.show_index) {
+                                if (!table_opts.column_width)
+                                        width = index_width;
+                                printf (index_fmt, indices[entry]);
+                        }
+                        for (field = first_field; field < last_field; field++) {
+                                if (table_opts.column_width && table_opts.max_width) {
+                                        width += table_opts.column_width + 1;
+                                        if (field != first_field && width > table_opts.max_width) {
+                                                printf ("\n");
+                                                width = table_opts.column_width + 1;
+                                        }
+                                }
+                                printf (g_ptr_array_index (fmts, field), dp[field] ? dp[field] : "?");
+                        }
+                        printf ("\n");
+                }
+        }
+#pragma GCC diagnostic pop
+}
+
+int
+gsnmp_tool_table_run (GsnmpToolOptions *options)
+{
+        g_autoptr(GsnmpOid) table_oid = NULL;
+        g_autoptr(GPtrArray) columns = NULL;
+        g_autoptr(GsnmpTarget) target = NULL;
+        g_autoptr(GsnmpEngine) engine = NULL;
+        g_autoptr(GsnmpTable) table = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) labels = NULL;
+        g_autofree char *table_name = NULL;
+        g_autofree int *widths = NULL;
+        char **cells = NULL;
+        char **indices = NULL;
+        GsnmpFormatFlags flags;
+        Wait wait = { 0, };
+        int exit_status = GSNMP_TOOL_EXIT_FAILURE;
+        int index_width = sizeof ("index ") - 1;
+        guint n_rows, n_fields, r, c;
+        int i;
+
+        if (options->n_operands < 1) {
+                fprintf (stderr, "%s\n", _("Must have exactly one table name"));
+                gsnmp_tool_print_usage_hint (options->prgname, options->command);
+                return GSNMP_TOOL_EXIT_FAILURE;
+        }
+
+        columns = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_oid_unref);
+        for (i = 0; i < options->n_operands; i++) {
+                g_autofree char *detail = NULL;
+                GsnmpOid *oid = gsnmp_tool_parse_oid (options->operands[i], &detail);
+
+                if (oid == NULL) {
+                        fprintf (stderr, _("%s: Unknown Object Identifier (%s)\n"),
+                                 options->operands[i], detail ? detail : "");
+                        return GSNMP_TOOL_EXIT_FAILURE;
+                }
+                if (i == 0)
+                        table_oid = oid;
+                else
+                        g_ptr_array_add (columns, oid);
+        }
+        table_name = oid_to_dotted (table_oid);
+
+        target = gsnmp_tool_options_new_target (options, &exit_status);
+        if (target == NULL)
+                return exit_status;
+        gsnmp_target_set_max_repetitions (target, (guint) table_opts.max_repetitions);
+
+        engine = gsnmp_engine_new (&error);
+        if (engine == NULL) {
+                gsnmp_tool_print_error (options->prgname, "%s", error->message);
+                return GSNMP_TOOL_EXIT_FAILURE;
+        }
+
+        if (columns->len > 0)
+                gsnmp_engine_get_table_columns_async (engine, target,
+                                                      (GsnmpOid **) columns->pdata, columns->len,
+                                                      NULL, on_table_columns, &wait);
+        else
+                gsnmp_engine_get_table_async (engine, target, table_oid, NULL, on_table, &wait);
+        run_until_done (&wait);
+        table = wait.result;
+        if (table == NULL) {
+                error = wait.error;
+                if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_OID_NOT_INCREASING)) {
+                        fprintf (stderr, _("OID not increasing: %s\n"), error->message);
+                        return GSNMP_TOOL_EXIT_PACKET_ERROR;
+                }
+                if (error->domain == GSNMP_PDU_ERROR) {
+                        fprintf (stderr, "%s\n", _("Error in packet."));
+                        fprintf (stderr, _("Reason: %s\n"), gsnmp_tool_error_status_string (error->code));
+                        return GSNMP_TOOL_EXIT_PACKET_ERROR;
+                }
+                return gsnmp_tool_print_request_error (options, error, FALSE);
+        }
+
+        n_rows = gsnmp_table_get_n_rows (table);
+        n_fields = gsnmp_table_get_n_columns (table);
+        if (n_rows == 0) {
+                printf (_("%s: No entries\n"), table_name);
+                return GSNMP_TOOL_EXIT_OK;
+        }
+
+        /* snmptable prints values with -Oq; numbers label the columns */
+        flags = gsnmp_tool_options_get_format (options) | GSNMP_FORMAT_QUICK | GSNMP_FORMAT_VALUE_ONLY;
+        labels = g_ptr_array_new_with_free_func (g_free);
+        widths = g_new0 (int, MAX (n_fields, 1));
+        for (c = 0; c < n_fields; c++) {
+                GsnmpOid *column = gsnmp_table_get_column (table, c);
+                gsize len = gsnmp_oid_get_length (column);
+                char *label = g_strdup_printf ("%u", len > 0 ? gsnmp_oid_get_id (column, len - 1) : 0);
+
+                widths[c] = (int) strlen (label);
+                g_ptr_array_add (labels, label);
+        }
+
+        cells = g_new0 (char *, (gsize) n_rows * MAX (n_fields, 1));
+        indices = g_new0 (char *, n_rows);
+        for (r = 0; r < n_rows; r++) {
+                GsnmpTableRow *row = gsnmp_table_get_row (table, r);
+                int len;
+
+                indices[r] = gsnmp_oid_to_string (gsnmp_table_row_get_index (row));
+                len = (int) strlen (indices[r]);
+                index_width = MAX (index_width, len);
+                for (c = 0; c < n_fields; c++) {
+                        GsnmpVarbind *cell = gsnmp_table_row_get_cell (row, c);
+                        char *text, *p;
+
+                        if (cell == NULL)
+                                continue;
+                        text = gsnmp_varbind_format (cell, flags);
+                        for (p = text; *p; p++) {
+                                if (*p == '\n')
+                                        *p = ' ';
+                        }
+                        widths[c] = MAX (widths[c], (int) strlen (text));
+                        cells[(gsize) r * n_fields + c] = text;
+                }
+        }
+
+        print_table (table_name, labels, widths, cells, indices, n_rows, index_width);
+        fflush (stdout);
+
+        for (r = 0; r < n_rows; r++) {
+                for (c = 0; c < n_fields; c++)
+                        g_free (cells[(gsize) r * n_fields + c]);
+                g_free (indices[r]);
+        }
+        g_free (cells);
+        g_free (indices);
+
+        return GSNMP_TOOL_EXIT_OK;
+}
