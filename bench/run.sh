@@ -25,6 +25,7 @@
 #                             (at least 2 CPUs); off by default: on VMs the
 #                             cross-CPU wake-ups made the 1-in-flight case 5x slower
 #   BENCH_SCENARIOS="get-1 get-32 get-burst"   a subset to run
+#   BENCH_SKIP_BUILD=1        use the gsnmp-bench already in $BENCH_BUILDDIR
 #
 # Requires the packages of .ci/deps.sh (snmpd, snmp, libsnmp-dev, meson, ...).
 # Nothing here asserts on times; it only measures and reports.
@@ -58,17 +59,25 @@ die () {
 
 # --- build ---------------------------------------------------------------------
 
-echo "== building gsnmp-bench in $BB (buildtype=release)"
-meson_opts=(-Dbuildtype=release -Dtests=false -Dexamples=false
-            -Dintrospection=disabled -Ddocumentation=disabled)
-mkdir -p "$BB"
-if [ -f "$BB/build.ninja" ]; then
-        meson setup --reconfigure "$BB" "${meson_opts[@]}" >"$BB/bench-setup.log" 2>&1
+build_gsnmp_bench () {
+        local opts=(-Dbuildtype=release -Dtests=false -Dexamples=false
+                    -Dintrospection=disabled -Ddocumentation=disabled)
+        echo "== building gsnmp-bench in $BB (buildtype=release)"
+        mkdir -p "$BB"
+        if [ -f "$BB/build.ninja" ]; then
+                meson setup --reconfigure "$BB" "${opts[@]}" >"$BB/bench-setup.log" 2>&1
+        else
+                meson setup "$BB" "${opts[@]}" >"$BB/bench-setup.log" 2>&1
+        fi || { tail -n 20 "$BB/bench-setup.log" >&2; die "meson setup failed"; }
+        meson compile -C "$BB" gsnmp-bench >"$BB/bench-compile.log" 2>&1 \
+                || { tail -n 30 "$BB/bench-compile.log" >&2; die "building gsnmp-bench failed"; }
+}
+
+if [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
+        echo "== using the gsnmp-bench already built in $BB"
 else
-        meson setup "$BB" "${meson_opts[@]}" >"$BB/bench-setup.log" 2>&1
-fi || { tail -n 20 "$BB/bench-setup.log" >&2; die "meson setup failed"; }
-meson compile -C "$BB" gsnmp-bench >"$BB/bench-compile.log" 2>&1 \
-        || { tail -n 30 "$BB/bench-compile.log" >&2; die "building gsnmp-bench failed"; }
+        build_gsnmp_bench
+fi
 GSNMP_BENCH=$BB/bench/gsnmp-bench
 [ -x "$GSNMP_BENCH" ] || die "$GSNMP_BENCH was not built"
 

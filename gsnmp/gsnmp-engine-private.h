@@ -16,4 +16,18 @@ GMainContext *gsnmp_engine_get_context      (GsnmpEngine *self);
  * only one its _async methods may be called from. */
 gboolean      gsnmp_engine_in_context       (GsnmpEngine *self);
 
+/* Hundredths of a second since the engine started: the default sysUpTime
+ * of the notifications it sends. */
+guint32       gsnmp_engine_get_uptime       (GsnmpEngine *self);
+
+/* Starts a request for @pdu (its request-id is set here) that completes
+ * @task with the response PDU (transfer full), or with NULL once sent for
+ * Trap-PDUs, or with an error.  Every application on the engine (walks,
+ * tables, notification originators) goes through this. */
+void          gsnmp_engine_start_request    (GsnmpEngine  *self,
+                                             GsnmpTarget  *target,
+                                             GsnmpPdu     *pdu,
+                                             GCancellable *cancellable,
+                                             GTask        *task);
+
 G_END_DECLS

@@ -154,6 +154,8 @@ struct _Request {
         GArray               *msg_ids;       /* (element-type gint32) (owned) (nullable) */
         RemoteEngine         *remote;        /* (unowned) (nullable) */
         gboolean              is_discovery;
+        gboolean              send_only;     /* a trap: done once sent */
+        gboolean              local_authoritative; /* SNMPv3 trap: our engine ID */
         guint                 resyncs_left;
         GList                 wait_link;     /* in remote->waiting while DISCOVERING */
 };
@@ -194,6 +196,12 @@ struct _GsnmpEngine {
         /* SNMPv3 */
         GHashTable       *remotes;   /* PeerKey → RemoteEngine */
         GsnmpUsmKeyCache *keys;
+
+        /* The local engine (RFC 3411 §3.1.1): authoritative for traps */
+        char             *state_file;
+        GBytes           *engine_id;
+        guint32           engine_boots;
+        gint64            engine_start;  /* monotonic µs */
 };
 
 static void gsnmp_engine_initable_iface_init (GInitableIface *iface);
@@ -206,6 +214,9 @@ enum {
         PROP_0,
         PROP_MAX_IN_FLIGHT,
         PROP_RESOLVE_TIMEOUT,
+        PROP_STATE_FILE,
+        PROP_ENGINE_ID,
+        PROP_ENGINE_BOOTS,
         N_PROPS
 };
 
@@ -548,8 +559,12 @@ request_send (Request *req)
                 return;
         }
         /* A full send buffer is a lost datagram: the timer retransmits it. */
-        if (sent < 0)
+        if (sent < 0) {
                 g_debug ("send buffer full; request %d will be retransmitted", req->request_id);
+        } else if (req->send_only) {
+                request_complete (req, NULL, NULL);
+                return;
+        }
 
         request_set_deadline (req, g_get_monotonic_time () + (gint64) req->timeout_ms * 1000);
 }
@@ -783,15 +798,22 @@ v3_request_encode (Request *req,
                 msg.context_engine_id = empty;
                 msg.context_name = empty;
         } else {
+                GBytes *engine_id = req->local_authoritative ? self->engine_id : remote->engine_id;
                 gsize id_len;
-                const guint8 *id = g_bytes_get_data (remote->engine_id, &id_len);
+                const guint8 *id = g_bytes_get_data (engine_id, &id_len);
 
-                msg.engine_id = remote->engine_id;
-                msg.engine_boots = remote->boots;
-                msg.engine_time = remote_time_now (remote);
+                msg.engine_id = engine_id;
+                if (req->local_authoritative) {
+                        /* RFC 3414 §3.1.1: a trap carries our own engine's clock */
+                        msg.engine_boots = self->engine_boots;
+                        msg.engine_time = gsnmp_engine_get_engine_time (self);
+                } else {
+                        msg.engine_boots = remote->boots;
+                        msg.engine_time = remote_time_now (remote);
+                }
                 msg.user_name = req->user_name;
                 msg.context_engine_id = req->context_engine_id ? req->context_engine_id :
-                                                                 remote->engine_id;
+                                                                 engine_id;
                 msg.context_name = req->context_name;
 
                 if (level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV) {
@@ -879,7 +901,7 @@ v3_request_start (Request *req)
         GsnmpEngine *self = req->engine;
 
         req->remote = engine_get_remote (self, &req->peer_key);
-        if (req->remote->engine_id != NULL) {
+        if (req->remote->engine_id != NULL || req->local_authoritative) {
                 v3_request_send_known (req);
                 return;
         }
@@ -1430,6 +1452,96 @@ attach_socket_source (GsnmpEngine *self,
         return source;
 }
 
+/* A fresh RFC 3411 engine ID: the "reserved" enterprise 0 with format 5
+ * (administratively assigned octets), then 12 random octets. */
+static GBytes *
+make_engine_id (void)
+{
+        guint8 id[17] = { 0x80, 0x00, 0x00, 0x00, 0x05 };
+        guint i;
+
+        for (i = 5; i < sizeof id; i++)
+                id[i] = (guint8) g_random_int_range (0, 256);
+        return g_bytes_new (id, sizeof id);
+}
+
+/* Loads (or creates) the state file: the engine ID persists and boots grows
+ * by one at every start, as RFC 3414 §2.2 asks of snmpEngineBoots. */
+static gboolean
+engine_load_state (GsnmpEngine *self,
+                   GError     **error)
+{
+        g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+        g_autoptr(GError) local_error = NULL;
+        g_autofree char *hex = NULL;
+        g_autofree char *data = NULL;
+        guint64 boots = 0;
+
+        if (!g_key_file_load_from_file (keyfile, self->state_file, G_KEY_FILE_NONE,
+                                        &local_error)) {
+                if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)) {
+                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
+                                     _("Could not read the engine state file “%s”: %s"),
+                                     self->state_file, local_error->message);
+                        return FALSE;
+                }
+                g_clear_error (&local_error);
+        } else {
+                hex = g_key_file_get_string (keyfile, "engine", "id", NULL);
+                boots = g_key_file_get_uint64 (keyfile, "engine", "boots", NULL);
+        }
+
+        if (hex != NULL) {
+                gsize len = strlen (hex), i;
+                g_autofree guint8 *id = g_malloc (len / 2 + 1);
+
+                if (len < 10 || len > 64 || len % 2 != 0) {
+                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
+                                     _("The engine state file “%s” holds an invalid engine ID"),
+                                     self->state_file);
+                        return FALSE;
+                }
+                for (i = 0; i < len / 2; i++) {
+                        int hi = g_ascii_xdigit_value (hex[2 * i]);
+                        int lo = g_ascii_xdigit_value (hex[2 * i + 1]);
+
+                        if (hi < 0 || lo < 0) {
+                                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
+                                             _("The engine state file “%s” holds an invalid engine ID"),
+                                             self->state_file);
+                                return FALSE;
+                        }
+                        id[i] = (guint8) (hi << 4 | lo);
+                }
+                self->engine_id = g_bytes_new (id, len / 2);
+        } else {
+                gsize len, i;
+                const guint8 *id;
+                GString *str = g_string_new (NULL);
+
+                self->engine_id = make_engine_id ();
+                id = g_bytes_get_data (self->engine_id, &len);
+                for (i = 0; i < len; i++)
+                        g_string_append_printf (str, "%02x", id[i]);
+                hex = g_string_free (str, FALSE);
+        }
+
+        /* Boots never goes back and is never 0; at 2^31-1 it stays (RFC 3414 §2.2.2) */
+        self->engine_boots = (guint32) CLAMP (boots + 1, 1, G_MAXINT32);
+
+        g_key_file_set_string (keyfile, "engine", "id", hex);
+        g_key_file_set_uint64 (keyfile, "engine", "boots", self->engine_boots);
+        data = g_key_file_to_data (keyfile, NULL, NULL);
+        if (!g_file_set_contents_full (self->state_file, data, -1,
+                                       G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error)) {
+                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
+                             _("Could not write the engine state file “%s”: %s"),
+                             self->state_file, local_error->message);
+                return FALSE;
+        }
+        return TRUE;
+}
+
 static gboolean
 gsnmp_engine_initable_init (GInitable    *initable,
                             GCancellable *cancellable,
@@ -1441,6 +1553,16 @@ gsnmp_engine_initable_init (GInitable    *initable,
 
         if (self->socket4 != NULL)
                 return TRUE;
+
+        self->engine_start = g_get_monotonic_time ();
+        if (self->state_file != NULL) {
+                if (!engine_load_state (self, error))
+                        return FALSE;
+        } else {
+                /* A fresh engine ID each time: receivers never see boots go back */
+                self->engine_id = make_engine_id ();
+                self->engine_boots = 1;
+        }
 
         self->socket4 = open_socket (G_SOCKET_FAMILY_IPV4, error);
         if (self->socket4 == NULL)
@@ -1559,6 +1681,8 @@ gsnmp_engine_finalize (GObject *object)
         g_clear_pointer (&self->requests, g_hash_table_unref);
         g_clear_pointer (&self->remotes, g_hash_table_unref);
         g_clear_pointer (&self->keys, gsnmp_usm_key_cache_free);
+        g_clear_pointer (&self->state_file, g_free);
+        g_clear_pointer (&self->engine_id, g_bytes_unref);
         g_clear_pointer (&self->heap, g_ptr_array_unref);
         g_clear_pointer (&self->cancelled, g_array_unref);
         g_mutex_clear (&self->cancel_lock);
@@ -1583,6 +1707,15 @@ gsnmp_engine_get_property (GObject    *object,
         case PROP_RESOLVE_TIMEOUT:
                 g_value_set_uint (value, self->resolve_timeout_ms);
                 break;
+        case PROP_STATE_FILE:
+                g_value_set_string (value, self->state_file);
+                break;
+        case PROP_ENGINE_ID:
+                g_value_set_boxed (value, self->engine_id);
+                break;
+        case PROP_ENGINE_BOOTS:
+                g_value_set_uint (value, self->engine_boots);
+                break;
         default:
                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
         }
@@ -1603,6 +1736,9 @@ gsnmp_engine_set_property (GObject      *object,
                 break;
         case PROP_RESOLVE_TIMEOUT:
                 gsnmp_engine_set_resolve_timeout (self, g_value_get_uint (value));
+                break;
+        case PROP_STATE_FILE:
+                self->state_file = g_value_dup_string (value);
                 break;
         default:
                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1651,6 +1787,46 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                    G_PARAM_STATIC_STRINGS);
 
+        /**
+         * GsnmpEngine:state-file:
+         *
+         * A file where the engine keeps its SNMPv3 engine ID and boots
+         * counter, or %NULL. With a state file the engine ID persists and
+         * [property@Gsnmp.Engine:engine-boots] grows by one at every start;
+         * without one each engine gets a fresh random engine ID with boots 1,
+         * so receivers never see boots go back for an engine ID they know.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_STATE_FILE] =
+                g_param_spec_string ("state-file", NULL, NULL, NULL,
+                                     G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                     G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpEngine:engine-id: (getter get_engine_id)
+         *
+         * The local SNMPv3 engine ID (RFC 3411 §5), authoritative for the
+         * traps this engine sends.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_ENGINE_ID] =
+                g_param_spec_boxed ("engine-id", NULL, NULL, G_TYPE_BYTES,
+                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpEngine:engine-boots: (getter get_engine_boots)
+         *
+         * How many times the local engine has started (snmpEngineBoots,
+         * RFC 3414 §2.2); never 0.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_ENGINE_BOOTS] =
+                g_param_spec_uint ("engine-boots", NULL, NULL, 1, G_MAXINT32, 1,
+                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
         g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1680,6 +1856,12 @@ gsnmp_engine_get_context (GsnmpEngine *self)
         return self->context;
 }
 
+guint32
+gsnmp_engine_get_uptime (GsnmpEngine *self)
+{
+        return (guint32) ((g_get_monotonic_time () - self->engine_start) / 10000);
+}
+
 gboolean
 gsnmp_engine_in_context (GsnmpEngine *self)
 {
@@ -1692,13 +1874,14 @@ gsnmp_engine_in_context (GsnmpEngine *self)
 /* Issuing requests */
 
 /* Starts a request for @pdu (which the engine may modify: it sets the
- * request-id) on @task. */
-static void
-engine_request (GsnmpEngine  *self,
-                GsnmpTarget  *target,
-                GsnmpPdu     *pdu,
-                GCancellable *cancellable,
-                GTask        *task)
+ * request-id) on @task, which returns the response PDU (or, for traps,
+ * NULL once sent).  The entry point of every application on the engine. */
+void
+gsnmp_engine_start_request (GsnmpEngine  *self,
+                            GsnmpTarget  *target,
+                            GsnmpPdu     *pdu,
+                            GCancellable *cancellable,
+                            GTask        *task)
 {
         g_autoptr(GError) error = NULL;
         GsnmpCredentials *credentials;
@@ -1724,6 +1907,17 @@ engine_request (GsnmpEngine  *self,
                                          _("SNMPv1 has no GetBulkRequest; use SNMPv2c or SNMPv3"));
                 return;
         }
+        if ((msg.version == GSNMP_PROTOCOL_VERSION_V1) !=
+            (gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1) &&
+            (gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1 ||
+             gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP ||
+             gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_INFORM)) {
+                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                                         msg.version == GSNMP_PROTOCOL_VERSION_V1 ?
+                                         _("SNMPv1 has only the SNMPv1 Trap-PDU") :
+                                         _("The SNMPv1 Trap-PDU needs SNMPv1 credentials"));
+                return;
+        }
 
         req = g_new0 (Request, 1);
         req->engine = self;
@@ -1738,6 +1932,9 @@ engine_request (GsnmpEngine  *self,
 
         req->request_id = engine_next_request_id (self);
         gsnmp_pdu_set_request_id (pdu, req->request_id);
+        req->send_only = gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP ||
+                         gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1;
+        req->local_authoritative = req->send_only && msg.version == GSNMP_PROTOCOL_VERSION_V3;
 
         if (GSNMP_IS_USM_USER (credentials)) {
                 /* Encoded per attempt, once the agent's engine is known */
@@ -1818,7 +2015,7 @@ engine_request_oids (GsnmpEngine         *self,
         task = g_task_new (self, cancellable, callback, user_data);
         g_task_set_source_tag (task, source_tag);
         g_task_set_name (task, name);
-        engine_request (self, target, pdu, cancellable, task);
+        gsnmp_engine_start_request (self, target, pdu, cancellable, task);
 }
 
 #define CHECK_ASYNC_ARGS(self, target, cancellable)                                     \
@@ -1885,6 +2082,84 @@ gsnmp_engine_close (GsnmpEngine *self)
         g_object_ref (self);
         engine_close (self);
         g_object_unref (self);
+}
+
+/**
+ * gsnmp_engine_new_with_state_file:
+ * @state_file: (type filename): where the engine keeps its engine ID and boots
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Creates an SNMP engine whose SNMPv3 engine ID persists in @state_file
+ * and whose boots counter grows at every start; see
+ * [property@Gsnmp.Engine:state-file].
+ *
+ * Returns: (transfer full): a new [class@Gsnmp.Engine], or %NULL if the
+ *   state file could not be read or written or no socket could be opened
+ *
+ * Since: 1.0
+ */
+GsnmpEngine *
+gsnmp_engine_new_with_state_file (const char *state_file,
+                                  GError    **error)
+{
+        g_return_val_if_fail (state_file != NULL, NULL);
+
+        return g_initable_new (GSNMP_TYPE_ENGINE, NULL, error, "state-file", state_file, NULL);
+}
+
+/**
+ * gsnmp_engine_get_engine_id: (get-property engine-id)
+ * @self: a [class@Gsnmp.Engine]
+ *
+ * Gets the local SNMPv3 engine ID.
+ *
+ * Returns: (transfer none): the engine ID
+ *
+ * Since: 1.0
+ */
+GBytes *
+gsnmp_engine_get_engine_id (GsnmpEngine *self)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (self), NULL);
+
+        return self->engine_id;
+}
+
+/**
+ * gsnmp_engine_get_engine_boots: (get-property engine-boots)
+ * @self: a [class@Gsnmp.Engine]
+ *
+ * Gets the local snmpEngineBoots.
+ *
+ * Returns: the number of starts, at least 1
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_engine_get_engine_boots (GsnmpEngine *self)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
+
+        return self->engine_boots;
+}
+
+/**
+ * gsnmp_engine_get_engine_time:
+ * @self: a [class@Gsnmp.Engine]
+ *
+ * Gets the local snmpEngineTime: the seconds since the engine started.
+ *
+ * Returns: the engine time in seconds
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_engine_get_engine_time (GsnmpEngine *self)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
+
+        return (guint) MIN ((g_get_monotonic_time () - self->engine_start) / G_USEC_PER_SEC,
+                            G_MAXINT32);
 }
 
 /**

@@ -26,7 +26,17 @@ GSNMP_AVAILABLE_IN_ALL
 GsnmpEngine *gsnmp_engine_new                  (GError              **error);
 
 GSNMP_AVAILABLE_IN_ALL
+GsnmpEngine *gsnmp_engine_new_with_state_file  (const char           *state_file,
+                                                GError              **error);
+GSNMP_AVAILABLE_IN_ALL
 void         gsnmp_engine_close                (GsnmpEngine          *self);
+
+GSNMP_AVAILABLE_IN_ALL
+GBytes      *gsnmp_engine_get_engine_id        (GsnmpEngine          *self);
+GSNMP_AVAILABLE_IN_ALL
+guint        gsnmp_engine_get_engine_boots     (GsnmpEngine          *self);
+GSNMP_AVAILABLE_IN_ALL
+guint        gsnmp_engine_get_engine_time      (GsnmpEngine          *self);
 
 GSNMP_AVAILABLE_IN_ALL
 guint        gsnmp_engine_get_max_in_flight    (GsnmpEngine          *self);

@@ -722,3 +722,566 @@ test_round_trip (gconstpointer data)
         gsnmp_message_clear (&msg);
         gsnmp_message_clear (&out);
 }
+
+/***************************************************************************/
+/* Hostile and odd inputs */
+
+static GByteArray *
+hex_to_bytes (const char *hex)
+{
+        GByteArray *a = g_byte_array_new ();
+
+        for (; *hex; hex++) {
+                guint8 b;
+
+                if (*hex == ' ')
+                        continue;
+                g_assert_true (g_ascii_isxdigit (hex[0]) && g_ascii_isxdigit (hex[1]));
+                b = (guint8) (g_ascii_xdigit_value (hex[0]) << 4 | g_ascii_xdigit_value (hex[1]));
+                g_byte_array_append (a, &b, 1);
+                hex++;
+        }
+        return a;
+}
+
+#define MUST_DECODE (-1)
+#define NO_PATCH (-1)
+
+typedef struct {
+        const char   *path;
+        const guint8 *data;     /* a captured datagram to patch, or NULL */
+        gsize         length;
+        gssize        offset;   /* patch one byte here, or NO_PATCH */
+        guint8        value;
+        const char   *hex;      /* appended to @data (or the whole input) */
+        gint          code;     /* the expected GSNMP_ERROR, or MUST_DECODE */
+} HostileCase;
+
+#define MALFORMED GSNMP_ERROR_MALFORMED_MESSAGE
+
+/* Offsets into v2c_get_response: 1 message length, 4 version, 5 community
+ * tag, 13 PDU tag, 15 request-id tag, 23 error-status, 26 error-index,
+ * 27 varbind list tag, 29 first varbind tag, 31 its name tag, 41 its value
+ * tag.  v1_nosuchname_response: 41 value tag.  v1_types_response: 66 the
+ * Gauge32 tag.  v1_trap: 26 agent-addr tag, 27 its length, 37 specific-trap,
+ * 38 time-stamp tag.  v2c_bulk_request: 23 non-repeaters, 26
+ * max-repetitions. */
+static const HostileCase hostile_cases[] = {
+        { "/gsnmp/message/hostile/empty", NULL, 0, NO_PATCH, 0, "", MALFORMED },
+        { "/gsnmp/message/hostile/trailing-byte", DATA (v2c_get_response), NO_PATCH, 0, "00", MALFORMED },
+        { "/gsnmp/message/hostile/trailing-message", DATA (v2c_get_response), NO_PATCH, 0, "30 00", MALFORMED },
+        { "/gsnmp/message/hostile/message-length-long", DATA (v2c_get_response), 1, 0x45, "", MALFORMED },
+        { "/gsnmp/message/hostile/message-length-short", DATA (v2c_get_response), 1, 0x43, "", MALFORMED },
+        { "/gsnmp/message/hostile/message-not-sequence", DATA (v2c_get_response), 0, 0x04, "", MALFORMED },
+        { "/gsnmp/message/hostile/message-indefinite", DATA (v2c_get_response), 1, 0x80, "", MALFORMED },
+        { "/gsnmp/message/hostile/version-2", DATA (v2c_get_response), 4, 0x02, "", MALFORMED },
+        { "/gsnmp/message/hostile/version-negative", DATA (v2c_get_response), 4, 0xff, "", MALFORMED },
+        /* The hook the SNMPv3 work replaces. */
+        { "/gsnmp/message/hostile/version-3", DATA (v2c_get_response), 4, 0x03, "", GSNMP_ERROR_FAILED },
+        { "/gsnmp/message/hostile/community-not-octets", DATA (v2c_get_response), 5, 0x02, "", MALFORMED },
+        { "/gsnmp/message/hostile/pdu-trap-v1-in-v2c", DATA (v2c_get_response), 13, 0xa4, "", MALFORMED },
+        { "/gsnmp/message/hostile/pdu-unknown", DATA (v2c_get_response), 13, 0xa9, "", MALFORMED },
+        { "/gsnmp/message/hostile/pdu-primitive", DATA (v2c_get_response), 13, 0x82, "", MALFORMED },
+        { "/gsnmp/message/hostile/pdu-sequence", DATA (v2c_get_response), 13, 0x30, "", MALFORMED },
+        { "/gsnmp/message/hostile/request-id-not-integer", DATA (v2c_get_response), 15, 0x04, "", MALFORMED },
+        { "/gsnmp/message/hostile/error-status-19", DATA (v2c_get_response), 23, 0x13, "", MALFORMED },
+        { "/gsnmp/message/hostile/error-status-negative", DATA (v2c_get_response), 23, 0xff, "", MALFORMED },
+        { "/gsnmp/message/hostile/error-index-negative", DATA (v2c_get_response), 26, 0xff, "", MALFORMED },
+        { "/gsnmp/message/hostile/varbinds-not-sequence", DATA (v2c_get_response), 27, 0x31, "", MALFORMED },
+        { "/gsnmp/message/hostile/varbind-not-sequence", DATA (v2c_get_response), 29, 0x04, "", MALFORMED },
+        { "/gsnmp/message/hostile/name-not-oid", DATA (v2c_get_response), 31, 0x04, "", MALFORMED },
+        { "/gsnmp/message/hostile/value-unknown-type", DATA (v2c_get_response), 41, 0x45, "", MALFORMED },
+        { "/gsnmp/message/hostile/value-constructed", DATA (v2c_get_response), 41, 0x24, "", MALFORMED },
+        { "/gsnmp/message/hostile/value-null-with-content", DATA (v2c_get_response), 41, 0x05, "", MALFORMED },
+        { "/gsnmp/message/hostile/value-ip-address-11-bytes", DATA (v2c_get_response), 41, 0x40, "", MALFORMED },
+        { "/gsnmp/message/hostile/value-exception-with-content", DATA (v2c_get_response), 41, 0x80, "", MALFORMED },
+        { "/gsnmp/message/hostile/v1-get-bulk", DATA (v1_get_response), 13, 0xa5, "", MALFORMED },
+        { "/gsnmp/message/hostile/v1-inform", DATA (v1_get_response), 13, 0xa6, "", MALFORMED },
+        { "/gsnmp/message/hostile/v1-trap2", DATA (v1_get_response), 13, 0xa7, "", MALFORMED },
+        { "/gsnmp/message/hostile/v1-report", DATA (v1_get_response), 13, 0xa8, "", MALFORMED },
+        { "/gsnmp/message/hostile/v1-counter64", DATA (v1_types_response), 66, 0x46, "", MALFORMED },
+        { "/gsnmp/message/hostile/v1-end-of-mib-view", DATA (v1_nosuchname_response), 41, 0x82, "", MALFORMED },
+        { "/gsnmp/message/hostile/v1-no-such-object", DATA (v1_nosuchname_response), 41, 0x80, "", MALFORMED },
+        { "/gsnmp/message/hostile/trap-agent-addr-octets", DATA (v1_trap), 26, 0x04, "", MALFORMED },
+        { "/gsnmp/message/hostile/trap-agent-addr-5-bytes", DATA (v1_trap), 27, 0x05, "", MALFORMED },
+        { "/gsnmp/message/hostile/trap-time-stamp-integer", DATA (v1_trap), 38, 0x02, "", MALFORMED },
+        /* hand-made */
+        { "/gsnmp/message/hostile/varbind-3-elements", NULL, 0, NO_PATCH, 0,
+          "30 28 02 01 01 04 06 70 75 62 6c 69 63 a0 1b 02 01 01 02 01 00 02 01 00 30 10 30 0e 06 08 2b 06 01 02 01 01 05 00 05 00 05 00",
+          MALFORMED },
+        { "/gsnmp/message/hostile/varbind-1-element", NULL, 0, NO_PATCH, 0,
+          "30 24 02 01 01 04 06 70 75 62 6c 69 63 a0 17 02 01 01 02 01 00 02 01 00 30 0c 30 0a 06 08 2b 06 01 02 01 01 05 00",
+          MALFORMED },
+        { "/gsnmp/message/hostile/varbind-empty", NULL, 0, NO_PATCH, 0,
+          "30 1a 02 01 01 04 06 70 75 62 6c 69 63 a0 0d 02 01 01 02 01 00 02 01 00 30 02 30 00",
+          MALFORMED },
+        { "/gsnmp/message/hostile/pdu-extra-field", NULL, 0, NO_PATCH, 0,
+          "30 29 02 01 01 04 06 70 75 62 6c 69 63 a0 1c 02 01 01 02 01 00 02 01 00 30 0e 30 0c 06 08 2b 06 01 02 01 01 05 00 05 00 02 01 00",
+          MALFORMED },
+        { "/gsnmp/message/hostile/pdu-no-varbind-list", NULL, 0, NO_PATCH, 0,
+          "30 16 02 01 01 04 06 70 75 62 6c 69 63 a0 09 02 01 01 02 01 00 02 01 00",
+          MALFORMED },
+        { "/gsnmp/message/hostile/pdu-no-error-fields", NULL, 0, NO_PATCH, 0,
+          "30 20 02 01 01 04 06 70 75 62 6c 69 63 a0 13 02 01 01 30 0e 30 0c 06 08 2b 06 01 02 01 01 05 00 05 00",
+          MALFORMED },
+        { "/gsnmp/message/hostile/message-extra-field", NULL, 0, NO_PATCH, 0,
+          "30 28 02 01 01 04 06 70 75 62 6c 69 63 a0 19 02 01 01 02 01 00 02 01 00 30 0e 30 0c 06 08 2b 06 01 02 01 01 05 00 05 00 05 00",
+          MALFORMED },
+        { "/gsnmp/message/hostile/request-id-5-bytes", NULL, 0, NO_PATCH, 0,
+          "30 2a 02 01 01 04 06 70 75 62 6c 69 63 a0 1d 02 05 01 00 00 00 00 02 01 00 02 01 00 30 0e 30 0c 06 08 2b 06 01 02 01 01 05 00 05 00",
+          MALFORMED },
+        { "/gsnmp/message/hostile/varbind-not-in-list", NULL, 0, NO_PATCH, 0,
+          "30 24 02 01 01 04 06 70 75 62 6c 69 63 a0 17 02 01 01 02 01 00 02 01 00 30 0c 06 08 2b 06 01 02 01 01 05 00 05 00",
+          MALFORMED },
+        { "/gsnmp/message/hostile/value-nested-deep", NULL, 0, NO_PATCH, 0,
+          "30 2f 02 01 01 04 06 70 75 62 6c 69 63 a0 22 02 01 01 02 01 00 02 01 00 30 17 30 15 06 03 2b 06 01 30 0e 30 0c 30 0a 30 08 30 06 30 04 30 02 05 00",
+          MALFORMED },
+        { "/gsnmp/message/hostile/value-uinteger32", NULL, 0, NO_PATCH, 0,
+          "30 22 02 01 01 04 06 70 75 62 6c 69 63 a2 15 02 01 01 02 01 00 02 01 00 30 0a 30 08 06 03 2b 06 01 47 01 01",
+          MALFORMED },
+
+        /* Accepted on purpose (see gsnmp-message.c) */
+        { "/gsnmp/message/lenient/error-index-beyond-varbinds", DATA (v2c_get_response), 26, 0x05, "", MUST_DECODE },
+        { "/gsnmp/message/lenient/error-status-18", DATA (v2c_get_response), 23, 0x12, "", MUST_DECODE },
+        { "/gsnmp/message/lenient/bulk-negative-non-repeaters", DATA (v2c_bulk_request), 23, 0xff, "", MUST_DECODE },
+        { "/gsnmp/message/lenient/bulk-negative-max-repetitions", DATA (v2c_bulk_request), 26, 0x80, "", MUST_DECODE },
+        { "/gsnmp/message/lenient/trap-negative-specific", DATA (v1_trap), 37, 0xff, "", MUST_DECODE },
+        { "/gsnmp/message/lenient/no-varbinds", NULL, 0, NO_PATCH, 0,
+          "30 18 02 01 01 04 06 70 75 62 6c 69 63 a2 0b 02 01 01 02 01 00 02 01 00 30 00",
+          MUST_DECODE },
+        { "/gsnmp/message/lenient/long-form-length", NULL, 0, NO_PATCH, 0,
+          "30 84 00 00 00 26 02 01 01 04 06 70 75 62 6c 69 63 a0 19 02 01 01 02 01 00 02 01 00 30 0e 30 0c 06 08 2b 06 01 02 01 01 05 00 05 00",
+          MUST_DECODE },
+        { "/gsnmp/message/lenient/opaque", NULL, 0, NO_PATCH, 0,
+          "30 24 02 01 01 04 06 70 75 62 6c 69 63 a2 17 02 01 01 02 01 00 02 01 00 30 0c 30 0a 06 03 2b 06 01 44 03 61 62 63",
+          MUST_DECODE },
+};
+
+static GByteArray *
+hostile_input (const HostileCase *c)
+{
+        GByteArray *in = g_byte_array_new ();
+        GByteArray *tail = hex_to_bytes (c->hex);
+
+        if (c->data)
+                g_byte_array_append (in, c->data, c->length);
+        if (c->offset != NO_PATCH) {
+                g_assert_cmpint (c->offset, <, in->len);
+                g_assert_cmpuint (in->data[c->offset], !=, c->value);
+                in->data[c->offset] = c->value;
+        }
+        g_byte_array_append (in, tail->data, tail->len);
+        g_byte_array_unref (tail);
+        return in;
+}
+
+static void
+test_hostile (gconstpointer data)
+{
+        const HostileCase *c = data;
+        GByteArray *in = hostile_input (c);
+        /* An exact-size copy, so that ASan and valgrind catch over-reads. */
+        guint8 *copy = g_memdup2 (in->data, in->len);
+        GsnmpMessage msg;
+        GError *error = NULL;
+        gboolean ok;
+
+        /* Garbage in @msg must not matter: it is output only. */
+        memset (&msg, 0xaa, sizeof msg);
+        ok = gsnmp_message_decode (copy ? copy : (const guint8 *) "", in->len, &msg, &error);
+        if (c->code == MUST_DECODE) {
+                g_assert_no_error (error);
+                g_assert_true (ok);
+                gsnmp_message_clear (&msg);
+                g_assert_true (check_decode_survives (copy, in->len));
+        } else {
+                g_assert_false (ok);
+                g_assert_error (error, GSNMP_ERROR, c->code);
+                g_test_message ("%s", error->message);
+                g_clear_error (&error);
+                g_assert_null (msg.pdu);
+                g_assert_null (msg.community);
+                /* and without a GError */
+                g_assert_false (gsnmp_message_decode (copy ? copy : (const guint8 *) "", in->len,
+                                                      &msg, NULL));
+        }
+        g_free (copy);
+        g_byte_array_unref (in);
+}
+
+static void
+test_lenient_values (void)
+{
+        const HostileCase *c;
+        GByteArray *in;
+        GsnmpMessage msg;
+
+        for (gsize i = 0; i < G_N_ELEMENTS (hostile_cases); i++) {
+                c = &hostile_cases[i];
+                if (c->code != MUST_DECODE)
+                        continue;
+                in = hostile_input (c);
+                decode_ok (in->data, in->len, &msg);
+
+                if (g_str_has_suffix (c->path, "error-index-beyond-varbinds")) {
+                        g_assert_cmpuint (gsnmp_pdu_get_error_index (msg.pdu), ==, 5);
+                        g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (msg.pdu), ==, 2);
+                } else if (g_str_has_suffix (c->path, "error-status-18")) {
+                        g_assert_cmpuint (gsnmp_pdu_get_error_status (msg.pdu), ==, 18);
+                } else if (g_str_has_suffix (c->path, "bulk-negative-non-repeaters")) {
+                        g_assert_cmpuint (gsnmp_pdu_get_non_repeaters (msg.pdu), ==, 0);
+                        g_assert_cmpuint (gsnmp_pdu_get_max_repetitions (msg.pdu), ==, 3);
+                } else if (g_str_has_suffix (c->path, "bulk-negative-max-repetitions")) {
+                        g_assert_cmpuint (gsnmp_pdu_get_max_repetitions (msg.pdu), ==, 0);
+                } else if (g_str_has_suffix (c->path, "trap-negative-specific")) {
+                        GBytes *bytes = encode_ok (&msg);
+
+                        g_assert_cmpuint (msg.pdu->specific_trap, ==, G_MAXUINT32);
+                        /* and it goes back out as the same INTEGER -1 */
+                        g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         in->data, in->len);
+                        g_bytes_unref (bytes);
+                } else if (g_str_has_suffix (c->path, "no-varbinds")) {
+                        g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (msg.pdu), ==, 0);
+                } else if (g_str_has_suffix (c->path, "long-form-length")) {
+                        GBytes *bytes = encode_ok (&msg);
+
+                        /* re-encoded minimally: 4 bytes shorter */
+                        g_assert_cmpuint (g_bytes_get_size (bytes), ==, in->len - 4);
+                        g_bytes_unref (bytes);
+                } else if (g_str_has_suffix (c->path, "opaque")) {
+                        GsnmpVarbind *vb = gsnmp_pdu_get_varbind (msg.pdu, 0);
+                        const guint8 *octets;
+                        gsize len;
+
+                        g_assert_cmphex (gsnmp_varbind_get_value_type (vb), ==, GSNMP_VALUE_TYPE_OPAQUE);
+                        octets = gsnmp_varbind_get_octets (vb, &len);
+                        g_assert_cmpmem (octets, len, "abc", 3);
+                }
+                gsnmp_message_clear (&msg);
+                g_byte_array_unref (in);
+        }
+}
+
+/* Every proper prefix of every captured datagram is malformed. */
+static void
+test_truncated (void)
+{
+        for (gsize k = 0; k < G_N_ELEMENTS (captured_cases); k++) {
+                const CapturedCase *c = &captured_cases[k];
+
+                for (gsize n = 0; n < c->length; n++) {
+                        guint8 *copy = g_memdup2 (c->data, n);
+                        GsnmpMessage msg;
+                        GError *error = NULL;
+
+                        g_assert_false (gsnmp_message_decode (copy ? copy : c->data, n, &msg, &error));
+                        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_MALFORMED_MESSAGE);
+                        g_clear_error (&error);
+                        g_assert_null (msg.pdu);
+                        g_free (copy);
+                }
+        }
+}
+
+/* A small deterministic fuzzer that runs in every build: every byte of every
+ * captured datagram replaced by a few interesting values.  Nothing may crash
+ * or leak, and whatever decodes must re-encode consistently. */
+static void
+test_mutations (void)
+{
+        guint decoded = 0, rejected = 0;
+
+        for (gsize k = 0; k < G_N_ELEMENTS (captured_cases); k++) {
+                const CapturedCase *c = &captured_cases[k];
+                guint8 *copy = g_memdup2 (c->data, c->length);
+
+                for (gsize pos = 0; pos < c->length; pos++) {
+                        guint8 orig = c->data[pos];
+                        const guint8 values[] = {
+                                0x00, 0x01, 0x7f, 0x80, 0x81, 0x84, 0xff,
+                                orig ^ 0x01, orig ^ 0x80, orig + 1, orig - 1,
+                        };
+
+                        for (gsize v = 0; v < G_N_ELEMENTS (values); v++) {
+                                if (values[v] == orig)
+                                        continue;
+                                copy[pos] = values[v];
+                                if (check_decode_survives (copy, c->length))
+                                        decoded++;
+                                else
+                                        rejected++;
+                        }
+                        copy[pos] = orig;
+                }
+                g_free (copy);
+        }
+        g_test_message ("%u mutations decoded, %u rejected", decoded, rejected);
+        g_assert_cmpuint (decoded, >, 0);
+        g_assert_cmpuint (rejected, >, 0);
+}
+
+/* Every seed of the fuzzing corpus, in every build (not only -Dfuzzing):
+ * bad-* must be rejected, netsnmp-v1/v2c-* must decode and re-encode to the
+ * same bytes, anything else (SNMPv3, inputs the fuzzer found) must just not
+ * crash. */
+static void
+test_corpus_replay (void)
+{
+        char *dir_path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "message", NULL);
+        GError *error = NULL;
+        GDir *dir = g_dir_open (dir_path, 0, &error);
+        const char *name;
+        guint n = 0;
+
+        g_assert_no_error (error);
+        while ((name = g_dir_read_name (dir)) != NULL) {
+                char *path = g_build_filename (dir_path, name, NULL);
+                char *contents;
+                gsize length;
+                GsnmpMessage msg;
+                GError *decode_error = NULL;
+                gboolean ok;
+
+                g_file_get_contents (path, &contents, &length, &error);
+                g_assert_no_error (error);
+                g_test_message ("%s (%" G_GSIZE_FORMAT " bytes)", name, length);
+
+                ok = check_decode_survives ((const guint8 *) contents, length);
+                if (g_str_has_prefix (name, "bad-")) {
+                        g_assert_false (ok);
+                        g_assert_false (gsnmp_message_decode ((const guint8 *) contents, length,
+                                                              &msg, &decode_error));
+                        g_assert_error (decode_error, GSNMP_ERROR, GSNMP_ERROR_MALFORMED_MESSAGE);
+                        g_clear_error (&decode_error);
+                } else if (g_str_has_prefix (name, "netsnmp-v1-") ||
+                           g_str_has_prefix (name, "netsnmp-v2c-")) {
+                        GBytes *bytes;
+
+                        g_assert_true (ok);
+                        decode_ok ((const guint8 *) contents, length, &msg);
+                        bytes = encode_ok (&msg);
+                        g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         contents, length);
+                        g_bytes_unref (bytes);
+                        gsnmp_message_clear (&msg);
+                }
+                n++;
+                g_free (contents);
+                g_free (path);
+        }
+        g_assert_cmpuint (n, >=, 30);
+        g_dir_close (dir);
+        g_free (dir_path);
+}
+
+/***************************************************************************/
+/* Encoding */
+
+static void
+test_encode_v1_refuses_v2_values (void)
+{
+        GsnmpValueType types[] = {
+                GSNMP_VALUE_TYPE_COUNTER64,
+                GSNMP_VALUE_TYPE_NO_SUCH_OBJECT,
+                GSNMP_VALUE_TYPE_NO_SUCH_INSTANCE,
+                GSNMP_VALUE_TYPE_END_OF_MIB_VIEW,
+        };
+
+        for (gsize i = 0; i < G_N_ELEMENTS (types); i++) {
+                GsnmpMessage msg = { GSNMP_PROTOCOL_VERSION_V1, NULL, NULL };
+                GError *error = NULL;
+                GBytes *bytes;
+
+                msg.pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
+                gsnmp_pdu_take_varbind (msg.pdu, gsnmp_varbind_new_take (make_oid ("1.3.6.1.2.1.1.1.0"),
+                                                                         types[i], 1));
+                g_assert_null (gsnmp_message_encode (&msg, 0, &error));
+                g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE);
+                g_clear_error (&error);
+
+                /* The same is fine in SNMPv2c. */
+                msg.version = GSNMP_PROTOCOL_VERSION_V2C;
+                bytes = gsnmp_message_encode (&msg, 0, &error);
+                g_assert_no_error (error);
+                g_assert_nonnull (bytes);
+                g_bytes_unref (bytes);
+                gsnmp_message_clear (&msg);
+        }
+}
+
+static void
+test_encode_invalid (void)
+{
+        GsnmpMessage msg = { GSNMP_PROTOCOL_VERSION_V2C, NULL, NULL };
+        GError *error = NULL;
+        GBytes *bytes;
+        guint32 bad[] = { 3, 1 };
+
+        /* A name BER cannot encode. */
+        msg.pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_GET);
+        gsnmp_pdu_take_varbind (msg.pdu, gsnmp_varbind_new_take (gsnmp_oid_new (bad, 2),
+                                                                 GSNMP_VALUE_TYPE_NULL, 0));
+        g_assert_null (gsnmp_message_encode (&msg, 0, &error));
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_OID);
+        g_clear_error (&error);
+        gsnmp_message_clear (&msg);
+
+        /* error-index beyond INTEGER's range */
+        msg.version = GSNMP_PROTOCOL_VERSION_V2C;
+        msg.pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
+        gsnmp_pdu_set_error (msg.pdu, 5, 0x80000000u);
+        g_assert_null (gsnmp_message_encode (&msg, 0, &error));
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE);
+        g_clear_error (&error);
+
+        /* SNMPv3 is not this function's business (yet). */
+        msg.version = GSNMP_PROTOCOL_VERSION_V3;
+        gsnmp_pdu_set_error (msg.pdu, 0, 0);
+        g_assert_null (gsnmp_message_encode (&msg, 0, &error));
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED);
+        g_clear_error (&error);
+
+        /* No community is the empty community. */
+        msg.version = GSNMP_PROTOCOL_VERSION_V2C;
+        bytes = gsnmp_message_encode (&msg, 0, &error);
+        g_assert_no_error (error);
+        g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 7, "\x30\x12\x02\x01\x01\x04\x00", 7);
+        g_bytes_unref (bytes);
+        gsnmp_message_clear (&msg);
+}
+
+/* Encoding a request with the same fields as Net-SNMP's gives its bytes. */
+static void
+test_encode_like_netsnmp (void)
+{
+        GsnmpMessage msg = { GSNMP_PROTOCOL_VERSION_V2C, NULL, NULL };
+        GBytes *bytes;
+        GsnmpOid *oid;
+        GsnmpVarbind *vb;
+
+        msg.community = g_bytes_new_static ("public", 6);
+        msg.pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_GET);
+        gsnmp_pdu_set_request_id (msg.pdu, 1673745477);
+        /* the public constructors, once */
+        oid = make_oid ("1.3.6.1.2.1.1.5.0");
+        vb = gsnmp_varbind_new_null (oid);
+        gsnmp_pdu_add_varbind (msg.pdu, vb);
+        gsnmp_varbind_unref (vb);
+        gsnmp_oid_unref (oid);
+        gsnmp_pdu_take_varbind (msg.pdu, gsnmp_varbind_new_take (make_oid (".1.3.6.1.2.1.1.3.0"),
+                                                                 GSNMP_VALUE_TYPE_NULL, 0));
+        bytes = encode_ok (&msg);
+        g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                         v2c_get_request, sizeof v2c_get_request);
+        g_bytes_unref (bytes);
+        gsnmp_message_clear (&msg);
+}
+
+static void
+test_encode_too_big_early (void)
+{
+        GsnmpMessage msg = { GSNMP_PROTOCOL_VERSION_V2C, NULL, NULL };
+        GError *error = NULL;
+        GBytes *bytes;
+        gsize size;
+
+        msg.community = g_bytes_new_static ("public", 6);
+        msg.pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
+        for (guint i = 0; i < 1000; i++) {
+                guint32 ids[] = { 1, 3, 6, 1, 2, 1, 2, 2, 1, 2, i };
+
+                gsnmp_pdu_take_varbind (msg.pdu, gsnmp_varbind_new_take_octets (
+                        gsnmp_oid_new (ids, G_N_ELEMENTS (ids)), GSNMP_VALUE_TYPE_OCTET_STRING,
+                        (const guint8 *) "GigabitEthernet0/0/0", 20));
+        }
+        g_assert_null (gsnmp_message_encode (&msg, 484, &error));
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_MESSAGE_TOO_BIG);
+        g_clear_error (&error);
+
+        bytes = gsnmp_message_encode (&msg, 65507, &error);
+        g_assert_no_error (error);
+        size = g_bytes_get_size (bytes);
+        g_assert_cmpuint (size, >, 30000);
+        g_assert_true (check_decode_survives (g_bytes_get_data (bytes, NULL), size));
+        g_bytes_unref (bytes);
+        gsnmp_message_clear (&msg);
+}
+
+/* The PDU layer alone, as the SNMPv3 code uses it inside a scopedPDU. */
+static void
+test_pdu_layer (void)
+{
+        GsnmpBerWriter w;
+        GsnmpBerReader r;
+        GsnmpPdu *pdu = make_sample_pdu (GSNMP_PDU_TYPE_REPORT, GSNMP_PROTOCOL_VERSION_V3);
+        GsnmpPdu *out = NULL;
+        GError *error = NULL;
+        gsize mark;
+
+        gsnmp_ber_writer_init (&w, 0);
+        mark = gsnmp_ber_writer_begin (&w);
+        g_assert_true (gsnmp_message_write_pdu (&w, GSNMP_PROTOCOL_VERSION_V3, pdu, 0, &error));
+        gsnmp_ber_write_octets (&w, GSNMP_BER_TAG_OCTET_STRING, (const guint8 *) "", 0);
+        gsnmp_ber_write_octets (&w, GSNMP_BER_TAG_OCTET_STRING, (const guint8 *) "\x80\x00\x1f\x88\x04", 5);
+        gsnmp_ber_writer_end (&w, mark, GSNMP_BER_TAG_SEQUENCE);
+        g_assert_no_error (error);
+
+        gsnmp_ber_reader_init (&r, gsnmp_ber_writer_get_data (&w), gsnmp_ber_writer_get_length (&w));
+        {
+                const guint8 *p;
+                gsize len;
+
+                g_assert_true (gsnmp_ber_enter (&r, GSNMP_BER_TAG_SEQUENCE, &error));
+                g_assert_true (gsnmp_ber_read_octets (&r, GSNMP_BER_TAG_OCTET_STRING, &p, &len, &error));
+                g_assert_cmpuint (len, ==, 5);
+                g_assert_true (gsnmp_ber_read_octets (&r, GSNMP_BER_TAG_OCTET_STRING, &p, &len, &error));
+                g_assert_cmpuint (len, ==, 0);
+        }
+        g_assert_true (gsnmp_message_read_pdu (&r, GSNMP_PROTOCOL_VERSION_V3, &out, &error));
+        g_assert_true (gsnmp_ber_leave (&r, &error));
+        g_assert_true (gsnmp_ber_reader_finish (&r, &error));
+        g_assert_no_error (error);
+        assert_pdus_equal (pdu, out);
+
+        /* SNMPv3 refuses the SNMPv1 Trap-PDU like SNMPv2c does. */
+        g_object_unref (pdu);
+        pdu = make_sample_pdu (GSNMP_PDU_TYPE_TRAP_V1, GSNMP_PROTOCOL_VERSION_V1);
+        g_assert_false (gsnmp_message_write_pdu (&w, GSNMP_PROTOCOL_VERSION_V3, pdu, 0, &error));
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE);
+        g_clear_error (&error);
+
+        gsnmp_ber_writer_clear (&w);
+        g_object_unref (pdu);
+        g_object_unref (out);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+        g_test_init (&argc, &argv, NULL);
+
+        for (gsize i = 0; i < G_N_ELEMENTS (captured_cases); i++)
+                g_test_add_data_func (captured_cases[i].path, &captured_cases[i], test_captured);
+        g_test_add_func ("/gsnmp/message/netsnmp/values", test_captured_values);
+        g_test_add_func ("/gsnmp/message/netsnmp/bulk50", test_captured_bulk50);
+
+        for (gsize i = 0; i < G_N_ELEMENTS (round_trip_cases); i++)
+                g_test_add_data_func (round_trip_cases[i].path, &round_trip_cases[i], test_round_trip);
+
+        for (gsize i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
+                g_test_add_data_func (hostile_cases[i].path, &hostile_cases[i], test_hostile);
+        g_test_add_func ("/gsnmp/message/lenient/values", test_lenient_values);
+        g_test_add_func ("/gsnmp/message/hostile/truncated", test_truncated);
+        g_test_add_func ("/gsnmp/message/hostile/mutations", test_mutations);
+        g_test_add_func ("/gsnmp/message/hostile/corpus-replay", test_corpus_replay);
+
+        g_test_add_func ("/gsnmp/message/encode/v1-refuses-v2-values", test_encode_v1_refuses_v2_values);
+        g_test_add_func ("/gsnmp/message/encode/invalid", test_encode_invalid);
+        g_test_add_func ("/gsnmp/message/encode/like-netsnmp", test_encode_like_netsnmp);
+        g_test_add_func ("/gsnmp/message/encode/too-big-early", test_encode_too_big_early);
+        g_test_add_func ("/gsnmp/message/encode/pdu-layer", test_pdu_layer);
+
+        return g_test_run ();
+}

@@ -71,7 +71,8 @@ gsnmp_tool_error_status_string (guint error_status)
 }
 
 /* "Error in packet[.]", "Reason: …" and, if the error-index is not 0,
- * "Failed object: OID" (empty when the index is past the varbinds), as the
+ * "Failed object: OID" and an empty line (only the newline when the index
+ * is past the varbinds), as the
  * apps print a response whose error-status is not 0. snmpget prints the
  * first line without the period, the other tools with it. */
 void
@@ -91,8 +92,10 @@ gsnmp_tool_print_packet_error (GsnmpPdu *response,
                         gsize n, i;
 
                         ids = gsnmp_oid_get_ids (gsnmp_varbind_get_oid (vb), &n);
+                        /* fprint_objid() ends the OID with a newline */
                         for (i = 0; i < n; i++)
                                 fprintf (stderr, ".%u", ids[i]);
+                        fputc ('\n', stderr);
                 }
                 fputc ('\n', stderr);
         }
@@ -138,7 +141,7 @@ gsnmp_tool_print_error (const char *prgname,
 static const char *
 command_synopsis (const GsnmpToolCommand *command)
 {
-        return command->args_synopsis;
+        return _(command->args_synopsis);
 }
 
 /* After a usage error: Net-SNMP prints its whole help here; gsnmp prints

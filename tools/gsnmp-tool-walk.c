@@ -298,16 +298,53 @@ get_and_print (GsnmpEngine      *engine,
 /*****************************************************************************/
 /* walk and bulkwalk */
 
-/* fprint_objid() with -On */
+/* fprint_objid() with -On. Walks print tens of thousands of OIDs, so this
+ * does not go through printf. */
 static void
 print_oid (FILE     *stream,
            GsnmpOid *oid)
 {
+        char buf[GSNMP_OID_MAX_LENGTH * 11];
+        char *p = buf;
         gsize n, i;
         const guint32 *ids = gsnmp_oid_get_ids (oid, &n);
 
-        for (i = 0; i < n; i++)
-                fprintf (stream, ".%u", ids[i]);
+        for (i = 0; i < n; i++) {
+                char digits[10];
+                guint32 v = ids[i];
+                int k = 0;
+
+                do {
+                        digits[k++] = (char) ('0' + v % 10);
+                        v /= 10;
+                } while (v != 0);
+                *p++ = '.';
+                while (k > 0)
+                        *p++ = digits[--k];
+        }
+        fwrite (buf, 1, (gsize) (p - buf), stream);
+}
+
+/* gsnmp_tool_print_varbind(), with the OID printed by print_oid(). */
+static void
+print_walk_varbind (GsnmpVarbind     *varbind,
+                    GsnmpFormatFlags  flags)
+{
+        g_autofree char *value = NULL;
+
+        if (flags & GSNMP_FORMAT_VALUE_ONLY) {
+                gsnmp_tool_print_varbind (varbind, flags);
+                return;
+        }
+
+        print_oid (stdout, gsnmp_varbind_get_oid (varbind));
+        if ((flags & GSNMP_FORMAT_QUICK) && !(flags & GSNMP_FORMAT_QUICK_EQUALS))
+                fputc (' ', stdout);
+        else
+                fputs (" = ", stdout);
+        value = gsnmp_varbind_format (varbind, flags | GSNMP_FORMAT_VALUE_ONLY);
+        fputs (value, stdout);
+        fputc ('\n', stdout);
 }
 
 /* snmpwalk's subtree test: is @oid before end_oid, the root with its last
@@ -443,7 +480,7 @@ walk_run (GsnmpToolOptions *options,
                         numprinted++;
                         if (walk_opts.time_single && !bulk)
                                 fprintf (stdout, "%f s: ", request_time);
-                        gsnmp_tool_print_varbind (varbind, flags);
+                        print_walk_varbind (varbind, flags);
                         if (!bulk || i == batch->len - 1) {
                                 g_clear_pointer (&name, gsnmp_oid_unref);
                                 name = gsnmp_oid_ref (gsnmp_varbind_get_oid (varbind));
@@ -462,7 +499,7 @@ walk_run (GsnmpToolOptions *options,
                                 printf ("%s\n", _("End of MIB"));
                         } else if (in_walk_subtree (gsnmp_varbind_get_oid (end), root, bulk)) {
                                 numprinted++;
-                                gsnmp_tool_print_varbind (end, flags);
+                                print_walk_varbind (end, flags);
                         }
                         break;
                 case GSNMP_WALK_STATUS_END_OF_SUBTREE:
@@ -471,7 +508,7 @@ walk_run (GsnmpToolOptions *options,
                         if (end != NULL && !bulk && !is_exception (end) &&
                             before_end_oid (gsnmp_varbind_get_oid (end), root)) {
                                 numprinted++;
-                                gsnmp_tool_print_varbind (end, flags);
+                                print_walk_varbind (end, flags);
                                 if (!walk_opts.dont_check) {
                                         fflush (stdout);
                                         fputs (_("Error: OID not increasing: "), stderr);
@@ -496,7 +533,7 @@ walk_run (GsnmpToolOptions *options,
                         previous = batch_name;
                 if (end != NULL) {
                         numprinted++;
-                        gsnmp_tool_print_varbind (end, flags);
+                        print_walk_varbind (end, flags);
                         fflush (stdout);
                         fputs (_("Error: OID not increasing: "), stderr);
                         print_oid (stderr, previous);

@@ -62,18 +62,21 @@ int      gsnmp_tool_table_run           (GsnmpToolOptions *options);
 /* Entries for the subcommand table in gsnmp-tool.c, in the field order of
  * GsnmpToolCommand. */
 #define GSNMP_TOOL_WALK_COMMAND                                                         \
-        { "walk", "snmpwalk", "[OID]",                                                  \
-          N_("Walk a subtree with GETNEXT requests, like snmpwalk"),                   \
+        { "walk", "snmpwalk", N_("[OID]"),                                              \
+          N_("Walks the subtree below OID (default: mib-2) with SNMP GetNextRequests\n" \
+             "and prints every object."),                                               \
           GSNMP_TOOL_WALK_APP_OPTIONS_HELP, gsnmp_tool_walk_app_option, FALSE,          \
           gsnmp_tool_walk_run }
 #define GSNMP_TOOL_BULKWALK_COMMAND                                                     \
-        { "bulkwalk", "snmpbulkwalk", "[OID]",                                          \
-          N_("Walk a subtree with GETBULK requests, like snmpbulkwalk"),               \
+        { "bulkwalk", "snmpbulkwalk", N_("[OID]"),                                      \
+          N_("Walks the subtree below OID (default: mib-2) with SNMP GetBulkRequests\n" \
+             "(SNMPv2c) and prints every object."),                                     \
           GSNMP_TOOL_BULKWALK_APP_OPTIONS_HELP, gsnmp_tool_bulkwalk_app_option, FALSE,  \
           gsnmp_tool_bulkwalk_run }
 #define GSNMP_TOOL_TABLE_COMMAND                                                        \
-        { "table", "snmptable", "TABLE-OID [COLUMN-OID]...",                            \
-          N_("Retrieve a table and print it with numbered columns, like snmptable"),   \
+        { "table", "snmptable", N_("TABLE-OID [COLUMN-OID]..."),                        \
+          N_("Retrieves the table (or only the given columns) and prints it; the\n"    \
+             "columns are headed by their numbers, since no MIB files are loaded."),    \
           GSNMP_TOOL_TABLE_APP_OPTIONS_HELP, gsnmp_tool_table_app_option, FALSE,        \
           gsnmp_tool_table_run }
 

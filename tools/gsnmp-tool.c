@@ -24,6 +24,14 @@
 #include "gsnmp-tool-options.h"
 #include "gsnmp-tool-output.h"
 
+/* Subcommands that live in their own files join the table when present. */
+#if defined(__has_include)
+#if __has_include("gsnmp-tool-walk.h")
+#include "gsnmp-tool-walk.h"
+#define HAVE_GSNMP_TOOL_WALK 1
+#endif
+#endif
+
 /*****************************************************************************/
 /* Running one request on a main loop */
 
@@ -571,6 +579,11 @@ static const GsnmpToolCommand commands[] = {
                 N_("                          q:  don't print results on success\n"),
                 app_option_set, TRUE, run_set,
         },
+#ifdef HAVE_GSNMP_TOOL_WALK
+        GSNMP_TOOL_WALK_COMMAND,
+        GSNMP_TOOL_BULKWALK_COMMAND,
+        GSNMP_TOOL_TABLE_COMMAND,
+#endif
 };
 
 static const GsnmpToolCommand *
@@ -595,13 +608,16 @@ print_main_help (const char *prgname)
         printf (_("An SNMP client that takes Net-SNMP’s options and prints Net-SNMP’s output.\n"));
         printf ("\n");
         printf (_("Commands:\n"));
-        for (i = 0; i < G_N_ELEMENTS (commands); i++)
-                printf ("  %-10s %s %s\n", commands[i].name, _(commands[i].summary[0] ? "" : ""),
-                        commands[i].net_snmp_name);
+        for (i = 0; i < G_N_ELEMENTS (commands); i++) {
+                printf ("  %-10s ", commands[i].name);
+                printf (_("as Net-SNMP’s %s\n"), commands[i].net_snmp_name);
+        }
         printf ("\n");
-        printf (_("Run “%s COMMAND --help” for the options of a command.\n"), prgname);
+        printf (_("Options:\n"));
         printf (_("  -h, --help      display this help message\n"));
         printf (_("  -V, --version   display the version number\n"));
+        printf ("\n");
+        printf (_("Run “%s COMMAND --help” for the options of a command.\n"), prgname);
 }
 
 int
