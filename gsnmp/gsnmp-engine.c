@@ -1894,6 +1894,9 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
                                          _("The SNMP engine was closed"));
                 return;
         }
+        /* Cancelled before it started: send nothing */
+        if (g_task_return_error_if_cancelled (task))
+                return;
         if (!gsnmp_target_check_address (target, &error)) {
                 g_task_return_error (task, g_steal_pointer (&error));
                 return;
@@ -2070,7 +2073,8 @@ gsnmp_engine_new (GError **error)
  * Each pending request holds a reference on its engine until it completes,
  * as GIO's asynchronous operations do, so dropping the last reference of
  * your own does not end them; call this (or g_object_run_dispose()) to.
- * Their callbacks run before this returns.
+ * Their callbacks run in the engine's main context: from here when this is
+ * called from that context's dispatch, otherwise at its next iteration.
  *
  * Since: 1.0
  */

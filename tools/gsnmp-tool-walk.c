@@ -298,18 +298,30 @@ get_and_print (GsnmpEngine      *engine,
 /*****************************************************************************/
 /* walk and bulkwalk */
 
+/* The text of the OID printed last: consecutive OIDs of a walk share most
+ * of their sub-identifiers, so print_oid() formats only those that differ. */
+static struct {
+        guint32 ids[GSNMP_OID_MAX_LENGTH];
+        gsize   n_ids;
+        gsize   ends[GSNMP_OID_MAX_LENGTH];  /* text length after each sub-identifier */
+        char    text[GSNMP_OID_MAX_LENGTH * 11 + 1];
+} last_oid;
+
 /* fprint_objid() with -On. Walks print tens of thousands of OIDs, so this
  * does not go through printf. */
 static void
 print_oid (FILE     *stream,
            GsnmpOid *oid)
 {
-        char buf[GSNMP_OID_MAX_LENGTH * 11];
-        char *p = buf;
-        gsize n, i;
+        gsize n, i, same = 0;
         const guint32 *ids = gsnmp_oid_get_ids (oid, &n);
+        char *p;
 
-        for (i = 0; i < n; i++) {
+        while (same < n && same < last_oid.n_ids && ids[same] == last_oid.ids[same])
+                same++;
+
+        p = last_oid.text + (same > 0 ? last_oid.ends[same - 1] : 0);
+        for (i = same; i < n; i++) {
                 char digits[10];
                 guint32 v = ids[i];
                 int k = 0;
@@ -321,8 +333,12 @@ print_oid (FILE     *stream,
                 *p++ = '.';
                 while (k > 0)
                         *p++ = digits[--k];
+                last_oid.ids[i] = ids[i];
+                last_oid.ends[i] = (gsize) (p - last_oid.text);
         }
-        fwrite (buf, 1, (gsize) (p - buf), stream);
+        last_oid.n_ids = n;
+
+        fwrite (last_oid.text, 1, n > 0 ? last_oid.ends[n - 1] : 0, stream);
 }
 
 /* gsnmp_tool_print_varbind(), with the OID printed by print_oid(). */
