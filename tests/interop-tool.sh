@@ -49,7 +49,7 @@ cleanup ()
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
-if ! fixture_env=$("$FIXTURE" start "$WORK/fixture"); then
+if ! fixture_env=$(FIXTURE_WATCH_PID=$$ "$FIXTURE" start "$WORK/fixture"); then
         echo "FAIL could not start snmpd"
         exit 1
 fi
@@ -70,6 +70,7 @@ N_PASS=0
 N_FAIL=0
 N_SKIP=0
 FAILED=""
+EXTRA_NORMALIZE=
 
 pass () { N_PASS=$((N_PASS + 1)); echo "PASS $1"; }
 skip () { N_SKIP=$((N_SKIP + 1)); echo "SKIP $1"; }
@@ -84,7 +85,8 @@ fail ()
 # Net-SNMP's stderr as gsnmp prints it: program name, and the help cut
 normalize_netsnmp_err ()
 {
-        sed -E -e 's/^snmp(get|getnext|bulkget|set): /gsnmp: /' -e '/^USAGE: /,$d' "$1"
+        sed -E -e 's/^snmp(get|getnext|bulkget|set): /gsnmp: /' -e '/^USAGE: /,$d' \
+                ${EXTRA_NORMALIZE:+-e "$EXTRA_NORMALIZE"} "$1"
 }
 normalize_gsnmp_err ()
 {
@@ -285,7 +287,6 @@ pair "timeout with one retry" get -On -v1 -c public -r1 -t0.2 "udp:127.0.0.1:${P
 pair "bad OID name" get -On -v2c -c public "$A" foo
 pair "bad OID names, all reported" get -On -v2c -c public "$A" 1.3.6.x.1 1..3 .1.3.6.1.2.1.1.5.0. "" foo.1 1,3 "a b" 1.3.-1
 pair "bad OID among good ones" getnext -On -v2c -c public "$A" 1.3.6.1.2.1.1.5.0 sysName.0
-pair "OID with a module name" get -On -v2c -c public "$A" 1.3.6.1.2.1.1.5.0 SNMPv2-MIB::sysName.0
 pair "OID too long (129 sub-identifiers)" get -On -v2c -c public "$A" "1.3$(printf '.1%.0s' $(seq 1 127))"
 pair "OID starting with 3" get -On -v2c -c public "$A" 1.3.6.1.2.1.1.5.0 3.1
 pair "OID sub-identifier 4294967295" get -On -v2c -c public "$A" 1.3.6.1.4.1.4294967295
@@ -305,15 +306,18 @@ pair "unknown -O letter" get -On -Oz -v2c -c public "$A" 1.3
 pair "unknown -C flag" get -On -Cx -v2c -c public "$A" 1.3
 pair "set unknown -C flag" set -On -Cf -v2c -c private "$A" 1.3 i 1
 pair "-p is gone" get -On -p 161 -v2c -c public "$A" 1.3
-pair "unknown long option" get -On --frobnicate -v2c -c public "$A" 1.3
 pair "-- ends the options" get -On -v2c -c public -- "$A" 1.3.6.1.2.1.1.5.0
 
 # Unknown host: only where a private network namespace keeps name
 # resolution from leaving the machine (lo is down there, so both tools
 # fail the lookup the same way, whatever the resolver configuration).
+# Net-SNMP appends strerror (errno) of whatever the failed lookup left
+# behind, which depends on the resolver set-up: that suffix is dropped.
 if unshare -rn true >/dev/null 2>&1; then
+        EXTRA_NORMALIZE='s/^(gsnmp: Unknown host \([^)]*\)) \(.*\)$/\1/'
         run_pair "unknown host" "unshare -rn" get -On -v2c -c public -r0 -t0.5 nonexistent.invalid 1.3.6.1.2.1.1.5.0
         run_pair "unknown host with port" "unshare -rn" set -On -v2c -c public -r0 -t0.5 "udp:nonexistent.invalid:161" 1.3.6.1.2.1.1.4.0 s x
+        EXTRA_NORMALIZE=
 else
         skip "unknown host: unshare -rn is not available here (no DNS lookups outside a private network namespace)"
 fi

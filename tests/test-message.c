@@ -1022,9 +1022,10 @@ test_mutations (void)
 }
 
 /* Every seed of the fuzzing corpus, in every build (not only -Dfuzzing):
- * bad-* must be rejected, netsnmp-v1/v2c-* must decode and re-encode to the
- * same bytes, anything else (SNMPv3, inputs the fuzzer found) must just not
- * crash. */
+ * bad-* must be rejected; netsnmp-v1-*, netsnmp-v2c-* (captured from
+ * Net-SNMP) and gsnmp-* (hand-made, one of every type) must decode and
+ * re-encode to the same bytes; anything else (SNMPv3, inputs the fuzzer
+ * found) must just not crash. */
 static void
 test_corpus_replay (void)
 {
@@ -1055,7 +1056,8 @@ test_corpus_replay (void)
                         g_assert_error (decode_error, GSNMP_ERROR, GSNMP_ERROR_MALFORMED_MESSAGE);
                         g_clear_error (&decode_error);
                 } else if (g_str_has_prefix (name, "netsnmp-v1-") ||
-                           g_str_has_prefix (name, "netsnmp-v2c-")) {
+                           g_str_has_prefix (name, "netsnmp-v2c-") ||
+                           g_str_has_prefix (name, "gsnmp-")) {
                         GBytes *bytes;
 
                         g_assert_true (ok);

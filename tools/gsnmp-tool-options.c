@@ -664,8 +664,12 @@ parse_bits (const char  *value,
                         return value_error (GSNMP_TOOL_VALUE_OUT_OF_RANGE, detail, *t);
                 if (errno != 0 || bit > MAX_BIT_NUMBER || **t == '-')
                         return value_error (GSNMP_TOOL_VALUE_OUT_OF_RANGE, detail, *t);
-                if (bytes->len <= bit / 8)
+                if (bytes->len <= bit / 8) {
+                        guint old_len = bytes->len;
+
                         g_byte_array_set_size (bytes, (guint) (bit / 8 + 1));
+                        memset (bytes->data + old_len, 0, bytes->len - old_len);
+                }
                 bytes->data[bit / 8] |= (guint8) (0x80 >> (bit % 8));
         }
         *out = g_steal_pointer (&bytes);

@@ -307,11 +307,11 @@ static struct {
         char    text[GSNMP_OID_MAX_LENGTH * 11 + 1];
 } last_oid;
 
-/* fprint_objid() with -On. Walks print tens of thousands of OIDs, so this
- * does not go through printf. */
-static void
-print_oid (FILE     *stream,
-           GsnmpOid *oid)
+/* Formats @oid as fprint_objid() with -On does into last_oid.text, and
+ * returns the length. Walks print tens of thousands of OIDs, so this does
+ * not go through printf. */
+static gsize
+format_oid (GsnmpOid *oid)
 {
         gsize n, i, same = 0;
         const guint32 *ids = gsnmp_oid_get_ids (oid, &n);
@@ -338,29 +338,107 @@ print_oid (FILE     *stream,
         }
         last_oid.n_ids = n;
 
-        fwrite (last_oid.text, 1, n > 0 ? last_oid.ends[n - 1] : 0, stream);
+        return n > 0 ? last_oid.ends[n - 1] : 0;
 }
 
-/* gsnmp_tool_print_varbind(), with the OID printed by print_oid(). */
+/* fprint_objid() with -On */
+static void
+print_oid (FILE     *stream,
+           GsnmpOid *oid)
+{
+        gsize length = format_oid (oid);
+
+        fwrite (last_oid.text, 1, length, stream);
+}
+
+/* Appends the value of @varbind as gsnmp_varbind_format() prints it, for
+ * the common types without allocating; returns FALSE for the others. */
+static gboolean
+append_value_fast (GString      *out,
+                   GsnmpVarbind *varbind,
+                   gboolean      quick)
+{
+        char num[32];
+        const guint8 *data;
+        gsize length, i;
+
+        switch (gsnmp_varbind_get_value_type (varbind)) {
+        case GSNMP_VALUE_TYPE_INTEGER:
+                if (!quick)
+                        g_string_append_len (out, "INTEGER: ", 9);
+                g_string_append_len (out, num, g_snprintf (num, sizeof num, "%d",
+                                                           gsnmp_varbind_get_integer (varbind)));
+                return TRUE;
+        case GSNMP_VALUE_TYPE_COUNTER32:
+                if (!quick)
+                        g_string_append_len (out, "Counter32: ", 11);
+                g_string_append_len (out, num, g_snprintf (num, sizeof num, "%u",
+                                                           gsnmp_varbind_get_unsigned (varbind)));
+                return TRUE;
+        case GSNMP_VALUE_TYPE_GAUGE32:
+                if (!quick)
+                        g_string_append_len (out, "Gauge32: ", 9);
+                g_string_append_len (out, num, g_snprintf (num, sizeof num, "%u",
+                                                           gsnmp_varbind_get_unsigned (varbind)));
+                return TRUE;
+        case GSNMP_VALUE_TYPE_OCTET_STRING:
+                /* Printable ASCII and white space only: STRING: "…" with
+                 * '"' and '\\' escaped; anything else (hex, empty) is left to
+                 * gsnmp_varbind_format(). */
+                data = gsnmp_varbind_get_octets (varbind, &length);
+                if (length == 0)
+                        return FALSE;
+                for (i = 0; i < length; i++) {
+                        if (!((data[i] >= 0x20 && data[i] <= 0x7e) ||
+                              (data[i] >= '\t' && data[i] <= '\r')))
+                                return FALSE;
+                }
+                if (!quick)
+                        g_string_append_len (out, "STRING: ", 8);
+                g_string_append_c (out, '"');
+                for (i = 0; i < length; i++) {
+                        if (data[i] == '\\' || data[i] == '"')
+                                g_string_append_c (out, '\\');
+                        g_string_append_c (out, (char) data[i]);
+                }
+                g_string_append_c (out, '"');
+                return TRUE;
+        default:
+                return FALSE;
+        }
+}
+
+/* gsnmp_tool_print_varbind(), one line built in a reused buffer: a walk
+ * prints tens of thousands of these. */
 static void
 print_walk_varbind (GsnmpVarbind     *varbind,
                     GsnmpFormatFlags  flags)
 {
-        g_autofree char *value = NULL;
+        static GString *line;
+        gboolean quick = (flags & (GSNMP_FORMAT_QUICK | GSNMP_FORMAT_QUICK_EQUALS)) != 0;
+        gsize oid_len;
 
         if (flags & GSNMP_FORMAT_VALUE_ONLY) {
                 gsnmp_tool_print_varbind (varbind, flags);
                 return;
         }
+        if (line == NULL)
+                line = g_string_sized_new (256);
 
-        print_oid (stdout, gsnmp_varbind_get_oid (varbind));
+        oid_len = format_oid (gsnmp_varbind_get_oid (varbind));
+        g_string_truncate (line, 0);
+        g_string_append_len (line, last_oid.text, (gssize) oid_len);
         if ((flags & GSNMP_FORMAT_QUICK) && !(flags & GSNMP_FORMAT_QUICK_EQUALS))
-                fputc (' ', stdout);
+                g_string_append_c (line, ' ');
         else
-                fputs (" = ", stdout);
-        value = gsnmp_varbind_format (varbind, flags | GSNMP_FORMAT_VALUE_ONLY);
-        fputs (value, stdout);
-        fputc ('\n', stdout);
+                g_string_append_len (line, " = ", 3);
+        if (!append_value_fast (line, varbind, quick)) {
+                g_autofree char *value = gsnmp_varbind_format (varbind, flags | GSNMP_FORMAT_VALUE_ONLY);
+
+                g_string_append (line, value);
+        }
+        g_string_append_c (line, '\n');
+        fwrite (line->str, 1, line->len, stdout);
 }
 
 /* snmpwalk's subtree test: is @oid before end_oid, the root with its last
