@@ -43,7 +43,7 @@ typedef struct {
         guint32       engine_boots;
         guint32       engine_time;
         GBytes       *user_name;            /* (owned) */
-        /* scopedPDU */
+        /* scopedPDU (all three NULL until decrypted) */
         GBytes       *context_engine_id;    /* (owned) */
         GBytes       *context_name;         /* (owned) */
         GsnmpPdu     *pdu;                  /* (owned) NULL until decrypted */

@@ -171,7 +171,7 @@ decode_message (GsnmpBerReader *r,
                 GsnmpMessageV3 *msg,
                 GError        **error)
 {
-        gint32 version, model, boots, time;
+        gint32 version, model, boots, engine_time;
         const guint8 *flags, *engine_id, *user_name, *auth;
         gsize flags_len, engine_id_len, user_name_len;
 
@@ -215,7 +215,7 @@ decode_message (GsnmpBerReader *r,
             !read_string (r, "msgAuthoritativeEngineID", MAX_ENGINE_ID_LENGTH,
                           &engine_id, &engine_id_len, error) ||
             !read_ranged (r, "msgAuthoritativeEngineBoots", 0, &boots, error) ||
-            !read_ranged (r, "msgAuthoritativeEngineTime", 0, &time, error) ||
+            !read_ranged (r, "msgAuthoritativeEngineTime", 0, &engine_time, error) ||
             !read_string (r, "msgUserName", MAX_USER_NAME_LENGTH,
                           &user_name, &user_name_len, error) ||
             !gsnmp_ber_read_octets (r, GSNMP_BER_TAG_OCTET_STRING, &auth, &msg->auth_len, error) ||
@@ -227,7 +227,7 @@ decode_message (GsnmpBerReader *r,
 
         msg->engine_id = g_bytes_new (engine_id, engine_id_len);
         msg->engine_boots = (guint32) boots;
-        msg->engine_time = (guint32) time;
+        msg->engine_time = (guint32) engine_time;
         msg->user_name = g_bytes_new (user_name, user_name_len);
         msg->auth_offset = (gsize) (auth - data);
 
@@ -398,7 +398,8 @@ check_message (const GsnmpMessageV3 *msg,
         if ((msg->msg_flags & GSNMP_V3_FLAG_PRIV) && !(msg->msg_flags & GSNMP_V3_FLAG_AUTH))
                 return set_invalid (error, _("Privacy needs authentication"));
         if ((msg->msg_flags & GSNMP_V3_FLAG_AUTH) &&
-            (auth_key == NULL || gsnmp_usm_auth_mac_length (auth_key->auth) == 0))
+            (auth_key == NULL || auth_key->priv != GSNMP_PRIV_PROTOCOL_NONE ||
+             gsnmp_usm_auth_mac_length (auth_key->auth) == 0))
                 return set_invalid (error, _("An authenticated message needs an authentication key"));
         if ((msg->msg_flags & GSNMP_V3_FLAG_PRIV) &&
             (priv_key == NULL || priv_key->priv == GSNMP_PRIV_PROTOCOL_NONE))

@@ -941,6 +941,7 @@ test_encode_errors (void)
         /* Missing or wrong keys */
         encode_fails (&msg, NULL, priv_key, 0, GSNMP_ERROR_INVALID_VALUE);
         encode_fails (&msg, auth_key, NULL, 0, GSNMP_ERROR_INVALID_VALUE);
+        encode_fails (&msg, priv_key, priv_key, 0, GSNMP_ERROR_INVALID_VALUE);
         auth_as_priv = gsnmp_usm_key_ref (auth_key);
         encode_fails (&msg, auth_key, auth_as_priv, 0, GSNMP_ERROR_INVALID_VALUE);
         gsnmp_usm_key_unref (auth_as_priv);
@@ -1569,6 +1570,54 @@ test_report (gconstpointer data)
         g_bytes_unref (engine_id);
 }
 
+/* Net-SNMP on Debian has no 3DES, so this authPriv SHA/3DES response was
+ * built with Python's hashlib, hmac and cryptography packages from RFC 3414
+ * §A.2, §2.6, §6.3.1 and draft-reeder-snmpv3-usm-3desede-00 §2.1, §5.1.1,
+ * independently of gsnmp: user "sha3des", pass phrases "sha3despass" and
+ * "sha3despriv", the fixture's engine ID, boots 1, time 1000, salt
+ * 00000001a1b2c3d4, msgID 77, a Response (request-id 0x1234) with
+ * sysName.0 = "gsnmp-3des". */
+static void
+test_python_3des (void)
+{
+        GBytes *engine_id = bytes_from_hex (FIXTURE_ENGINE_ID);
+        GBytes *bytes = bytes_from_hex (
+                "308194020103300e02014d020300ffe3040103020103043d303b041180001f88"
+                "0467736e6d7066697874757265020101020203e8040773686133646573040c5e"
+                "5f5450f8d3e65a39a6f646040800000001a1b2c3d4044061f0d2692b08e79bba"
+                "a433ecd664bb36957f0c7448b583ec52d77ef1dab6d96e3a6847cea9fbc4444a"
+                "d7db5b8593b26bb7eabb2e34bb08956d371ebc89b74fac");
+        GsnmpUsmKey *auth_key, *priv_key, *wrong_auth, *wrong_priv;
+        GsnmpMessageV3 msg;
+        char *text;
+
+        make_keys (GSNMP_AUTH_PROTOCOL_SHA, "sha3despass", GSNMP_PRIV_PROTOCOL_TRIPLE_DES,
+                   "sha3despriv", engine_id, &auth_key, &priv_key);
+        decode_ok (bytes, &msg, auth_key, priv_key);
+        g_assert_cmpint (msg.msg_id, ==, 77);
+        g_assert_cmpuint (msg.msg_flags, ==, GSNMP_V3_FLAG_AUTH | GSNMP_V3_FLAG_PRIV);
+        g_assert_cmpuint (msg.engine_boots, ==, 1);
+        g_assert_cmpuint (msg.engine_time, ==, 1000);
+        assert_bytes_str (msg.user_name, "sha3des");
+        assert_bytes_hex (msg.context_engine_id, FIXTURE_ENGINE_ID);
+        text = pdu_to_string (msg.pdu);
+        g_assert_cmpstr (text, ==, "0xa2 4660 0 0\n.1.3.6.1.2.1.1.5.0 = STRING: \"gsnmp-3des\"\n");
+        g_free (text);
+        gsnmp_message_v3_clear (&msg);
+
+        make_keys (GSNMP_AUTH_PROTOCOL_SHA, "wrong-passphrase", GSNMP_PRIV_PROTOCOL_TRIPLE_DES,
+                   "wrong-passphrase", engine_id, &wrong_auth, &wrong_priv);
+        unprotect_fails (bytes, wrong_auth, priv_key, G_MAXSIZE, 0, GSNMP_ERROR_WRONG_DIGEST);
+        unprotect_fails (bytes, auth_key, wrong_priv, G_MAXSIZE, 0, GSNMP_ERROR_DECRYPTION_ERROR);
+
+        gsnmp_usm_key_unref (auth_key);
+        gsnmp_usm_key_unref (priv_key);
+        gsnmp_usm_key_unref (wrong_auth);
+        gsnmp_usm_key_unref (wrong_priv);
+        g_bytes_unref (bytes);
+        g_bytes_unref (engine_id);
+}
+
 /***************************************************************************/
 /* The fuzzing corpus: v3-bad-* must fail, the other v3-* and netsnmp-v3-*
  * must decode; the rest (SNMPv1 and SNMPv2c seeds, inputs the fuzzer
@@ -1691,6 +1740,7 @@ main (int    argc,
                 g_test_add_data_func (path, &report_vectors[i], test_report);
                 g_free (path);
         }
+        g_test_add_func ("/gsnmp/message-v3/python/sha-3des", test_python_3des);
         g_test_add_func ("/gsnmp/message-v3/corpus", test_corpus);
 
         return g_test_run ();

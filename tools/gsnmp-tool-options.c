@@ -300,7 +300,7 @@ handle_long_option (GsnmpToolOptions *options,
         return usage_error (options, exit_status);
 }
 
-/**
+/*
  * gsnmp_tool_options_parse:
  *
  * Parses argv[1..] (argv[0] is the subcommand) the way Net-SNMP's
@@ -405,7 +405,7 @@ gsnmp_tool_options_get_format (const GsnmpToolOptions *options)
         return flags;
 }
 
-/**
+/*
  * gsnmp_tool_options_new_target:
  *
  * The one place that turns the common options into a #GsnmpTarget, where
@@ -532,7 +532,7 @@ gsnmp_tool_parse_oid (const char  *str,
                                 *dot = '\0';
                                 next = dot + 1;
                         }
-                        if (!parse_subid (cp, &ids[n_ids]) || n_ids >= GSNMP_OID_MAX_LENGTH)
+                        if (n_ids >= GSNMP_OID_MAX_LENGTH || !parse_subid (cp, &ids[n_ids]))
                                 return oid_error (detail, at_top, fcp);
                         n_ids++;
                 } else if (*cp == '"' || *cp == '\'') {
