@@ -187,6 +187,8 @@ struct _GsnmpEngine {
         guint64       next_serial;
         gboolean      pumping;
         gboolean      disposed;
+        gboolean      draining;    /* recv_buffers are in use */
+        GsnmpPdu     *scratch_pdu; /* (nullable) see build_request_pdu() */
 
         GMutex        cancel_lock;
         GArray       *cancelled;   /* (element-type CancelEntry) filled from any thread */
@@ -498,9 +500,10 @@ peer_to_string (GSocketAddress *peer)
  * IPv4-mapped IPv6 address is normalised to IPv4, since the IPv6 socket is
  * IPv6-only. */
 static gboolean
-request_set_peer (Request      *req,
-                  GInetAddress *address,
-                  GError      **error)
+request_set_peer (Request        *req,
+                  GInetAddress   *address,
+                  GSocketAddress *socket_address,
+                  GError        **error)
 {
         GsnmpEngine *self = req->engine;
         g_autoptr(GInetAddress) normalised = NULL;
@@ -513,6 +516,7 @@ request_set_peer (Request      *req,
                 if (memcmp (b, mapped, 12) == 0) {
                         normalised = g_inet_address_new_from_bytes (b + 12, G_SOCKET_FAMILY_IPV4);
                         address = normalised;
+                        socket_address = NULL;
                 }
         }
 
@@ -533,7 +537,8 @@ request_set_peer (Request      *req,
         }
 
         g_clear_object (&req->peer);
-        req->peer = g_inet_socket_address_new (address, req->port);
+        req->peer = socket_address ? g_object_ref (socket_address) :
+                                     g_inet_socket_address_new (address, req->port);
         if (!g_socket_address_to_native (req->peer, &native, sizeof native, error))
                 return FALSE;
         peer_key_from_native (&req->peer_key, (struct sockaddr *) &native);
@@ -674,7 +679,7 @@ on_resolved (GObject      *source,
                              _("“%s” has no IPv6 address") : _("“%s” has no IPv4 address"),
                              req->host);
         } else {
-                request_set_peer (req, address, &error);
+                request_set_peer (req, address, NULL, &error);
         }
         g_resolver_free_addresses (addresses);
 
@@ -1212,7 +1217,8 @@ out:
 #ifdef HAVE_RECVMMSG
 static void
 engine_drain_socket (GsnmpEngine *self,
-                     GSocket     *socket)
+                     GSocket     *socket,
+                     guint8      *buffers)
 {
         struct mmsghdr msgs[RECV_BATCH];
         struct iovec iov[RECV_BATCH];
@@ -1223,7 +1229,7 @@ engine_drain_socket (GsnmpEngine *self,
                 int n, i;
 
                 for (i = 0; i < RECV_BATCH; i++) {
-                        iov[i].iov_base = self->recv_buffers + (gsize) i * RECV_BUFFER_SIZE;
+                        iov[i].iov_base = buffers + (gsize) i * RECV_BUFFER_SIZE;
                         iov[i].iov_len = RECV_BUFFER_SIZE;
                         memset (&msgs[i].msg_hdr, 0, sizeof msgs[i].msg_hdr);
                         msgs[i].msg_hdr.msg_iov = &iov[i];
@@ -1256,7 +1262,8 @@ engine_drain_socket (GsnmpEngine *self,
 #else
 static void
 engine_drain_socket (GsnmpEngine *self,
-                     GSocket     *socket)
+                     GSocket     *socket,
+                     guint8      *buffers)
 {
         while (!self->disposed) {
                 g_autoptr(GSocketAddress) from = NULL;
@@ -1264,7 +1271,7 @@ engine_drain_socket (GsnmpEngine *self,
                 struct sockaddr_storage native;
                 gssize n;
 
-                n = g_socket_receive_from (socket, &from, (char *) self->recv_buffers,
+                n = g_socket_receive_from (socket, &from, (char *) buffers,
                                            RECV_BUFFER_SIZE, NULL, &error);
                 if (n < 0) {
                         if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
@@ -1273,8 +1280,7 @@ engine_drain_socket (GsnmpEngine *self,
                 }
                 if (!g_socket_address_to_native (from, &native, sizeof native, NULL))
                         continue;
-                engine_handle_datagram (self, (struct sockaddr *) &native,
-                                        self->recv_buffers, n);
+                engine_handle_datagram (self, (struct sockaddr *) &native, buffers, n);
         }
 }
 #endif
@@ -1286,8 +1292,20 @@ on_socket_readable (GSocket      *socket,
 {
         g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
 
-        if (!self->disposed)
-                engine_drain_socket (self, socket);
+        if (self->disposed)
+                return G_SOURCE_CONTINUE;
+
+        if (!self->draining) {
+                self->draining = TRUE;
+                engine_drain_socket (self, socket, self->recv_buffers);
+                self->draining = FALSE;
+        } else {
+                /* A callback runs a nested main loop: the outer drain still
+                 * reads its buffers, so this one gets buffers of its own */
+                g_autofree guint8 *buffers = g_malloc ((gsize) RECV_BATCH * RECV_BUFFER_SIZE);
+
+                engine_drain_socket (self, socket, buffers);
+        }
 
         return G_SOURCE_CONTINUE;
 }
@@ -1448,6 +1466,10 @@ attach_socket_source (GsnmpEngine *self,
 
         g_source_set_callback (source, (GSourceFunc) G_CALLBACK (on_socket_readable), self, NULL);
         g_source_set_static_name (source, "[gsnmp] engine socket");
+        /* A non-recursive fd source is taken out of the poll set around each
+         * dispatch, which costs two wake-up writes per dispatch; the callback
+         * copes with nested main loops itself. */
+        g_source_set_can_recurse (source, TRUE);
         g_source_attach (source, self->context);
         return source;
 }
@@ -1679,6 +1701,7 @@ gsnmp_engine_finalize (GObject *object)
         GsnmpEngine *self = GSNMP_ENGINE (object);
 
         g_clear_pointer (&self->requests, g_hash_table_unref);
+        g_clear_object (&self->scratch_pdu);
         g_clear_pointer (&self->remotes, g_hash_table_unref);
         g_clear_pointer (&self->keys, gsnmp_usm_key_cache_free);
         g_clear_pointer (&self->state_file, g_free);
@@ -1966,7 +1989,8 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         }
 
         address = gsnmp_target_get_inet_address (target);
-        if (address != NULL && !request_set_peer (req, address, &error)) {
+        if (address != NULL &&
+            !request_set_peer (req, address, gsnmp_target_get_socket_address (target), &error)) {
                 request_free (req);
                 g_task_return_error (task, g_steal_pointer (&error));
                 return;
@@ -1990,17 +2014,33 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         }
 }
 
+/* The request PDU of get, get-next and get-bulk.  SNMPv1/v2c requests are
+ * encoded once and drop their PDU right away, so the engine keeps one
+ * scratch PDU for them instead of a GObject per request; whoever keeps a
+ * reference (SNMPv3 requests do) makes the next call build a new one. */
 static GsnmpPdu *
-build_request_pdu (GsnmpPduType      type,
+build_request_pdu (GsnmpEngine      *self,
+                   GsnmpPduType      type,
                    GsnmpOid * const *oids,
                    gsize             n_oids)
 {
-        GsnmpPdu *pdu = gsnmp_pdu_new (type);
+        GsnmpPdu *pdu = self->scratch_pdu;
         gsize i;
+
+        if (pdu != NULL && G_OBJECT (pdu)->ref_count == 1) {
+                g_ptr_array_set_size (pdu->varbinds, 0);
+                pdu->type = type;
+                pdu->request_id = 0;
+                pdu->error_status = 0;
+                pdu->error_index = 0;
+        } else {
+                g_clear_object (&self->scratch_pdu);
+                pdu = self->scratch_pdu = gsnmp_pdu_new (type);
+        }
 
         for (i = 0; i < n_oids; i++)
                 gsnmp_pdu_take_varbind (pdu, gsnmp_varbind_new_null (oids[i]));
-        return pdu;
+        return g_object_ref (pdu);
 }
 
 static void
@@ -2010,14 +2050,12 @@ engine_request_oids (GsnmpEngine         *self,
                      GCancellable        *cancellable,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data,
-                     gpointer             source_tag,
-                     const char          *name)
+                     gpointer             source_tag)
 {
         g_autoptr(GTask) task = NULL;
 
         task = g_task_new (self, cancellable, callback, user_data);
         g_task_set_source_tag (task, source_tag);
-        g_task_set_name (task, name);
         gsnmp_engine_start_request (self, target, pdu, cancellable, task);
 }
 
@@ -2302,9 +2340,9 @@ gsnmp_engine_get_async (GsnmpEngine         *self,
         CHECK_ASYNC_ARGS (self, target, cancellable);
         g_return_if_fail (oids != NULL || n_oids == 0);
 
-        pdu = build_request_pdu (GSNMP_PDU_TYPE_GET, oids, n_oids);
+        pdu = build_request_pdu (self, GSNMP_PDU_TYPE_GET, oids, n_oids);
         engine_request_oids (self, target, pdu, cancellable, callback, user_data,
-                             gsnmp_engine_get_async, "[gsnmp] get");
+                             gsnmp_engine_get_async);
 }
 
 /**
@@ -2364,9 +2402,9 @@ gsnmp_engine_get_next_async (GsnmpEngine         *self,
         CHECK_ASYNC_ARGS (self, target, cancellable);
         g_return_if_fail (oids != NULL || n_oids == 0);
 
-        pdu = build_request_pdu (GSNMP_PDU_TYPE_GET_NEXT, oids, n_oids);
+        pdu = build_request_pdu (self, GSNMP_PDU_TYPE_GET_NEXT, oids, n_oids);
         engine_request_oids (self, target, pdu, cancellable, callback, user_data,
-                             gsnmp_engine_get_next_async, "[gsnmp] get-next");
+                             gsnmp_engine_get_next_async);
 }
 
 /**
@@ -2428,10 +2466,10 @@ gsnmp_engine_get_bulk_async (GsnmpEngine         *self,
         g_return_if_fail (oids != NULL || n_oids == 0);
         g_return_if_fail (non_repeaters <= G_MAXINT32 && max_repetitions <= G_MAXINT32);
 
-        pdu = build_request_pdu (GSNMP_PDU_TYPE_GET_BULK, oids, n_oids);
+        pdu = build_request_pdu (self, GSNMP_PDU_TYPE_GET_BULK, oids, n_oids);
         gsnmp_pdu_set_bulk (pdu, non_repeaters, max_repetitions);
         engine_request_oids (self, target, pdu, cancellable, callback, user_data,
-                             gsnmp_engine_get_bulk_async, "[gsnmp] get-bulk");
+                             gsnmp_engine_get_bulk_async);
 }
 
 /**
@@ -2495,7 +2533,7 @@ gsnmp_engine_set_async (GsnmpEngine          *self,
         for (i = 0; i < n_varbinds; i++)
                 gsnmp_pdu_add_varbind (pdu, varbinds[i]);
         engine_request_oids (self, target, pdu, cancellable, callback, user_data,
-                             gsnmp_engine_set_async, "[gsnmp] set");
+                             gsnmp_engine_set_async);
 }
 
 /**
@@ -2563,7 +2601,7 @@ gsnmp_engine_send_pdu_async (GsnmpEngine         *self,
                 gsnmp_pdu_add_varbind (copy, gsnmp_pdu_get_varbind (pdu, i));
 
         engine_request_oids (self, target, copy, cancellable, callback, user_data,
-                             gsnmp_engine_send_pdu_async, "[gsnmp] request");
+                             gsnmp_engine_send_pdu_async);
 }
 
 /**

@@ -229,7 +229,8 @@ bytes_to_string (GBytes *bytes)
         gsize len;
         const char *data = g_bytes_get_data (bytes, &len);
 
-        return g_strndup (data, len);
+        /* g_strndup (NULL, 0) is NULL, and empty GBytes have no data */
+        return len > 0 ? g_strndup (data, len) : g_strdup ("");
 }
 
 /* See the private header. */
@@ -299,12 +300,18 @@ gsnmp_notification_new (const GsnmpNotificationSecurity *security,
         if (security->user_name != NULL)
                 self->user_name = g_bytes_ref (security->user_name);
         self->level = security->level;
-        if (security->engine_id != NULL)
-                self->engine_id = g_bytes_ref (security->engine_id);
-        if (security->context_engine_id != NULL)
-                self->context_engine_id = g_bytes_ref (security->context_engine_id);
-        if (security->context_name != NULL)
-                self->context_name = bytes_to_string (security->context_name);
+        if (security->version == GSNMP_PROTOCOL_VERSION_V3) {
+                /* The decoder leaves empty strings NULL */
+                self->engine_id = security->engine_id ? g_bytes_ref (security->engine_id) :
+                                                        g_bytes_new (NULL, 0);
+                self->context_engine_id = security->context_engine_id ?
+                                          g_bytes_ref (security->context_engine_id) :
+                                          g_bytes_new (NULL, 0);
+                self->context_name = security->context_name ?
+                                     bytes_to_string (security->context_name) : g_strdup ("");
+                if (self->user_name == NULL)
+                        self->user_name = g_bytes_new (NULL, 0);
+        }
         self->trap_oid = trap_oid;
         self->uptime = uptime;
         self->pdu = g_steal_pointer (&owned_pdu);
@@ -381,7 +388,7 @@ gsnmp_notification_get_sender (GsnmpNotification *self)
 
         g_return_val_if_fail (GSNMP_IS_NOTIFICATION (self), NULL);
 
-        address = g_atomic_pointer_get (&self->sender);
+        address = (GSocketAddress *) g_atomic_pointer_get (&self->sender);
         if (address != NULL)
                 return G_INET_SOCKET_ADDRESS (address);
 

@@ -14,6 +14,8 @@ gboolean       gsnmp_target_check_address     (GsnmpTarget  *self,
                                                GError      **error);
 /* The address when it was an IP literal, or NULL when it needs resolving. */
 GInetAddress  *gsnmp_target_get_inet_address  (GsnmpTarget  *self);
+/* That address with the target's port, built once, or NULL. */
+GSocketAddress *gsnmp_target_get_socket_address (GsnmpTarget *self);
 /* G_SOCKET_FAMILY_INVALID: either family, IPv4 preferred (Net-SNMP's
  * default udp transport); IPV4 for "udp:", IPV6 for "udp6:". */
 GSocketFamily  gsnmp_target_get_family_hint   (GsnmpTarget  *self);

@@ -62,6 +62,7 @@ struct _GsnmpTarget {
         guint16           port;
         GSocketFamily     family_hint;
         GInetAddress     *inet_address;
+        GSocketAddress   *socket_address;   /* inet_address:port, built once */
         GError           *parse_error;
 };
 
@@ -267,6 +268,8 @@ parse_address (GsnmpTarget *self,
 
         self->host = g_steal_pointer (&host);
         self->port = port;
+        if (self->inet_address != NULL)
+                self->socket_address = g_inet_socket_address_new (self->inet_address, port);
 
         if (self->credentials == NULL) {
                 self->credentials = GSNMP_CREDENTIALS (
@@ -289,6 +292,7 @@ gsnmp_target_constructed (GObject *object)
         if (!parse_address (self, &self->parse_error)) {
                 g_clear_pointer (&self->host, g_free);
                 g_clear_object (&self->inet_address);
+                g_clear_object (&self->socket_address);
         }
         if (self->credentials == NULL)
                 self->credentials = GSNMP_CREDENTIALS (
@@ -306,6 +310,7 @@ gsnmp_target_finalize (GObject *object)
         g_clear_pointer (&self->context_name, g_free);
         g_clear_pointer (&self->host, g_free);
         g_clear_object (&self->inet_address);
+        g_clear_object (&self->socket_address);
         g_clear_error (&self->parse_error);
 
         G_OBJECT_CLASS (gsnmp_target_parent_class)->finalize (object);
@@ -520,6 +525,12 @@ GInetAddress *
 gsnmp_target_get_inet_address (GsnmpTarget *self)
 {
         return self->inet_address;
+}
+
+GSocketAddress *
+gsnmp_target_get_socket_address (GsnmpTarget *self)
+{
+        return self->socket_address;
 }
 
 GSocketFamily

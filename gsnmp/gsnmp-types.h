@@ -23,5 +23,8 @@ typedef struct _GsnmpEngine      GsnmpEngine;
 typedef struct _GsnmpWalk        GsnmpWalk;
 typedef struct _GsnmpTable       GsnmpTable;
 typedef struct _GsnmpTableRow    GsnmpTableRow;
+typedef struct _GsnmpNotification GsnmpNotification;
+typedef struct _GsnmpListener    GsnmpListener;
+typedef struct _GsnmpNotifyResult GsnmpNotifyResult;
 
 G_END_DECLS

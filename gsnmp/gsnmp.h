@@ -23,5 +23,8 @@
 #include <gsnmp/gsnmp-walk.h>
 #include <gsnmp/gsnmp-table-row.h>
 #include <gsnmp/gsnmp-table.h>
+#include <gsnmp/gsnmp-notification.h>
+#include <gsnmp/gsnmp-listener.h>
+#include <gsnmp/gsnmp-notify.h>
 
 #undef __GSNMP_H_INSIDE__

@@ -5,7 +5,8 @@
 # Net-SNMP command and the gsnmp command with the same arguments under
 # LC_ALL=C, and compares stdout, stderr and the exit status byte for byte.
 # Two normalisations only: a "snmpget: " (snmpgetnext, snmpbulkget,
-# snmpset) program-name prefix on stderr reads "gsnmp: ", and stderr is
+# snmpset) program-name prefix on stderr reads "gsnmp: " (the name of
+# GSNMP_TOOL), and stderr is
 # compared up to the "USAGE:" line (Net-SNMP then prints its whole help,
 # gsnmp a hint). A second part sends SETs of every type letter to a
 # capturing UDP socket and compares the PDUs the two tools put on the wire.
@@ -62,6 +63,7 @@ export MIBS=
 export HOME="$WORK"
 
 A="udp:127.0.0.1:${FIXTURE_PORT}"
+PROG=$(basename "$TOOL")
 B=.1.3.6.1.4.1.99999
 PY=
 if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; elif command -v python3 >/dev/null 2>&1; then PY=python3; fi
@@ -85,7 +87,7 @@ fail ()
 # Net-SNMP's stderr as gsnmp prints it: program name, and the help cut
 normalize_netsnmp_err ()
 {
-        sed -E -e 's/^snmp(get|getnext|bulkget|set): /gsnmp: /' -e '/^USAGE: /,$d' \
+        sed -E -e "s/^snmp(get|getnext|bulkget|set): /${PROG}: /" -e '/^USAGE: /,$d' \
                 ${EXTRA_NORMALIZE:+-e "$EXTRA_NORMALIZE"} "$1"
 }
 normalize_gsnmp_err ()
@@ -135,7 +137,18 @@ pair ()
 # A UDP port on 127.0.0.1 where nothing listens (for timeouts)
 unused_port ()
 {
-        "$PY" -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+        local p n
+        if [ -n "$PY" ]; then
+                "$PY" -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+                return
+        fi
+        for n in $(seq 1 100); do
+                p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+                if [ -z "$(ss -Hlnu "sport = :$p" 2>/dev/null)" ]; then
+                        echo "$p"
+                        return
+                fi
+        done
 }
 
 STATIC=""
@@ -314,7 +327,7 @@ pair "-- ends the options" get -On -v2c -c public -- "$A" 1.3.6.1.2.1.1.5.0
 # Net-SNMP appends strerror (errno) of whatever the failed lookup left
 # behind, which depends on the resolver set-up: that suffix is dropped.
 if unshare -rn true >/dev/null 2>&1; then
-        EXTRA_NORMALIZE='s/^(gsnmp: Unknown host \([^)]*\)) \(.*\)$/\1/'
+        EXTRA_NORMALIZE='s/^([^:]*: Unknown host \([^)]*\)) \(.*\)$/\1/'
         run_pair "unknown host" "unshare -rn" get -On -v2c -c public -r0 -t0.5 nonexistent.invalid 1.3.6.1.2.1.1.5.0
         run_pair "unknown host with port" "unshare -rn" set -On -v2c -c public -r0 -t0.5 "udp:nonexistent.invalid:161" 1.3.6.1.2.1.1.4.0 s x
         EXTRA_NORMALIZE=

@@ -363,8 +363,7 @@ snmpd_fixture_stop ()
 # Start snmpd on a free port; $1 = dir. Sets FIXTURE_* and prints them.
 snmpd_fixture_start ()
 {
-        local dir=${1:-} snmpd ipv6=0 port pid attempt deadline answered
-        local timeout=${FIXTURE_START_TIMEOUT:-$(( 30 + ${FIXTURE_ROWS:-0} / 1000 ))}
+        local dir=${1:-} snmpd ipv6=0 port pid attempt deadline answered timeout
 
         if [ -z "$dir" ]; then
                 echo "snmpd-fixture.sh: start needs a directory" >&2
@@ -381,6 +380,11 @@ snmpd_fixture_start ()
         fi
         if [ -n "${FIXTURE_ROWS:-}" ] && ! [ "$FIXTURE_ROWS" -ge 0 ] 2>/dev/null; then
                 echo "snmpd-fixture.sh: FIXTURE_ROWS must be a number, not “$FIXTURE_ROWS”" >&2
+                return 2
+        fi
+        timeout=${FIXTURE_START_TIMEOUT:-$(( 30 + ${FIXTURE_ROWS:-0} / 1000 ))}
+        if ! [ "$timeout" -gt 0 ] 2>/dev/null; then
+                echo "snmpd-fixture.sh: FIXTURE_START_TIMEOUT must be a number of seconds" >&2
                 return 2
         fi
         mkdir -p "$dir/persist" || return 1
@@ -474,7 +478,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
                 snmpd_fixture_stop "${2:-}" || exit $?
                 ;;
         *)
-                sed -n '2,20p' "$0" >&2
+                sed -n -e '/^# What the agent serves/q' -e '2,$p' "$0" >&2
                 exit 2
                 ;;
         esac

@@ -1,0 +1,1645 @@
+/* gsnmp-listener.c - receives SNMP notifications (traps and informs)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "gsnmp-listener.h"
+#include "gsnmp-ber-private.h"
+#include "gsnmp-engine-private.h"
+#include "gsnmp-error.h"
+#include "gsnmp-i18n-private.h"
+#include "gsnmp-message-private.h"
+#include "gsnmp-message-v3-private.h"
+#include "gsnmp-notification-private.h"
+#include "gsnmp-pdu-private.h"
+#include "gsnmp-usm-private.h"
+#include "gsnmp-usm-user-private.h"
+#include "gsnmp-varbind-private.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+
+/**
+ * GsnmpListener:
+ *
+ * Receives SNMP notifications: SNMPv1 traps, SNMPv2 traps and informs,
+ * over SNMPv1, SNMPv2c and SNMPv3, in the style of [class@Gio.SocketService]:
+ * it has its own UDP sockets, its own accepted communities and USM users,
+ * its own counters, and emits [signal@Gsnmp.Listener::notification] for
+ * every notification it accepts.
+ *
+ * ```c
+ * static void
+ * on_notification (GsnmpListener *listener, GsnmpNotification *n, gpointer data)
+ * {
+ *         g_autofree char *oid = gsnmp_oid_to_string (gsnmp_notification_get_notification_oid (n));
+ *         g_autofree char *from = gsnmp_notification_get_sender_string (n);
+ *
+ *         g_print ("%s from %s\n", oid, from);
+ * }
+ *
+ * listener = gsnmp_listener_new (NULL);
+ * gsnmp_listener_add_community (listener, "public");
+ * if (!gsnmp_listener_add_address (listener, "udp:0.0.0.0:162", NULL, &error))
+ *         …
+ * g_signal_connect (listener, "notification", G_CALLBACK (on_notification), NULL);
+ * ```
+ *
+ * ## What it accepts
+ *
+ * SNMPv1 and SNMPv2c notifications are accepted only with a community
+ * added with [method@Gsnmp.Listener.add_community]; SNMPv3 ones only from a
+ * user added with [method@Gsnmp.Listener.add_user], at exactly that user's
+ * security level. Everything else is dropped and counted (see
+ * [enum@Gsnmp.ListenerCounter] and [method@Gsnmp.Listener.get_counter]),
+ * never reported as an error: malformed datagrams are normal on a network.
+ *
+ * An SNMPv3 trap is authenticated with keys localized for the sender's
+ * engine ID (RFC 3414 §2.6). A user added with a %NULL engine ID is
+ * accepted from any sender: the listener localizes its keys for each new
+ * sender engine ID it sees (a hash, cached), so senders need not be
+ * configured one by one. A user added with an engine ID is accepted only
+ * from that engine. The listener keeps, per sender engine ID, the latest
+ * boots and time it authenticated and drops older messages (RFC 3414 §3.2
+ * step 7b).
+ *
+ * ## Informs
+ *
+ * Informs are acknowledged with a Response-PDU echoing their variable
+ * bindings (RFC 3416 §4.2.7), before the signal is emitted. The listener
+ * remembers the informs of the last two minutes by sender and request-id:
+ * a retransmitted inform (its acknowledgement was lost) is acknowledged
+ * again but not emitted again.
+ *
+ * For SNMPv3 informs the listener is the authoritative engine: it answers
+ * discovery with a report carrying its engine ID, boots and time, checks
+ * the time window, and answers messages outside it with an authenticated
+ * notInTimeWindow report, as RFC 3414 requires. Its engine ID, boots and
+ * time are those of the [class@Gsnmp.Engine] given to
+ * [ctor@Gsnmp.Listener.new]; without one the listener makes a random
+ * engine ID of its own with boots 1. Senders' users for informs are
+ * therefore keyed to the listener's engine ID
+ * ([method@Gsnmp.Listener.get_engine_id]).
+ *
+ * ## Threading
+ *
+ * A listener belongs to the thread-default [struct@GLib.MainContext] that
+ * was current when it was created: its sockets are attached there and its
+ * signal is emitted there. Its methods must be called from that context's
+ * thread. The [class@Gsnmp.Notification]s it emits are immutable and may
+ * be handed to other threads.
+ *
+ * Since: 1.0
+ */
+
+/* recvmmsg() batch and buffer size: any UDP datagram fits. */
+#define RECV_BATCH 16
+#define RECV_BUFFER_SIZE 65536
+#define MAX_DATAGRAM_SIZE 65507
+/* The receive buffer asked for (the kernel caps it at rmem_max unless the
+ * process may force it): a burst of 10,000 traps must fit. */
+#define SOCKET_RCVBUF (8 * 1024 * 1024)
+/* How long and how many informs are remembered to recognise
+ * retransmissions (senders retry for seconds, not minutes). */
+#define INFORM_MEMORY_US (120 * G_USEC_PER_SEC)
+#define INFORM_MEMORY_MAX 65536
+/* RFC 3414 §3.2 step 7 */
+#define TIME_WINDOW 150
+/* Bounds on per-sender state, which unauthenticated input can grow */
+#define KEY_CACHE_MAX 4096
+#define REMOTE_TIMES_MAX 65536
+
+#define USM_STATS_UNSUPPORTED_SEC_LEVELS 1
+#define USM_STATS_NOT_IN_TIME_WINDOWS    2
+#define USM_STATS_UNKNOWN_USER_NAMES     3
+#define USM_STATS_UNKNOWN_ENGINE_IDS     4
+#define USM_STATS_WRONG_DIGESTS          5
+#define USM_STATS_DECRYPTION_ERRORS      6
+
+#define N_COUNTERS (GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS + 1)
+
+/* One bound socket.  Ref-counted: a drain in progress keeps it alive when
+ * a signal handler closes the listener. */
+typedef struct {
+        GSocket  *socket;
+        GSource  *source;
+        gboolean  closed;
+        guint8   *buffers;   /* RECV_BATCH * RECV_BUFFER_SIZE */
+} ListenerSocket;
+
+/* A USM user and the authoritative engine ID it is bound to. */
+typedef struct {
+        GsnmpUsmUser *user;
+        GBytes       *engine_id;  /* (nullable): any */
+} UserEntry;
+
+/* What the listener last authenticated from one sender engine (RFC 3414
+ * §2.3, for the non-authoritative role). */
+typedef struct {
+        guint32 boots;
+        guint32 latest_time;
+} RemoteTime;
+
+/* An inform seen recently, to recognise its retransmissions. */
+typedef struct {
+        guint16 family;
+        guint16 port;
+        guint8  addr[16];
+        gint32  request_id;
+        guint32 security_hash;   /* of the community or user name */
+        guint32 version;
+} InformKey;
+
+typedef struct {
+        InformKey key;
+        gint64    expiry;
+        GList     link;          /* in listener->inform_order */
+} InformEntry;
+
+struct _GsnmpListener {
+        GObject           parent_instance;
+
+        GMainContext     *context;
+        GPtrArray        *sockets;       /* (element-type ListenerSocket) */
+        gboolean          closed;
+
+        GHashTable       *communities;   /* GBytes set */
+        GHashTable       *users;         /* user name GBytes → GPtrArray of UserEntry */
+        GHashTable       *bound_ids;     /* engine ID GBytes → number of users bound */
+        guint             n_any_users;
+        GsnmpUsmKeyCache *keys;
+        GHashTable       *remote_times;  /* engine ID GBytes → RemoteTime */
+
+        GHashTable       *informs;       /* InformKey → InformEntry */
+        GQueue            inform_order;  /* oldest first */
+
+        /* The local engine, authoritative for informs */
+        GsnmpEngine      *engine;        /* (nullable) */
+        GBytes           *engine_id;
+        guint32           engine_boots;
+        gint64            engine_start;
+
+        guint64           counters[N_COUNTERS];
+};
+
+G_DEFINE_FINAL_TYPE (GsnmpListener, gsnmp_listener, G_TYPE_OBJECT)
+
+enum {
+        PROP_0,
+        PROP_ENGINE,
+        PROP_ENGINE_ID,
+        N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+        SIGNAL_NOTIFICATION,
+        N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/*****************************************************************************/
+/* Sockets */
+
+static ListenerSocket *
+listener_socket_ref (ListenerSocket *ls)
+{
+        return g_atomic_rc_box_acquire (ls);
+}
+
+static void
+listener_socket_clear (ListenerSocket *ls)
+{
+        g_clear_object (&ls->socket);
+        g_clear_pointer (&ls->buffers, g_free);
+}
+
+static void
+listener_socket_unref (ListenerSocket *ls)
+{
+        g_atomic_rc_box_release_full (ls, (GDestroyNotify) listener_socket_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ListenerSocket, listener_socket_unref)
+
+static void
+listener_socket_close (ListenerSocket *ls)
+{
+        if (ls->closed)
+                return;
+        ls->closed = TRUE;
+        if (ls->source != NULL) {
+                g_source_destroy (ls->source);
+                g_clear_pointer (&ls->source, g_source_unref);
+        }
+        g_socket_close (ls->socket, NULL);
+}
+
+/*****************************************************************************/
+/* The local engine: engine ID, boots and time */
+
+static GBytes *
+local_engine_id (GsnmpListener *self)
+{
+        return self->engine != NULL ? gsnmp_engine_get_engine_id (self->engine) : self->engine_id;
+}
+
+static guint32
+local_engine_boots (GsnmpListener *self)
+{
+        return self->engine != NULL ? gsnmp_engine_get_engine_boots (self->engine) :
+                                      self->engine_boots;
+}
+
+static guint32
+local_engine_time (GsnmpListener *self)
+{
+        if (self->engine != NULL)
+                return gsnmp_engine_get_engine_time (self->engine);
+        return (guint32) MIN ((g_get_monotonic_time () - self->engine_start) / G_USEC_PER_SEC,
+                              G_MAXINT32);
+}
+
+/* A fresh RFC 3411 engine ID, as the engine makes its own: enterprise 0,
+ * format 5 (administratively assigned octets), 12 random octets. */
+static GBytes *
+make_engine_id (void)
+{
+        guint8 id[17] = { 0x80, 0x00, 0x00, 0x00, 0x05 };
+        guint i;
+
+        for (i = 5; i < sizeof id; i++)
+                id[i] = (guint8) g_random_int_range (0, 256);
+        return g_bytes_new (id, sizeof id);
+}
+
+/*****************************************************************************/
+/* Recently seen informs */
+
+static guint
+inform_key_hash (gconstpointer key)
+{
+        const InformKey *k = key;
+        guint h = (guint) k->request_id * 31 + k->port;
+        guint i;
+
+        for (i = 0; i < 16; i++)
+                h = h * 33 + k->addr[i];
+        return h ^ k->security_hash ^ k->version;
+}
+
+static gboolean
+inform_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+        return memcmp (a, b, sizeof (InformKey)) == 0;
+}
+
+static void
+inform_key_init (InformKey             *key,
+                 const struct sockaddr *from,
+                 GsnmpProtocolVersion   version,
+                 gint32                 request_id,
+                 GBytes                *security_name)
+{
+        memset (key, 0, sizeof *key);
+        if (from->sa_family == AF_INET) {
+                const struct sockaddr_in *sin = (const struct sockaddr_in *) from;
+
+                key->family = AF_INET;
+                key->port = g_ntohs (sin->sin_port);
+                memcpy (key->addr, &sin->sin_addr, 4);
+        } else if (from->sa_family == AF_INET6) {
+                const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *) from;
+
+                key->family = AF_INET6;
+                key->port = g_ntohs (sin6->sin6_port);
+                memcpy (key->addr, &sin6->sin6_addr, 16);
+        }
+        key->request_id = request_id;
+        key->security_hash = security_name ? g_bytes_hash (security_name) : 0;
+        key->version = version;
+}
+
+/* Forgets the informs that are too old, and the oldest beyond the limit. */
+static void
+informs_expire (GsnmpListener *self,
+                gint64         now)
+{
+        while (self->inform_order.length > 0) {
+                InformEntry *entry = self->inform_order.head->data;
+
+                if (entry->expiry > now && self->inform_order.length <= INFORM_MEMORY_MAX)
+                        break;
+                g_queue_unlink (&self->inform_order, &entry->link);
+                g_hash_table_remove (self->informs, &entry->key);
+        }
+}
+
+/* Records an inform; returns FALSE when it was seen already (a
+ * retransmission). */
+static gboolean
+informs_remember (GsnmpListener   *self,
+                  const InformKey *key)
+{
+        gint64 now = g_get_monotonic_time ();
+        InformEntry *entry;
+
+        informs_expire (self, now);
+        if (g_hash_table_contains (self->informs, key))
+                return FALSE;
+
+        entry = g_new0 (InformEntry, 1);
+        entry->key = *key;
+        entry->expiry = now + INFORM_MEMORY_US;
+        entry->link.data = entry;
+        g_queue_push_tail_link (&self->inform_order, &entry->link);
+        g_hash_table_insert (self->informs, &entry->key, entry);
+        return TRUE;
+}
+
+/*****************************************************************************/
+/* Sending acknowledgements and reports */
+
+static void
+send_datagram (GsnmpListener         *self,
+               GSocket               *socket,
+               const struct sockaddr *to,
+               gsize                  to_len,
+               GBytes                *datagram)
+{
+        gsize len;
+        const guint8 *data = g_bytes_get_data (datagram, &len);
+        ssize_t sent;
+
+        do {
+                sent = sendto (g_socket_get_fd (socket), data, len, MSG_DONTWAIT, to, (socklen_t) to_len);
+        } while (sent < 0 && errno == EINTR);
+        if (sent < 0)
+                g_debug ("listener: could not send %" G_GSIZE_FORMAT " bytes: %s",
+                         len, g_strerror (errno));
+}
+
+/* RFC 3416 §4.2.7: the Response-PDU that acknowledges @inform, or a tooBig
+ * one without varbinds when the echo does not fit. */
+static GsnmpPdu *
+make_inform_response (GsnmpPdu *inform,
+                      gboolean  too_big)
+{
+        GsnmpPdu *response = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
+        guint i;
+
+        gsnmp_pdu_set_request_id (response, inform->request_id);
+        if (too_big) {
+                gsnmp_pdu_set_error (response, GSNMP_PDU_ERROR_TOO_BIG, 0);
+                return response;
+        }
+        for (i = 0; i < inform->varbinds->len; i++)
+                gsnmp_pdu_add_varbind (response, inform->varbinds->pdata[i]);
+        return response;
+}
+
+static void
+ack_community_inform (GsnmpListener         *self,
+                      GSocket               *socket,
+                      const struct sockaddr *from,
+                      gsize                  from_len,
+                      GsnmpMessage          *request)
+{
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GBytes) datagram = NULL;
+        gboolean too_big;
+
+        for (too_big = FALSE; datagram == NULL; too_big = TRUE) {
+                g_autoptr(GsnmpPdu) response = make_inform_response (request->pdu, too_big);
+                GsnmpMessage msg = { request->version, request->community, response };
+
+                g_clear_error (&error);
+                datagram = gsnmp_message_encode (&msg, MAX_DATAGRAM_SIZE, &error);
+                if (datagram == NULL && (too_big ||
+                                         !g_error_matches (error, GSNMP_ERROR,
+                                                           GSNMP_ERROR_MESSAGE_TOO_BIG))) {
+                        g_debug ("listener: could not encode the inform response: %s",
+                                 error->message);
+                        return;
+                }
+        }
+        send_datagram (self, socket, from, from_len, datagram);
+        self->counters[GSNMP_LISTENER_COUNTER_INFORM_RESPONSES]++;
+}
+
+/* Sends the Response-PDU for an SNMPv3 inform, with the security of the
+ * inform (RFC 3412 §7.1 step 3). */
+static void
+ack_v3_inform (GsnmpListener         *self,
+               GSocket               *socket,
+               const struct sockaddr *from,
+               gsize                  from_len,
+               const GsnmpMessageV3  *request,
+               GsnmpUsmKey           *auth_key,
+               GsnmpUsmKey           *priv_key)
+{
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GBytes) datagram = NULL;
+        gboolean too_big;
+
+        for (too_big = FALSE; datagram == NULL; too_big = TRUE) {
+                g_autoptr(GsnmpPdu) response = make_inform_response (request->pdu, too_big);
+                GsnmpMessageV3 msg = { 0, };
+
+                msg.msg_id = request->msg_id;
+                msg.msg_max_size = MAX_DATAGRAM_SIZE;
+                msg.msg_flags = request->msg_flags & (GSNMP_V3_FLAG_AUTH | GSNMP_V3_FLAG_PRIV);
+                msg.security_model = GSNMP_V3_SECURITY_MODEL_USM;
+                msg.engine_id = local_engine_id (self);
+                msg.engine_boots = local_engine_boots (self);
+                msg.engine_time = local_engine_time (self);
+                msg.user_name = request->user_name;
+                msg.context_engine_id = request->context_engine_id;
+                msg.context_name = request->context_name;
+                msg.pdu = response;
+
+                g_clear_error (&error);
+                datagram = gsnmp_message_v3_encode (&msg, auth_key, priv_key,
+                                                    MIN ((gsize) MAX (request->msg_max_size,
+                                                                      GSNMP_V3_MIN_MAX_SIZE),
+                                                         MAX_DATAGRAM_SIZE),
+                                                    &error);
+                if (datagram == NULL && (too_big ||
+                                         !g_error_matches (error, GSNMP_ERROR,
+                                                           GSNMP_ERROR_MESSAGE_TOO_BIG))) {
+                        g_debug ("listener: could not encode the inform response: %s",
+                                 error->message);
+                        return;
+                }
+        }
+        send_datagram (self, socket, from, from_len, datagram);
+        self->counters[GSNMP_LISTENER_COUNTER_INFORM_RESPONSES]++;
+}
+
+/* RFC 3412 §7.1 step 3 and RFC 3414 §3.2: answers @request, which had the
+ * reportable flag, with a Report-PDU carrying usmStats.@stat.0 = @value from
+ * the listener's engine (its engine ID, boots and time: that is how senders
+ * discover it).  Unauthenticated unless @auth_key is given (notInTimeWindow). */
+static void
+send_report (GsnmpListener         *self,
+             GSocket               *socket,
+             const struct sockaddr *from,
+             gsize                  from_len,
+             const GsnmpMessageV3  *request,
+             guint32                stat,
+             guint64                value,
+             GsnmpUsmKey           *auth_key)
+{
+        static const guint32 usm_stats[] = { 1, 3, 6, 1, 6, 3, 15, 1, 1, 0, 0 };
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GsnmpPdu) report = gsnmp_pdu_new (GSNMP_PDU_TYPE_REPORT);
+        g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+        g_autoptr(GBytes) datagram = NULL;
+        GsnmpMessageV3 msg = { 0, };
+        guint32 ids[G_N_ELEMENTS (usm_stats)];
+
+        if (!(request->msg_flags & GSNMP_V3_FLAG_REPORTABLE))
+                return;
+        /* Never answer a report or response (RFC 3412 §7.1 step 3) */
+        if (request->pdu != NULL &&
+            (request->pdu->type == GSNMP_PDU_TYPE_REPORT ||
+             request->pdu->type == GSNMP_PDU_TYPE_RESPONSE ||
+             request->pdu->type == GSNMP_PDU_TYPE_TRAP))
+                return;
+
+        memcpy (ids, usm_stats, sizeof ids);
+        ids[9] = stat;
+        gsnmp_pdu_set_request_id (report, request->pdu ? request->pdu->request_id : 0);
+        gsnmp_pdu_take_varbind (report, gsnmp_varbind_new_take (gsnmp_oid_new (ids, G_N_ELEMENTS (ids)),
+                                                                GSNMP_VALUE_TYPE_COUNTER32,
+                                                                (guint32) value));
+
+        msg.msg_id = request->msg_id;
+        msg.msg_max_size = MAX_DATAGRAM_SIZE;
+        msg.msg_flags = auth_key != NULL ? GSNMP_V3_FLAG_AUTH : 0;
+        msg.security_model = GSNMP_V3_SECURITY_MODEL_USM;
+        msg.engine_id = local_engine_id (self);
+        msg.engine_boots = local_engine_boots (self);
+        msg.engine_time = local_engine_time (self);
+        msg.user_name = request->user_name ? request->user_name : empty;
+        msg.context_engine_id = local_engine_id (self);
+        msg.context_name = empty;
+        msg.pdu = report;
+
+        datagram = gsnmp_message_v3_encode (&msg, auth_key, NULL, MAX_DATAGRAM_SIZE, &error);
+        if (datagram == NULL) {
+                g_debug ("listener: could not encode a report: %s", error->message);
+                return;
+        }
+        send_datagram (self, socket, from, from_len, datagram);
+        self->counters[GSNMP_LISTENER_COUNTER_REPORTS]++;
+}
+
+/*****************************************************************************/
+/* Receiving */
+
+/* Emits @notification. */
+static void
+deliver (GsnmpListener     *self,
+         GsnmpNotification *notification)
+{
+        self->counters[GSNMP_LISTENER_COUNTER_NOTIFICATIONS]++;
+        g_signal_emit (self, signals[SIGNAL_NOTIFICATION], 0, notification);
+}
+
+static GsnmpNotification *
+make_notification (GsnmpListener                   *self,
+                   const GsnmpNotificationSecurity *security,
+                   const struct sockaddr           *from,
+                   gsize                            from_len,
+                   GsnmpPdu                        *pdu)
+{
+        g_autoptr(GError) error = NULL;
+        GsnmpNotification *notification;
+
+        notification = gsnmp_notification_new (security, from, from_len, pdu, &error);
+        if (notification == NULL) {
+                g_debug ("listener: dropping an invalid notification: %s", error->message);
+                self->counters[GSNMP_LISTENER_COUNTER_INVALID_NOTIFICATIONS]++;
+        }
+        return notification;
+}
+
+/* SNMPv1 and SNMPv2c (RFC 1157 §4, RFC 1901, RFC 3584 §4.1) */
+static void
+handle_community (GsnmpListener         *self,
+                  GSocket               *socket,
+                  const struct sockaddr *from,
+                  gsize                  from_len,
+                  const guint8          *data,
+                  gsize                  len)
+{
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GsnmpNotification) notification = NULL;
+        GsnmpNotificationSecurity security = { 0, };
+        GsnmpMessage msg = { 0, };
+        GsnmpPduType type;
+
+        if (!gsnmp_message_decode (data, len, &msg, &error)) {
+                g_debug ("listener: dropping a malformed datagram: %s", error->message);
+                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                return;
+        }
+        if (msg.community == NULL || !g_hash_table_contains (self->communities, msg.community)) {
+                g_debug ("listener: dropping a message with an unknown community");
+                self->counters[GSNMP_LISTENER_COUNTER_BAD_COMMUNITY_NAMES]++;
+                goto out;
+        }
+        type = gsnmp_pdu_get_pdu_type (msg.pdu);
+        if (type != GSNMP_PDU_TYPE_TRAP_V1 && type != GSNMP_PDU_TYPE_TRAP &&
+            type != GSNMP_PDU_TYPE_INFORM) {
+                g_debug ("listener: dropping a PDU of type 0x%02x", type);
+                self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS]++;
+                goto out;
+        }
+
+        security.version = msg.version;
+        security.community = msg.community;
+        security.level = GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV;
+        notification = make_notification (self, &security, from, from_len, g_object_ref (msg.pdu));
+        if (notification == NULL)
+                goto out;
+
+        if (type == GSNMP_PDU_TYPE_INFORM) {
+                InformKey key;
+                gboolean first;
+
+                inform_key_init (&key, from, msg.version, msg.pdu->request_id, msg.community);
+                first = informs_remember (self, &key);
+                ack_community_inform (self, socket, from, from_len, &msg);
+                if (!first) {
+                        g_debug ("listener: acknowledged a retransmitted inform %d again",
+                                 msg.pdu->request_id);
+                        self->counters[GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS]++;
+                        goto out;
+                }
+        }
+        deliver (self, notification);
+
+out:
+        gsnmp_message_clear (&msg);
+}
+
+static const UserEntry *
+find_user (GsnmpListener *self,
+           GBytes        *user_name,
+           GBytes        *engine_id)
+{
+        GPtrArray *entries;
+        const UserEntry *any = NULL;
+        guint i;
+
+        if (user_name == NULL)
+                return NULL;
+        entries = g_hash_table_lookup (self->users, user_name);
+        if (entries == NULL)
+                return NULL;
+        for (i = 0; i < entries->len; i++) {
+                const UserEntry *entry = entries->pdata[i];
+
+                if (entry->engine_id == NULL)
+                        any = entry;
+                else if (g_bytes_equal (entry->engine_id, engine_id))
+                        return entry;
+        }
+        return any;
+}
+
+static GsnmpSecurityLevel
+flags_level (guint8 flags)
+{
+        if (flags & GSNMP_V3_FLAG_PRIV)
+                return GSNMP_SECURITY_LEVEL_AUTH_PRIV;
+        if (flags & GSNMP_V3_FLAG_AUTH)
+                return GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV;
+        return GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV;
+}
+
+/* RFC 3414 §3.2 step 7b, for a sender engine (non-authoritative role):
+ * learns newer boots and time from an authentic message and refuses older
+ * ones. */
+static gboolean
+remote_check_time (GsnmpListener        *self,
+                   const GsnmpMessageV3 *msg)
+{
+        RemoteTime *remote = g_hash_table_lookup (self->remote_times, msg->engine_id);
+
+        if (remote == NULL) {
+                if (g_hash_table_size (self->remote_times) >= REMOTE_TIMES_MAX)
+                        g_hash_table_remove_all (self->remote_times);
+                remote = g_new0 (RemoteTime, 1);
+                remote->boots = msg->engine_boots;
+                remote->latest_time = msg->engine_time;
+                g_hash_table_insert (self->remote_times, g_bytes_ref (msg->engine_id), remote);
+                return msg->engine_boots != G_MAXINT32;
+        }
+        if (msg->engine_boots > remote->boots ||
+            (msg->engine_boots == remote->boots && msg->engine_time > remote->latest_time)) {
+                remote->boots = msg->engine_boots;
+                remote->latest_time = msg->engine_time;
+        }
+        if (remote->boots == G_MAXINT32 || msg->engine_boots < remote->boots ||
+            (msg->engine_boots == remote->boots &&
+             (gint64) msg->engine_time + TIME_WINDOW < (gint64) remote->latest_time))
+                return FALSE;
+        return TRUE;
+}
+
+/* RFC 3414 §3.2 step 7a, as the authoritative engine. */
+static gboolean
+local_check_time (GsnmpListener        *self,
+                  const GsnmpMessageV3 *msg)
+{
+        guint32 boots = local_engine_boots (self);
+        gint64 now = local_engine_time (self);
+
+        return boots != G_MAXINT32 && msg->engine_boots == boots &&
+               ABS ((gint64) msg->engine_time - now) <= TIME_WINDOW;
+}
+
+/* SNMPv3 with USM (RFC 3412 §7.2, RFC 3414 §3.2) */
+static void
+handle_v3 (GsnmpListener         *self,
+           GSocket               *socket,
+           const struct sockaddr *from,
+           gsize                  from_len,
+           const guint8          *data,
+           gsize                  len)
+{
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GsnmpUsmKey) auth_key = NULL;
+        g_autoptr(GsnmpUsmKey) priv_key = NULL;
+        g_autoptr(GsnmpNotification) notification = NULL;
+        GsnmpNotificationSecurity security = { 0, };
+        GsnmpMessageV3 msg = { 0, };
+        const UserEntry *entry;
+        GsnmpSecurityLevel level;
+        gboolean local;
+        GsnmpPduType type;
+        gsize id_len;
+        const guint8 *id;
+
+        if (!gsnmp_message_v3_decode (data, len, &msg, &error)) {
+                g_debug ("listener: dropping a malformed SNMPv3 message: %s", error->message);
+                if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_FAILED))
+                        self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_SECURITY_MODELS]++;
+                else
+                        self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                return;
+        }
+
+        /* Step 3: is the authoritative engine known? */
+        id = g_bytes_get_data (msg.engine_id, &id_len);
+        local = g_bytes_equal (msg.engine_id, local_engine_id (self));
+        if (id_len == 0 ||
+            (!local && self->n_any_users == 0 &&
+             !g_hash_table_contains (self->bound_ids, msg.engine_id))) {
+                g_debug ("listener: SNMPv3 message for an unknown engine ID%s",
+                         id_len == 0 ? " (discovery)" : "");
+                send_report (self, socket, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
+                             ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS], NULL);
+                goto out;
+        }
+
+        /* Step 4: the user, for this engine */
+        entry = find_user (self, msg.user_name, msg.engine_id);
+        if (entry == NULL) {
+                g_debug ("listener: dropping an SNMPv3 message from an unknown user");
+                send_report (self, socket, from, from_len, &msg, USM_STATS_UNKNOWN_USER_NAMES,
+                             ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_USER_NAMES], NULL);
+                goto out;
+        }
+
+        /* Step 5, and no less than the user is configured with */
+        level = flags_level (msg.msg_flags);
+        if (level != gsnmp_usm_user_get_security_level (entry->user)) {
+                g_debug ("listener: dropping an SNMPv3 message at another security level");
+                send_report (self, socket, from, from_len, &msg, USM_STATS_UNSUPPORTED_SEC_LEVELS,
+                             ++self->counters[GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS], NULL);
+                goto out;
+        }
+
+        /* Steps 6-8: authentication, timeliness, decryption */
+        if (level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV) {
+                if (gsnmp_usm_key_cache_get_size (self->keys) >= KEY_CACHE_MAX)
+                        gsnmp_usm_key_cache_clear (self->keys);
+                auth_key = gsnmp_usm_key_cache_get_auth_key (self->keys, entry->user, id, id_len,
+                                                             &error);
+                if (auth_key != NULL && level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
+                        priv_key = gsnmp_usm_key_cache_get_priv_key (self->keys, entry->user,
+                                                                     id, id_len, &error);
+                if (auth_key == NULL ||
+                    (level == GSNMP_SECURITY_LEVEL_AUTH_PRIV && priv_key == NULL)) {
+                        g_debug ("listener: no keys for an SNMPv3 message: %s", error->message);
+                        self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS]++;
+                        goto out;
+                }
+                if (!gsnmp_message_v3_unprotect (&msg, data, len, auth_key, priv_key, &error)) {
+                        g_debug ("listener: dropping an SNMPv3 message: %s", error->message);
+                        if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST))
+                                send_report (self, socket, from, from_len, &msg,
+                                             USM_STATS_WRONG_DIGESTS,
+                                             ++self->counters[GSNMP_LISTENER_COUNTER_WRONG_DIGESTS],
+                                             NULL);
+                        else if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_DECRYPTION_ERROR))
+                                send_report (self, socket, from, from_len, &msg,
+                                             USM_STATS_DECRYPTION_ERRORS,
+                                             ++self->counters[GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS],
+                                             NULL);
+                        else if (g_error_matches (error, GSNMP_ERROR,
+                                                  GSNMP_ERROR_UNSUPPORTED_SECURITY_LEVEL))
+                                self->counters[GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS]++;
+                        else
+                                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                        goto out;
+                }
+                if (local ? !local_check_time (self, &msg) : !remote_check_time (self, &msg)) {
+                        g_debug ("listener: dropping an SNMPv3 message outside the time window");
+                        /* RFC 3414 §3.2 step 7a: authenticated, so the sender
+                         * can trust our boots and time and resynchronise */
+                        self->counters[GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS]++;
+                        if (local)
+                                send_report (self, socket, from, from_len, &msg,
+                                             USM_STATS_NOT_IN_TIME_WINDOWS,
+                                             self->counters[GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS],
+                                             auth_key);
+                        goto out;
+                }
+        }
+
+        if (msg.pdu == NULL) {
+                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                goto out;
+        }
+        type = gsnmp_pdu_get_pdu_type (msg.pdu);
+        if (type == GSNMP_PDU_TYPE_INFORM && !local) {
+                /* The receiver of an inform is authoritative: the sender
+                 * has an old engine ID for us */
+                g_debug ("listener: dropping an inform for another engine ID");
+                send_report (self, socket, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
+                             ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS], NULL);
+                goto out;
+        }
+        if (type != GSNMP_PDU_TYPE_TRAP && type != GSNMP_PDU_TYPE_INFORM) {
+                g_debug ("listener: dropping a PDU of type 0x%02x", type);
+                self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS]++;
+                goto out;
+        }
+
+        security.version = GSNMP_PROTOCOL_VERSION_V3;
+        security.user_name = msg.user_name;
+        security.level = level;
+        security.engine_id = msg.engine_id;
+        security.context_engine_id = msg.context_engine_id;
+        security.context_name = msg.context_name;
+        notification = make_notification (self, &security, from, from_len, g_object_ref (msg.pdu));
+        if (notification == NULL)
+                goto out;
+
+        if (type == GSNMP_PDU_TYPE_INFORM) {
+                InformKey key;
+                gboolean first;
+
+                inform_key_init (&key, from, GSNMP_PROTOCOL_VERSION_V3, msg.pdu->request_id,
+                                 msg.user_name);
+                first = informs_remember (self, &key);
+                ack_v3_inform (self, socket, from, from_len, &msg, auth_key, priv_key);
+                if (!first) {
+                        g_debug ("listener: acknowledged a retransmitted inform %d again",
+                                 msg.pdu->request_id);
+                        self->counters[GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS]++;
+                        goto out;
+                }
+        }
+        deliver (self, notification);
+
+out:
+        gsnmp_message_v3_clear (&msg);
+}
+
+/* Is @data a SEQUENCE that begins with an INTEGER (a message of an unknown
+ * version) rather than garbage? */
+static gboolean
+looks_like_message (const guint8 *data,
+                    gsize         len)
+{
+        GsnmpBerReader r;
+        gint32 version;
+
+        gsnmp_ber_reader_init (&r, data, len);
+        return gsnmp_ber_enter (&r, GSNMP_BER_TAG_SEQUENCE, NULL) &&
+               gsnmp_ber_read_integer (&r, GSNMP_BER_TAG_INTEGER, &version, NULL);
+}
+
+static void
+handle_datagram (GsnmpListener         *self,
+                 GSocket               *socket,
+                 const struct sockaddr *from,
+                 gsize                  from_len,
+                 const guint8          *data,
+                 gsize                  len)
+{
+        self->counters[GSNMP_LISTENER_COUNTER_IN_PACKETS]++;
+
+        if (from->sa_family != AF_INET && from->sa_family != AF_INET6)
+                return;
+
+        switch (gsnmp_message_peek_version (data, len)) {
+        case GSNMP_PROTOCOL_VERSION_V1:
+        case GSNMP_PROTOCOL_VERSION_V2C:
+                handle_community (self, socket, from, from_len, data, len);
+                break;
+        case GSNMP_PROTOCOL_VERSION_V3:
+                handle_v3 (self, socket, from, from_len, data, len);
+                break;
+        default:
+                if (looks_like_message (data, len)) {
+                        g_debug ("listener: dropping a message of an unknown SNMP version");
+                        self->counters[GSNMP_LISTENER_COUNTER_BAD_VERSIONS]++;
+                } else {
+                        g_debug ("listener: dropping %" G_GSIZE_FORMAT " bytes of garbage", len);
+                        self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                }
+                break;
+        }
+}
+
+/* Reads everything queued on @ls, in batches. */
+#ifdef HAVE_RECVMMSG
+static void
+drain_socket (GsnmpListener  *self,
+              ListenerSocket *ls)
+{
+        struct mmsghdr msgs[RECV_BATCH];
+        struct iovec iov[RECV_BATCH];
+        struct sockaddr_storage addrs[RECV_BATCH];
+        int fd = g_socket_get_fd (ls->socket);
+
+        while (!ls->closed) {
+                int n, i;
+
+                for (i = 0; i < RECV_BATCH; i++) {
+                        iov[i].iov_base = ls->buffers + (gsize) i * RECV_BUFFER_SIZE;
+                        iov[i].iov_len = RECV_BUFFER_SIZE;
+                        memset (&msgs[i].msg_hdr, 0, sizeof msgs[i].msg_hdr);
+                        msgs[i].msg_hdr.msg_iov = &iov[i];
+                        msgs[i].msg_hdr.msg_iovlen = 1;
+                        msgs[i].msg_hdr.msg_name = &addrs[i];
+                        msgs[i].msg_hdr.msg_namelen = sizeof addrs[i];
+                }
+
+                n = recvmmsg (fd, msgs, RECV_BATCH, MSG_DONTWAIT, NULL);
+                if (n < 0) {
+                        if (errno == EINTR)
+                                continue;
+                        if (errno != EAGAIN && errno != EWOULDBLOCK)
+                                g_debug ("listener: receive error: %s", g_strerror (errno));
+                        return;
+                }
+
+                for (i = 0; i < n && !ls->closed; i++) {
+                        if (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) {
+                                g_debug ("listener: dropping a truncated datagram");
+                                self->counters[GSNMP_LISTENER_COUNTER_IN_PACKETS]++;
+                                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                                continue;
+                        }
+                        handle_datagram (self, ls->socket, (struct sockaddr *) &addrs[i],
+                                         msgs[i].msg_hdr.msg_namelen,
+                                         iov[i].iov_base, msgs[i].msg_len);
+                }
+                if (n < RECV_BATCH)
+                        return;
+        }
+}
+#else
+static void
+drain_socket (GsnmpListener  *self,
+              ListenerSocket *ls)
+{
+        int fd = g_socket_get_fd (ls->socket);
+
+        while (!ls->closed) {
+                struct sockaddr_storage from;
+                socklen_t from_len = sizeof from;
+                ssize_t n;
+
+                n = recvfrom (fd, ls->buffers, RECV_BUFFER_SIZE, MSG_DONTWAIT | MSG_TRUNC,
+                              (struct sockaddr *) &from, &from_len);
+                if (n < 0) {
+                        if (errno == EINTR)
+                                continue;
+                        if (errno != EAGAIN && errno != EWOULDBLOCK)
+                                g_debug ("listener: receive error: %s", g_strerror (errno));
+                        return;
+                }
+                if (n > RECV_BUFFER_SIZE) {
+                        self->counters[GSNMP_LISTENER_COUNTER_IN_PACKETS]++;
+                        self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                        continue;
+                }
+                handle_datagram (self, ls->socket, (struct sockaddr *) &from, from_len,
+                                 ls->buffers, (gsize) n);
+        }
+}
+#endif
+
+typedef struct {
+        GsnmpListener  *listener;  /* unowned: closing destroys the source */
+        ListenerSocket *ls;        /* unowned: likewise */
+} SourceData;
+
+static gboolean
+on_socket_readable (GSocket      *socket,
+                    GIOCondition  condition,
+                    gpointer      user_data)
+{
+        SourceData *data = user_data;
+        /* A signal handler may close or drop the listener meanwhile */
+        g_autoptr(GsnmpListener) self = g_object_ref (data->listener);
+        g_autoptr(ListenerSocket) ls = listener_socket_ref (data->ls);
+
+        drain_socket (self, ls);
+        return G_SOURCE_CONTINUE;
+}
+
+/*****************************************************************************/
+/* Addresses */
+
+static gboolean
+parse_port (const char *str,
+            guint16    *port)
+{
+        guint64 value;
+        char *end;
+
+        if (!g_ascii_isdigit (str[0]))
+                return FALSE;
+        value = g_ascii_strtoull (str, &end, 10);
+        if (*end != '\0' || value > G_MAXUINT16)
+                return FALSE;
+        *port = (guint16) value;
+        return TRUE;
+}
+
+static gboolean
+set_bad_address (GError    **error,
+                 const char *address)
+{
+        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
+                     _("Invalid listening address “%s”: give an IP address and port, such as “udp:0.0.0.0:162” or “udp6:[::]:162”"),
+                     address);
+        return FALSE;
+}
+
+/* Parses Net-SNMP's transport forms: [udp:|udp6:](ADDRESS|[ADDRESS6])[:PORT]
+ * or [udp:|udp6:]PORT.  No host names: listening needs an address. */
+static GSocketAddress *
+parse_listen_address (const char *address,
+                      GError    **error)
+{
+        g_autofree char *host = NULL;
+        g_autoptr(GInetAddress) inet = NULL;
+        GSocketFamily family = G_SOCKET_FAMILY_INVALID;
+        const char *s = address;
+        guint16 port = GSNMP_TRAP_PORT;
+
+        if (g_ascii_strncasecmp (s, "udp6:", 5) == 0) {
+                family = G_SOCKET_FAMILY_IPV6;
+                s += 5;
+        } else if (g_ascii_strncasecmp (s, "udp:", 4) == 0) {
+                family = G_SOCKET_FAMILY_IPV4;
+                s += 4;
+        } else if (strchr (s, ':') != NULL && s[0] != '[' && strchr (s, ':') == strrchr (s, ':')) {
+                const char *colon = strchr (s, ':');
+
+                /* Another transport ("tcp:", "unix:") */
+                if (!g_ascii_isdigit (s[0]) && !g_ascii_isdigit (colon[1]))
+                        goto bad;
+        }
+
+        if (*s == '\0')
+                goto bad;
+        if (s[0] == '[') {
+                const char *close = strchr (s, ']');
+
+                if (close == NULL)
+                        goto bad;
+                host = g_strndup (s + 1, close - s - 1);
+                if (close[1] == ':') {
+                        if (!parse_port (close + 2, &port))
+                                goto bad;
+                } else if (close[1] != '\0') {
+                        goto bad;
+                }
+        } else if (parse_port (s, &port)) {
+                host = g_strdup (family == G_SOCKET_FAMILY_IPV6 ? "::" : "0.0.0.0");
+        } else if (family == G_SOCKET_FAMILY_IPV6 || strchr (s, ':') != strrchr (s, ':')) {
+                /* A bare IPv6 address: no port */
+                host = g_strdup (s);
+        } else {
+                const char *colon = strrchr (s, ':');
+
+                if (colon != NULL) {
+                        host = g_strndup (s, colon - s);
+                        if (!parse_port (colon + 1, &port))
+                                goto bad;
+                } else {
+                        host = g_strdup (s);
+                }
+        }
+
+        inet = g_inet_address_new_from_string (host);
+        if (inet == NULL) {
+                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
+                             _("Invalid listening address “%s”: “%s” is not an IP address"),
+                             address, host);
+                return NULL;
+        }
+        if (family != G_SOCKET_FAMILY_INVALID && g_inet_address_get_family (inet) != family) {
+                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
+                             family == G_SOCKET_FAMILY_IPV6 ?
+                             _("Invalid listening address “%s”: “udp6:” needs an IPv6 address") :
+                             _("Invalid listening address “%s”: “udp:” needs an IPv4 address"),
+                             address);
+                return NULL;
+        }
+        return g_inet_socket_address_new (inet, port);
+
+bad:
+        set_bad_address (error, address);
+        return NULL;
+}
+
+/*****************************************************************************/
+/* GObject */
+
+static void
+gsnmp_listener_dispose (GObject *object)
+{
+        GsnmpListener *self = GSNMP_LISTENER (object);
+
+        gsnmp_listener_close (self);
+
+        G_OBJECT_CLASS (gsnmp_listener_parent_class)->dispose (object);
+}
+
+static void
+gsnmp_listener_finalize (GObject *object)
+{
+        GsnmpListener *self = GSNMP_LISTENER (object);
+
+        g_clear_pointer (&self->sockets, g_ptr_array_unref);
+        g_clear_pointer (&self->communities, g_hash_table_unref);
+        g_clear_pointer (&self->users, g_hash_table_unref);
+        g_clear_pointer (&self->bound_ids, g_hash_table_unref);
+        g_clear_pointer (&self->keys, gsnmp_usm_key_cache_free);
+        g_clear_pointer (&self->remote_times, g_hash_table_unref);
+        /* The queue links live in the entries the table frees */
+        g_clear_pointer (&self->informs, g_hash_table_unref);
+        g_queue_init (&self->inform_order);
+        g_clear_object (&self->engine);
+        g_clear_pointer (&self->engine_id, g_bytes_unref);
+        g_clear_pointer (&self->context, g_main_context_unref);
+
+        G_OBJECT_CLASS (gsnmp_listener_parent_class)->finalize (object);
+}
+
+static void
+gsnmp_listener_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+        GsnmpListener *self = GSNMP_LISTENER (object);
+
+        switch (prop_id) {
+        case PROP_ENGINE:
+                g_value_set_object (value, self->engine);
+                break;
+        case PROP_ENGINE_ID:
+                g_value_set_boxed (value, local_engine_id (self));
+                break;
+        default:
+                G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+        }
+}
+
+static void
+gsnmp_listener_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+        GsnmpListener *self = GSNMP_LISTENER (object);
+
+        switch (prop_id) {
+        case PROP_ENGINE:
+                self->engine = g_value_dup_object (value);
+                break;
+        default:
+                G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+        }
+}
+
+static void
+user_entry_free (UserEntry *entry)
+{
+        g_clear_object (&entry->user);
+        g_clear_pointer (&entry->engine_id, g_bytes_unref);
+        g_free (entry);
+}
+
+static void
+gsnmp_listener_class_init (GsnmpListenerClass *klass)
+{
+        GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+        gsnmp_init_once ();
+
+        object_class->dispose = gsnmp_listener_dispose;
+        object_class->finalize = gsnmp_listener_finalize;
+        object_class->get_property = gsnmp_listener_get_property;
+        object_class->set_property = gsnmp_listener_set_property;
+
+        /**
+         * GsnmpListener:engine: (getter get_engine)
+         *
+         * The engine whose engine ID, boots and time the listener uses as
+         * the authoritative engine of SNMPv3 informs, or %NULL when the
+         * listener has its own.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_ENGINE] =
+                g_param_spec_object ("engine", NULL, NULL, GSNMP_TYPE_ENGINE,
+                                     G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                     G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpListener:engine-id: (getter get_engine_id)
+         *
+         * The SNMPv3 engine ID of the listener, authoritative for the
+         * informs it receives: senders key their users for informs to it.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_ENGINE_ID] =
+                g_param_spec_boxed ("engine-id", NULL, NULL, G_TYPE_BYTES,
+                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+        g_object_class_install_properties (object_class, N_PROPS, properties);
+
+        /**
+         * GsnmpListener::notification:
+         * @self: the listener
+         * @notification: the notification received
+         *
+         * Emitted for each notification the listener accepts. An inform has
+         * already been acknowledged, and a retransmitted one is not emitted
+         * again.
+         *
+         * Since: 1.0
+         */
+        signals[SIGNAL_NOTIFICATION] =
+                g_signal_new ("notification", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                              0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
+                              G_TYPE_NONE, 1, GSNMP_TYPE_NOTIFICATION);
+        g_signal_set_va_marshaller (signals[SIGNAL_NOTIFICATION], G_TYPE_FROM_CLASS (klass),
+                                    g_cclosure_marshal_VOID__OBJECTv);
+}
+
+static void
+gsnmp_listener_init (GsnmpListener *self)
+{
+        self->context = g_main_context_ref_thread_default ();
+        self->sockets = g_ptr_array_new_with_free_func ((GDestroyNotify) listener_socket_unref);
+        self->communities = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                                   (GDestroyNotify) g_bytes_unref, NULL);
+        self->users = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                             (GDestroyNotify) g_bytes_unref,
+                                             (GDestroyNotify) g_ptr_array_unref);
+        self->bound_ids = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                                 (GDestroyNotify) g_bytes_unref, NULL);
+        self->keys = gsnmp_usm_key_cache_new ();
+        self->remote_times = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                                    (GDestroyNotify) g_bytes_unref, g_free);
+        self->informs = g_hash_table_new_full (inform_key_hash, inform_key_equal, NULL, g_free);
+        g_queue_init (&self->inform_order);
+        self->engine_id = make_engine_id ();
+        self->engine_boots = 1;
+        self->engine_start = g_get_monotonic_time ();
+}
+
+/*****************************************************************************/
+/* Public API */
+
+/**
+ * gsnmp_listener_new:
+ * @engine: (nullable): an engine whose SNMPv3 engine ID, boots and time the
+ *   listener takes as its own, or %NULL
+ *
+ * Creates a listener with no address, community or user yet. It belongs to
+ * the thread-default main context that is current now.
+ *
+ * Returns: (transfer full): a new [class@Gsnmp.Listener]
+ *
+ * Since: 1.0
+ */
+GsnmpListener *
+gsnmp_listener_new (GsnmpEngine *engine)
+{
+        g_return_val_if_fail (engine == NULL || GSNMP_IS_ENGINE (engine), NULL);
+
+        return g_object_new (GSNMP_TYPE_LISTENER, "engine", engine, NULL);
+}
+
+/**
+ * gsnmp_listener_add_socket_address:
+ * @self: a [class@Gsnmp.Listener]
+ * @address: an IPv4 or IPv6 [class@Gio.InetSocketAddress] to listen on;
+ *   port 0 picks a free port
+ * @bound_port: (out) (optional): return location for the port bound
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Binds a UDP socket to @address and receives notifications on it. An IPv6
+ * socket receives only IPv6 (it is IPv6-only), so `0.0.0.0` and `::` can
+ * both be added with the same port.
+ *
+ * The socket asks for a large receive buffer (8 MiB; the kernel caps it at
+ * `net.core.rmem_max` unless the process has `CAP_NET_ADMIN`), so that a
+ * burst of notifications is not dropped while the main loop is busy.
+ *
+ * Returns: %TRUE on success, %FALSE if the socket could not be bound
+ *
+ * Since: 1.0
+ */
+gboolean
+gsnmp_listener_add_socket_address (GsnmpListener  *self,
+                                   GSocketAddress *address,
+                                   guint16        *bound_port,
+                                   GError        **error)
+{
+        g_autoptr(GSocket) socket = NULL;
+        g_autoptr(GSocketAddress) local = NULL;
+        ListenerSocket *ls;
+        SourceData *data;
+        GSocketFamily family;
+        gint size = 0;
+
+        g_return_val_if_fail (GSNMP_IS_LISTENER (self), FALSE);
+        g_return_val_if_fail (G_IS_INET_SOCKET_ADDRESS (address), FALSE);
+        g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+        if (self->closed) {
+                g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                                     _("The listener was closed"));
+                return FALSE;
+        }
+
+        family = g_socket_address_get_family (address);
+        socket = g_socket_new (family, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, error);
+        if (socket == NULL)
+                return FALSE;
+        g_socket_set_blocking (socket, FALSE);
+        if (family == G_SOCKET_FAMILY_IPV6 &&
+            !g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, 1, error))
+                return FALSE;
+
+        g_socket_set_option (socket, SOL_SOCKET, SO_RCVBUF, SOCKET_RCVBUF, NULL);
+#ifdef SO_RCVBUFFORCE
+        /* Linux reports twice the size it grants */
+        if (g_socket_get_option (socket, SOL_SOCKET, SO_RCVBUF, &size, NULL) &&
+            size < 2 * SOCKET_RCVBUF)
+                g_socket_set_option (socket, SOL_SOCKET, SO_RCVBUFFORCE, SOCKET_RCVBUF, NULL);
+#endif
+
+        if (!g_socket_bind (socket, address, FALSE, error))
+                return FALSE;
+        local = g_socket_get_local_address (socket, error);
+        if (local == NULL)
+                return FALSE;
+
+        ls = g_atomic_rc_box_new0 (ListenerSocket);
+        ls->socket = g_steal_pointer (&socket);
+        ls->buffers = g_malloc ((gsize) RECV_BATCH * RECV_BUFFER_SIZE);
+        ls->source = g_socket_create_source (ls->socket, G_IO_IN, NULL);
+        data = g_new0 (SourceData, 1);
+        data->listener = self;
+        data->ls = ls;
+        g_source_set_callback (ls->source, (GSourceFunc) G_CALLBACK (on_socket_readable),
+                               data, g_free);
+        g_source_set_static_name (ls->source, "[gsnmp] listener socket");
+        g_source_attach (ls->source, self->context);
+        g_ptr_array_add (self->sockets, ls);
+
+        if (bound_port != NULL)
+                *bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+        return TRUE;
+}
+
+/**
+ * gsnmp_listener_add_address:
+ * @self: a [class@Gsnmp.Listener]
+ * @address: where to listen, in Net-SNMP's form: `udp:0.0.0.0:162`,
+ *   `udp6:[::]:162`, `127.0.0.1:1162`, `[::1]:0`, or just a port (`1162`,
+ *   `udp6:1162`) for every address of that family
+ * @bound_port: (out) (optional): return location for the port bound
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Parses @address and calls [method@Gsnmp.Listener.add_socket_address].
+ * The port defaults to 162; port 0 picks a free one. Host names are not
+ * resolved: give an IP address.
+ *
+ * Returns: %TRUE on success, %FALSE if @address is invalid
+ *   (%GSNMP_ERROR_INVALID_ADDRESS) or could not be bound
+ *
+ * Since: 1.0
+ */
+gboolean
+gsnmp_listener_add_address (GsnmpListener *self,
+                            const char    *address,
+                            guint16       *bound_port,
+                            GError       **error)
+{
+        g_autoptr(GSocketAddress) socket_address = NULL;
+
+        g_return_val_if_fail (GSNMP_IS_LISTENER (self), FALSE);
+        g_return_val_if_fail (address != NULL, FALSE);
+        g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+        socket_address = parse_listen_address (address, error);
+        if (socket_address == NULL)
+                return FALSE;
+        return gsnmp_listener_add_socket_address (self, socket_address, bound_port, error);
+}
+
+/**
+ * gsnmp_listener_add_community:
+ * @self: a [class@Gsnmp.Listener]
+ * @community: a community to accept
+ *
+ * Accepts SNMPv1 and SNMPv2c notifications with @community. Without any
+ * community, the listener accepts no SNMPv1 or SNMPv2c notification.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_listener_add_community (GsnmpListener *self,
+                              const char    *community)
+{
+        g_return_if_fail (GSNMP_IS_LISTENER (self));
+        g_return_if_fail (community != NULL);
+
+        g_hash_table_add (self->communities, g_bytes_new (community, strlen (community)));
+}
+
+/**
+ * gsnmp_listener_add_user:
+ * @self: a [class@Gsnmp.Listener]
+ * @user: a USM user to accept SNMPv3 notifications from
+ * @engine_id: (nullable): the engine ID of the only sender to accept @user
+ *   from, or %NULL for any
+ *
+ * Accepts SNMPv3 notifications from @user, at exactly its security level.
+ *
+ * Traps are authenticated with @user's keys localized for the sender's
+ * engine ID: with a %NULL @engine_id, for whichever sender engine the trap
+ * comes from. Informs are authenticated with keys localized for the
+ * listener's own engine ID ([method@Gsnmp.Listener.get_engine_id]), which
+ * a %NULL @engine_id includes. A user made with
+ * [ctor@Gsnmp.UsmUser.new_localized] is bound to the engine ID its keys are
+ * localized for.
+ *
+ * Adding a user with the same name and engine ID again replaces it.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_listener_add_user (GsnmpListener *self,
+                         GsnmpUsmUser  *user,
+                         GBytes        *engine_id)
+{
+        const char *name;
+        g_autoptr(GBytes) name_bytes = NULL;
+        g_autoptr(GBytes) binding = NULL;
+        GPtrArray *entries;
+        UserEntry *entry;
+        const guint8 *localized;
+        gsize localized_len;
+        guint i;
+
+        g_return_if_fail (GSNMP_IS_LISTENER (self));
+        g_return_if_fail (GSNMP_IS_USM_USER (user));
+        g_return_if_fail (engine_id == NULL || g_bytes_get_size (engine_id) > 0);
+
+        name = gsnmp_usm_user_get_user_name (user);
+        name_bytes = g_bytes_new (name, strlen (name));
+        localized = gsnmp_usm_user_get_localized_engine_id (user, &localized_len);
+        if (engine_id != NULL)
+                binding = g_bytes_ref (engine_id);
+        else if (localized != NULL)
+                binding = g_bytes_new (localized, localized_len);
+
+        entries = g_hash_table_lookup (self->users, name_bytes);
+        if (entries == NULL) {
+                entries = g_ptr_array_new_with_free_func ((GDestroyNotify) user_entry_free);
+                g_hash_table_insert (self->users, g_bytes_ref (name_bytes), entries);
+        }
+        for (i = 0; i < entries->len; i++) {
+                UserEntry *old = entries->pdata[i];
+
+                if ((old->engine_id == NULL && binding == NULL) ||
+                    (old->engine_id != NULL && binding != NULL &&
+                     g_bytes_equal (old->engine_id, binding))) {
+                        g_set_object (&old->user, user);
+                        return;
+                }
+        }
+
+        entry = g_new0 (UserEntry, 1);
+        entry->user = g_object_ref (user);
+        entry->engine_id = binding ? g_bytes_ref (binding) : NULL;
+        g_ptr_array_add (entries, entry);
+        if (binding == NULL) {
+                self->n_any_users++;
+        } else {
+                gpointer n = g_hash_table_lookup (self->bound_ids, binding);
+
+                g_hash_table_replace (self->bound_ids, g_bytes_ref (binding),
+                                      GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+        }
+}
+
+/**
+ * gsnmp_listener_get_engine: (get-property engine)
+ * @self: a [class@Gsnmp.Listener]
+ *
+ * Gets the engine given to [ctor@Gsnmp.Listener.new].
+ *
+ * Returns: (nullable) (transfer none): the engine, or %NULL
+ *
+ * Since: 1.0
+ */
+GsnmpEngine *
+gsnmp_listener_get_engine (GsnmpListener *self)
+{
+        g_return_val_if_fail (GSNMP_IS_LISTENER (self), NULL);
+
+        return self->engine;
+}
+
+/**
+ * gsnmp_listener_get_engine_id: (get-property engine-id)
+ * @self: a [class@Gsnmp.Listener]
+ *
+ * Gets the SNMPv3 engine ID the listener answers discovery with: the
+ * engine's, or its own random one.
+ *
+ * Returns: (transfer none): the engine ID
+ *
+ * Since: 1.0
+ */
+GBytes *
+gsnmp_listener_get_engine_id (GsnmpListener *self)
+{
+        g_return_val_if_fail (GSNMP_IS_LISTENER (self), NULL);
+
+        return local_engine_id (self);
+}
+
+/**
+ * gsnmp_listener_get_engine_boots:
+ * @self: a [class@Gsnmp.Listener]
+ *
+ * Gets the snmpEngineBoots the listener answers discovery with.
+ *
+ * Returns: the engine boots, at least 1
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_listener_get_engine_boots (GsnmpListener *self)
+{
+        g_return_val_if_fail (GSNMP_IS_LISTENER (self), 0);
+
+        return local_engine_boots (self);
+}
+
+/**
+ * gsnmp_listener_get_engine_time:
+ * @self: a [class@Gsnmp.Listener]
+ *
+ * Gets the snmpEngineTime the listener answers discovery with.
+ *
+ * Returns: the engine time in seconds
+ *
+ * Since: 1.0
+ */
+guint
+gsnmp_listener_get_engine_time (GsnmpListener *self)
+{
+        g_return_val_if_fail (GSNMP_IS_LISTENER (self), 0);
+
+        return local_engine_time (self);
+}
+
+/**
+ * gsnmp_listener_get_counter:
+ * @self: a [class@Gsnmp.Listener]
+ * @counter: which counter
+ *
+ * Reads one of the listener's counters, which count since it was created.
+ *
+ * Returns: the counter's value
+ *
+ * Since: 1.0
+ */
+guint64
+gsnmp_listener_get_counter (GsnmpListener        *self,
+                            GsnmpListenerCounter  counter)
+{
+        g_return_val_if_fail (GSNMP_IS_LISTENER (self), 0);
+        g_return_val_if_fail ((guint) counter < N_COUNTERS, 0);
+
+        return self->counters[counter];
+}
+
+/**
+ * gsnmp_listener_close:
+ * @self: a [class@Gsnmp.Listener]
+ *
+ * Closes the listener's sockets: it receives nothing more. Safe to call
+ * from a [signal@Gsnmp.Listener::notification] handler; the notifications
+ * already read from the socket but not yet emitted are dropped. Disposing
+ * the listener closes it.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_listener_close (GsnmpListener *self)
+{
+        guint i;
+
+        g_return_if_fail (GSNMP_IS_LISTENER (self));
+
+        if (self->closed)
+                return;
+        self->closed = TRUE;
+        for (i = 0; i < self->sockets->len; i++)
+                listener_socket_close (self->sockets->pdata[i]);
+        g_ptr_array_set_size (self->sockets, 0);
+}
