@@ -18,6 +18,7 @@
 #include <string.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "gsnmp-tool-notify.h"
 #include "gsnmp-tool-output.h"
@@ -222,6 +223,14 @@ engine_id_to_hex (const char *text)
         return g_ascii_strdown (p, -1);
 }
 
+/* The -e option (securityEngineID): for a trap, the sender's own engine
+ * ID. NULL until the common options have -e. */
+static const char *
+trap_security_engine_id (GsnmpToolOptions *options)
+{
+        return NULL;
+}
+
 static int
 run_notify (GsnmpToolOptions *options,
             gboolean          inform)
@@ -358,7 +367,7 @@ run_notify (GsnmpToolOptions *options,
 
                 /* -e: SNMPv3 traps carry the sender's engine ID */
                 if (options->version == GSNMP_PROTOCOL_VERSION_V3 && !inform)
-                        security_engine_id = g_getenv ("GSNMP_TRAP_ENGINE_ID");
+                        security_engine_id = trap_security_engine_id (options);
                 if (security_engine_id != NULL) {
                         engine_id = engine_id_to_hex (security_engine_id);
                         if (engine_id == NULL) {
