@@ -1362,6 +1362,17 @@ engine_process_deadlines (GsnmpEngine *self)
                         g_autoptr(GError) error = NULL;
 
                         req->retries_left--;
+                        if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
+                            !req->local_authoritative && req->remote->engine_id == NULL) {
+                                /* unknownEngineID made us forget the agent's
+                                 * engine: rediscover it, then resend */
+                                heap_remove (self->heap, req);
+                                self->n_on_wire--;
+                                req->state = REQUEST_RESOLVING;
+                                v3_request_start (req);
+                                engine_pump_queue (self);
+                                continue;
+                        }
                         g_debug ("retransmitting request %d", req->request_id);
                         if (req->version == GSNMP_PROTOCOL_VERSION_V3 &&
                             !v3_request_encode (req, &error)) {
@@ -1510,7 +1521,14 @@ engine_load_state (GsnmpEngine *self,
                 g_clear_error (&local_error);
         } else {
                 hex = g_key_file_get_string (keyfile, "engine", "id", NULL);
-                boots = g_key_file_get_uint64 (keyfile, "engine", "boots", NULL);
+                boots = g_key_file_get_uint64 (keyfile, "engine", "boots", &local_error);
+                if (hex != NULL && (local_error != NULL || boots == 0 || boots > G_MAXINT32)) {
+                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
+                                     _("The engine state file “%s” holds an invalid boots value"),
+                                     self->state_file);
+                        return FALSE;
+                }
+                g_clear_error (&local_error);
         }
 
         if (hex != NULL) {

@@ -315,6 +315,28 @@ local_address_for (GsnmpTarget *target,
         close (fd);
 }
 
+/* RFC 3584 §3.2: a notification with a Counter64 varbind cannot be sent
+ * as an SNMPv1 trap. */
+static gboolean
+check_v1_varbinds (GsnmpVarbind * const *varbinds,
+                   gsize                 n_varbinds,
+                   GError              **error)
+{
+        gsize i;
+
+        for (i = 0; i < n_varbinds; i++) {
+                if (gsnmp_varbind_get_value_type (varbinds[i]) == GSNMP_VALUE_TYPE_COUNTER64) {
+                        g_autofree char *oid = gsnmp_oid_to_string (gsnmp_varbind_get_oid (varbinds[i]));
+
+                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE,
+                                     _("An SNMPv1 trap cannot carry the Counter64 value of %s (RFC 3584 §3.2): send the notification with SNMPv2c or SNMPv3"),
+                                     oid);
+                        return FALSE;
+                }
+        }
+        return TRUE;
+}
+
 /* RFC 3584 §3.2: an SNMPv1 Trap-PDU, with the six generic traps taken
  * from snmpTraps.N and the others split into enterprise and specific trap;
  * NULL and a clear error when a varbind is a Counter64. */
@@ -331,16 +353,8 @@ build_v1_pdu (GsnmpTarget          *target,
         const guint32 *ids;
         gsize n_ids, i;
 
-        for (i = 0; i < n_varbinds; i++) {
-                if (gsnmp_varbind_get_value_type (varbinds[i]) == GSNMP_VALUE_TYPE_COUNTER64) {
-                        g_autofree char *oid = gsnmp_oid_to_string (gsnmp_varbind_get_oid (varbinds[i]));
-
-                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE,
-                                     _("An SNMPv1 trap cannot carry the Counter64 value of %s (RFC 3584 §3.2): send the notification with SNMPv2c or SNMPv3"),
-                                     oid);
-                        return NULL;
-                }
-        }
+        if (!check_v1_varbinds (varbinds, n_varbinds, error))
+                return NULL;
 
         ids = gsnmp_oid_get_ids (notification_oid, &n_ids);
         if (n_ids < 2) {
@@ -639,6 +653,10 @@ gsnmp_engine_send_v1_trap_async (GsnmpEngine          *self,
                 error = g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
                                              _("The agent address of an SNMPv1 trap must be an IPv4 address"));
         } else if (gsnmp_target_get_version (target) == GSNMP_PROTOCOL_VERSION_V1) {
+                if (!check_v1_varbinds (varbinds, n_varbinds, &error)) {
+                        start_pdu (self, target, NULL, error, cancellable, task);
+                        return;
+                }
                 pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_TRAP_V1);
                 pdu->enterprise = gsnmp_oid_ref (enterprise);
                 if (agent_address != NULL)

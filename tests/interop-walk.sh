@@ -49,6 +49,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/gsnmp-interop-walk.XXXXXX") || exit 1
 cleanup ()
 {
         "$FIXTURE" stop "$WORK/fixture" >/dev/null 2>&1
+        "$FIXTURE" stop "$WORK/plain" >/dev/null 2>&1
         rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -191,7 +192,7 @@ done
 echo "# -C and -O options"
 pair "walk -Cp" walk -On $V2C -Cp "$A" $SYS_OR_TABLE
 pair "walk -Ci" walk -On $V2C -Ci "$A" $SYS_OR_TABLE.1.2
-pair "walk -Ci on a scalar prints it twice" walk -On $V2C -Ci "$A" $SYSTEM.5.0
+pair "walk -Ci on a scalar" walk -On $V2C -Ci "$A" $SYSTEM.5.0
 pair "walk -CI on a scalar prints nothing" walk -On $V2C -CI -Cp "$A" $SYSTEM.5.0
 pair "walk -CIp toggled twice" walk -On $V2C -CIpI "$A" $SYSTEM.5.0
 pair "walk -Cc" walk -On $V2C -Cc "$A" $SYS_OR_TABLE
@@ -216,12 +217,22 @@ pair "walk wrong community times out" walk -On -v2c -c wrong -r0 -t0.3 "$A" $SYS
 pair "bulkwalk wrong community times out, -Cp" bulkwalk -On -v2c -c wrong -r0 -t0.3 -Cp "$A" $SYSTEM
 
 echo "# the whole MIB"
-# Net-SNMP, gsnmp, Net-SNMP: gsnmp must return every OID both Net-SNMP
-# walks returned, and no OID that neither returned.
-oids () { cut -d' ' -f1 "$1" | sort; }
-snmpbulkwalk -On $V2C -Cr50 "$A" .1 > "$WORK/mib-n1" 2>/dev/null
-"$TOOL" bulkwalk -On $V2C -Cr50 "$A" .1 > "$WORK/mib-g" 2>/dev/null
-snmpbulkwalk -On $V2C -Cr50 "$A" .1 > "$WORK/mib-n2" 2>/dev/null
+# On an snmpd without the 20,000 rows, which would also put 60,000 slow
+# rows in nsModuleTable. Net-SNMP, gsnmp, Net-SNMP: gsnmp must return every
+# OID both Net-SNMP walks returned, and no OID that neither returned.
+if plain_env=$(FIXTURE_ROWS= FIXTURE_WATCH_PID=$$ "$FIXTURE" start "$WORK/plain" | grep '^FIXTURE_PORT='); then
+        eval "PLAIN_$plain_env"
+        PLAIN="udp:127.0.0.1:${PLAIN_FIXTURE_PORT}"
+else
+        fail "could not start a second snmpd"
+        PLAIN=$A
+fi
+# the OIDs of the lines that start with one (values may span lines)
+oids_in_order () { grep -E '^\.[0-9.]+ ' "$1" | cut -d' ' -f1; }
+oids () { oids_in_order "$1" | sort -u; }
+snmpbulkwalk -On $V2C -Cr50 "$PLAIN" .1 > "$WORK/mib-n1" 2>/dev/null
+"$TOOL" bulkwalk -On $V2C -Cr50 "$PLAIN" .1 > "$WORK/mib-g" 2>/dev/null
+snmpbulkwalk -On $V2C -Cr50 "$PLAIN" .1 > "$WORK/mib-n2" 2>/dev/null
 oids "$WORK/mib-n1" > "$WORK/o-n1"
 oids "$WORK/mib-n2" > "$WORK/o-n2"
 oids "$WORK/mib-g" > "$WORK/o-g"
@@ -230,7 +241,7 @@ sort -u "$WORK/o-n1" "$WORK/o-n2" > "$WORK/o-either"
 missing=$(comm -23 "$WORK/o-both" "$WORK/o-g")
 extra=$(comm -13 "$WORK/o-either" "$WORK/o-g")
 n_oids=$(wc -l < "$WORK/o-g")
-if [ -z "$missing" ] && [ -z "$extra" ] && [ "$n_oids" -gt "$ROWS" ]; then
+if [ -z "$missing" ] && [ -z "$extra" ] && [ "$n_oids" -gt 1000 ]; then
         pass "bulkwalk of the whole MIB: the OIDs of Net-SNMP's walks ($n_oids)"
 else
         fail "bulkwalk of the whole MIB: the OIDs of Net-SNMP's walks"
@@ -239,22 +250,24 @@ else
 fi
 # The order must be strictly increasing, as the walk checks it: the same
 # order as Net-SNMP's.
-if cut -d' ' -f1 "$WORK/mib-g" | cmp -s - <(cut -d' ' -f1 "$WORK/mib-n1" | grep -Fxf "$WORK/o-g"); then
+if oids_in_order "$WORK/mib-g" | grep -Fxf "$WORK/o-both" |
+   cmp -s - <(oids_in_order "$WORK/mib-n1" | grep -Fxf "$WORK/o-both"); then
         pass "bulkwalk of the whole MIB: in Net-SNMP's order"
 else
         fail "bulkwalk of the whole MIB: in Net-SNMP's order"
 fi
 
 echo "# gsnmp table"
-# The cells as "index,column,value" lines, from gsnmp table -Ci -Cf,
+TAB=$(printf '\t')
+# The cells as "index TAB column TAB value" lines, from gsnmp table -Ci -Cf<TAB>
 # (numbered columns, quick-printed values) and from snmpbulkwalk -Oq.
 table_cells ()   # TABLE-OID output
 {
-        awk -F, -v q='"' '
+        awk -F '\t' '
                 NR == 1 { next }                      # "SNMP table: …"
                 NR == 2 { next }                      # empty line
                 NR == 3 { for (i = 2; i <= NF; i++) col[i] = $i; next }
-                { for (i = 2; i <= NF; i++) if ($i != "?") print $1 "," col[i] "," $i }
+                { for (i = 2; i <= NF; i++) if ($i != "?") print $1 "\t" col[i] "\t" $i }
         ' "$1" | sort
 }
 walk_cells ()    # ENTRY-OID output
@@ -265,7 +278,7 @@ walk_cells ()    # ENTRY-OID output
                         rest = substr(oid, length(entry) + 2)
                         col = rest; sub(/\..*/, "", col)
                         index_ = substr(rest, length(col) + 2)
-                        print index_ "," col "," value
+                        print index_ "\t" col "\t" value
                 }
         ' "$2" | sort
 }
@@ -273,7 +286,7 @@ table_check ()   # NAME TABLE-OID ENTRY-OID [COLUMN-OID...]
 {
         local name=$1 table=$2 entry=$3 rc
         shift 3
-        timeout 120 "$TOOL" table -On $V2C -Ci -Cf, -Cr50 "$A" "$table" "$@" > "$WORK/t-g" 2> "$WORK/t-g.err"
+        timeout 120 "$TOOL" table -On $V2C -Ci "-Cf$TAB" -Cr50 "$A" "$table" "$@" > "$WORK/t-g" 2> "$WORK/t-g.err"
         rc=$?
         : > "$WORK/t-walk"
         if [ $# -eq 0 ]; then

@@ -223,6 +223,45 @@ engine_id_to_hex (const char *text)
         return g_ascii_strdown (p, -1);
 }
 
+/* snmp_add_var()'s types: snmpset's, and c (Counter32) and C (Counter64),
+ * which notifications carry more often than SETs do */
+static GsnmpToolValueError
+parse_trap_value (GsnmpOid      *oid,
+                  char           type,
+                  const char    *value,
+                  GsnmpVarbind **varbind,
+                  char         **detail)
+{
+        if (type == 'c') {
+                g_autoptr(GsnmpVarbind) gauge = NULL;
+                GsnmpToolValueError res = gsnmp_tool_parse_set_value (oid, 'u', value, &gauge, detail);
+
+                if (res == GSNMP_TOOL_VALUE_OK)
+                        *varbind = gsnmp_varbind_new_counter32 (oid, gsnmp_varbind_get_unsigned (gauge));
+                return res;
+        }
+        if (type == 'C') {
+                guint64 v;
+                char *end;
+
+                *varbind = NULL;
+                *detail = NULL;
+                errno = 0;
+                v = g_ascii_strtoull (value, &end, 10);
+                if (!g_ascii_isdigit (value[0]) || *end != '\0') {
+                        *detail = g_strdup (value);
+                        return GSNMP_TOOL_VALUE_BAD_NOTATION;
+                }
+                if (errno != 0) {
+                        *detail = g_strdup (value);
+                        return GSNMP_TOOL_VALUE_OUT_OF_RANGE;
+                }
+                *varbind = gsnmp_varbind_new_counter64 (oid, v);
+                return GSNMP_TOOL_VALUE_OK;
+        }
+        return gsnmp_tool_parse_set_value (oid, type, value, varbind, detail);
+}
+
 /* The -e option (securityEngineID): for a trap, the sender's own engine
  * ID. NULL until the common options have -e. */
 static const char *
@@ -344,7 +383,7 @@ run_notify (GsnmpToolOptions *options,
                         print_unknown_oid (args[i], detail);
                         return GSNMP_TOOL_EXIT_FAILURE;
                 }
-                res = gsnmp_tool_parse_set_value (oid, args[i + 1][0], args[i + 2], &vb, &detail);
+                res = parse_trap_value (oid, args[i + 1][0], args[i + 2], &vb, &detail);
                 if (res != GSNMP_TOOL_VALUE_OK) {
                         print_value_error (args[i], res, detail);
                         return GSNMP_TOOL_EXIT_FAILURE;
@@ -695,7 +734,8 @@ typedef struct {
         guint64           n_printed;
         guint             flush_id;
         gint64            last_second;
-        char              time_prefix[64];
+        char              time_prefix[32];
+        char              time_zone[16];
 } Printer;
 
 /* YYYY-MM-DDTHH:MM:SS.mmm+HH:MM, local time; the part down to the second
@@ -715,10 +755,12 @@ append_time (Printer *printer,
                 dt = g_date_time_new_from_unix_local (second);
                 s = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
                 z = g_date_time_format (dt, "%:z");
-                g_snprintf (printer->time_prefix, sizeof printer->time_prefix, "%s.%%03u%s", s, z);
+                g_strlcpy (printer->time_prefix, s, sizeof printer->time_prefix);
+                g_strlcpy (printer->time_zone, z, sizeof printer->time_zone);
                 printer->last_second = second;
         }
-        g_string_append_printf (out, printer->time_prefix, (guint) ((now % G_USEC_PER_SEC) / 1000));
+        g_string_append_printf (out, "%s.%03u%s", printer->time_prefix,
+                                (guint) ((now % G_USEC_PER_SEC) / 1000), printer->time_zone);
 }
 
 static const char *
@@ -1307,7 +1349,7 @@ gsnmp_tool_listen_main (const char  *prgname,
         GsnmpToolOptions options;
         gboolean options_done = FALSE;
         int exit_status = GSNMP_TOOL_EXIT_FAILURE;
-        char sentinel[] = "--gsnmp-listen-default--";
+        char sentinel[] = "@gsnmp-listen-default@";
         int i;
 
         listen_config_init (&config);

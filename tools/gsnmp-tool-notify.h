@@ -44,7 +44,8 @@ int      gsnmp_tool_listen_run      (GsnmpToolOptions *options);
              "An empty ENTERPRISE-OID ('') is .1.3.6.1.4.1.3.1.1, an empty AGENT the\n" \
              "local address toward the receiver, an empty UPTIME ('') the uptime of\n"  \
              "gsnmp's engine. TYPE is one of snmpset's (i, u, t, a, o, s, x, d, b, n, U,\n" \
-             "I, F, D). The default port of the receiver is 162."),                    \
+             "I, F, D), c (Counter32) or C (Counter64). The default port of the\n"       \
+             "receiver is 162."),                                                      \
           GSNMP_TOOL_TRAP_APP_OPTIONS_HELP, gsnmp_tool_trap_app_option, TRUE,           \
           gsnmp_tool_trap_run }
 #define GSNMP_TOOL_INFORM_COMMAND                                                       \
