@@ -26,6 +26,7 @@
 #                             cross-CPU wake-ups made the 1-in-flight case 5x slower
 #   BENCH_SCENARIOS="get-1 get-32 get-burst get-burst-m32"   a subset to run
 #   BENCH_SKIP_BUILD=1        use the gsnmp-bench already in $BENCH_BUILDDIR
+#   BENCH_COUNTS=0            skip the callgrind/strace instruction and syscall counts
 #
 # Requires the packages of .ci/deps.sh (snmpd, snmp, libsnmp-dev, meson, ...).
 # Nothing here asserts on times; it only measures and reports.
@@ -187,6 +188,52 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# --- load-independent counts ---------------------------------------------------------
+#
+# User-space instructions (callgrind) and system calls (strace -c) per request
+# do not drift with the machine's load. Each is measured at two request
+# counts and differenced, which cancels start-up and warm-up.
+COUNTS=$WORK/counts.tsv
+: >"$COUNTS"
+count_one () {          # KIND N TOOL ARGS... -> prints the count
+        local kind=$1 n=$2 tool=$3 exe out
+        shift 3
+        if [ "$tool" = gsnmp ]; then exe=$GSNMP_BENCH; else exe=$NETSNMP_CLIENT; fi
+        out=$WORK/count.out
+        case $kind in
+        instructions)
+                valgrind --tool=callgrind --callgrind-out-file=/dev/null "$exe" "$@" -n "$n" \
+                        >/dev/null 2>"$out" || return 1
+                sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$out" | tail -n 1
+                ;;
+        syscalls)
+                strace -f -c -o "$out" "$exe" "$@" -n "$n" >/dev/null 2>&1 || return 1
+                awk '$NF == "total" { print $4 }' "$out"
+                ;;
+        esac
+}
+if [ "${BENCH_COUNTS:-1}" = 1 ] && command -v valgrind >/dev/null && command -v strace >/dev/null; then
+        echo "== load-independent counts (callgrind, strace)"
+        for row in "get-1|-w 1|-w 1 --mode sync" "get-32|-w 32|-w 32 --mode async"; do
+                IFS='|' read -r id gw nw <<<"$row"
+                case " $SCENARIOS " in *" $id "*) ;; *) continue ;; esac
+                for kind in instructions syscalls; do
+                        for tool in gsnmp netsnmp; do
+                                # shellcheck disable=SC2086
+                                if [ $tool = gsnmp ]; then args=(get -v2c -c $COMMUNITY $gw);
+                                else args=(get -v2c -c $COMMUNITY $nw); fi
+                                a=$(count_one $kind 1000 $tool "${args[@]}" -t 10000 "$AGENT" "$OID")
+                                b=$(count_one $kind 6000 $tool "${args[@]}" -t 10000 "$AGENT" "$OID")
+                                if [ -n "$a" ] && [ -n "$b" ]; then
+                                        printf '%s\t%s\t%s\t%s\t%s\n' "$id" "$kind" "$tool" "$a" "$b" >>"$COUNTS"
+                                        printf '   %-7s %-12s %-7s %s per request\n' "$id" "$kind" "$tool" \
+                                                "$(( (b - a) / 5000 ))"
+                                fi
+                        done
+                done
+        done
+fi
+
 # --- report ---------------------------------------------------------------------------
 
 CPU_MODEL=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
@@ -202,10 +249,10 @@ M_date=$START_DATE M_nproc=$NCPU M_cpu=$CPU_MODEL M_kernel=$(uname -r) \
 M_glib=$GLIB_VERSION M_gcrypt=$GCRYPT_VERSION M_netsnmp=$NETSNMP_VERSION \
 M_commit=$COMMIT M_rounds=$ROUNDS M_pin=$PIN_NOTE M_load_before=$LOAD_BEFORE \
 M_load_after=$LOAD_AFTER M_agent=$AGENT \
-"$PY" - "$RAW" "$COMMANDS" "$OUT" <<'EOF'
+"$PY" - "$RAW" "$COMMANDS" "$OUT" "$COUNTS" <<'EOF'
 import json, os, statistics, sys
 
-raw_path, commands_path, out_path = sys.argv[1:4]
+raw_path, commands_path, out_path, counts_path = sys.argv[1:5]
 meta = {k[2:]: v for k, v in os.environ.items() if k.startswith("M_")}
 
 rows = [json.loads(l) for l in open(raw_path) if l.strip()]
@@ -313,13 +360,40 @@ if b and b32 and b[0] and b32[0] and b32[0] > 1.5 * b[0]:
         "on the wire at once, snmpd's socket receive buffer (net.core.rmem_default, "
         "usually 208 KiB, a few hundred datagrams) overflows, snmpd drops requests and the "
         "wall time is spent waiting for the engine's retransmissions (target timeout "
-        "1 s). CPU per request stays flat either way.")
+        f"1 s), which also cost client CPU ({fmt(b[3])} µs per request against "
+        f"{fmt(b32[3])} µs with `-m 32`).")
 if notes:
     lines.append("")
     lines.append("Notes:")
     lines.append("")
     for n in notes:
         lines.append("- " + n)
+counts = {}
+for l in open(counts_path):
+    l = l.rstrip("\n")
+    if l:
+        sid, kind, tool, a, b = l.split("\t")
+        counts[(sid, kind, tool)] = (int(b) - int(a)) / 5000
+if counts:
+    lines.append("")
+    lines.append("## Load-independent counts")
+    lines.append("")
+    lines.append("Per request, from one run of each client at 1,000 and at 6,000 requests, "
+                 "differenced (start-up cancels out): user-space instructions counted by "
+                 "`valgrind --tool=callgrind` (kernel time not included) and system calls "
+                 "counted by `strace -f -c`. These do not drift with the machine's load.")
+    lines.append("")
+    lines.append("| Scenario | gsnmp instructions | Net-SNMP instructions | ratio | gsnmp syscalls | Net-SNMP syscalls |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for sid in sorted({k[0] for k in counts}):
+        gi = counts.get((sid, "instructions", "gsnmp"))
+        ni = counts.get((sid, "instructions", "netsnmp"))
+        gs = counts.get((sid, "syscalls", "gsnmp"))
+        ns = counts.get((sid, "syscalls", "netsnmp"))
+        ratio = (gi / ni) if gi and ni else None
+        lines.append(f"| {sid} | {fmt(gi, 0)} | {fmt(ni, 0)} | {fmt(ratio, 2, 'x')} | "
+                     f"{fmt(gs, 1) if gs is not None else '–'} | {fmt(ns, 1) if ns is not None else '–'} |")
+
 lines.append("")
 lines.append("Reference (DESIGN.md, measured earlier on this kind of machine): Net-SNMP C sync "
              "16,200 req/s at 20 µs CPU/req; async 32 in flight 24,400 req/s at 15 µs; "

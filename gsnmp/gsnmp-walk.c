@@ -568,7 +568,7 @@ gsnmp_walk_get_root (GsnmpWalk *self)
 /**
  * gsnmp_walk_set_max_repetitions: (set-property max-repetitions)
  * @self: a [class@Gsnmp.Walk]
- * @value: the max-repetitions, or 0 for the target's
+ * @max_repetitions: the max-repetitions, or 0 for the target's
  *
  * Sets the max-repetitions of the walk's GetBulkRequests.
  *
@@ -589,7 +589,7 @@ DEFINE_OPTION (guint, max_repetitions, MAX_REPETITIONS, value <= G_MAXINT32)
 /**
  * gsnmp_walk_set_max_varbinds: (set-property max-varbinds)
  * @self: a [class@Gsnmp.Walk]
- * @value: the limit, or 0 for none
+ * @max_varbinds: the limit, or 0 for none
  *
  * Sets the largest number of variable bindings the walk returns.
  *
@@ -610,7 +610,7 @@ DEFINE_OPTION (guint, max_varbinds, MAX_VARBINDS, TRUE)
 /**
  * gsnmp_walk_set_max_requests: (set-property max-requests)
  * @self: a [class@Gsnmp.Walk]
- * @value: the limit, or 0 for none
+ * @max_requests: the limit, or 0 for none
  *
  * Sets the largest number of requests the walk sends.
  *
@@ -631,7 +631,7 @@ DEFINE_OPTION (guint, max_requests, MAX_REQUESTS, TRUE)
 /**
  * gsnmp_walk_set_lexicographic: (set-property lexicographic)
  * @self: a [class@Gsnmp.Walk]
- * @value: %TRUE to go on past the root's subtree
+ * @lexicographic: %TRUE to go on past the root's subtree
  *
  * Sets whether the walk goes on past the root's subtree.
  *
@@ -652,7 +652,7 @@ DEFINE_OPTION (gboolean, lexicographic, LEXICOGRAPHIC, TRUE)
 /**
  * gsnmp_walk_set_use_getnext: (set-property use-getnext)
  * @self: a [class@Gsnmp.Walk]
- * @value: %TRUE to use GetNextRequests
+ * @use_getnext: %TRUE to use GetNextRequests
  *
  * Sets whether the walk uses GetNextRequests rather than GetBulkRequests.
  *
@@ -673,7 +673,7 @@ DEFINE_OPTION (gboolean, use_getnext, USE_GETNEXT, TRUE)
 /**
  * gsnmp_walk_set_allow_non_increasing: (set-property allow-non-increasing)
  * @self: a [class@Gsnmp.Walk]
- * @value: %TRUE to accept OIDs that do not increase
+ * @allow: %TRUE to accept OIDs that do not increase
  *
  * Sets whether the walk accepts OIDs that do not increase; see
  * [property@Gsnmp.Walk:allow-non-increasing].
@@ -695,7 +695,7 @@ DEFINE_OPTION (gboolean, allow_non_increasing, ALLOW_NON_INCREASING, TRUE)
 /**
  * gsnmp_walk_set_root_fallback: (set-property root-fallback)
  * @self: a [class@Gsnmp.Walk]
- * @value: %TRUE to get the root when the subtree is empty
+ * @root_fallback: %TRUE to get the root when the subtree is empty
  *
  * Sets whether a walk that found nothing gets the root itself; see
  * [property@Gsnmp.Walk:root-fallback].
@@ -1084,6 +1084,12 @@ walk_step (GsnmpWalk *self)
                 walk_complete (self, new_batch (0), NULL);
                 return;
         }
+        if (self->max_varbinds > 0 && self->n_varbinds >= self->max_varbinds) {
+                /* lowered while the walk was going on */
+                self->status = GSNMP_WALK_STATUS_MAX_VARBINDS;
+                walk_complete (self, new_batch (0), NULL);
+                return;
+        }
 
         bulk = !self->use_getnext &&
                gsnmp_target_get_version (self->target) != GSNMP_PROTOCOL_VERSION_V1;
@@ -1178,7 +1184,11 @@ gsnmp_walk_next_async (GsnmpWalk           *self,
  * order, or with a %GSNMP_PDU_ERROR when it answered with an error-status
  * (other than SNMPv1's noSuchName, which ends the walk).
  *
- * Returns: (transfer full) (element-type Gsnmp.Varbind): the next variable
+ * The array owns its elements: g_ptr_array_unref() also unrefs the
+ * variable bindings (hence `transfer container`, which bindings read
+ * correctly for such arrays).
+ *
+ * Returns: (transfer container) (element-type Gsnmp.Varbind): the next variable
  *   bindings in OID order, empty when the walk has ended, or %NULL on error
  *
  * Since: 1.0
@@ -1271,9 +1281,9 @@ gsnmp_walk_all_async (GsnmpWalk           *self,
  *
  * Finishes [method@Gsnmp.Walk.all_async]. The errors are those of
  * [method@Gsnmp.Walk.next_finish]; on error, the variable bindings received
- * so far are dropped.
+ * so far are dropped. Like the batches, the array owns its elements.
  *
- * Returns: (transfer full) (element-type Gsnmp.Varbind): the variable
+ * Returns: (transfer container) (element-type Gsnmp.Varbind): the variable
  *   bindings in OID order, or %NULL on error
  *
  * Since: 1.0
@@ -1354,9 +1364,10 @@ gsnmp_engine_walk_async (GsnmpEngine         *engine,
  * @error: return location for a [struct@GLib.Error], or %NULL
  *
  * Finishes [method@Gsnmp.Engine.walk_async]. The errors are those of
- * [method@Gsnmp.Walk.next_finish].
+ * [method@Gsnmp.Walk.next_finish]. Like the batches of
+ * [method@Gsnmp.Walk.next_finish], the array owns its elements.
  *
- * Returns: (transfer full) (element-type Gsnmp.Varbind): the variable
+ * Returns: (transfer container) (element-type Gsnmp.Varbind): the variable
  *   bindings of the subtree in OID order, or %NULL on error
  *
  * Since: 1.0

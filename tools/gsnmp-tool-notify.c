@@ -174,7 +174,11 @@ resolve_agent_address (const char *agent)
 
 /* The engine that sends: for an SNMPv3 trap it is the authoritative one, so
  * -e ENGINE-ID, when given, becomes its engine ID (through a throw-away
- * state file, the one way to give an engine its ID). */
+ * state file, the one way to give an engine its ID). Each run is a new
+ * engine whose time starts at 0, so its boots are the seconds since 2000:
+ * a receiver that saw an earlier run with the same engine ID takes the
+ * later run as newer (RFC 3414 §3.2 step 7b) instead of dropping it as
+ * outside the time window. */
 static GsnmpEngine *
 new_engine (GsnmpToolOptions *options,
             const char       *engine_id_hex,
@@ -184,6 +188,7 @@ new_engine (GsnmpToolOptions *options,
         g_autofree char *path = NULL;
         g_autofree char *contents = NULL;
         GsnmpEngine *engine;
+        gint64 boots;
 
         if (engine_id_hex == NULL)
                 return gsnmp_engine_new (error);
@@ -192,7 +197,9 @@ new_engine (GsnmpToolOptions *options,
         if (dir == NULL)
                 return NULL;
         path = g_build_filename (dir, "engine", NULL);
-        contents = g_strdup_printf ("[engine]\nid=%s\nboots=0\n", engine_id_hex);
+        boots = g_get_real_time () / G_USEC_PER_SEC - 946684800;
+        contents = g_strdup_printf ("[engine]\nid=%s\nboots=%" G_GINT64_FORMAT "\n", engine_id_hex,
+                                    CLAMP (boots, 1, G_MAXINT32 - 1));
         if (!g_file_set_contents (path, contents, -1, error)) {
                 g_rmdir (dir);
                 return NULL;
@@ -262,12 +269,16 @@ parse_trap_value (GsnmpOid      *oid,
         return gsnmp_tool_parse_set_value (oid, type, value, varbind, detail);
 }
 
-/* The -e option (securityEngineID): for a trap, the sender's own engine
- * ID. NULL until the common options have -e. */
-static const char *
-trap_security_engine_id (GsnmpToolOptions *options)
+static char *
+bytes_to_hex (GBytes *bytes)
 {
-        return NULL;
+        gsize len, i;
+        const guint8 *data = g_bytes_get_data (bytes, &len);
+        GString *hex = g_string_sized_new (2 * len + 1);
+
+        for (i = 0; i < len; i++)
+                g_string_append_printf (hex, "%02x", data[i]);
+        return g_string_free (hex, FALSE);
 }
 
 static int
@@ -402,19 +413,12 @@ run_notify (GsnmpToolOptions *options,
 
         {
                 g_autofree char *engine_id = NULL;
-                const char *security_engine_id = NULL;
 
-                /* -e: SNMPv3 traps carry the sender's engine ID */
-                if (options->version == GSNMP_PROTOCOL_VERSION_V3 && !inform)
-                        security_engine_id = trap_security_engine_id (options);
-                if (security_engine_id != NULL) {
-                        engine_id = engine_id_to_hex (security_engine_id);
-                        if (engine_id == NULL) {
-                                gsnmp_tool_print_error (options->prgname,
-                                                        _("Bad engine ID value after -e flag."));
-                                return GSNMP_TOOL_EXIT_FAILURE;
-                        }
-                }
+                /* -e: an SNMPv3 trap carries the sender's own engine ID
+                 * (snmptrap.c: "we use ourselves as the authoritative engine") */
+                if (options->version == GSNMP_PROTOCOL_VERSION_V3 && !inform &&
+                    options->security_engine_id != NULL)
+                        engine_id = bytes_to_hex (options->security_engine_id);
                 engine = new_engine (options, engine_id, &error);
                 if (engine == NULL) {
                         gsnmp_tool_print_error (options->prgname, "%s", error->message);
@@ -1268,6 +1272,10 @@ listen_help (const char *prgname)
         printf (_("  --engine-state=FILE   keep the SNMPv3 engine ID (authoritative for\n"
                   "                        informs) and boots in FILE; without it the\n"
                   "                        engine ID is random\n"));
+        printf (_("  -u USER -l LEVEL -a PROTOCOL -A PASSPHRASE -x PROTOCOL -X PASSPHRASE\n"
+                  "                        accept SNMPv3 notifications from USER, as the\n"
+                  "                        options of get define it\n"));
+        printf (_("  -e ENGINE-ID          accept USER only from the sender with ENGINE-ID\n"));
         printf (_("  -O OUTOPTS            varbind output options, as for get (q, Q, v, n, e)\n"));
         printf (_("  -f, -n                accepted, as snmptrapd’s: gsnmp always stays in the\n"
                   "                        foreground and prints addresses numerically\n"));
@@ -1307,6 +1315,41 @@ listen_help (const char *prgname)
                   "NULL and exceptions).\n"));
         printf ("\n");
         printf (_("gsnmp listen runs until interrupted (SIGINT, SIGTERM) or --count is reached.\n"));
+}
+
+/* -u and its -l -a -A -x -X: one more user to accept, bound to the sender
+ * engine ID of -e when it is given */
+static gboolean
+add_options_user (GsnmpToolOptions *options,
+                  ListenConfig     *config,
+                  int              *exit_status)
+{
+        g_autoptr(GError) error = NULL;
+        GsnmpSecurityLevel level = options->security_level;
+        gboolean auth = level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV;
+        gboolean priv = level == GSNMP_SECURITY_LEVEL_AUTH_PRIV;
+        GsnmpUsmUser *user;
+        UserConfig *uc;
+
+        if (options->user_name == NULL)
+                return TRUE;
+        user = gsnmp_usm_user_new (options->user_name,
+                                   auth ? options->auth_protocol : GSNMP_AUTH_PROTOCOL_NONE,
+                                   auth ? options->auth_passphrase : NULL,
+                                   priv ? options->priv_protocol : GSNMP_PRIV_PROTOCOL_NONE,
+                                   priv ? options->priv_passphrase : NULL,
+                                   &error);
+        if (user == NULL) {
+                gsnmp_tool_print_error (options->prgname, "%s", error->message);
+                *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                return FALSE;
+        }
+        uc = g_new0 (UserConfig, 1);
+        uc->user = user;
+        if (options->security_engine_id != NULL)
+                uc->engine_id = g_bytes_ref (options->security_engine_id);
+        g_ptr_array_add (config->users, uc);
+        return TRUE;
 }
 
 /* The table entry used by gsnmp_tool_options_parse() and the usage hints */
@@ -1424,6 +1467,10 @@ gsnmp_tool_listen_main (const char  *prgname,
         }
         if (options.community != NULL)
                 g_ptr_array_add (config.communities, g_strdup (options.community));
+        if (!add_options_user (&options, &config, &exit_status)) {
+                gsnmp_tool_options_clear (&options);
+                return exit_status;
+        }
         if (strcmp (options.agent, sentinel) != 0)
                 g_ptr_array_add (config.addresses, g_strdup (options.agent));
         for (i = 0; i < options.n_operands; i++) {
@@ -1440,11 +1487,14 @@ int
 gsnmp_tool_listen_run (GsnmpToolOptions *options)
 {
         g_auto(ListenConfig) config;
+        int exit_status = GSNMP_TOOL_EXIT_FAILURE;
         int i;
 
         listen_config_init (&config);
         if (options->community != NULL)
                 g_ptr_array_add (config.communities, g_strdup (options->community));
+        if (!add_options_user (options, &config, &exit_status))
+                return exit_status;
         g_ptr_array_add (config.addresses, g_strdup (options->agent));
         for (i = 0; i < options->n_operands; i++)
                 g_ptr_array_add (config.addresses, g_strdup (options->operands[i]));

@@ -35,15 +35,32 @@ gsnmp_tool_options_init (GsnmpToolOptions       *options,
         options->timeout_ms = 0;
         options->non_repeaters = 0;
         options->max_repetitions = 10;
+        /* Net-SNMP's defaults without snmp.conf (defSecurityLevel,
+         * defAuthType, defPrivType) */
+        options->security_level = GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV;
+        options->auth_protocol = GSNMP_AUTH_PROTOCOL_MD5;
+        options->priv_protocol = GSNMP_PRIV_PROTOCOL_DES;
+}
+
+static void
+wipe_string (char **str)
+{
+        if (*str != NULL) {
+                memset (*str, 0, strlen (*str));
+                g_clear_pointer (str, g_free);
+        }
 }
 
 void
 gsnmp_tool_options_clear (GsnmpToolOptions *options)
 {
-        if (options->community != NULL) {
-                memset (options->community, 0, strlen (options->community));
-                g_clear_pointer (&options->community, g_free);
-        }
+        wipe_string (&options->community);
+        wipe_string (&options->auth_passphrase);
+        wipe_string (&options->priv_passphrase);
+        g_clear_pointer (&options->user_name, g_free);
+        g_clear_pointer (&options->security_engine_id, g_bytes_unref);
+        g_clear_pointer (&options->context_engine_id, g_bytes_unref);
+        g_clear_pointer (&options->context_name, g_free);
         g_clear_pointer (&options->operands, g_free);
         options->n_operands = 0;
 }
@@ -55,6 +72,7 @@ typedef enum {
         OPT_SUPPORTED,
         OPT_NO_MIBS,     /* Net-SNMP's MIB options: gsnmp loads no MIB files */
         OPT_UNSUPPORTED, /* a Net-SNMP option gsnmp does not have (yet) */
+        OPT_NO_ENGINE_TIME, /* -Z: the library always discovers boots and time */
 } OptionSupport;
 
 typedef struct {
@@ -87,16 +105,16 @@ static const OptionInfo option_table[] = {
         { 's', TRUE, OPT_UNSUPPORTED },
         { 'T', TRUE, OPT_UNSUPPORTED },
         /* SNMPv3 */
-        { 'Z', TRUE, OPT_UNSUPPORTED },
-        { 'e', TRUE, OPT_UNSUPPORTED },
-        { 'E', TRUE, OPT_UNSUPPORTED },
-        { 'n', TRUE, OPT_UNSUPPORTED },
-        { 'u', TRUE, OPT_UNSUPPORTED },
-        { 'l', TRUE, OPT_UNSUPPORTED },
-        { 'x', TRUE, OPT_UNSUPPORTED },
-        { 'X', TRUE, OPT_UNSUPPORTED },
-        { 'a', TRUE, OPT_UNSUPPORTED },
-        { 'A', TRUE, OPT_UNSUPPORTED },
+        { 'e', TRUE, OPT_SUPPORTED },
+        { 'E', TRUE, OPT_SUPPORTED },
+        { 'n', TRUE, OPT_SUPPORTED },
+        { 'u', TRUE, OPT_SUPPORTED },
+        { 'l', TRUE, OPT_SUPPORTED },
+        { 'x', TRUE, OPT_SUPPORTED },
+        { 'X', TRUE, OPT_SUPPORTED },
+        { 'a', TRUE, OPT_SUPPORTED },
+        { 'A', TRUE, OPT_SUPPORTED },
+        { 'Z', TRUE, OPT_NO_ENGINE_TIME },
         { '3', TRUE, OPT_UNSUPPORTED },
 };
 
@@ -175,6 +193,144 @@ parse_output_options (GsnmpToolOptions *options,
         return TRUE;
 }
 
+/* snmpv3.c:snmpv3_parse_arg() 'l' */
+static gboolean
+parse_security_level (const char         *arg,
+                      GsnmpSecurityLevel *level)
+{
+        if (g_ascii_strcasecmp (arg, "noAuthNoPriv") == 0 || strcmp (arg, "1") == 0 ||
+            g_ascii_strcasecmp (arg, "noauth") == 0 || g_ascii_strcasecmp (arg, "nanp") == 0) {
+                *level = GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV;
+        } else if (g_ascii_strcasecmp (arg, "authNoPriv") == 0 || g_ascii_strcasecmp (arg, "auth") == 0 ||
+                   strcmp (arg, "2") == 0 || g_ascii_strcasecmp (arg, "anp") == 0) {
+                *level = GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV;
+        } else if (g_ascii_strcasecmp (arg, "authPriv") == 0 || strcmp (arg, "3") == 0 ||
+                   g_ascii_strcasecmp (arg, "priv") == 0 || g_ascii_strcasecmp (arg, "ap") == 0) {
+                *level = GSNMP_SECURITY_LEVEL_AUTH_PRIV;
+        } else {
+                return FALSE;
+        }
+        return TRUE;
+}
+
+typedef struct {
+        const char *label;
+        int         value;
+} AlgorithmName;
+
+/* snmpusm.c's usm_auth_type[] and usm_priv_type[] of Debian's Net-SNMP
+ * 5.9.3, in their order: the first label that starts with the argument
+ * (case-insensitive) wins, so "s" is SHA and "" is NOAUTH or NOPRIV.
+ * Net-SNMP has no 3DES, and neither has this table, so that the tool
+ * accepts what Net-SNMP accepts. */
+static const AlgorithmName auth_protocol_names[] = {
+        { "NOAUTH", GSNMP_AUTH_PROTOCOL_NONE },
+        { "SHA", GSNMP_AUTH_PROTOCOL_SHA },
+        { "SHA-1", GSNMP_AUTH_PROTOCOL_SHA },
+        { "SHA1", GSNMP_AUTH_PROTOCOL_SHA },
+        { "MD5", GSNMP_AUTH_PROTOCOL_MD5 },
+        { "SHA-224", GSNMP_AUTH_PROTOCOL_SHA224 },
+        { "SHA224", GSNMP_AUTH_PROTOCOL_SHA224 },
+        { "SHA-256", GSNMP_AUTH_PROTOCOL_SHA256 },
+        { "SHA256", GSNMP_AUTH_PROTOCOL_SHA256 },
+        { "SHA-384", GSNMP_AUTH_PROTOCOL_SHA384 },
+        { "SHA384", GSNMP_AUTH_PROTOCOL_SHA384 },
+        { "SHA-512", GSNMP_AUTH_PROTOCOL_SHA512 },
+        { "SHA512", GSNMP_AUTH_PROTOCOL_SHA512 },
+        { NULL, -1 },
+};
+
+static const AlgorithmName priv_protocol_names[] = {
+        { "NOPRIV", GSNMP_PRIV_PROTOCOL_NONE },
+        { "DES", GSNMP_PRIV_PROTOCOL_DES },
+        { "AES", GSNMP_PRIV_PROTOCOL_AES },
+        { "AES-128", GSNMP_PRIV_PROTOCOL_AES },
+        { "AES128", GSNMP_PRIV_PROTOCOL_AES },
+        { "AES-192", GSNMP_PRIV_PROTOCOL_AES192 },
+        { "AES192", GSNMP_PRIV_PROTOCOL_AES192 },
+        { "AES-256", GSNMP_PRIV_PROTOCOL_AES256 },
+        { "AES256", GSNMP_PRIV_PROTOCOL_AES256 },
+        { "AES-192-C", GSNMP_PRIV_PROTOCOL_AES192_CISCO },
+        { "AES192C", GSNMP_PRIV_PROTOCOL_AES192_CISCO },
+        { "AES-256-C", GSNMP_PRIV_PROTOCOL_AES256_CISCO },
+        { "AES256C", GSNMP_PRIV_PROTOCOL_AES256_CISCO },
+        { NULL, -1 },
+};
+
+/* snmpusm.c:usm_lookup_alg_type() */
+static int
+lookup_algorithm (const char          *arg,
+                  const AlgorithmName *names)
+{
+        gsize len = strlen (arg);
+        gsize i;
+
+        for (i = 0; names[i].label != NULL; i++) {
+                if (g_ascii_strncasecmp (names[i].label, arg, len) == 0)
+                        return names[i].value;
+        }
+        return -1;
+}
+
+static GByteArray *parse_hex (const char *hex);
+
+/* -e and -E: hexadecimal with an optional 0x, 5 to 32 bytes */
+static gboolean
+parse_engine_id_option (GsnmpToolOptions *options,
+                        char              letter,
+                        const char       *arg,
+                        GBytes          **out,
+                        int              *exit_status)
+{
+        g_autoptr(GByteArray) bytes = parse_hex (arg);
+
+        if (bytes == NULL) {
+                fprintf (stderr, _("Bad engine ID value after -3%c flag.\n"), letter);
+                return usage_error (options, exit_status);
+        }
+        if (bytes->len < 5 || bytes->len > 32) {
+                fprintf (stderr, _("Invalid engine ID value after -%c flag.\n"), letter);
+                return usage_error (options, exit_status);
+        }
+        g_clear_pointer (out, g_bytes_unref);
+        *out = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+        return TRUE;
+}
+
+/* keytools.c:generate_Ku() as snmp_parse_args() calls it for -A and -X,
+ * whatever the version: the messages it prints when it cannot make a key.
+ * @hash is the authentication protocol whose hash makes the key, or -1
+ * when there is none yet (-X without -a or -A). */
+static gboolean
+check_passphrase (GsnmpToolOptions *options,
+                  int               hash,
+                  const char       *passphrase,
+                  gboolean          is_priv,
+                  int              *exit_status)
+{
+        if (hash < 0) {
+                /* no detail: snmp_perror() prints an empty message */
+                fprintf (stderr, "%s: \n", options->prgname);
+        } else if (strlen (passphrase) < 8) {
+                fprintf (stderr, _("Error: passphrase chosen is below the length requirements "
+                                   "of the USM (min=%d).\n"), 8);
+                fprintf (stderr, "%s:  (%s)\n", options->prgname,
+                         _("The supplied password length is too short."));
+        } else if (hash == GSNMP_AUTH_PROTOCOL_NONE) {
+                /* snmp_log() without a newline, as Net-SNMP has it */
+                fprintf (stderr, "%s", _("Error: no hashfn for authtype"));
+                fprintf (stderr, "%s:  (%s)\n", options->prgname, _("no hashfn for authtype"));
+        } else {
+                return TRUE;
+        }
+        if (is_priv)
+                fprintf (stderr, _("Error generating a key (Ku) from the supplied privacy pass phrase. \n"));
+        else
+                fprintf (stderr, _("Error generating a key (Ku) from the supplied authentication pass phrase. \n"));
+        *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+        return FALSE;
+}
+
 /* Handles one option; returns FALSE to exit with *exit_status. */
 static gboolean
 handle_option (GsnmpToolOptions *options,
@@ -190,6 +346,12 @@ handle_option (GsnmpToolOptions *options,
         case OPT_NO_MIBS:
                 gsnmp_tool_print_error (options->prgname,
                                         _("option -%c is not supported: gsnmp loads no MIB files"),
+                                        letter);
+                return usage_error (options, exit_status);
+        case OPT_NO_ENGINE_TIME:
+                gsnmp_tool_print_error (options->prgname,
+                                        _("option -%c is not supported: gsnmp learns the agent’s "
+                                          "engine boots and time by discovery"),
                                         letter);
                 return usage_error (options, exit_status);
         case OPT_UNSUPPORTED:
@@ -268,6 +430,71 @@ handle_option (GsnmpToolOptions *options,
                         return usage_error (options, exit_status);
                 }
                 return options->command->app_option (options, arg, exit_status);
+
+        case 'u':
+                g_free (options->user_name);
+                options->user_name = g_strdup (arg);
+                return TRUE;
+
+        case 'l':
+                if (!parse_security_level (arg, &options->security_level)) {
+                        fprintf (stderr, _("Invalid security level specified after -3l flag: %s\n"),
+                                 arg);
+                        return usage_error (options, exit_status);
+                }
+                return TRUE;
+
+        case 'a': {
+                int value = lookup_algorithm (arg, auth_protocol_names);
+
+                if (value < 0) {
+                        fprintf (stderr,
+                                 _("Invalid authentication protocol specified after -3a flag: %s\n"),
+                                 arg);
+                        return usage_error (options, exit_status);
+                }
+                options->auth_protocol = (GsnmpAuthProtocol) value;
+                options->auth_protocol_set = TRUE;
+                return TRUE;
+        }
+
+        case 'x': {
+                int value = lookup_algorithm (arg, priv_protocol_names);
+
+                if (value < 0) {
+                        fprintf (stderr,
+                                 _("Invalid privacy protocol specified after -3x flag: %s\n"),
+                                 arg);
+                        return usage_error (options, exit_status);
+                }
+                options->priv_protocol = (GsnmpPrivProtocol) value;
+                options->priv_protocol_set = TRUE;
+                return TRUE;
+        }
+
+        case 'A':
+        case 'X': {
+                char **passphrase = letter == 'A' ? &options->auth_passphrase :
+                                                    &options->priv_passphrase;
+
+                wipe_string (passphrase);
+                *passphrase = g_strdup (arg);
+                /* as Net-SNMP does: keep the pass phrase out of ps(1) */
+                memset (arg, 0, strlen (arg));
+                return TRUE;
+        }
+
+        case 'e':
+        case 'E':
+                return parse_engine_id_option (options, letter, arg,
+                                               letter == 'e' ? &options->security_engine_id :
+                                                               &options->context_engine_id,
+                                               exit_status);
+
+        case 'n':
+                g_free (options->context_name);
+                options->context_name = g_strdup (arg);
+                return TRUE;
 
         case 'p':
                 fprintf (stderr, _("Warning: -p option is no longer used - "));
@@ -372,6 +599,19 @@ gsnmp_tool_options_parse (GsnmpToolOptions  *options,
                 }
         }
 
+        /* snmp_parse_args() turns the pass phrases into keys now, with the
+         * hash of -a (or the default MD5 once -A is there) */
+        if (options->auth_passphrase != NULL &&
+            !check_passphrase (options, options->auth_protocol, options->auth_passphrase,
+                               FALSE, exit_status))
+                return FALSE;
+        if (options->priv_passphrase != NULL &&
+            !check_passphrase (options,
+                               options->auth_protocol_set || options->auth_passphrase != NULL ?
+                                       (int) options->auth_protocol : -1,
+                               options->priv_passphrase, TRUE, exit_status))
+                return FALSE;
+
         if (operands->len == 0) {
                 fprintf (stderr, _("No hostname specified.\n"));
                 return usage_error (options, exit_status);
@@ -405,40 +645,221 @@ gsnmp_tool_options_get_format (const GsnmpToolOptions *options)
         return flags;
 }
 
+/* The timing options of every target. */
+static void
+apply_timing (GsnmpToolOptions *options,
+              GsnmpTarget      *target)
+{
+        if (options->timeout_ms > 0)
+                gsnmp_target_set_timeout (target, options->timeout_ms);
+        if (options->retries >= 0)
+                gsnmp_target_set_retries (target, (guint) options->retries);
+}
+
+/* See the header. Net-SNMP's snmpv3_build() fails without a user name. */
+gboolean
+gsnmp_tool_options_check_user_name (GsnmpToolOptions *options,
+                                    int              *exit_status)
+{
+        if (options->user_name == NULL || options->user_name[0] == '\0') {
+                gsnmp_tool_print_error (options->prgname, _("No securityName specified"));
+                *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                return FALSE;
+        }
+        return TRUE;
+}
+
+/* What snmpusm.c:usm_secmod_rgenerate_out_msg() refuses before it sends:
+ * a level the protocols cannot give (-a NOAUTH, -x NOPRIV), then a
+ * privacy key missing (no -X), then an authentication key missing (no
+ * -A). Returns Net-SNMP's message, or NULL. */
+static const char *
+check_security_level (GsnmpToolOptions *options)
+{
+        GsnmpSecurityLevel level = options->security_level;
+
+        if ((level == GSNMP_SECURITY_LEVEL_AUTH_PRIV &&
+             options->priv_protocol == GSNMP_PRIV_PROTOCOL_NONE) ||
+            (level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV &&
+             options->auth_protocol == GSNMP_AUTH_PROTOCOL_NONE))
+                return _("USM unsupported security level (this user has not been configured "
+                         "for that level of security)");
+        if (level == GSNMP_SECURITY_LEVEL_AUTH_PRIV && options->priv_passphrase == NULL)
+                return _("USM generic error");
+        if (level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV && options->auth_passphrase == NULL)
+                return _("USM authentication failure (incorrect password or key)");
+        return NULL;
+}
+
+/* The user of -u for the level of -l: the protocols and pass phrases of a
+ * higher level are left out, as Net-SNMP ignores them. */
+static GsnmpUsmUser *
+new_usm_user (GsnmpToolOptions *options,
+              GError          **error)
+{
+        GsnmpSecurityLevel level = options->security_level;
+        gboolean auth = level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV;
+        gboolean priv = level == GSNMP_SECURITY_LEVEL_AUTH_PRIV;
+
+        return gsnmp_usm_user_new (options->user_name,
+                                   auth ? options->auth_protocol : GSNMP_AUTH_PROTOCOL_NONE,
+                                   auth ? options->auth_passphrase : NULL,
+                                   priv ? options->priv_protocol : GSNMP_PRIV_PROTOCOL_NONE,
+                                   priv ? options->priv_passphrase : NULL,
+                                   error);
+}
+
 /*
  * gsnmp_tool_options_new_target:
  *
  * The one place that turns the common options into a #GsnmpTarget, where
- * Net-SNMP's tools call snmp_open(): prints the error and returns %NULL
- * when that fails.
+ * Net-SNMP's tools call snmp_open() (and, for SNMPv3, where they build the
+ * first message): prints the error and returns %NULL when that fails.
+ *
+ * For SNMPv3 the target gets a #GsnmpUsmUser for -u at the level of -l,
+ * the context name of -n and the context engine ID of -E, or else that of
+ * -e, as Net-SNMP's snmpv3_build() takes it. The library always discovers
+ * the agent's engine ID, boots and time: -e does not replace that.
  */
 GsnmpTarget *
 gsnmp_tool_options_new_target (GsnmpToolOptions *options,
                                int              *exit_status)
 {
-        g_autoptr(GsnmpCommunity) community = NULL;
+        g_autoptr(GsnmpCredentials) credentials = NULL;
         g_autoptr(GError) error = NULL;
         GsnmpTarget *target;
 
         if (options->version == GSNMP_PROTOCOL_VERSION_V3) {
-                /* No -u: Net-SNMP fails the same way. */
-                gsnmp_tool_print_error (options->prgname, _("No securityName specified"));
-                *exit_status = GSNMP_TOOL_EXIT_FAILURE;
-                return NULL;
-        }
+                const char *problem;
 
-        community = gsnmp_community_new (options->version, options->community);
-        target = gsnmp_target_new (options->agent, GSNMP_CREDENTIALS (community), &error);
+                if (!gsnmp_tool_options_check_user_name (options, exit_status))
+                        return NULL;
+                problem = check_security_level (options);
+                if (problem != NULL) {
+                        gsnmp_tool_print_error (options->prgname, "%s", problem);
+                        *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                        return NULL;
+                }
+                credentials = (GsnmpCredentials *) new_usm_user (options, &error);
+        } else {
+                credentials = (GsnmpCredentials *) gsnmp_community_new (options->version,
+                                                                        options->community);
+        }
+        if (credentials != NULL)
+                target = gsnmp_target_new (options->agent, credentials, &error);
+        else
+                target = NULL;
         if (target == NULL) {
                 gsnmp_tool_print_error (options->prgname, "%s", error->message);
                 *exit_status = GSNMP_TOOL_EXIT_FAILURE;
                 return NULL;
         }
-        if (options->timeout_ms > 0)
-                gsnmp_target_set_timeout (target, options->timeout_ms);
-        if (options->retries >= 0)
-                gsnmp_target_set_retries (target, (guint) options->retries);
+        apply_timing (options, target);
+
+        if (options->version == GSNMP_PROTOCOL_VERSION_V3) {
+                if (options->context_engine_id != NULL)
+                        gsnmp_target_set_context_engine_id (target, options->context_engine_id);
+                else if (options->security_engine_id != NULL)
+                        gsnmp_target_set_context_engine_id (target, options->security_engine_id);
+                if (options->context_name != NULL)
+                        gsnmp_target_set_context_name (target, options->context_name);
+        }
         return target;
+}
+
+/* An engine ID no agent has: 32 bytes outside RFC 3411's formats. */
+static const guint8 no_engine_id[32] = {
+        0x00, 'g', 's', 'n', 'm', 'p', '-', 'n', 'o', '-', 'e', 'n', 'g', 'i', 'n', 'e',
+        0x00, 'g', 's', 'n', 'm', 'p', '-', 'n', 'o', '-', 'e', 'n', 'g', 'i', 'n', 'e',
+};
+
+/*
+ * gsnmp_tool_options_new_discovery_target:
+ *
+ * A target for gsnmp_tool_discover_engine(): the agent of the options with
+ * a user whose keys are localized for an engine ID no agent has, so that
+ * the library discovers the agent's engine for it and then fails the
+ * request without sending it. Made when the session opens, it also checks
+ * the agent address as snmp_open() does.
+ */
+GsnmpTarget *
+gsnmp_tool_options_new_discovery_target (GsnmpToolOptions *options,
+                                         int              *exit_status)
+{
+        static const guint8 no_key[16] = { 0, };
+        g_autoptr(GsnmpUsmUser) user = NULL;
+        g_autoptr(GError) error = NULL;
+        GsnmpTarget *target = NULL;
+
+        user = gsnmp_usm_user_new_localized ("gsnmp", no_engine_id, sizeof no_engine_id,
+                                             GSNMP_AUTH_PROTOCOL_MD5, no_key, sizeof no_key,
+                                             GSNMP_PRIV_PROTOCOL_NONE, NULL, 0, &error);
+        if (user != NULL)
+                target = gsnmp_target_new (options->agent, GSNMP_CREDENTIALS (user), &error);
+        if (target == NULL) {
+                gsnmp_tool_print_error (options->prgname, "%s", error->message);
+                *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                return NULL;
+        }
+        apply_timing (options, target);
+        return target;
+}
+
+typedef struct {
+        GMainLoop    *loop;
+        GAsyncResult *result;
+} DiscoveryWaiter;
+
+static void
+on_discovery_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+        DiscoveryWaiter *waiter = user_data;
+
+        waiter->result = g_object_ref (result);
+        g_main_loop_quit (waiter->loop);
+}
+
+/*
+ * gsnmp_tool_discover_engine:
+ *
+ * Net-SNMP's delayed engine ID probe: discovers the agent's engine on
+ * @engine with @discovery_target (see above), so that the requests that
+ * follow on @engine find it known. When discovery fails, prints what
+ * Net-SNMP prints ("PRGNAME: Timeout") and returns %FALSE. Does nothing
+ * when -e gave the engine ID: Net-SNMP does not probe then.
+ */
+gboolean
+gsnmp_tool_discover_engine (GsnmpToolOptions *options,
+                            GsnmpEngine      *engine,
+                            GsnmpTarget      *discovery_target,
+                            int              *exit_status)
+{
+        DiscoveryWaiter waiter = { NULL, NULL };
+        g_autoptr(GsnmpPdu) response = NULL;
+        g_autoptr(GError) error = NULL;
+
+        if (options->version != GSNMP_PROTOCOL_VERSION_V3 || options->security_engine_id != NULL)
+                return TRUE;
+
+        waiter.loop = g_main_loop_new (NULL, FALSE);
+        gsnmp_engine_get_async (engine, discovery_target, NULL, 0, NULL,
+                                on_discovery_done, &waiter);
+        g_main_loop_run (waiter.loop);
+        response = gsnmp_engine_get_finish (engine, waiter.result, &error);
+        g_object_unref (waiter.result);
+        g_main_loop_unref (waiter.loop);
+
+        /* Discovered: the request then fails on the keys (or, should the
+         * agent have that engine ID after all, on the agent's report). */
+        if (response != NULL ||
+            (error->domain == GSNMP_ERROR && error->code != GSNMP_ERROR_INVALID_ADDRESS &&
+             !gsnmp_tool_error_is_discovery_failure (error)))
+                return TRUE;
+
+        *exit_status = gsnmp_tool_print_request_error (options, error, TRUE);
+        return FALSE;
 }
 
 /*****************************************************************************/

@@ -65,6 +65,19 @@ struct _GsnmpToolOptions {
         long                    max_repetitions; /* bulkget: -Cr<N> */
         gboolean                quiet;          /* set: -Cq */
 
+        /* SNMPv3 (-u -l -a -A -x -X -e -E -n), as Net-SNMP keeps them */
+        char                   *user_name;      /* -u, or NULL */
+        GsnmpSecurityLevel      security_level; /* -l; noAuthNoPriv by default */
+        gboolean                auth_protocol_set; /* -a was given */
+        GsnmpAuthProtocol       auth_protocol;  /* -a (NONE for "NOAUTH"); MD5 by default */
+        char                   *auth_passphrase; /* -A, or NULL; wiped when cleared */
+        gboolean                priv_protocol_set; /* -x was given */
+        GsnmpPrivProtocol       priv_protocol;  /* -x (NONE for "NOPRIV"); DES by default */
+        char                   *priv_passphrase; /* -X, or NULL; wiped when cleared */
+        GBytes                 *security_engine_id; /* -e, or NULL */
+        GBytes                 *context_engine_id;  /* -E, or NULL */
+        char                   *context_name;   /* -n, or NULL */
+
         const char             *agent;          /* AGENT, as given */
         char                  **operands;       /* what follows AGENT (not owned strings) */
         int                     n_operands;
@@ -80,6 +93,26 @@ gboolean          gsnmp_tool_options_parse         (GsnmpToolOptions        *opt
                                                     int                     *exit_status);
 GsnmpFormatFlags  gsnmp_tool_options_get_format    (const GsnmpToolOptions  *options);
 GsnmpTarget      *gsnmp_tool_options_new_target    (GsnmpToolOptions        *options,
+                                                    int                     *exit_status);
+
+/* SNMPv3: Net-SNMP discovers the agent's engine when it sends the first
+ * request (unless -e gave it), and only then checks the user name and the
+ * security level. A subcommand that wants that order calls these in turn
+ * before its first request: gsnmp_tool_options_new_discovery_target() when
+ * it opens the session (it checks the agent address), discovers the engine
+ * with it by gsnmp_tool_discover_engine() on the engine the requests will
+ * use, then gsnmp_tool_options_check_user_name() and finally
+ * gsnmp_tool_options_new_target(), which makes the remaining checks.
+ * Without the first two steps a discovery that fails still reads as
+ * Net-SNMP's "Timeout" (see gsnmp_tool_print_request_error()), but the
+ * user name and level checks come first. */
+GsnmpTarget      *gsnmp_tool_options_new_discovery_target (GsnmpToolOptions *options,
+                                                    int                     *exit_status);
+gboolean          gsnmp_tool_discover_engine       (GsnmpToolOptions        *options,
+                                                    GsnmpEngine             *engine,
+                                                    GsnmpTarget             *discovery_target,
+                                                    int                     *exit_status);
+gboolean          gsnmp_tool_options_check_user_name (GsnmpToolOptions      *options,
                                                     int                     *exit_status);
 
 /* Parses an OID as Net-SNMP does without MIB files: dotted numbers (decimal,

@@ -101,15 +101,60 @@ gsnmp_tool_print_packet_error (GsnmpPdu *response,
         }
 }
 
+/* Did the library fail @error's request because it could not discover
+ * the agent's SNMPv3 engine? (The engine prefixes the reason.) */
+gboolean
+gsnmp_tool_error_is_discovery_failure (const GError *error)
+{
+        return g_str_has_prefix (error->message, _("SNMPv3 engine discovery failed: "));
+}
+
+/* snmp_api.c's api_errors[] for the reports of RFC 3414 and RFC 3413 */
+static const char *
+report_error_string (const GError *error)
+{
+        if (error->domain != GSNMP_ERROR)
+                return NULL;
+        switch (error->code) {
+        case GSNMP_ERROR_UNKNOWN_ENGINE_ID:
+                return _("Unknown engine ID");
+        case GSNMP_ERROR_NOT_IN_TIME_WINDOW:
+                return _("Not in time window");
+        case GSNMP_ERROR_UNKNOWN_USER_NAME:
+                return _("Unknown user name");
+        case GSNMP_ERROR_WRONG_DIGEST:
+                return _("Authentication failure (incorrect password, community or key)");
+        case GSNMP_ERROR_DECRYPTION_ERROR:
+                return _("Decryption error");
+        case GSNMP_ERROR_UNSUPPORTED_SECURITY_LEVEL:
+                return _("Unsupported security level");
+        case GSNMP_ERROR_UNKNOWN_CONTEXT:
+        case GSNMP_ERROR_UNAVAILABLE_CONTEXT:
+                return _("Bad context specified");
+        default:
+                return NULL;
+        }
+}
+
 /* Reports a request that got no usable response; returns the exit status.
  * snmpget and snmpgetnext end the timeout message with a period,
- * snmpbulkget and snmpset do not. */
+ * snmpbulkget and snmpset do not. With SNMPv3, Net-SNMP discovers the
+ * agent's engine before its first request (unless -e named it), and says
+ * only "Timeout" when that fails; the reports of the agent read as
+ * snmp_sess_perror() prints them. */
 int
 gsnmp_tool_print_request_error (const GsnmpToolOptions *options,
                                 const GError           *error,
                                 gboolean                timeout_period)
 {
-        if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
+        const char *report;
+
+        if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) &&
+            options->version == GSNMP_PROTOCOL_VERSION_V3 &&
+            options->security_engine_id == NULL &&
+            gsnmp_tool_error_is_discovery_failure (error)) {
+                gsnmp_tool_print_error (options->prgname, _("Timeout"));
+        } else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
                 fprintf (stderr,
                          timeout_period ? _("Timeout: No Response from %s.\n") :
                                           _("Timeout: No Response from %s\n"),
@@ -117,6 +162,8 @@ gsnmp_tool_print_request_error (const GsnmpToolOptions *options,
         } else if (error->domain == G_RESOLVER_ERROR) {
                 /* snmp_sess_perror() after a failed host lookup */
                 gsnmp_tool_print_error (options->prgname, _("Unknown host (%s)"), options->agent);
+        } else if ((report = report_error_string (error)) != NULL) {
+                gsnmp_tool_print_error (options->prgname, "%s", report);
         } else {
                 gsnmp_tool_print_error (options->prgname, "%s", error->message);
         }
@@ -178,6 +225,20 @@ gsnmp_tool_print_command_help (const char             *prgname,
         printf (_("  -v 1|2c|3             the SNMP version to use (default: 3, as Net-SNMP;\n"
                   "                        SNMPv3 needs a user name)\n"));
         printf (_("  -c COMMUNITY          the community string (SNMPv1 and SNMPv2c)\n"));
+        printf (_("  -u USER-NAME          the SNMPv3 user (security name)\n"));
+        printf (_("  -l LEVEL              the SNMPv3 security level: noAuthNoPriv (default),\n"
+                  "                        authNoPriv or authPriv (also 1, 2, 3, nanp, anp, ap)\n"));
+        printf (_("  -a PROTOCOL           the authentication protocol: MD5 (default), SHA,\n"
+                  "                        SHA-224, SHA-256, SHA-384 or SHA-512\n"));
+        printf (_("  -A PASSPHRASE         the authentication pass phrase (8 characters or more)\n"));
+        printf (_("  -x PROTOCOL           the privacy protocol: DES (default), AES, AES-192,\n"
+                  "                        AES-256, AES-192-C or AES-256-C (Cisco’s key extension)\n"));
+        printf (_("  -X PASSPHRASE         the privacy pass phrase (8 characters or more)\n"));
+        printf (_("  -e ENGINE-ID          the agent’s engine ID, in hexadecimal; gsnmp discovers\n"
+                  "                        it all the same, and takes -e as the context engine ID\n"
+                  "                        when -E is not given\n"));
+        printf (_("  -E ENGINE-ID          the context engine ID, in hexadecimal\n"));
+        printf (_("  -n CONTEXT            the context name (default: empty)\n"));
         printf (_("  -r RETRIES            the number of retries (default: 5)\n"));
         printf (_("  -t TIMEOUT            the request timeout in seconds, such as 1 or 0.5\n"
                   "                        (default: 1)\n"));
@@ -199,6 +260,8 @@ gsnmp_tool_print_command_help (const char             *prgname,
         printf (_("OIDs are numeric, such as 1.3.6.1.2.1.1.5.0 or .1.3.6.1.2.1.1.5.0:\n"
                   "gsnmp loads no MIB files.\n"));
         printf (_("Options may also follow the agent and the OIDs, except for set.\n"));
+        printf (_("The defaults are Net-SNMP’s built-in ones: gsnmp reads no snmp.conf.\n"
+                  "-Z is not supported: gsnmp discovers the agent’s engine boots and time.\n"));
         printf (_("Exit status: 0 on success, 1 on usage, parse, timeout or network errors,\n"
                   "2 when the agent answered with an error status.\n"));
 }

@@ -39,18 +39,24 @@ typedef struct {
         GsnmpToolOptions *options;
         GsnmpEngine      *engine;
         GsnmpTarget      *target;
+        GsnmpTarget      *discovery_target; /* SNMPv3, until the first request */
 } ToolSession;
+
+#define TOOL_SESSION_INIT { NULL, NULL, NULL, NULL }
 
 static void
 tool_session_clear (ToolSession *session)
 {
         g_clear_object (&session->target);
+        g_clear_object (&session->discovery_target);
         g_clear_object (&session->engine);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ToolSession, tool_session_clear)
 
-/* Net-SNMP's snmp_open(): the target from the options, and an engine. */
+/* Net-SNMP's snmp_open(): an engine, and the target from the options. An
+ * SNMPv3 target waits for tool_session_discover() and
+ * tool_session_prepare(), where Net-SNMP makes its SNMPv3 checks. */
 static gboolean
 tool_session_open (ToolSession      *session,
                    GsnmpToolOptions *options,
@@ -59,8 +65,12 @@ tool_session_open (ToolSession      *session,
         g_autoptr(GError) error = NULL;
 
         session->options = options;
-        session->target = gsnmp_tool_options_new_target (options, exit_status);
-        if (session->target == NULL)
+        if (options->version == GSNMP_PROTOCOL_VERSION_V3)
+                session->discovery_target = gsnmp_tool_options_new_discovery_target (options,
+                                                                                     exit_status);
+        else
+                session->target = gsnmp_tool_options_new_target (options, exit_status);
+        if (session->target == NULL && session->discovery_target == NULL)
                 return FALSE;
         session->engine = gsnmp_engine_new (&error);
         if (session->engine == NULL) {
@@ -69,6 +79,34 @@ tool_session_open (ToolSession      *session,
                 return FALSE;
         }
         return TRUE;
+}
+
+/* SNMPv3, when the first request is about to go: Net-SNMP's delayed
+ * engine ID probe and its check of the user name. */
+static gboolean
+tool_session_discover (ToolSession *session,
+                       int         *exit_status)
+{
+        if (session->discovery_target == NULL)
+                return TRUE;
+        if (!gsnmp_tool_discover_engine (session->options, session->engine,
+                                         session->discovery_target, exit_status))
+                return FALSE;
+        g_clear_object (&session->discovery_target);
+        return gsnmp_tool_options_check_user_name (session->options, exit_status);
+}
+
+/* Then, once the PDU is built: the SNMPv3 target, after Net-SNMP's checks
+ * of the security level. */
+static gboolean
+tool_session_prepare (ToolSession *session,
+                      int         *exit_status)
+{
+        if (!tool_session_discover (session, exit_status))
+                return FALSE;
+        if (session->target == NULL)
+                session->target = gsnmp_tool_options_new_target (session->options, exit_status);
+        return session->target != NULL;
 }
 
 typedef struct {
@@ -220,7 +258,7 @@ static int
 run_get_common (GsnmpToolOptions *options,
                 GsnmpPduType      type)
 {
-        g_auto(ToolSession) session = { NULL, NULL, NULL };
+        g_auto(ToolSession) session = TOOL_SESSION_INIT;
         g_autoptr(GPtrArray) oids = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_oid_unref);
         GsnmpFormatFlags format = gsnmp_tool_options_get_format (options);
         gboolean is_get = type == GSNMP_PDU_TYPE_GET;
@@ -254,10 +292,14 @@ run_get_common (GsnmpToolOptions *options,
         }
         if (failures > 0)
                 return GSNMP_TOOL_EXIT_FAILURE;
+        if (!tool_session_discover (&session, &exit_status))
+                return exit_status;
         for (i = 0; i < (int) oids->len; i++) {
                 if (!oid_is_encodable (g_ptr_array_index (oids, i)))
                         return print_build_failure (options, _("Can't build OID for variable"));
         }
+        if (!tool_session_prepare (&session, &exit_status))
+                return exit_status;
 
         exit_status = GSNMP_TOOL_EXIT_OK;
         for (;;) {
@@ -352,7 +394,7 @@ app_option_bulk (GsnmpToolOptions *options,
 static int
 run_bulkget (GsnmpToolOptions *options)
 {
-        g_auto(ToolSession) session = { NULL, NULL, NULL };
+        g_auto(ToolSession) session = TOOL_SESSION_INIT;
         g_autoptr(GPtrArray) oids = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_oid_unref);
         g_autoptr(GsnmpPdu) response = NULL;
         g_autoptr(GError) error = NULL;
@@ -384,6 +426,12 @@ run_bulkget (GsnmpToolOptions *options)
                 gsnmp_tool_print_error (options->prgname, _("Cannot send V2 PDU on V1 session"));
                 return GSNMP_TOOL_EXIT_FAILURE;
         }
+        /* SNMPv3: the engine ID probe comes first, then snmpv3_build() */
+        if (options->version == GSNMP_PROTOCOL_VERSION_V3 &&
+            session.discovery_target != NULL &&
+            !gsnmp_tool_discover_engine (options, session.engine, session.discovery_target,
+                                         &exit_status))
+                return exit_status;
         if (options->max_repetitions < 0) {
                 gsnmp_tool_print_error (options->prgname, _("Bad value for max-repetitions"));
                 return GSNMP_TOOL_EXIT_FAILURE;
@@ -392,10 +440,17 @@ run_bulkget (GsnmpToolOptions *options)
                 gsnmp_tool_print_error (options->prgname, _("Bad value for non-repeaters"));
                 return GSNMP_TOOL_EXIT_FAILURE;
         }
+        if (session.discovery_target != NULL) {
+                g_clear_object (&session.discovery_target);
+                if (!gsnmp_tool_options_check_user_name (options, &exit_status))
+                        return exit_status;
+        }
         for (i = 0; i < (int) oids->len; i++) {
                 if (!oid_is_encodable (g_ptr_array_index (oids, i)))
                         return print_build_failure (options, _("Can't build OID for variable"));
         }
+        if (!tool_session_prepare (&session, &exit_status))
+                return exit_status;
 
         response = tool_session_request (&session, GSNMP_PDU_TYPE_GET_BULK, oids, &error);
         if (response == NULL)
@@ -457,7 +512,7 @@ value_error_message (GsnmpToolValueError kind)
 static int
 run_set (GsnmpToolOptions *options)
 {
-        g_auto(ToolSession) session = { NULL, NULL, NULL };
+        g_auto(ToolSession) session = TOOL_SESSION_INIT;
         g_autoptr(GPtrArray) varbinds = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_varbind_unref);
         g_autoptr(GsnmpPdu) response = NULL;
         g_autoptr(GError) error = NULL;
@@ -522,6 +577,8 @@ run_set (GsnmpToolOptions *options)
         }
         if (failures > 0)
                 return GSNMP_TOOL_EXIT_FAILURE;
+        if (!tool_session_discover (&session, &exit_status))
+                return exit_status;
 
         for (i = 0; i < (int) varbinds->len; i++) {
                 GsnmpVarbind *vb = g_ptr_array_index (varbinds, i);
@@ -532,6 +589,8 @@ run_set (GsnmpToolOptions *options)
                     !oid_is_encodable (gsnmp_varbind_get_oid_value (vb)))
                         return print_build_failure (options, _("build objid: bad first subidentifier"));
         }
+        if (!tool_session_prepare (&session, &exit_status))
+                return exit_status;
 
         response = tool_session_request (&session, GSNMP_PDU_TYPE_SET, varbinds, &error);
         if (response == NULL)
