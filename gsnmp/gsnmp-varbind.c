@@ -1094,8 +1094,19 @@ append_oid (GString        *out,
         gsize n, i;
 
         ids = gsnmp_oid_get_ids (oid, &n);
-        for (i = 0; i < n; i++)
-                g_string_append_printf (out, ".%u", ids[i]);
+        for (i = 0; i < n; i++) {
+                /* On every walk's hot path: no printf per sub-identifier */
+                char buf[11];
+                guint32 v = ids[i];
+                int len = 0;
+
+                do {
+                        buf[sizeof buf - 1 - len++] = (char) ('0' + v % 10);
+                        v /= 10;
+                } while (v != 0);
+                g_string_append_c (out, '.');
+                g_string_append_len (out, buf + sizeof buf - len, len);
+        }
 }
 
 /* mib.c:sprint_realloc_by_type() and the exceptions of

@@ -8,6 +8,22 @@
  * the messages those print, so that scripts written for snmpget & co. see
  * the same text and exit status. Where Net-SNMP silently truncates a value
  * that does not fit its SNMP type, gsnmp refuses it instead.
+ *
+ * SNMPv3 follows snmpv3.c:snmpv3_parse_arg() (-u -l -a -A -x -X -e -E -n,
+ * their spellings and messages, "-3l" included), the pass phrase checks of
+ * snmp_parse_args() and the checks snmp_api.c and snmpusm.c make when they
+ * send. On purpose, gsnmp differs in this:
+ *  - it reads no snmp.conf: the defaults are Net-SNMP's built-in ones
+ *    (noAuthNoPriv, MD5, DES, no user);
+ *  - the library always discovers the agent's engine ID, boots and time:
+ *    -Z is refused, and -e only becomes the default context engine ID (as
+ *    in Net-SNMP) and makes timeouts read as request timeouts. An -e that
+ *    is not the agent's engine ID makes Net-SNMP time out; gsnmp gets the
+ *    answer;
+ *  - user names must be 1 to 32 bytes of UTF-8 (RFC 3414): gsnmp says so
+ *    where Net-SNMP sends the name and the agent drops or refuses it;
+ *  - -3 (keys given in hexadecimal) is not supported, and neither is 3DES,
+ *    which Debian's Net-SNMP does not have either.
  */
 
 #include "config.h"
