@@ -208,12 +208,14 @@ static guint signals[N_SIGNALS];
 /*****************************************************************************/
 /* Sockets */
 
+/* A drain in progress holds a reference. */
 static ListenerSocket *
 listener_socket_ref (ListenerSocket *ls)
 {
         return g_atomic_rc_box_acquire (ls);
 }
 
+/* Frees what a ListenerSocket owns, once the last reference is gone. */
 static void
 listener_socket_clear (ListenerSocket *ls)
 {
@@ -221,6 +223,7 @@ listener_socket_clear (ListenerSocket *ls)
         g_clear_pointer (&ls->buffers, g_free);
 }
 
+/* Drops a reference to a ListenerSocket. */
 static void
 listener_socket_unref (ListenerSocket *ls)
 {
@@ -229,6 +232,7 @@ listener_socket_unref (ListenerSocket *ls)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ListenerSocket, listener_socket_unref)
 
+/* Stops reading @ls and closes its socket; idempotent. */
 static void
 listener_socket_close (ListenerSocket *ls)
 {
@@ -245,12 +249,14 @@ listener_socket_close (ListenerSocket *ls)
 /*****************************************************************************/
 /* The local engine: engine ID, boots and time */
 
+/* The authoritative engine ID for informs: the engine's, or our own. */
 static GBytes *
 local_engine_id (GsnmpListener *self)
 {
         return self->engine != NULL ? gsnmp_engine_get_engine_id (self->engine) : self->engine_id;
 }
 
+/* snmpEngineBoots of the local engine (RFC 3414 §2.2). */
 static guint32
 local_engine_boots (GsnmpListener *self)
 {
@@ -258,6 +264,7 @@ local_engine_boots (GsnmpListener *self)
                                       self->engine_boots;
 }
 
+/* snmpEngineTime of the local engine, in seconds (RFC 3414 §2.2). */
 static guint32
 local_engine_time (GsnmpListener *self)
 {
@@ -283,6 +290,7 @@ make_engine_id (void)
 /*****************************************************************************/
 /* Recently seen informs */
 
+/* Hashes an InformKey for the table of recent informs. */
 static guint
 inform_key_hash (gconstpointer key)
 {
@@ -295,6 +303,7 @@ inform_key_hash (gconstpointer key)
         return h ^ k->security_hash ^ k->version;
 }
 
+/* Compares two InformKeys byte for byte (they are zero-padded). */
 static gboolean
 inform_key_equal (gconstpointer a,
                   gconstpointer b)
@@ -302,6 +311,8 @@ inform_key_equal (gconstpointer a,
         return memcmp (a, b, sizeof (InformKey)) == 0;
 }
 
+/* The key of an inform: sender address and port, version, request-id and
+ * security name. */
 static void
 inform_key_init (InformKey             *key,
                  const struct sockaddr *from,
@@ -368,6 +379,7 @@ informs_remember (GsnmpListener   *self,
 /*****************************************************************************/
 /* Sending acknowledgements and reports */
 
+/* Sends @datagram to @to from the listening socket; a failure is only logged. */
 static void
 send_datagram (GsnmpListener         *self,
                GSocket               *socket,
@@ -406,6 +418,8 @@ make_inform_response (GsnmpPdu *inform,
         return response;
 }
 
+/* Acknowledges an SNMPv1/v2c inform (RFC 3416 §4.2.7), with a tooBig
+ * response when the echo does not fit. */
 static void
 ack_community_inform (GsnmpListener         *self,
                       GSocket               *socket,
@@ -555,6 +569,7 @@ deliver (GsnmpListener     *self,
         g_signal_emit (self, signals[SIGNAL_NOTIFICATION], 0, notification);
 }
 
+/* Wraps @pdu (transfer full), or counts it as invalid and returns NULL. */
 static GsnmpNotification *
 make_notification (GsnmpListener                   *self,
                    const GsnmpNotificationSecurity *security,
@@ -633,6 +648,8 @@ out:
         gsnmp_message_clear (&msg);
 }
 
+/* RFC 3414 §3.2 step 4: the user @user_name bound to @engine_id, else the
+ * one accepted from any engine, else NULL. */
 static const UserEntry *
 find_user (GsnmpListener *self,
            GBytes        *user_name,
@@ -658,6 +675,7 @@ find_user (GsnmpListener *self,
         return any;
 }
 
+/* The security level msgFlags ask for (RFC 3412 §6.4). */
 static GsnmpSecurityLevel
 flags_level (guint8 flags)
 {
@@ -884,6 +902,7 @@ looks_like_message (const guint8 *data,
                gsnmp_ber_read_integer (&r, GSNMP_BER_TAG_INTEGER, &version, NULL);
 }
 
+/* Counts one datagram and dispatches it by SNMP version (RFC 3412 §7.2). */
 static void
 handle_datagram (GsnmpListener         *self,
                  GSocket               *socket,
@@ -1002,6 +1021,7 @@ typedef struct {
         ListenerSocket *ls;        /* unowned: likewise */
 } SourceData;
 
+/* The socket source callback: drains the socket. */
 static gboolean
 on_socket_readable (GSocket      *socket,
                     GIOCondition  condition,
@@ -1019,6 +1039,7 @@ on_socket_readable (GSocket      *socket,
 /*****************************************************************************/
 /* Addresses */
 
+/* A decimal port, 0 to 65535, and nothing after it. */
 static gboolean
 parse_port (const char *str,
             guint16    *port)
@@ -1035,6 +1056,7 @@ parse_port (const char *str,
         return TRUE;
 }
 
+/* Sets the error for an address that cannot be parsed. */
 static gboolean
 set_bad_address (GError    **error,
                  const char *address)
@@ -1195,6 +1217,7 @@ gsnmp_listener_set_property (GObject      *object,
         }
 }
 
+/* Frees a UserEntry. */
 static void
 user_entry_free (UserEntry *entry)
 {

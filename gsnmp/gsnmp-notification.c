@@ -79,6 +79,7 @@ static const guint32 snmp_trap_community_ids[] = { GSNMP_OID_SNMP_TRAP_COMMUNITY
 
 #define OID_IS(oid, ids) oid_is ((oid), (ids), G_N_ELEMENTS (ids))
 
+/* Whether @oid is exactly @ids. */
 static gboolean
 oid_is (GsnmpOid      *oid,
         const guint32 *ids,
@@ -105,12 +106,14 @@ varbinds_have (GPtrArray     *varbinds,
         return FALSE;
 }
 
+/* sysUpTime.0, a new reference. */
 GsnmpOid *
 gsnmp_notification_sys_up_time_oid (void)
 {
         return gsnmp_oid_new (sys_up_time_ids, G_N_ELEMENTS (sys_up_time_ids));
 }
 
+/* snmpTrapOID.0, a new reference. */
 GsnmpOid *
 gsnmp_notification_snmp_trap_oid (void)
 {
@@ -223,6 +226,7 @@ gsnmp_notification_init (GsnmpNotification *self)
 {
 }
 
+/* The bytes as a NUL-terminated string (cut at an embedded NUL). */
 static char *
 bytes_to_string (GBytes *bytes)
 {

@@ -61,6 +61,7 @@ struct _GsnmpNotifyResult {
 
 G_DEFINE_FINAL_TYPE (GsnmpNotifyResult, gsnmp_notify_result, G_TYPE_OBJECT)
 
+/* Frees what one target's entry of a result owns. */
 static void
 notify_entry_clear (NotifyEntry *entry)
 {
@@ -96,6 +97,7 @@ gsnmp_notify_result_init (GsnmpNotifyResult *self)
         g_array_set_clear_func (self->entries, (GDestroyNotify) notify_entry_clear);
 }
 
+/* The entry of the target at @index. */
 static NotifyEntry *
 result_entry (GsnmpNotifyResult *self,
               guint              index)
@@ -256,6 +258,7 @@ gsnmp_notify_result_get_n_failed (GsnmpNotifyResult *self)
 /*****************************************************************************/
 /* Building the PDUs */
 
+/* Whether @oid is exactly @ids. */
 static gboolean
 oid_is (GsnmpOid      *oid,
         const guint32 *ids,
@@ -267,6 +270,7 @@ oid_is (GsnmpOid      *oid,
         return n == n_ids && memcmp (have, ids, n * sizeof (guint32)) == 0;
 }
 
+/* The first varbind named @ids with a value of @type, or NULL. */
 static GsnmpVarbind *
 find_varbind (GsnmpVarbind * const *varbinds,
               gsize                 n_varbinds,
@@ -443,6 +447,7 @@ build_pdu (GsnmpTarget          *target,
         return build_v1_pdu (target, notification_oid, uptime, varbinds, n_varbinds, error);
 }
 
+/* GSNMP_UPTIME_ENGINE (-1) stands for the engine's uptime. */
 static guint32
 resolve_uptime (GsnmpEngine *self,
                 gint64       uptime)
@@ -547,6 +552,7 @@ gsnmp_engine_send_trap_async (GsnmpEngine          *self,
         start_pdu (self, target, pdu, error, cancellable, task);
 }
 
+/* The _finish of the trap functions, whose task returns a NULL pointer. */
 static gboolean
 finish_boolean (GsnmpEngine  *self,
                 GAsyncResult *result,
@@ -840,6 +846,7 @@ typedef struct {
         gboolean           is_inform;
 } NotifyData;
 
+/* Frees the task data of notify_async. */
 static void
 notify_data_free (NotifyData *data)
 {
@@ -852,6 +859,7 @@ typedef struct {
         guint  index;
 } TargetData;
 
+/* Completes the notify task once no target is pending. */
 static void
 notify_maybe_done (GTask *task)
 {
@@ -862,6 +870,7 @@ notify_maybe_done (GTask *task)
         g_task_return_pointer (task, g_object_ref (data->result), g_object_unref);
 }
 
+/* One target of notify_async is done: records its outcome. */
 static void
 on_notify_target_done (GObject      *source,
                        GAsyncResult *result,

@@ -38,6 +38,7 @@ typedef struct {
         GAsyncResult *result;
 } Waiter;
 
+/* Keeps the result of the one request of a command and stops the loop. */
 static void
 on_done (GObject      *source,
          GAsyncResult *result,
@@ -60,6 +61,7 @@ print_unknown_oid (const char *name,
                 fprintf (stderr, _("%s: Unknown Object Identifier\n"), name);
 }
 
+/* The text of snmp_add_var()'s errors. */
 static const char *
 value_error_message (GsnmpToolValueError kind)
 {
@@ -78,6 +80,7 @@ value_error_message (GsnmpToolValueError kind)
         }
 }
 
+/* snmp_perror (NAME) after snmp_add_var() failed. */
 static void
 print_value_error (const char          *name,
                    GsnmpToolValueError  kind,
@@ -89,6 +92,7 @@ print_value_error (const char          *name,
                 fprintf (stderr, "%s: %s\n", name, value_error_message (kind));
 }
 
+/* After a usage error: the hint, and exit status 1. */
 static int
 usage_failure (GsnmpToolOptions *options)
 {
@@ -269,6 +273,7 @@ parse_trap_value (GsnmpOid      *oid,
         return gsnmp_tool_parse_set_value (oid, type, value, varbind, detail);
 }
 
+/* Lower-case hex digits of @bytes. */
 static char *
 bytes_to_hex (GBytes *bytes)
 {
@@ -281,6 +286,7 @@ bytes_to_hex (GBytes *bytes)
         return g_string_free (hex, FALSE);
 }
 
+/* snmptrap.c main(): parses TRAP-PARAMETERS, sends, reports. */
 static int
 run_notify (GsnmpToolOptions *options,
             gboolean          inform)
@@ -470,12 +476,14 @@ run_notify (GsnmpToolOptions *options,
         return gsnmp_tool_print_request_error (options, error, FALSE);
 }
 
+/* "gsnmp trap": a trap, or an inform with -Ci. */
 int
 gsnmp_tool_trap_run (GsnmpToolOptions *options)
 {
         return run_notify (options, send_inform);
 }
 
+/* "gsnmp inform": snmpinform. */
 int
 gsnmp_tool_inform_run (GsnmpToolOptions *options)
 {
@@ -501,6 +509,7 @@ typedef struct {
         GBytes       *engine_id;   /* (nullable) */
 } UserConfig;
 
+/* Frees a UserConfig. */
 static void
 user_config_free (UserConfig *uc)
 {
@@ -509,6 +518,7 @@ user_config_free (UserConfig *uc)
         g_free (uc);
 }
 
+/* An empty configuration. */
 static void
 listen_config_init (ListenConfig *config)
 {
@@ -518,6 +528,7 @@ listen_config_init (ListenConfig *config)
         config->addresses = g_ptr_array_new_with_free_func (g_free);
 }
 
+/* Frees what a configuration owns. */
 static void
 listen_config_clear (ListenConfig *config)
 {
@@ -530,6 +541,7 @@ listen_config_clear (ListenConfig *config)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListenConfig, listen_config_clear)
 
+/* Net-SNMP's names of the authentication protocols. */
 static gboolean
 parse_auth_protocol (const char        *name,
                      GsnmpAuthProtocol *out)
@@ -554,6 +566,7 @@ parse_auth_protocol (const char        *name,
         return FALSE;
 }
 
+/* Net-SNMP's names of the privacy protocols. */
 static gboolean
 parse_priv_protocol (const char        *name,
                      GsnmpPrivProtocol *out)
@@ -583,6 +596,7 @@ parse_priv_protocol (const char        *name,
         return FALSE;
 }
 
+/* An engine ID in Net-SNMP's hex form, as bytes; NULL when invalid. */
 static GBytes *
 parse_engine_id (const char *text)
 {
@@ -767,6 +781,7 @@ append_time (Printer *printer,
                                 (guint) ((now % G_USEC_PER_SEC) / 1000), printer->time_zone);
 }
 
+/* The version as the output formats name it. */
 static const char *
 version_name (GsnmpProtocolVersion version)
 {
@@ -781,6 +796,7 @@ version_name (GsnmpProtocolVersion version)
         }
 }
 
+/* The security level as Net-SNMP names it. */
 static const char *
 level_name (GsnmpSecurityLevel level)
 {
@@ -795,6 +811,7 @@ level_name (GsnmpSecurityLevel level)
         }
 }
 
+/* Appends @bytes as lower-case hex digits. */
 static void
 append_hex (GString *out,
             GBytes  *bytes)
@@ -846,6 +863,7 @@ extra_varbinds (GsnmpNotification *n,
         return vbs + 2;
 }
 
+/* One notification in the line format of listen_help(). */
 static void
 append_line (Printer           *printer,
              GsnmpNotification *n,
@@ -927,6 +945,7 @@ append_json_string (GString    *out,
         g_string_append_c (out, '"');
 }
 
+/* The type names of the JSON output. */
 static const char *
 value_type_name (GsnmpValueType type)
 {
@@ -948,6 +967,7 @@ value_type_name (GsnmpValueType type)
         }
 }
 
+/* One varbind as a JSON object: oid, type, value (and hex). */
 static void
 append_json_varbind (GString      *out,
                      GsnmpVarbind *vb)
@@ -1009,6 +1029,7 @@ append_json_varbind (GString      *out,
         g_string_append_c (out, '}');
 }
 
+/* One notification as a JSON object on one line. */
 static void
 append_json (Printer           *printer,
              GsnmpNotification *n,
@@ -1085,6 +1106,7 @@ append_json (Printer           *printer,
         g_string_append (out, "]}\n");
 }
 
+/* Flushes stdout once the main loop is idle. */
 static gboolean
 on_flush (gpointer user_data)
 {
@@ -1095,6 +1117,7 @@ on_flush (gpointer user_data)
         return G_SOURCE_REMOVE;
 }
 
+/* Prints a notification; stops after --count of them. */
 static void
 on_notification (GsnmpListener     *listener,
                  GsnmpNotification *notification,
@@ -1121,6 +1144,7 @@ on_notification (GsnmpListener     *listener,
                 printer->flush_id = g_idle_add_full (G_PRIORITY_LOW, on_flush, printer, NULL);
 }
 
+/* SIGINT and SIGTERM end the listener. */
 static gboolean
 on_signal (gpointer user_data)
 {
@@ -1128,6 +1152,7 @@ on_signal (gpointer user_data)
         return G_SOURCE_CONTINUE;
 }
 
+/* --stats: the listener's counters on stderr. */
 static void
 print_stats (const char    *prgname,
              GsnmpListener *listener)
@@ -1162,6 +1187,7 @@ print_stats (const char    *prgname,
 /*****************************************************************************/
 /* listen: running */
 
+/* Sets up the listener from @config and runs until a signal or --count. */
 static int
 run_listener (const char   *prgname,
               ListenConfig *config,
@@ -1247,6 +1273,7 @@ run_listener (const char   *prgname,
         return GSNMP_TOOL_EXIT_OK;
 }
 
+/* "gsnmp listen --help": the options, the config file and the output formats. */
 static void
 listen_help (const char *prgname)
 {
@@ -1382,6 +1409,8 @@ take_long_option (char      **argv,
         return TRUE;
 }
 
+/* See the header: our options out, the common ones to
+ * gsnmp_tool_options_parse(), the addresses in place of the agent. */
 int
 gsnmp_tool_listen_main (const char  *prgname,
                         int          argc,
@@ -1483,6 +1512,7 @@ gsnmp_tool_listen_main (const char  *prgname,
         return exit_status;
 }
 
+/* See the header: listen from the subcommand table, common options only. */
 int
 gsnmp_tool_listen_run (GsnmpToolOptions *options)
 {
