@@ -85,6 +85,7 @@
  * process may force it. */
 #define SOCKET_RCVBUF (8 * 1024 * 1024)
 #define DEFAULT_RESOLVE_TIMEOUT_MS 5000
+#define DEFAULT_MAX_IN_FLIGHT 128
 
 typedef enum {
         REQUEST_RESOLVING,
@@ -786,7 +787,8 @@ v3_request_encode (Request *req,
 
         msg.msg_id = msg_id;
         msg.msg_max_size = MAX_DATAGRAM_SIZE;
-        msg.msg_flags = GSNMP_V3_FLAG_REPORTABLE;
+        /* RFC 3412 §6.4: unconfirmed PDUs (traps) are not reportable */
+        msg.msg_flags = req->local_authoritative ? 0 : GSNMP_V3_FLAG_REPORTABLE;
         if (level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV)
                 msg.msg_flags |= GSNMP_V3_FLAG_AUTH;
         if (level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
@@ -1613,11 +1615,14 @@ gsnmp_engine_initable_init (GInitable    *initable,
                 g_debug ("no IPv6 socket: %s", error6->message);
 
         /* Size the window on the wire to what the receive buffer can hold
-         * (Linux reports twice the size it grants; count ~2 KiB a response). */
+         * (Linux reports twice the size it grants; count ~2 KiB a response),
+         * and to what an agent's own buffer holds: a Linux agent gets 208 KiB
+         * by default, a few hundred datagrams, and drops the rest of a burst,
+         * which then costs a retransmission timeout. */
         if (self->max_in_flight == 0) {
                 if (!g_socket_get_option (self->socket4, SOL_SOCKET, SO_RCVBUF, &size, NULL))
                         size = 0;
-                self->max_in_flight = CLAMP (size / 2048, 32, 4096);
+                self->max_in_flight = CLAMP (size / 2048, 32, DEFAULT_MAX_IN_FLIGHT);
         }
 
         self->source4 = attach_socket_source (self, self->socket4);
@@ -1803,8 +1808,10 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          *
          * The most requests the engine keeps on the wire at once; further
          * requests wait in a queue, in order, and their timeouts start when
-         * they are sent. The default is sized to the socket's receive buffer,
-         * so that a burst of responses is not dropped by the kernel.
+         * they are sent. The default, 128 or less when the socket's receive
+         * buffer is small, keeps a burst within what the engine's and a
+         * typical agent's socket buffers hold; raise it when many agents are
+         * queried at once.
          *
          * Since: 1.0
          */

@@ -24,13 +24,9 @@
 #include "gsnmp-tool-options.h"
 #include "gsnmp-tool-output.h"
 
-/* Subcommands that live in their own files join the table when present. */
-#if defined(__has_include)
-#if __has_include("gsnmp-tool-walk.h")
+/* Subcommands that live in their own files */
 #include "gsnmp-tool-walk.h"
-#define HAVE_GSNMP_TOOL_WALK 1
-#endif
-#endif
+#include "gsnmp-tool-notify.h"
 
 /*****************************************************************************/
 /* Running one request on a main loop */
@@ -638,11 +634,12 @@ static const GsnmpToolCommand commands[] = {
                 N_("                          q:  don't print results on success\n"),
                 app_option_set, TRUE, run_set,
         },
-#ifdef HAVE_GSNMP_TOOL_WALK
         GSNMP_TOOL_WALK_COMMAND,
         GSNMP_TOOL_BULKWALK_COMMAND,
         GSNMP_TOOL_TABLE_COMMAND,
-#endif
+        GSNMP_TOOL_TRAP_COMMAND,
+        GSNMP_TOOL_INFORM_COMMAND,
+        GSNMP_TOOL_LISTEN_COMMAND,
 };
 
 static const GsnmpToolCommand *
@@ -712,6 +709,10 @@ main (int    argc,
                 gsnmp_tool_print_version (prgname);
                 return GSNMP_TOOL_EXIT_OK;
         }
+
+        /* listen parses its own options (--json, --config, repeated -c) */
+        if (strcmp (argv[1], "listen") == 0)
+                return gsnmp_tool_listen_main (prgname, argc - 1, argv + 1);
 
         command = find_command (argv[1]);
         if (command == NULL) {
