@@ -12,6 +12,7 @@
 #include "gsnmp-message-private.h"
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-target-private.h"
+#include "gsnmp-socket-private.h"
 #include "gsnmp-message-v3-private.h"
 #include "gsnmp-usm-private.h"
 #include "gsnmp-usm-user.h"
@@ -76,14 +77,8 @@
  * Since: 1.0
  */
 
-/* How many datagrams one recvmmsg() call takes, and their size. */
-#define RECV_BATCH 8
-#define RECV_BUFFER_SIZE 65536
 /* The largest UDP payload over IPv4 (RFC 3417 §3.2 asks for at least 484). */
 #define MAX_DATAGRAM_SIZE 65507
-/* The receive buffer asked for; the kernel caps it at rmem_max unless the
- * process may force it. */
-#define SOCKET_RCVBUF (8 * 1024 * 1024)
 #define DEFAULT_RESOLVE_TIMEOUT_MS 5000
 #define DEFAULT_MAX_IN_FLIGHT 128
 
@@ -1216,76 +1211,20 @@ out:
         gsnmp_message_clear (&msg);
 }
 
-#ifdef HAVE_RECVMMSG
 static void
-engine_drain_socket (GsnmpEngine *self,
-                     GSocket     *socket,
-                     guint8      *buffers)
+on_datagram (const struct sockaddr *from,
+             socklen_t              from_len,
+             const guint8          *data,
+             gsize                  length,
+             gboolean               truncated,
+             gpointer               user_data)
 {
-        struct mmsghdr msgs[RECV_BATCH];
-        struct iovec iov[RECV_BATCH];
-        struct sockaddr_storage addrs[RECV_BATCH];
-        int fd = g_socket_get_fd (socket);
-
-        for (;;) {
-                int n, i;
-
-                for (i = 0; i < RECV_BATCH; i++) {
-                        iov[i].iov_base = buffers + (gsize) i * RECV_BUFFER_SIZE;
-                        iov[i].iov_len = RECV_BUFFER_SIZE;
-                        memset (&msgs[i].msg_hdr, 0, sizeof msgs[i].msg_hdr);
-                        msgs[i].msg_hdr.msg_iov = &iov[i];
-                        msgs[i].msg_hdr.msg_iovlen = 1;
-                        msgs[i].msg_hdr.msg_name = &addrs[i];
-                        msgs[i].msg_hdr.msg_namelen = sizeof addrs[i];
-                }
-
-                n = recvmmsg (fd, msgs, RECV_BATCH, MSG_DONTWAIT, NULL);
-                if (n < 0) {
-                        if (errno == EINTR)
-                                continue;
-                        if (errno != EAGAIN && errno != EWOULDBLOCK)
-                                g_debug ("receive error: %s", g_strerror (errno));
-                        return;
-                }
-
-                for (i = 0; i < n && !self->disposed; i++) {
-                        if (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) {
-                                g_debug ("dropping truncated datagram");
-                                continue;
-                        }
-                        engine_handle_datagram (self, (struct sockaddr *) &addrs[i],
-                                                iov[i].iov_base, msgs[i].msg_len);
-                }
-                if (n < RECV_BATCH || self->disposed)
-                        return;
+        if (truncated) {
+                g_debug ("dropping truncated datagram");
+                return;
         }
+        engine_handle_datagram (user_data, from, data, length);
 }
-#else
-static void
-engine_drain_socket (GsnmpEngine *self,
-                     GSocket     *socket,
-                     guint8      *buffers)
-{
-        while (!self->disposed) {
-                g_autoptr(GSocketAddress) from = NULL;
-                g_autoptr(GError) error = NULL;
-                struct sockaddr_storage native;
-                gssize n;
-
-                n = g_socket_receive_from (socket, &from, (char *) buffers,
-                                           RECV_BUFFER_SIZE, NULL, &error);
-                if (n < 0) {
-                        if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
-                                g_debug ("receive error: %s", error->message);
-                        return;
-                }
-                if (!g_socket_address_to_native (from, &native, sizeof native, NULL))
-                        continue;
-                engine_handle_datagram (self, (struct sockaddr *) &native, buffers, n);
-        }
-}
-#endif
 
 static gboolean
 on_socket_readable (GSocket      *socket,
@@ -1299,14 +1238,15 @@ on_socket_readable (GSocket      *socket,
 
         if (!self->draining) {
                 self->draining = TRUE;
-                engine_drain_socket (self, socket, self->recv_buffers);
+                gsnmp_socket_drain (socket, self->recv_buffers, on_datagram, self,
+                                    &self->disposed);
                 self->draining = FALSE;
         } else {
                 /* A callback runs a nested main loop: the outer drain still
                  * reads its buffers, so this one gets buffers of its own */
-                g_autofree guint8 *buffers = g_malloc ((gsize) RECV_BATCH * RECV_BUFFER_SIZE);
+                g_autofree guint8 *buffers = gsnmp_socket_buffers_new ();
 
-                engine_drain_socket (self, socket, buffers);
+                gsnmp_socket_drain (socket, buffers, on_datagram, self, &self->disposed);
         }
 
         return G_SOURCE_CONTINUE;
@@ -1440,35 +1380,10 @@ static GSocket *
 open_socket (GSocketFamily family,
              GError      **error)
 {
-        g_autoptr(GSocket) socket = NULL;
-        g_autoptr(GInetAddress) any = NULL;
-        g_autoptr(GSocketAddress) bind_address = NULL;
-        gint size = 0;
+        g_autoptr(GInetAddress) any = g_inet_address_new_any (family);
+        g_autoptr(GSocketAddress) address = g_inet_socket_address_new (any, 0);
 
-        socket = g_socket_new (family, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, error);
-        if (socket == NULL)
-                return NULL;
-        g_socket_set_blocking (socket, FALSE);
-
-        if (family == G_SOCKET_FAMILY_IPV6 &&
-            !g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, 1, error))
-                return NULL;
-
-        /* A large receive buffer, so a burst of responses is not dropped and
-         * turned into retransmissions.  Root may go past rmem_max. */
-        g_socket_set_option (socket, SOL_SOCKET, SO_RCVBUF, SOCKET_RCVBUF, NULL);
-#ifdef SO_RCVBUFFORCE
-        if (g_socket_get_option (socket, SOL_SOCKET, SO_RCVBUF, &size, NULL) &&
-            size < SOCKET_RCVBUF)
-                g_socket_set_option (socket, SOL_SOCKET, SO_RCVBUFFORCE, SOCKET_RCVBUF, NULL);
-#endif
-
-        any = g_inet_address_new_any (family);
-        bind_address = g_inet_socket_address_new (any, 0);
-        if (!g_socket_bind (socket, bind_address, FALSE, error))
-                return NULL;
-
-        return g_steal_pointer (&socket);
+        return gsnmp_socket_new_udp (address, error);
 }
 
 static GSource *
@@ -1641,7 +1556,7 @@ gsnmp_engine_initable_init (GInitable    *initable,
         g_source_set_ready_time (self->cancel_source, -1);
         g_source_attach (self->cancel_source, self->context);
 
-        self->recv_buffers = g_malloc ((gsize) RECV_BATCH * RECV_BUFFER_SIZE);
+        self->recv_buffers = gsnmp_socket_buffers_new ();
 
         return TRUE;
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "gsnmp-listener.h"
+#include "gsnmp-socket-private.h"
 #include "gsnmp-ber-private.h"
 #include "gsnmp-engine-private.h"
 #include "gsnmp-error.h"
@@ -97,13 +98,7 @@
  * Since: 1.0
  */
 
-/* recvmmsg() batch and buffer size: any UDP datagram fits. */
-#define RECV_BATCH 16
-#define RECV_BUFFER_SIZE 65536
 #define MAX_DATAGRAM_SIZE 65507
-/* The receive buffer asked for (the kernel caps it at rmem_max unless the
- * process may force it): a burst of 10,000 traps must fit. */
-#define SOCKET_RCVBUF (8 * 1024 * 1024)
 /* How long and how many informs are remembered to recognise
  * retransmissions (senders retry for seconds, not minutes). */
 #define INFORM_MEMORY_US (120 * G_USEC_PER_SEC)
@@ -129,7 +124,7 @@ typedef struct {
         GSocket  *socket;
         GSource  *source;
         gboolean  closed;
-        guint8   *buffers;   /* RECV_BATCH * RECV_BUFFER_SIZE */
+        guint8   *buffers;   /* gsnmp_socket_buffers_new() */
 } ListenerSocket;
 
 /* A USM user and the authoritative engine ID it is bound to. */
@@ -936,85 +931,31 @@ handle_datagram (GsnmpListener         *self,
         }
 }
 
-/* Reads everything queued on @ls, in batches. */
-#ifdef HAVE_RECVMMSG
+typedef struct {
+        GsnmpListener  *listener;
+        ListenerSocket *ls;
+} DrainData;
+
+/* Each datagram read from a socket. */
 static void
-drain_socket (GsnmpListener  *self,
-              ListenerSocket *ls)
+on_datagram (const struct sockaddr *from,
+             socklen_t              from_len,
+             const guint8          *data,
+             gsize                  length,
+             gboolean               truncated,
+             gpointer               user_data)
 {
-        struct mmsghdr msgs[RECV_BATCH];
-        struct iovec iov[RECV_BATCH];
-        struct sockaddr_storage addrs[RECV_BATCH];
-        int fd = g_socket_get_fd (ls->socket);
+        DrainData *drain = user_data;
+        GsnmpListener *self = drain->listener;
 
-        while (!ls->closed) {
-                int n, i;
-
-                for (i = 0; i < RECV_BATCH; i++) {
-                        iov[i].iov_base = ls->buffers + (gsize) i * RECV_BUFFER_SIZE;
-                        iov[i].iov_len = RECV_BUFFER_SIZE;
-                        memset (&msgs[i].msg_hdr, 0, sizeof msgs[i].msg_hdr);
-                        msgs[i].msg_hdr.msg_iov = &iov[i];
-                        msgs[i].msg_hdr.msg_iovlen = 1;
-                        msgs[i].msg_hdr.msg_name = &addrs[i];
-                        msgs[i].msg_hdr.msg_namelen = sizeof addrs[i];
-                }
-
-                n = recvmmsg (fd, msgs, RECV_BATCH, MSG_DONTWAIT, NULL);
-                if (n < 0) {
-                        if (errno == EINTR)
-                                continue;
-                        if (errno != EAGAIN && errno != EWOULDBLOCK)
-                                g_debug ("listener: receive error: %s", g_strerror (errno));
-                        return;
-                }
-
-                for (i = 0; i < n && !ls->closed; i++) {
-                        if (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) {
-                                g_debug ("listener: dropping a truncated datagram");
-                                self->counters[GSNMP_LISTENER_COUNTER_IN_PACKETS]++;
-                                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
-                                continue;
-                        }
-                        handle_datagram (self, ls->socket, (struct sockaddr *) &addrs[i],
-                                         msgs[i].msg_hdr.msg_namelen,
-                                         iov[i].iov_base, msgs[i].msg_len);
-                }
-                if (n < RECV_BATCH)
-                        return;
+        if (truncated) {
+                g_debug ("listener: dropping a truncated datagram");
+                self->counters[GSNMP_LISTENER_COUNTER_IN_PACKETS]++;
+                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                return;
         }
+        handle_datagram (self, drain->ls->socket, from, from_len, data, length);
 }
-#else
-static void
-drain_socket (GsnmpListener  *self,
-              ListenerSocket *ls)
-{
-        int fd = g_socket_get_fd (ls->socket);
-
-        while (!ls->closed) {
-                struct sockaddr_storage from;
-                socklen_t from_len = sizeof from;
-                ssize_t n;
-
-                n = recvfrom (fd, ls->buffers, RECV_BUFFER_SIZE, MSG_DONTWAIT | MSG_TRUNC,
-                              (struct sockaddr *) &from, &from_len);
-                if (n < 0) {
-                        if (errno == EINTR)
-                                continue;
-                        if (errno != EAGAIN && errno != EWOULDBLOCK)
-                                g_debug ("listener: receive error: %s", g_strerror (errno));
-                        return;
-                }
-                if (n > RECV_BUFFER_SIZE) {
-                        self->counters[GSNMP_LISTENER_COUNTER_IN_PACKETS]++;
-                        self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
-                        continue;
-                }
-                handle_datagram (self, ls->socket, (struct sockaddr *) &from, from_len,
-                                 ls->buffers, (gsize) n);
-        }
-}
-#endif
 
 typedef struct {
         GsnmpListener  *listener;  /* unowned: closing destroys the source */
@@ -1032,7 +973,9 @@ on_socket_readable (GSocket      *socket,
         g_autoptr(GsnmpListener) self = g_object_ref (data->listener);
         g_autoptr(ListenerSocket) ls = listener_socket_ref (data->ls);
 
-        drain_socket (self, ls);
+        DrainData drain = { self, ls };
+
+        gsnmp_socket_drain (ls->socket, ls->buffers, on_datagram, &drain, &ls->closed);
         return G_SOURCE_CONTINUE;
 }
 
@@ -1360,8 +1303,6 @@ gsnmp_listener_add_socket_address (GsnmpListener  *self,
         g_autoptr(GSocketAddress) local = NULL;
         ListenerSocket *ls;
         SourceData *data;
-        GSocketFamily family;
-        gint size = 0;
 
         g_return_val_if_fail (GSNMP_IS_LISTENER (self), FALSE);
         g_return_val_if_fail (G_IS_INET_SOCKET_ADDRESS (address), FALSE);
@@ -1373,24 +1314,8 @@ gsnmp_listener_add_socket_address (GsnmpListener  *self,
                 return FALSE;
         }
 
-        family = g_socket_address_get_family (address);
-        socket = g_socket_new (family, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, error);
+        socket = gsnmp_socket_new_udp (address, error);
         if (socket == NULL)
-                return FALSE;
-        g_socket_set_blocking (socket, FALSE);
-        if (family == G_SOCKET_FAMILY_IPV6 &&
-            !g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, 1, error))
-                return FALSE;
-
-        g_socket_set_option (socket, SOL_SOCKET, SO_RCVBUF, SOCKET_RCVBUF, NULL);
-#ifdef SO_RCVBUFFORCE
-        /* Linux reports twice the size it grants */
-        if (g_socket_get_option (socket, SOL_SOCKET, SO_RCVBUF, &size, NULL) &&
-            size < 2 * SOCKET_RCVBUF)
-                g_socket_set_option (socket, SOL_SOCKET, SO_RCVBUFFORCE, SOCKET_RCVBUF, NULL);
-#endif
-
-        if (!g_socket_bind (socket, address, FALSE, error))
                 return FALSE;
         local = g_socket_get_local_address (socket, error);
         if (local == NULL)
@@ -1398,7 +1323,7 @@ gsnmp_listener_add_socket_address (GsnmpListener  *self,
 
         ls = g_atomic_rc_box_new0 (ListenerSocket);
         ls->socket = g_steal_pointer (&socket);
-        ls->buffers = g_malloc ((gsize) RECV_BATCH * RECV_BUFFER_SIZE);
+        ls->buffers = gsnmp_socket_buffers_new ();
         ls->source = g_socket_create_source (ls->socket, G_IO_IN, NULL);
         data = g_new0 (SourceData, 1);
         data->listener = self;
