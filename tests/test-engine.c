@@ -939,6 +939,8 @@ test_cancel_other_thread_many (TestFixture   *fixture,
 
         halves[0] = g_ptr_array_new_with_free_func (g_object_unref);
         halves[1] = g_ptr_array_new_with_free_func (g_object_unref);
+        /* all of them on the wire at once, none queued */
+        gsnmp_engine_set_max_in_flight (fixture->engine, N);
         fixture->agent->black_hole = TRUE;
         for (guint i = 0; i < N; i++) {
                 GCancellable *cancellable = g_cancellable_new ();
