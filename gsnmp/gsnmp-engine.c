@@ -1226,6 +1226,10 @@ on_datagram (const struct sockaddr *from,
         engine_handle_datagram (user_data, from, data, length);
 }
 
+/* Reads one batch of datagrams per dispatch: a request that a callback
+ * starts and whose answer came in the same main-loop iteration would make
+ * its GTask complete through an idle source of its own.  A socket still
+ * readable is dispatched again at once. */
 static gboolean
 on_socket_readable (GSocket      *socket,
                     GIOCondition  condition,
@@ -1238,7 +1242,7 @@ on_socket_readable (GSocket      *socket,
 
         if (!self->draining) {
                 self->draining = TRUE;
-                gsnmp_socket_drain (socket, self->recv_buffers, on_datagram, self,
+                gsnmp_socket_drain (socket, self->recv_buffers, 1, on_datagram, self,
                                     &self->disposed);
                 self->draining = FALSE;
         } else {
@@ -1246,7 +1250,7 @@ on_socket_readable (GSocket      *socket,
                  * reads its buffers, so this one gets buffers of its own */
                 g_autofree guint8 *buffers = gsnmp_socket_buffers_new ();
 
-                gsnmp_socket_drain (socket, buffers, on_datagram, self, &self->disposed);
+                gsnmp_socket_drain (socket, buffers, 1, on_datagram, self, &self->disposed);
         }
 
         return G_SOURCE_CONTINUE;

@@ -975,7 +975,7 @@ on_socket_readable (GSocket      *socket,
 
         DrainData drain = { self, ls };
 
-        gsnmp_socket_drain (ls->socket, ls->buffers, on_datagram, &drain, &ls->closed);
+        gsnmp_socket_drain (ls->socket, ls->buffers, 0, on_datagram, &drain, &ls->closed);
         return G_SOURCE_CONTINUE;
 }
 

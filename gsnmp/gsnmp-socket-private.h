@@ -31,11 +31,12 @@ GSocket  *gsnmp_socket_new_udp        (GSocketAddress    *address,
 /* Room for one drain step: GSNMP_SOCKET_BATCH buffers. */
 guint8   *gsnmp_socket_buffers_new    (void);
 
-/* Reads every datagram queued on @socket, in batches (recvmmsg() where
- * there is one), handing each to @func, until the socket is empty or
- * *@stop becomes TRUE. */
+/* Reads the datagrams queued on @socket, in batches (recvmmsg() where
+ * there is one), handing each to @func, until the socket is empty, *@stop
+ * becomes TRUE or @max_batches batches were read (0: no limit). */
 void      gsnmp_socket_drain          (GSocket           *socket,
                                        guint8            *buffers,
+                                       guint              max_batches,
                                        GsnmpDatagramFunc  func,
                                        gpointer           user_data,
                                        const gboolean    *stop);

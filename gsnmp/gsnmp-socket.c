@@ -54,6 +54,7 @@ gsnmp_socket_buffers_new (void)
 void
 gsnmp_socket_drain (GSocket          *socket,
                     guint8           *buffers,
+                    guint             max_batches,
                     GsnmpDatagramFunc func,
                     gpointer          user_data,
                     const gboolean   *stop)
@@ -90,7 +91,7 @@ gsnmp_socket_drain (GSocket          *socket,
                               iov[i].iov_base, msgs[i].msg_len,
                               (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) != 0, user_data);
                 }
-                if (n < GSNMP_SOCKET_BATCH)
+                if (n < GSNMP_SOCKET_BATCH || --max_batches == 0)
                         return;
         }
 }
@@ -98,6 +99,7 @@ gsnmp_socket_drain (GSocket          *socket,
 void
 gsnmp_socket_drain (GSocket          *socket,
                     guint8           *buffers,
+                    guint             max_batches,
                     GsnmpDatagramFunc func,
                     gpointer          user_data,
                     const gboolean   *stop)
@@ -121,6 +123,8 @@ gsnmp_socket_drain (GSocket          *socket,
                 func ((struct sockaddr *) &from, from_len, buffers,
                       MIN ((gsize) n, GSNMP_SOCKET_BUFFER_SIZE),
                       n > GSNMP_SOCKET_BUFFER_SIZE, user_data);
+                if (--max_batches == 0)
+                        return;
         }
 }
 #endif
