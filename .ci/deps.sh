@@ -10,6 +10,7 @@ PKGS=(
   snmp snmpd snmptrapd libsnmp-dev
   valgrind clang libclang-rt-14-dev
   python3 python3-gi gir1.2-glib-2.0 gjs
+  gi-docgen gir1.2-gtk-4.0 xvfb xauth imagemagick locales
   iproute2 procps
 )
 missing=()

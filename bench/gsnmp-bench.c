@@ -42,7 +42,15 @@ typedef struct {
         guint warmup;
         char *agent;
         GPtrArray *oid_strings;    /* (element-type utf8) */
-        /* SNMPv3 (-u -l -a -A -x -X) and walk options (-Cr) go here */
+        /* SNMPv3 */
+        char *user;
+        GsnmpSecurityLevel level;
+        GsnmpAuthProtocol auth_protocol;
+        char *auth_pass;
+        GsnmpPrivProtocol priv_protocol;
+        char *priv_pass;
+        /* walk */
+        guint max_repetitions;     /* 0: the target's default */
 } BenchOptions;
 
 typedef gboolean (*OptionSetter) (BenchOptions  *opts,
@@ -76,9 +84,11 @@ set_version (BenchOptions  *opts,
                 opts->version = GSNMP_PROTOCOL_VERSION_V1;
         else if (g_str_equal (value, "2c"))
                 opts->version = GSNMP_PROTOCOL_VERSION_V2C;
+        else if (g_str_equal (value, "3"))
+                opts->version = GSNMP_PROTOCOL_VERSION_V3;
         else {
                 g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                             "unsupported version “%s” (1 or 2c)", value);
+                             "unsupported version “%s” (1, 2c or 3)", value);
                 return FALSE;
         }
         return TRUE;
@@ -163,8 +173,135 @@ set_warmup (BenchOptions  *opts,
         return TRUE;
 }
 
+static gboolean
+set_user (BenchOptions  *opts,
+          const char    *value,
+          GError       **error)
+{
+        g_free (opts->user);
+        opts->user = g_strdup (value);
+        return TRUE;
+}
+
+static gboolean
+set_level (BenchOptions  *opts,
+           const char    *value,
+           GError       **error)
+{
+        if (g_ascii_strcasecmp (value, "noAuthNoPriv") == 0)
+                opts->level = GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV;
+        else if (g_ascii_strcasecmp (value, "authNoPriv") == 0)
+                opts->level = GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV;
+        else if (g_ascii_strcasecmp (value, "authPriv") == 0)
+                opts->level = GSNMP_SECURITY_LEVEL_AUTH_PRIV;
+        else {
+                g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                             "unknown security level “%s”", value);
+                return FALSE;
+        }
+        return TRUE;
+}
+
+static const struct {
+        const char *name;
+        GsnmpAuthProtocol protocol;
+} auth_protocols[] = {
+        { "MD5", GSNMP_AUTH_PROTOCOL_MD5 },
+        { "SHA", GSNMP_AUTH_PROTOCOL_SHA },
+        { "SHA-224", GSNMP_AUTH_PROTOCOL_SHA224 },
+        { "SHA-256", GSNMP_AUTH_PROTOCOL_SHA256 },
+        { "SHA-384", GSNMP_AUTH_PROTOCOL_SHA384 },
+        { "SHA-512", GSNMP_AUTH_PROTOCOL_SHA512 },
+};
+
+static const struct {
+        const char *name;
+        GsnmpPrivProtocol protocol;
+} priv_protocols[] = {
+        { "DES", GSNMP_PRIV_PROTOCOL_DES },
+        { "AES", GSNMP_PRIV_PROTOCOL_AES },
+        { "AES-128", GSNMP_PRIV_PROTOCOL_AES },
+        { "AES-192", GSNMP_PRIV_PROTOCOL_AES192 },
+        { "AES-256", GSNMP_PRIV_PROTOCOL_AES256 },
+};
+
+static gboolean
+set_auth_protocol (BenchOptions  *opts,
+                   const char    *value,
+                   GError       **error)
+{
+        gsize i;
+
+        for (i = 0; i < G_N_ELEMENTS (auth_protocols); i++) {
+                if (g_ascii_strcasecmp (value, auth_protocols[i].name) == 0) {
+                        opts->auth_protocol = auth_protocols[i].protocol;
+                        return TRUE;
+                }
+        }
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     "unknown authentication protocol “%s”", value);
+        return FALSE;
+}
+
+static gboolean
+set_auth_pass (BenchOptions  *opts,
+               const char    *value,
+               GError       **error)
+{
+        g_free (opts->auth_pass);
+        opts->auth_pass = g_strdup (value);
+        return TRUE;
+}
+
+static gboolean
+set_priv_protocol (BenchOptions  *opts,
+                   const char    *value,
+                   GError       **error)
+{
+        gsize i;
+
+        for (i = 0; i < G_N_ELEMENTS (priv_protocols); i++) {
+                if (g_ascii_strcasecmp (value, priv_protocols[i].name) == 0) {
+                        opts->priv_protocol = priv_protocols[i].protocol;
+                        return TRUE;
+                }
+        }
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     "unknown privacy protocol “%s”", value);
+        return FALSE;
+}
+
+static gboolean
+set_priv_pass (BenchOptions  *opts,
+               const char    *value,
+               GError       **error)
+{
+        g_free (opts->priv_pass);
+        opts->priv_pass = g_strdup (value);
+        return TRUE;
+}
+
+/* Net-SNMP's -C APPOPTS; only r<NUM> (max-repetitions) matters here. */
+static gboolean
+set_app_options (BenchOptions  *opts,
+                 const char    *value,
+                 GError       **error)
+{
+        guint64 v;
+
+        if (value[0] != 'r') {
+                g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                             "unsupported application option “%s” (only r<NUM>)", value);
+                return FALSE;
+        }
+        if (!parse_uint (value + 1, 1, G_MAXINT32, &v, error))
+                return FALSE;
+        opts->max_repetitions = v;
+        return TRUE;
+}
+
 static const BenchOption options[] = {
-        { 'v', "version", "1|2c", set_version, "SNMP version (default 2c)" },
+        { 'v', "version", "1|2c|3", set_version, "SNMP version (default 2c)" },
         { 'c', "community", "COMMUNITY", set_community, "community string (default public)" },
         { 'n', "requests", "N", set_count, "number of requests (default 10000)" },
         { 'w', "window", "W", set_window, "requests kept in flight (default 1; W >= N issues all at once)" },
@@ -172,6 +309,13 @@ static const BenchOption options[] = {
         { 'r', "retries", "R", set_retries, "target retries (default: the target's)" },
         { 'm', "max-in-flight", "M", set_max_in_flight, "engine limit on requests on the wire (default: the engine's)" },
         { 0, "warmup", "K", set_warmup, "untimed requests sent one by one first (default 10)" },
+        { 'u', "user", "USER", set_user, "SNMPv3 user name" },
+        { 'l', "level", "LEVEL", set_level, "SNMPv3 security level: noAuthNoPriv, authNoPriv, authPriv" },
+        { 'a', "auth-protocol", "PROTOCOL", set_auth_protocol, "SNMPv3 authentication: MD5, SHA, SHA-224 ... SHA-512" },
+        { 'A', "auth-pass", "PASSPHRASE", set_auth_pass, "SNMPv3 authentication pass phrase" },
+        { 'x', "priv-protocol", "PROTOCOL", set_priv_protocol, "SNMPv3 privacy: DES, AES, AES-192, AES-256" },
+        { 'X', "priv-pass", "PASSPHRASE", set_priv_pass, "SNMPv3 privacy pass phrase" },
+        { 'C', "app-options", "rNUM", set_app_options, "walk: max-repetitions (-Cr50; default: the target's)" },
 };
 
 /* --- the measurement ------------------------------------------------------- */
@@ -323,17 +467,19 @@ get_run_loop (GetRun  *run,
                 g_main_context_iteration (NULL, TRUE);
 }
 
+/* The engine, the target (community or USM user) and the OIDs of the
+ * command line; prints the error and returns the exit status otherwise. */
 static int
-run_get (const char   *command,
-         BenchOptions *opts)
+setup (BenchOptions  *opts,
+       GsnmpEngine  **engine_out,
+       GsnmpTarget  **target_out,
+       GPtrArray    **oids_out)
 {
         g_autoptr(GError) error = NULL;
         g_autoptr(GsnmpEngine) engine = NULL;
-        g_autoptr(GsnmpCommunity) community = NULL;
+        g_autoptr(GsnmpCredentials) credentials = NULL;
         g_autoptr(GsnmpTarget) target = NULL;
         g_autoptr(GPtrArray) oids = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_oid_unref);
-        GetRun run = { 0 };
-        Stamp start, end;
         guint i;
 
         for (i = 0; i < opts->oid_strings->len; i++) {
@@ -354,8 +500,30 @@ run_get (const char   *command,
         if (opts->max_in_flight > 0)
                 gsnmp_engine_set_max_in_flight (engine, opts->max_in_flight);
 
-        community = gsnmp_community_new (opts->version, opts->community);
-        target = gsnmp_target_new (opts->agent, GSNMP_CREDENTIALS (community), &error);
+        if (opts->version == GSNMP_PROTOCOL_VERSION_V3) {
+                GsnmpAuthProtocol auth = GSNMP_AUTH_PROTOCOL_NONE;
+                GsnmpPrivProtocol priv = GSNMP_PRIV_PROTOCOL_NONE;
+
+                if (opts->user == NULL) {
+                        g_printerr ("gsnmp-bench: SNMPv3 needs a user name (-u)\n");
+                        return 2;
+                }
+                if (opts->level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV)
+                        auth = opts->auth_protocol;
+                if (opts->level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
+                        priv = opts->priv_protocol;
+                credentials = GSNMP_CREDENTIALS (gsnmp_usm_user_new (opts->user,
+                                                                     auth, opts->auth_pass,
+                                                                     priv, opts->priv_pass,
+                                                                     &error));
+        } else {
+                credentials = GSNMP_CREDENTIALS (gsnmp_community_new (opts->version, opts->community));
+        }
+        if (credentials == NULL) {
+                g_printerr ("gsnmp-bench: %s\n", error->message);
+                return 2;
+        }
+        target = gsnmp_target_new (opts->agent, credentials, &error);
         if (target == NULL) {
                 g_printerr ("gsnmp-bench: %s\n", error->message);
                 return 2;
@@ -364,6 +532,29 @@ run_get (const char   *command,
                 gsnmp_target_set_timeout (target, opts->timeout_ms);
         if (opts->retries >= 0)
                 gsnmp_target_set_retries (target, opts->retries);
+        if (opts->max_repetitions > 0)
+                gsnmp_target_set_max_repetitions (target, opts->max_repetitions);
+
+        *engine_out = g_steal_pointer (&engine);
+        *target_out = g_steal_pointer (&target);
+        *oids_out = g_steal_pointer (&oids);
+        return 0;
+}
+
+static int
+run_get (const char   *command,
+         BenchOptions *opts)
+{
+        g_autoptr(GsnmpEngine) engine = NULL;
+        g_autoptr(GsnmpTarget) target = NULL;
+        g_autoptr(GPtrArray) oids = NULL;
+        GetRun run = { 0 };
+        Stamp start, end;
+        int ret;
+
+        ret = setup (opts, &engine, &target, &oids);
+        if (ret != 0)
+                return ret;
 
         run.engine = engine;
         run.target = target;
@@ -395,6 +586,108 @@ run_get (const char   *command,
         return run.n_errors > 0 ? 1 : 0;
 }
 
+/* --- walk ------------------------------------------------------------------ */
+
+typedef struct {
+        guint64 n_varbinds;
+        gboolean done;
+        GError *error;
+} WalkRun;
+
+static void
+on_walk_next (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+        WalkRun *run = user_data;
+        GPtrArray *batch;
+
+        batch = gsnmp_walk_next_finish (GSNMP_WALK (source), result, &run->error);
+        if (batch == NULL || batch->len == 0)
+                run->done = TRUE;
+        else
+                run->n_varbinds += batch->len;
+        g_clear_pointer (&batch, g_ptr_array_unref);
+        if (!run->done)
+                gsnmp_walk_next_async (GSNMP_WALK (source), NULL, on_walk_next, run);
+}
+
+/* Walks the subtree below the OID with the enumerator, one batch (one
+ * GETBULK) at a time, and drops each batch: memory must not grow with the
+ * subtree. ops counts variable bindings; max_rss_kb is the process's peak. */
+static int
+run_walk (const char   *command,
+          BenchOptions *opts)
+{
+        g_autoptr(GsnmpEngine) engine = NULL;
+        g_autoptr(GsnmpTarget) target = NULL;
+        g_autoptr(GPtrArray) oids = NULL;
+        g_autoptr(GsnmpWalk) walk = NULL;
+        GetRun warm = { 0 };
+        WalkRun run = { 0 };
+        Stamp start, end;
+        struct rusage ru;
+        char buf[5][G_ASCII_DTOSTR_BUF_SIZE];
+        double wall, cpu;
+        int ret;
+
+        if (opts->oid_strings->len != 1) {
+                g_printerr ("gsnmp-bench: walk takes one OID\n");
+                return 2;
+        }
+        ret = setup (opts, &engine, &target, &oids);
+        if (ret != 0)
+                return ret;
+
+        /* Warm-up, untimed: GETs of the root (SNMPv3 discovery happens here). */
+        if (opts->warmup > 0) {
+                warm.engine = engine;
+                warm.target = target;
+                warm.oids = (GsnmpOid **) oids->pdata;
+                warm.n_oids = 1;
+                get_run_loop (&warm, opts->warmup, 1);
+                if (warm.n_errors > 0) {
+                        g_printerr ("gsnmp-bench: warm-up failed: %s\n", warm.first_error);
+                        g_free (warm.first_error);
+                        return 1;
+                }
+                g_free (warm.first_error);
+        }
+
+        walk = gsnmp_walk_new (engine, target, oids->pdata[0]);
+        if (opts->max_repetitions > 0)
+                gsnmp_walk_set_max_repetitions (walk, opts->max_repetitions);
+
+        start = stamp_now ();
+        gsnmp_walk_next_async (walk, NULL, on_walk_next, &run);
+        while (!run.done)
+                g_main_context_iteration (NULL, TRUE);
+        end = stamp_now ();
+
+        getrusage (RUSAGE_SELF, &ru);
+        wall = end.wall - start.wall;
+        cpu = end.cpu - start.cpu;
+        printf ("{\"ops\": %" G_GUINT64_FORMAT ", \"wall_s\": %s, \"cpu_s\": %s, "
+                "\"us_per_op\": %s, \"cpu_us_per_op\": %s, \"ops_per_s\": %s, "
+                "\"tool\": \"gsnmp\", \"command\": \"%s\", \"requests\": %u, "
+                "\"max_rss_kb\": %ld, \"ok\": %" G_GUINT64_FORMAT ", \"errors\": %d}\n",
+                run.n_varbinds,
+                g_ascii_formatd (buf[0], sizeof buf[0], "%.6f", wall),
+                g_ascii_formatd (buf[1], sizeof buf[1], "%.6f", cpu),
+                g_ascii_formatd (buf[2], sizeof buf[2], "%.3f", run.n_varbinds ? wall * 1e6 / run.n_varbinds : 0.0),
+                g_ascii_formatd (buf[3], sizeof buf[3], "%.3f", run.n_varbinds ? cpu * 1e6 / run.n_varbinds : 0.0),
+                g_ascii_formatd (buf[4], sizeof buf[4], "%.1f", wall > 0 ? run.n_varbinds / wall : 0.0),
+                command, gsnmp_walk_get_n_requests (walk), ru.ru_maxrss,
+                run.error ? (guint64) 0 : run.n_varbinds, run.error ? 1 : 0);
+        fflush (stdout);
+        if (run.error != NULL) {
+                g_printerr ("gsnmp-bench: walk failed: %s\n", run.error->message);
+                g_error_free (run.error);
+                return 1;
+        }
+        return 0;
+}
+
 /* --- subcommands ----------------------------------------------------------- */
 
 typedef struct {
@@ -406,7 +699,7 @@ typedef struct {
 
 static const BenchCommand commands[] = {
         { "get", "AGENT OID...", "send N GET requests for the OIDs, W in flight", run_get },
-        /* { "walk", "AGENT OID", "walk a subtree with GETBULK", run_walk }, */
+        { "walk", "AGENT OID", "walk a subtree with GETBULK (GsnmpWalk), batch by batch", run_walk },
 };
 
 static void
@@ -515,6 +808,9 @@ main (int    argc,
                 .window = 1,
                 .retries = -1,
                 .warmup = 10,
+                .level = GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV,
+                .auth_protocol = GSNMP_AUTH_PROTOCOL_MD5,
+                .priv_protocol = GSNMP_PRIV_PROTOCOL_DES,
         };
         gsize i;
         int ret;
@@ -548,6 +844,9 @@ main (int    argc,
         }
 
         g_free (opts.community);
+        g_free (opts.user);
+        g_free (opts.auth_pass);
+        g_free (opts.priv_pass);
         g_free (opts.agent);
         g_ptr_array_unref (opts.oid_strings);
         return ret;

@@ -24,7 +24,15 @@
 #   BENCH_PIN=0               1: pin snmpd to the last CPU and the clients to CPU 0
 #                             (at least 2 CPUs); off by default: on VMs the
 #                             cross-CPU wake-ups made the 1-in-flight case 5x slower
-#   BENCH_SCENARIOS="get-1 get-32 get-burst get-burst-m32"   a subset to run
+#   BENCH_N_V3_SYNC=10000     requests in the SNMPv3 1-in-flight scenario
+#   BENCH_N_V3_WINDOW=20000   requests in the SNMPv3 32-in-flight scenario
+#   BENCH_WALK_ROWS=20000     rows of the walked column (snmpd's FIXTURE_ROWS)
+#   BENCH_WALK_ROUNDS=$BENCH_ROUNDS   rounds of the walk rows
+#   BENCH_NOTIFY=1            0: skip the notification receivers (bench/notify-bench.sh)
+#   BENCH_NOTIFY_ROUNDS=3     its rounds
+#   BENCH_SCENARIOS="get-1 get-32 get-burst get-burst-m32 get-1-v3 get-32-v3
+#                    walk-v2c walk-v3 walk-small walk-proc-v2c-r50 walk-proc-v2c-r25
+#                    walk-proc-v3-r50 walk-proc-v3-r25"   a subset to run
 #   BENCH_SKIP_BUILD=1        use the gsnmp-bench already in $BENCH_BUILDDIR
 #   BENCH_COUNTS=0            skip the callgrind/strace instruction and syscall counts
 #
@@ -46,12 +54,20 @@ N_SYNC=${BENCH_N_SYNC:-20000}
 N_WINDOW=${BENCH_N_WINDOW:-50000}
 N_BURST=${BENCH_N_BURST:-10000}
 PIN=${BENCH_PIN:-0}
-SCENARIOS=${BENCH_SCENARIOS:-get-1 get-32 get-burst get-burst-m32}
+N_V3_SYNC=${BENCH_N_V3_SYNC:-10000}
+N_V3_WINDOW=${BENCH_N_V3_WINDOW:-20000}
+WALK_ROWS=${BENCH_WALK_ROWS:-20000}
+WALK_ROUNDS=${BENCH_WALK_ROUNDS:-$ROUNDS}
+SCENARIOS=${BENCH_SCENARIOS:-get-1 get-32 get-burst get-burst-m32 get-1-v3 get-32-v3 walk-v2c walk-v3 walk-small walk-proc-v2c-r50 walk-proc-v2c-r25 walk-proc-v3-r50 walk-proc-v3-r25}
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 
 OID=.1.3.6.1.2.1.1.1.0          # sysDescr.0: a ~100-byte OCTET STRING
 COMMUNITY=public
+# SNMPv3 authPriv, HMAC-SHA-96 and CFB128-AES-128: the fixture's user shaaes
+V3="-v3 -u shaaes -l authPriv -a SHA -A shaaespass -x AES -X shaaespriv"
+WALK_OID=.1.3.6.1.4.1.99999.2.1.2     # the fixture's FIXTURE_ROWS column
+SMALL_OID=.1.3.6.1.4.1.99999.1        # the fixture's ~30 static values
 
 die () {
         echo "bench/run.sh: $*" >&2
@@ -70,8 +86,8 @@ build_gsnmp_bench () {
         else
                 meson setup "$BB" "${opts[@]}" >"$BB/bench-setup.log" 2>&1
         fi || { tail -n 20 "$BB/bench-setup.log" >&2; die "meson setup failed"; }
-        meson compile -C "$BB" gsnmp-bench >"$BB/bench-compile.log" 2>&1 \
-                || { tail -n 30 "$BB/bench-compile.log" >&2; die "building gsnmp-bench failed"; }
+        meson compile -C "$BB" gsnmp-bench gsnmp >"$BB/bench-compile.log" 2>&1 \
+                || { tail -n 30 "$BB/bench-compile.log" >&2; die "building gsnmp-bench and gsnmp failed"; }
 }
 
 if [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
@@ -81,6 +97,8 @@ else
 fi
 GSNMP_BENCH=$BB/bench/gsnmp-bench
 [ -x "$GSNMP_BENCH" ] || die "$GSNMP_BENCH was not built"
+GSNMP_TOOL=$BB/tools/gsnmp
+[ -x "$GSNMP_TOOL" ] || die "$GSNMP_TOOL was not built"
 
 echo "== building the Net-SNMP client"
 command -v net-snmp-config >/dev/null || die "net-snmp-config not found (install libsnmp-dev)"
@@ -102,8 +120,9 @@ cleanup () {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Hook for walk rows: FIXTURE_ROWS=20000 gives snmpd a 20,000-row column.
-fixture_env=$(bash "$SRC/tests/snmpd-fixture.sh" start "$FIXTURE_DIR_OURS") || die "snmpd did not start"
+# FIXTURE_ROWS gives snmpd a $WALK_ROWS-row column for the walk rows.
+echo "== starting snmpd with a $WALK_ROWS-row column"
+fixture_env=$(FIXTURE_ROWS=$WALK_ROWS bash "$SRC/tests/snmpd-fixture.sh" start "$FIXTURE_DIR_OURS") || die "snmpd did not start"
 eval "$fixture_env"
 AGENT=127.0.0.1:$FIXTURE_PORT
 echo "== snmpd pid $FIXTURE_PID on udp:$AGENT"
@@ -128,26 +147,66 @@ fi
 # --- scenarios ------------------------------------------------------------------------
 #
 # id | description | gsnmp-bench arguments | netsnmp-client arguments ("" = gsnmp only)
-# v3 rows (e.g. "get-1-v3-authpriv" with -v3 -u shaaes -l authPriv ...) and walk
-# rows (gsnmp-bench walk vs snmpbulkwalk -Cr50 on FIXTURE_ROWS) go here once
-# gsnmp-bench has those subcommands.
+# Arguments starting with "@" are whole-process rows: the command after the
+# "@" ("gsnmp" is the tool of $BB) runs with its output to /dev/null, and
+# wall time, CPU (user + system) and peak RSS of the child come from wait4().
 scenario_rows () {
         cat <<EOF
 get-1|GET v2c, 1 in flight|get -v2c -c $COMMUNITY -n $N_SYNC -w 1 $AGENT $OID|get -v2c -c $COMMUNITY -n $N_SYNC -w 1 --mode sync $AGENT $OID
 get-32|GET v2c, 32 in flight|get -v2c -c $COMMUNITY -n $N_WINDOW -w 32 $AGENT $OID|get -v2c -c $COMMUNITY -n $N_WINDOW -w 32 --mode async $AGENT $OID
 get-burst|GET v2c, $N_BURST issued at once|get -v2c -c $COMMUNITY -n $N_BURST -w $N_BURST $AGENT $OID|
 get-burst-m32|GET v2c, $N_BURST issued at once, engine max-in-flight 32|get -v2c -c $COMMUNITY -n $N_BURST -w $N_BURST -m 32 $AGENT $OID|
+get-1-v3|GET v3 authPriv SHA/AES-128, 1 in flight|get $V3 -n $N_V3_SYNC -w 1 $AGENT $OID|get $V3 -n $N_V3_SYNC -w 1 --mode sync $AGENT $OID
+get-32-v3|GET v3 authPriv SHA/AES-128, 32 in flight|get $V3 -n $N_V3_WINDOW -w 32 $AGENT $OID|get $V3 -n $N_V3_WINDOW -w 32 --mode async $AGENT $OID
+walk-v2c|in-process walk -Cr50 of $WALK_ROWS varbinds, v2c|walk -v2c -c $COMMUNITY -Cr50 $AGENT $WALK_OID|
+walk-v3|in-process walk -Cr50 of $WALK_ROWS varbinds, v3 authPriv SHA/AES|walk $V3 -Cr50 $AGENT $WALK_OID|
+walk-small|in-process walk -Cr50 of a small subtree (~30 varbinds), v2c|walk -v2c -c $COMMUNITY -Cr50 $AGENT $SMALL_OID|
+walk-proc-v2c-r50|whole process bulkwalk -Cr50, $WALK_ROWS varbinds, v2c|@gsnmp bulkwalk -v2c -c $COMMUNITY -Cr50 -On $AGENT $WALK_OID|@snmpbulkwalk -v2c -c $COMMUNITY -Cr50 -On $AGENT $WALK_OID
+walk-proc-v2c-r25|whole process bulkwalk -Cr25, $WALK_ROWS varbinds, v2c|@gsnmp bulkwalk -v2c -c $COMMUNITY -Cr25 -On $AGENT $WALK_OID|@snmpbulkwalk -v2c -c $COMMUNITY -Cr25 -On $AGENT $WALK_OID
+walk-proc-v3-r50|whole process bulkwalk -Cr50, $WALK_ROWS varbinds, v3 authPriv SHA/AES|@gsnmp bulkwalk $V3 -Cr50 -On $AGENT $WALK_OID|@snmpbulkwalk $V3 -Cr50 -On $AGENT $WALK_OID
+walk-proc-v3-r25|whole process bulkwalk -Cr25, $WALK_ROWS varbinds, v3 authPriv SHA/AES|@gsnmp bulkwalk $V3 -Cr25 -On $AGENT $WALK_OID|@snmpbulkwalk $V3 -Cr25 -On $AGENT $WALK_OID
 EOF
 }
 
 RAW=$WORK/raw.jsonl
 : >"$RAW"
 
+# proc.py OPS CMD...: runs CMD with stdout to /dev/null, prints gsnmp-bench's
+# JSON line for it (ops = OPS if it exits 0), with the child's own rusage.
+cat >"$WORK/proc.py" <<'PYEOF'
+import json, os, subprocess, sys, time
+ops = int(sys.argv[1])
+t0 = time.monotonic()
+p = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = p.stderr.read()
+_, status, ru = os.wait4(p.pid, 0)
+wall = time.monotonic() - t0
+code = os.waitstatus_to_exitcode(status)
+cpu = ru.ru_utime + ru.ru_stime
+if err:
+    sys.stderr.write(err.decode(errors="replace"))
+print(json.dumps({"ops": ops, "wall_s": round(wall, 6), "cpu_s": round(cpu, 6),
+                  "us_per_op": round(wall * 1e6 / ops, 3), "cpu_us_per_op": round(cpu * 1e6 / ops, 3),
+                  "ops_per_s": round(ops / wall, 1), "max_rss_kb": ru.ru_maxrss,
+                  "ok": ops if code == 0 else 0, "errors": 0 if code == 0 else 1}))
+sys.exit(code)
+PYEOF
+
 # run_one SCENARIO ROUND TOOL ARGS...: one measurement, appended to $RAW.
 run_one () {
         local scenario=$1 round=$2 tool=$3 exe line rc
         shift 3
         if [ "$tool" = gsnmp ]; then exe=$GSNMP_BENCH; else exe=$NETSNMP_CLIENT; fi
+        case $1 in
+        @*)     # whole process: "@gsnmp ..." or "@snmpbulkwalk ..."
+                exe=${1#@}
+                [ "$exe" = gsnmp ] && exe=$GSNMP_TOOL
+                shift
+                set -- "$WALK_ROWS" "$exe" "$@"
+                exe=$PY
+                set -- "$WORK/proc.py" "$@"
+                ;;
+        esac
         line=$("${CLIENT_PIN[@]}" "$exe" "$@" 2>"$WORK/stderr")
         rc=$?
         if [ -z "$line" ]; then
@@ -158,15 +217,46 @@ run_one () {
         fi
         printf '{"scenario": "%s", "round": %d, "tool": "%s", "exit": %d, "result": %s}\n' \
                 "$scenario" "$round" "$tool" "$rc" "$line" >>"$RAW"
-        printf '   %-9s round %d %-7s %s\n' "$scenario" "$round" "$tool" "$line"
+        printf '   %-17s round %d %-7s %s\n' "$scenario" "$round" "$tool" "$line"
 }
 
 COMMANDS=$WORK/commands.txt
 : >"$COMMANDS"
 while IFS='|' read -r id desc gargs nargs; do
         case " $SCENARIOS " in *" $id "*) ;; *) continue ;; esac
-        echo "$id|$desc|gsnmp-bench $gargs|${nargs:+netsnmp-client $nargs}" >>"$COMMANDS"
+        case $gargs in
+        @*)     g="${gargs#@} > /dev/null"; n="${nargs#@} > /dev/null" ;;
+        *)      g="gsnmp-bench $gargs"; n="${nargs:+netsnmp-client $nargs}" ;;
+        esac
+        echo "$id|$desc|$g|$n" >>"$COMMANDS"
 done < <(scenario_rows)
+
+# The whole-process walks print the same lines: checked once (untimed, also a
+# warm-up: snmpbulkwalk keeps the agent's engine boots in its persistent dir).
+WALK_CHECK=$WORK/walk-check.txt
+: >"$WALK_CHECK"
+case " $SCENARIOS " in
+*" walk-proc"*)
+        echo "== checking that gsnmp bulkwalk and snmpbulkwalk print the same"
+        for v in "-v2c -c $COMMUNITY" "$V3"; do
+                # shellcheck disable=SC2086
+                "$GSNMP_TOOL" bulkwalk $v -Cr50 -On "$AGENT" "$WALK_OID" >"$WORK/walk-gsnmp.txt" 2>"$WORK/walk-gsnmp.err"
+                rc_g=$?
+                # shellcheck disable=SC2086
+                snmpbulkwalk $v -Cr50 -On "$AGENT" "$WALK_OID" >"$WORK/walk-netsnmp.txt" 2>"$WORK/walk-netsnmp.err"
+                rc_n=$?
+                lines_g=$(wc -l <"$WORK/walk-gsnmp.txt")
+                if [ $rc_g = "$rc_n" ] && cmp -s "$WORK/walk-gsnmp.txt" "$WORK/walk-netsnmp.txt"; then
+                        same="identical output and exit status ($rc_g)"
+                else
+                        same="**different output or exit status** (exit $rc_g, $rc_n)"
+                fi
+                case $v in -v3*) label="v3 authPriv SHA/AES" ;; *) label=v2c ;; esac
+                echo "Output check, $label: \`gsnmp bulkwalk -Cr50 -On\` printed $lines_g lines, $same to \`snmpbulkwalk -Cr50 -On\`." >>"$WALK_CHECK"
+                echo "   $label: $lines_g lines, $same"
+        done
+        ;;
+esac
 
 START_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -174,6 +264,7 @@ echo "== $ROUNDS rounds: $SCENARIOS ($PIN_NOTE)"
 for round in $(seq 1 "$ROUNDS"); do
         while IFS='|' read -r id desc gargs nargs; do
                 case " $SCENARIOS " in *" $id "*) ;; *) continue ;; esac
+                case $id in walk*) [ "$round" -le "$WALK_ROUNDS" ] || continue ;; esac
                 # shellcheck disable=SC2086
                 if [ -z "$nargs" ]; then
                         run_one "$id" "$round" gsnmp $gargs
@@ -234,6 +325,19 @@ if [ "${BENCH_COUNTS:-1}" = 1 ] && command -v valgrind >/dev/null && command -v 
         done
 fi
 
+# --- notification receivers -----------------------------------------------------------
+#
+# bench/notify-bench.sh with the gsnmp tool built above; its tables are folded
+# into the report.
+NOTIFY_MD=$WORK/notify.md
+: >"$NOTIFY_MD"
+if [ "${BENCH_NOTIFY:-1}" = 1 ]; then
+        echo "== notification receivers (bench/notify-bench.sh)"
+        BENCH_ROUNDS=${BENCH_NOTIFY_ROUNDS:-3} BENCH_NOTIFY_OUT=$NOTIFY_MD GSNMP_TOOL=$GSNMP_TOOL \
+                bash "$SRC/bench/notify-bench.sh" >"$WORK/notify.log" 2>&1 \
+                || { tail -n 20 "$WORK/notify.log" >&2; echo "   notify-bench.sh failed" >&2; : >"$NOTIFY_MD"; }
+fi
+
 # --- report ---------------------------------------------------------------------------
 
 CPU_MODEL=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
@@ -248,11 +352,12 @@ fi
 M_date=$START_DATE M_nproc=$NCPU M_cpu=$CPU_MODEL M_kernel=$(uname -r) \
 M_glib=$GLIB_VERSION M_gcrypt=$GCRYPT_VERSION M_netsnmp=$NETSNMP_VERSION \
 M_commit=$COMMIT M_rounds=$ROUNDS M_pin=$PIN_NOTE M_load_before=$LOAD_BEFORE \
-M_load_after=$LOAD_AFTER M_agent=$AGENT \
-"$PY" - "$RAW" "$COMMANDS" "$OUT" "$COUNTS" <<'EOF'
-import json, os, statistics, sys
+M_load_after=$LOAD_AFTER M_agent=$AGENT M_walk_rows=$WALK_ROWS M_walk_rounds=$WALK_ROUNDS \
+M_end_date="$(date -u '+%H:%M UTC')" \
+"$PY" - "$RAW" "$COMMANDS" "$OUT" "$COUNTS" "$NOTIFY_MD" <<'EOF'
+import json, os, re, statistics, sys
 
-raw_path, commands_path, out_path, counts_path = sys.argv[1:5]
+raw_path, commands_path, out_path, counts_path, notify_path = sys.argv[1:6]
 meta = {k[2:]: v for k, v in os.environ.items() if k.startswith("M_")}
 
 rows = [json.loads(l) for l in open(raw_path) if l.strip()]
@@ -304,13 +409,19 @@ lines.append(f"- Machine: {meta['nproc']} CPUs, {meta['cpu']}, Linux {meta['kern
 lines.append(f"- Software: GLib {meta['glib']}, libgcrypt {meta['gcrypt']}, Net-SNMP {meta['netsnmp']} "
              f"(Debian libsnmp-dev and snmpd); gsnmp commit {meta['commit']}, meson buildtype=release; "
              f"Net-SNMP client built with `cc -O2` against libsnmp")
-lines.append(f"- Agent: one Net-SNMP snmpd from `tests/snmpd-fixture.sh` on udp:{meta['agent']}, "
-             f"GET of sysDescr.0, community `public`; {meta['pin']}")
+lines.append(f"- Agent: one Net-SNMP snmpd from `tests/snmpd-fixture.sh` (FIXTURE_ROWS={meta['walk_rows']}) "
+             f"on udp:{meta['agent']}; GETs of sysDescr.0 with community `public` or, for SNMPv3, "
+             "the fixture's user `shaaes` (authPriv, HMAC-SHA-96, CFB128-AES-128); walks of the "
+             f"{int(meta['walk_rows']):,}-row column .1.3.6.1.4.1.99999.2.1.2; {meta['pin']}")
 lines.append(f"- Method: {meta['rounds']} interleaved rounds (both clients back to back in each "
              "round, alternating which goes first); medians over rounds. Ratios are computed per "
              "round, then their median is shown. CPU is getrusage user+system of the client process "
-             "around its request loop only (start-up and 10 warm-up requests excluded).")
+             "around its request loop only (start-up and 10 warm-up requests excluded; SNMPv3 "
+             "discovery happens in gsnmp's warm-up and in Net-SNMP's snmp_open()). "
+             f"Walk rows run in the first {meta['walk_rounds']} rounds only. Run from "
+             f"{meta['date']} to {meta['end_date']}.")
 lines.append("")
+TARGETS_AT = len(lines)
 lines.append("## Results")
 lines.append("")
 lines.append("| Scenario | gsnmp req/s | Net-SNMP req/s | req/s ratio | gsnmp µs CPU/req | Net-SNMP µs CPU/req | CPU ratio | Target | Met |")
@@ -318,6 +429,8 @@ lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |")
 
 cpu_32 = med([field(r, "cpu_us_per_op") for r in runs("get-32", "gsnmp")])
 for sid, desc, g, n in commands:
+    if sid.startswith("walk"):
+        continue
     g_rps = med([field(r, "ops_per_s") for r in runs(sid, "gsnmp")])
     g_cpu = med([field(r, "cpu_us_per_op") for r in runs(sid, "gsnmp")])
     n_rps = med([field(r, "ops_per_s") for r in runs(sid, "netsnmp")])
@@ -329,10 +442,14 @@ for sid, desc, g, n in commands:
         target = "CPU ≤ 1.0x, req/s ≥ 0.95x"
         if r_cpu is not None and r_rps is not None:
             met = "yes" if (r_cpu <= 1.0 and r_rps >= 0.95 and ok_all(sid, "gsnmp")) else "**no**"
-    elif sid == "get-32":
+    elif sid in ("get-32", "get-32-v3"):
         target = "CPU ≤ 0.8x"
         if r_cpu is not None:
             met = "yes" if (r_cpu <= 0.8 and ok_all(sid, "gsnmp")) else "**no**"
+    elif sid == "get-1-v3":
+        target = "CPU ≤ 1.0x"
+        if r_cpu is not None:
+            met = "yes" if (r_cpu <= 1.0 and ok_all(sid, "gsnmp")) else "**no**"
     elif sid.startswith("get-burst"):
         rs = runs(sid, "gsnmp")
         done = [r["result"].get("ok", 0) for r in rs]
@@ -368,6 +485,67 @@ if notes:
     lines.append("")
     for n in notes:
         lines.append("- " + n)
+# --- walks ---
+walk_ids = [c for c in commands if c[0].startswith("walk")]
+walk_summary = {}
+if walk_ids:
+    lines.append("")
+    lines.append("## Walks")
+    lines.append("")
+    lines.append(f"{int(meta['walk_rows']):,} varbinds (the fixture's column of `row-<i>` strings) "
+                 "unless the row says otherwise. *In-process*: `gsnmp-bench walk`, a `GsnmpWalk` "
+                 "driven batch by batch with `gsnmp_walk_next_async()` (each batch dropped), timed "
+                 "around the walk only, peak RSS of the whole process (`ru_maxrss`). *Whole process*: "
+                 "`gsnmp bulkwalk` and `snmpbulkwalk`, output to /dev/null, wall time from fork to exit, "
+                 "CPU (user + system) and peak RSS of the child from `wait4()`. Ratios are gsnmp / "
+                 "Net-SNMP per round, then the median.")
+    lines.append("")
+    lines.append("| Scenario | gsnmp wall s | Net-SNMP wall s | wall ratio | gsnmp CPU ms | Net-SNMP CPU ms | CPU ratio | gsnmp peak RSS KiB | Net-SNMP peak RSS KiB | varbinds (gsnmp) | Target | Met |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |")
+    for sid, desc, g, n in walk_ids:
+        gw = med([field(r, "wall_s") for r in runs(sid, "gsnmp")])
+        nw = med([field(r, "wall_s") for r in runs(sid, "netsnmp")])
+        gc = med([field(r, "cpu_s") for r in runs(sid, "gsnmp")])
+        nc = med([field(r, "cpu_s") for r in runs(sid, "netsnmp")])
+        grss = med([field(r, "max_rss_kb") for r in runs(sid, "gsnmp")])
+        nrss = med([field(r, "max_rss_kb") for r in runs(sid, "netsnmp")])
+        rw = per_round_ratio(sid, "wall_s")
+        rc = per_round_ratio(sid, "cpu_s")
+        nvb = [r["result"].get("ok", 0) for r in runs(sid, "gsnmp")]
+        target, met = "", ""
+        if sid in ("walk-proc-v2c-r50", "walk-proc-v3-r50"):
+            target = "wall ≤ 1.0x, CPU ≤ 0.8x"
+            if rw is not None and rc is not None:
+                met = "yes" if (rw <= 1.0 and rc <= 0.8 and ok_all(sid, "gsnmp")) else "**no**"
+        elif sid == "walk-v2c":
+            small = med([field(r, "max_rss_kb") for r in runs("walk-small", "gsnmp")])
+            if grss and small:
+                target = f"peak RSS ≤ 1.1x the small walk's ({grss / small:.2f}x)"
+                met = "yes" if (grss <= 1.1 * small and ok_all(sid, "gsnmp")) else "**no**"
+                walk_summary["rss"] = (grss, small, met)
+        walk_summary[sid] = (gw, nw, rw, gc, nc, rc, met)
+        lines.append(f"| {desc} | {fmt(gw, 3)} | {fmt(nw, 3)} | {fmt(rw, 2, 'x')} | "
+                     f"{fmt(gc * 1e3 if gc is not None else None, 1)} | {fmt(nc * 1e3 if nc is not None else None, 1)} | "
+                     f"{fmt(rc, 2, 'x')} | {fmt(grss, 0)} | {fmt(nrss, 0)} | "
+                     f"{min(nvb) if nvb else '–'} | {target} | {met} |")
+    check_path = os.path.join(os.path.dirname(counts_path), "walk-check.txt")
+    if os.path.exists(check_path):
+        lines.append("")
+        for l in open(check_path):
+            if l.strip():
+                lines.append("- " + l.strip())
+
+# --- notification receivers ---
+notify = open(notify_path).read() if os.path.exists(notify_path) else ""
+notify_ratio = {}
+if notify.strip():
+    for section, load in (("## Paced", "paced"), ("## Burst", "burst")):
+        i = notify.find(section)
+        if i >= 0:
+            m = re.search(r"median of per-round ratios \*\*([0-9.]+)x\*\*", notify[i:])
+            if m:
+                notify_ratio[load] = float(m.group(1))
+
 counts = {}
 for l in open(counts_path):
     l = l.rstrip("\n")
@@ -398,6 +576,19 @@ lines.append("")
 lines.append("Reference (DESIGN.md, measured earlier on this kind of machine): Net-SNMP C sync "
              "16,200 req/s at 20 µs CPU/req; async 32 in flight 24,400 req/s at 15 µs; "
              "UDP loopback floor about 13 µs CPU per round trip at 1 in flight, 5 µs at 32.")
+if notify.strip():
+    lines.append("")
+    lines.append("## Notification receivers")
+    lines.append("")
+    lines.append("From `bash bench/notify-bench.sh`, run by `bench/run.sh` with the gsnmp tool built above:")
+    lines.append("")
+    for l in notify.splitlines():
+        if l.startswith("# "):
+            continue
+        if l.startswith("## "):
+            l = "#" + l
+        lines.append(l)
+
 lines.append("")
 lines.append("## Commands")
 lines.append("")
@@ -411,6 +602,9 @@ for sid, desc, g, n in commands:
     lines.append(g)
     if n:
         lines.append(n)
+if notify.strip():
+    lines.append("# notification receivers: gsnmp listen vs snmptrapd (its own snmptrapd and listener)")
+    lines.append("BENCH_ROUNDS=$BENCH_NOTIFY_ROUNDS GSNMP_TOOL=build-bench/tools/gsnmp bash bench/notify-bench.sh")
 lines.append("```")
 lines.append("")
 lines.append("## Every round")
@@ -424,6 +618,50 @@ for r in sorted(rows, key=lambda r: (r["scenario"], r["round"], r["tool"])):
                  f"{res.get('ok', '–')}/{res.get('ops', '–')} | {res.get('errors', '–')} |")
 lines.append("")
 
+# --- targets (issues 3, 4, 5 and 6), at the top ---
+def s_(sid):
+    return summary.get(sid) or walk_summary.get(sid)
+def met_of(x):
+    return x if x else "not measured"
+t = []
+t.append("## Targets")
+t.append("")
+t.append("Every target of issues 3, 4, 5 and 6, from this run (ratios gsnmp / Net-SNMP, median of per-round ratios).")
+t.append("")
+t.append("| Issue | Target | Measured | Met |")
+t.append("| --- | --- | --- | --- |")
+x = summary.get("get-1")
+if x:
+    t.append(f"| 3 | GET v2c, 1 in flight: client CPU ≤ 1.0x Net-SNMP sync, req/s ≥ 0.95x | CPU {fmt(x[5], 2, 'x')} ({fmt(x[3])} vs {fmt(x[4])} µs), req/s {fmt(x[2], 2, 'x')} | {met_of(x[6])} |")
+x = summary.get("get-32")
+if x:
+    t.append(f"| 3 | GET v2c, 32 in flight: client CPU ≤ 0.8x Net-SNMP async | CPU {fmt(x[5], 2, 'x')} ({fmt(x[3])} vs {fmt(x[4])} µs) | {met_of(x[6])} |")
+x = summary.get("get-burst")
+if x:
+    t.append(f"| 3 | 10,000 GETs issued at once (engine's default max-in-flight): all complete, CPU ≤ 1.3x the 32-in-flight figure | CPU {fmt(x[5], 2, 'x')} ({fmt(x[3])} µs); see the Results row for answers | {met_of(x[6])} |")
+x = summary.get("get-1-v3")
+if x:
+    t.append(f"| 4 | GET v3 authPriv SHA/AES-128, 1 in flight: client CPU ≤ 1.0x Net-SNMP sync | CPU {fmt(x[5], 2, 'x')} ({fmt(x[3])} vs {fmt(x[4])} µs), req/s {fmt(x[2], 2, 'x')} | {met_of(x[6])} |")
+x = summary.get("get-32-v3")
+if x:
+    t.append(f"| 4 | GET v3 authPriv SHA/AES-128, 32 in flight: client CPU ≤ 0.8x Net-SNMP async | CPU {fmt(x[5], 2, 'x')} ({fmt(x[3])} vs {fmt(x[4])} µs), req/s {fmt(x[2], 2, 'x')} | {met_of(x[6])} |")
+t.append("| 4 | Discovery of 1,000 distinct engines in parallel, one discovery exchange each | not a timing target, not measured here: checked by the test `/gsnmp/engine-v3/discovery/many-agents` (tests/test-engine-v3.c) | see the test suite |")
+for sid, label in (("walk-proc-v2c-r50", "v2c"), ("walk-proc-v3-r50", "v3 authPriv SHA/AES")):
+    x = walk_summary.get(sid)
+    if x:
+        t.append(f"| 5 | `gsnmp bulkwalk -Cr50` of {int(meta['walk_rows']):,} varbinds, {label}: wall ≤ 1.0x, client CPU ≤ 0.8x `snmpbulkwalk -Cr50` | wall {fmt(x[2], 2, 'x')} ({fmt(x[0], 3)} vs {fmt(x[1], 3)} s), CPU {fmt(x[5], 2, 'x')} ({fmt(x[3] * 1e3 if x[3] is not None else None, 1)} vs {fmt(x[4] * 1e3 if x[4] is not None else None, 1)} ms) | {met_of(x[6])} |")
+x = walk_summary.get("rss")
+if x:
+    t.append(f"| 5 | Walking with the enumerator: peak RSS does not grow with the subtree | {fmt(x[0], 0)} KiB for {int(meta['walk_rows']):,} varbinds vs {fmt(x[1], 0)} KiB for ~30 (≤ 1.1x counts as met) | {met_of(x[2])} |")
+if notify_ratio:
+    p_, b_ = notify_ratio.get("paced"), notify_ratio.get("burst")
+    ok = p_ is not None and b_ is not None and p_ >= 1.5 and b_ >= 1.5
+    t.append(f"| 6 | Receiver handles ≥ 1.5x the notifications per second of snmptrapd (traps per CPU-second, both logging to /dev/null) | paced {fmt(p_, 2, 'x')}, burst {fmt(b_, 2, 'x')} (both must be ≥ 1.5x) | {'yes' if ok else '**no**'} |")
+else:
+    t.append("| 6 | Receiver handles ≥ 1.5x the notifications per second of snmptrapd | not measured in this run | not measured |")
+t.append("")
+lines[TARGETS_AT:TARGETS_AT] = t
+
 with open(out_path, "w") as f:
     f.write("\n".join(lines))
 
@@ -431,5 +669,13 @@ print("")
 for sid, (g_rps, n_rps, r_rps, g_cpu, n_cpu, r_cpu, met) in summary.items():
     print(f"{sid:10} gsnmp {fmt(g_rps, 0)} req/s {fmt(g_cpu)} µs CPU | Net-SNMP {fmt(n_rps, 0)} req/s "
           f"{fmt(n_cpu)} µs CPU | ratios req/s {fmt(r_rps, 2)} CPU {fmt(r_cpu, 2)} | target met: {met or '–'}")
+for sid, (gw, nw, rw, gc, nc, rc, met) in walk_summary.items():
+    if sid == "rss":
+        continue
+    print(f"{sid:17} gsnmp {fmt(gw, 3)} s {fmt(gc * 1e3 if gc is not None else None)} ms CPU | Net-SNMP {fmt(nw, 3)} s "
+          f"{fmt(nc * 1e3 if nc is not None else None)} ms CPU | ratios wall {fmt(rw, 2)} CPU {fmt(rc, 2)} | target met: {met or '–'}")
+for l in t:
+    if l.startswith("| ") and not l.startswith("| Issue"):
+        print(l)
 print(f"wrote {out_path}")
 EOF
