@@ -353,7 +353,7 @@ M_date=$START_DATE M_nproc=$NCPU M_cpu=$CPU_MODEL M_kernel=$(uname -r) \
 M_glib=$GLIB_VERSION M_gcrypt=$GCRYPT_VERSION M_netsnmp=$NETSNMP_VERSION \
 M_commit=$COMMIT M_rounds=$ROUNDS M_pin=$PIN_NOTE M_load_before=$LOAD_BEFORE \
 M_load_after=$LOAD_AFTER M_agent=$AGENT M_walk_rows=$WALK_ROWS M_walk_rounds=$WALK_ROUNDS \
-M_end_date="$(date -u '+%H:%M UTC')" \
+M_end_date="$(date -u '+%H:%M UTC')" M_notify_rounds=${BENCH_NOTIFY_ROUNDS:-3} \
 "$PY" - "$RAW" "$COMMANDS" "$OUT" "$COUNTS" "$NOTIFY_MD" <<'EOF'
 import json, os, re, statistics, sys
 
@@ -604,7 +604,7 @@ for sid, desc, g, n in commands:
         lines.append(n)
 if notify.strip():
     lines.append("# notification receivers: gsnmp listen vs snmptrapd (its own snmptrapd and listener)")
-    lines.append("BENCH_ROUNDS=$BENCH_NOTIFY_ROUNDS GSNMP_TOOL=build-bench/tools/gsnmp bash bench/notify-bench.sh")
+    lines.append(f"BENCH_ROUNDS={meta['notify_rounds']} GSNMP_TOOL=build-bench/tools/gsnmp bash bench/notify-bench.sh")
 lines.append("```")
 lines.append("")
 lines.append("## Every round")
@@ -669,9 +669,10 @@ print("")
 for sid, (g_rps, n_rps, r_rps, g_cpu, n_cpu, r_cpu, met) in summary.items():
     print(f"{sid:10} gsnmp {fmt(g_rps, 0)} req/s {fmt(g_cpu)} µs CPU | Net-SNMP {fmt(n_rps, 0)} req/s "
           f"{fmt(n_cpu)} µs CPU | ratios req/s {fmt(r_rps, 2)} CPU {fmt(r_cpu, 2)} | target met: {met or '–'}")
-for sid, (gw, nw, rw, gc, nc, rc, met) in walk_summary.items():
+for sid, x in walk_summary.items():
     if sid == "rss":
         continue
+    gw, nw, rw, gc, nc, rc, met = x
     print(f"{sid:17} gsnmp {fmt(gw, 3)} s {fmt(gc * 1e3 if gc is not None else None)} ms CPU | Net-SNMP {fmt(nw, 3)} s "
           f"{fmt(nc * 1e3 if nc is not None else None)} ms CPU | ratios wall {fmt(rw, 2)} CPU {fmt(rc, 2)} | target met: {met or '–'}")
 for l in t:

@@ -17,7 +17,14 @@ gsnmp_init_once (void)
         static gsize initialised = 0;
 
         if (g_once_init_enter (&initialised)) {
-                bindtextdomain (GETTEXT_PACKAGE, GSNMP_LOCALEDIR);
+                /* GSNMP_LOCALEDIR in the environment, only when set and
+                 * not empty, replaces the install location: the test suite
+                 * points it at the catalogues in the build tree. */
+                const char *localedir = g_getenv ("GSNMP_LOCALEDIR");
+
+                if (localedir == NULL || *localedir == '\0')
+                        localedir = GSNMP_LOCALEDIR;
+                bindtextdomain (GETTEXT_PACKAGE, localedir);
                 bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
                 if (!gcry_control (GCRYCTL_INITIALIZATION_FINISHED_P)) {

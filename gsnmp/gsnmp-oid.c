@@ -20,7 +20,7 @@
  * OIDs are immutable and reference-counted, so they can be shared freely,
  * also between threads.  Create them from a dotted string with
  * [ctor@Gsnmp.Oid.new_from_string], from an array with [ctor@Gsnmp.Oid.new],
- * or below another OID with [ctor@Gsnmp.Oid.new_child].
+ * or below another OID with [method@Gsnmp.Oid.new_child].
  *
  * OIDs sort lexicographically by sub-identifier, the order of SNMP's
  * GetNext and walks ([method@Gsnmp.Oid.compare]); they can be used as keys

@@ -17,4 +17,14 @@
 #endif
 
 #define GSNMP_AVAILABLE_IN_ALL _GSNMP_EXTERN
+
+/**
+ * GSNMP_DEPRECATED_FOR:
+ * @f: the name of the function to use instead
+ *
+ * Marks a public function as deprecated in favour of @f: code that calls
+ * it gets a compiler warning naming @f (see `G_DEPRECATED_FOR`).
+ *
+ * Since: 1.0
+ */
 #define GSNMP_DEPRECATED_FOR(f) G_DEPRECATED_FOR (f) _GSNMP_EXTERN

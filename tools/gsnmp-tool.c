@@ -684,9 +684,16 @@ main (int    argc,
         const GsnmpToolCommand *command;
         GsnmpToolOptions options;
         int exit_status = GSNMP_TOOL_EXIT_FAILURE;
+        const char *localedir;
 
         setlocale (LC_ALL, "");
-        bindtextdomain (GETTEXT_PACKAGE, GSNMP_LOCALEDIR);
+        /* As in the library (gsnmp-i18n.c): GSNMP_LOCALEDIR in the
+         * environment, when set and not empty, replaces the install location,
+         * so the test suite can load the catalogues from the build tree. */
+        localedir = g_getenv ("GSNMP_LOCALEDIR");
+        if (localedir == NULL || *localedir == '\0')
+                localedir = GSNMP_LOCALEDIR;
+        bindtextdomain (GETTEXT_PACKAGE, localedir);
         bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
         textdomain (GETTEXT_PACKAGE);
 
