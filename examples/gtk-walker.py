@@ -230,7 +230,7 @@ class WalkerWindow(Gtk.ApplicationWindow):
             target = self.make_target()
             root = Gsnmp.Oid.new_from_string(self.root.get_text())
         except GLib.Error as e:
-            self.status.set_label('Error: ' + e.message)
+            self.stop('error', 'Error: ' + e.message)
             return
         self.store.remove_all()
         self.outcome = None

@@ -139,7 +139,7 @@ ber_read_header (GsnmpBerReader *r,
         }
 
         if (len > avail)
-                return set_malformed (error, _("BER length %" G_GSIZE_FORMAT " exceeds the remaining %" G_GSIZE_FORMAT " bytes"),
+                return set_malformed (error, _("BER length %zu exceeds the remaining %zu bytes"),
                                       len, avail);
 
         r->pos = p;

@@ -116,8 +116,7 @@ read_string (GsnmpBerReader *r,
         if (!gsnmp_ber_read_octets (r, GSNMP_BER_TAG_OCTET_STRING, data, length, error))
                 return FALSE;
         if (max > 0 && *length > max)
-                return set_malformed (error, _("The %s is %" G_GSIZE_FORMAT
-                                               " bytes long, more than %" G_GSIZE_FORMAT),
+                return set_malformed (error, _("The %s is %zu bytes long, more than %zu"),
                                       name, *length, max);
         return TRUE;
 }
@@ -189,8 +188,7 @@ decode_message (GsnmpBerReader *r,
             !gsnmp_ber_read_octets (r, GSNMP_BER_TAG_OCTET_STRING, &flags, &flags_len, error))
                 return FALSE;
         if (flags_len != 1)
-                return set_malformed (error, _("The msgFlags are %" G_GSIZE_FORMAT
-                                               " bytes long instead of 1"), flags_len);
+                return set_malformed (error, _("The msgFlags are %zu bytes long instead of 1"), flags_len);
         msg->msg_flags = flags[0];
         if (!read_ranged (r, "msgSecurityModel", 1, &model, error) ||
             !gsnmp_ber_leave (r, error))
@@ -379,8 +377,7 @@ check_string (const char *name,
               GError    **error)
 {
         if (length > max)
-                return set_invalid (error, _("The %s is %" G_GSIZE_FORMAT
-                                             " bytes long, more than %" G_GSIZE_FORMAT),
+                return set_invalid (error, _("The %s is %zu bytes long, more than %zu"),
                                     name, length, max);
         return TRUE;
 }
@@ -426,7 +423,7 @@ set_too_big (GError **error,
              gsize    max_size)
 {
         g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_MESSAGE_TOO_BIG,
-                     _("The message does not fit in %" G_GSIZE_FORMAT " bytes"), max_size);
+                     _("The message does not fit in %zu bytes"), max_size);
         return FALSE;
 }
 

@@ -445,7 +445,7 @@ set_too_big (GError **error,
              gsize    max_size)
 {
         g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_MESSAGE_TOO_BIG,
-                     _("The message does not fit in %" G_GSIZE_FORMAT " bytes"), max_size);
+                     _("The message does not fit in %zu bytes"), max_size);
         return FALSE;
 }
 

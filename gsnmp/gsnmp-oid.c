@@ -136,7 +136,7 @@ gsnmp_oid_new_from_string (const char  *str,
                         value = value * 10 + (guint64) (*p - '0');
                         if (value > G_MAXUINT32) {
                                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_OID,
-                                             _("Invalid OID “%s”: sub-identifier %" G_GSIZE_FORMAT " is larger than 4294967295"),
+                                             _("Invalid OID “%s”: sub-identifier %zu is larger than 4294967295"),
                                              str, n_ids + 1);
                                 return NULL;
                         }
@@ -146,7 +146,7 @@ gsnmp_oid_new_from_string (const char  *str,
                 if (p == start) {
                         if (*p == '\0' || *p == '.')
                                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_OID,
-                                             _("Invalid OID “%s”: sub-identifier %" G_GSIZE_FORMAT " is empty"),
+                                             _("Invalid OID “%s”: sub-identifier %zu is empty"),
                                              str, n_ids + 1);
                         else
                                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_OID,

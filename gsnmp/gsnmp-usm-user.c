@@ -292,10 +292,8 @@ check_key_length (GsnmpAuthProtocol auth,
 
         if (len != want) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE,
-                             is_priv ? _("The privacy key must be %" G_GSIZE_FORMAT
-                                         " bytes long with %s, not %" G_GSIZE_FORMAT)
-                                     : _("The authentication key must be %" G_GSIZE_FORMAT
-                                         " bytes long with %s, not %" G_GSIZE_FORMAT),
+                             is_priv ? _("The privacy key must be %zu bytes long with %s, not %zu")
+                                     : _("The authentication key must be %zu bytes long with %s, not %zu"),
                              want, gsnmp_usm_auth_protocol_name (auth), len);
                 return FALSE;
         }
@@ -544,7 +542,7 @@ gsnmp_usm_user_new_localized (const char       *user_name,
                 return NULL;
         if (engine_id_len == 0 || engine_id_len > GSNMP_USM_MAX_ENGINE_ID_LENGTH) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE,
-                             _("An SNMP engine ID must be 1 to %d bytes long, not %" G_GSIZE_FORMAT),
+                             _("An SNMP engine ID must be 1 to %d bytes long, not %zu"),
                              GSNMP_USM_MAX_ENGINE_ID_LENGTH, engine_id_len);
                 return NULL;
         }

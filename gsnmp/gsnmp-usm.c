@@ -448,7 +448,7 @@ check_engine_id (gsize    engine_id_len,
 {
         if (engine_id_len == 0 || engine_id_len > GSNMP_USM_MAX_ENGINE_ID_LENGTH) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE,
-                             _("An SNMP engine ID must be 1 to %d bytes long, not %" G_GSIZE_FORMAT),
+                             _("An SNMP engine ID must be 1 to %d bytes long, not %zu"),
                              GSNMP_USM_MAX_ENGINE_ID_LENGTH, engine_id_len);
                 return FALSE;
         }
@@ -472,7 +472,7 @@ gsnmp_usm_localize_key (const GsnmpUsmKey *ku,
         key_len = gsnmp_usm_auth_key_length (ku->auth);
         if (key_len == 0 || ku->length != key_len) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE,
-                             _("A %s key must be %" G_GSIZE_FORMAT " bytes long"),
+                             _("A %s key must be %zu bytes long"),
                              gsnmp_usm_auth_protocol_name (ku->auth), key_len);
                 return NULL;
         }
@@ -585,8 +585,7 @@ gsnmp_usm_derive_priv_key (GsnmpAuthProtocol auth,
         if (kul_len != hash_len ||
             priv == GSNMP_PRIV_PROTOCOL_DES || priv == GSNMP_PRIV_PROTOCOL_AES) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE,
-                             _("A localized %s key for %s must be %" G_GSIZE_FORMAT
-                               " or at least %" G_GSIZE_FORMAT " bytes long"),
+                             _("A localized %s key for %s must be %zu or at least %zu bytes long"),
                              gsnmp_usm_priv_protocol_name (priv),
                              gsnmp_usm_auth_protocol_name (auth), hash_len, need);
                 return NULL;
@@ -718,8 +717,7 @@ gsnmp_usm_auth_verify (const GsnmpUsmKey *kul,
         }
         if (mac_len != want || mac_offset > msg_len || msg_len - mac_offset < mac_len) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST,
-                             _("The message’s authentication parameters are %" G_GSIZE_FORMAT
-                               " bytes long, not %" G_GSIZE_FORMAT " as %s needs"),
+                             _("The message’s authentication parameters are %zu bytes long, not %zu as %s needs"),
                              mac_len, want, gsnmp_usm_auth_protocol_name (kul->auth));
                 return FALSE;
         }
@@ -921,15 +919,13 @@ gsnmp_usm_decrypt (const GsnmpUsmKey *key,
         block = gsnmp_usm_priv_block_length (key->priv);
         if (salt_len != GSNMP_USM_SALT_LENGTH) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_DECRYPTION_ERROR,
-                             _("The message’s privacy parameters are %" G_GSIZE_FORMAT
-                               " bytes long, not %d"),
+                             _("The message’s privacy parameters are %zu bytes long, not %d"),
                              salt_len, GSNMP_USM_SALT_LENGTH);
                 return FALSE;
         }
         if (ciphertext_len == 0 || (block > 1 && ciphertext_len % block != 0)) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_DECRYPTION_ERROR,
-                             _("The encrypted data is %" G_GSIZE_FORMAT
-                               " bytes long, which %s cannot decrypt"),
+                             _("The encrypted data is %zu bytes long, which %s cannot decrypt"),
                              ciphertext_len, gsnmp_usm_priv_protocol_name (key->priv));
                 return FALSE;
         }
