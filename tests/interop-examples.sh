@@ -11,8 +11,11 @@ export GI_TYPELIB_PATH="$build/introspection${GI_TYPELIB_PATH:+:$GI_TYPELIB_PATH
 export LD_LIBRARY_PATH="$build/gsnmp${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 for f in "$build/introspection/Gsnmp-1.0.typelib" "$build/examples/example-v1-get"; do
         if [ ! -f "$f" ]; then
-                echo "missing $f: build the introspection data and the examples" >&2
-                exit 1
+                # like interop-gi.sh: skipped only in a build without
+                # introspection or without -Dexamples (CI builds both)
+                echo "missing $f: introspection or the examples were not built" >&2
+                [ -n "${CI:-}" ] && exit 1
+                exit 77
         fi
 done
 
