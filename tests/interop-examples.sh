@@ -184,6 +184,27 @@ for lang in c py js; do
                 tail -n 3 "$out" | sed 's/^/# /'
         fi
 
+        # pull-whole-mib: SNMPv2c GETNEXT from 1.3.6 to endOfMibView, one
+        # variable a request (about 8,700 of them in the fixture)
+        run $lang pull-whole-mib "$agent"
+        out=$d/$lang-pull-whole-mib.out
+        grep -E '^\.[0-9]+(\.[0-9]+)* = ' "$out" >"$d/vbs"
+        lines=$(wc -l <"$d/vbs")
+        last=$(tail -n 1 "$out")
+        if [ "$(cat "$d/$lang-pull-whole-mib.rc")" = 0 ] &&
+           head -n 1 "$out" | grep -Eq '^\.1\.3\.6\.1\.2\.1\.1\.1\.0 = STRING: ".+"$' &&
+           grep -qx '.1.3.6.1.2.1.1.5.0 = STRING: "gsnmp-fixture"' "$out" &&
+           grep -qx '.1.3.6.1.4.1.99999.1.1.0 = INTEGER: 42' "$out" &&
+           grep -q '^\.1\.3\.6\.1\.6\.3\.' "$out" &&
+           [[ $last =~ ^#\ endOfMibView\ after\ ([0-9]+)\ variables\ in\ ([0-9]+)\ requests$ ]] &&
+           [ "${BASH_REMATCH[1]}" -eq "$lines" ] && [ "${BASH_REMATCH[2]}" -gt "$lines" ] &&
+           cut -d' ' -f1 "$d/vbs" | increasing; then
+                ok "$lang pull-whole-mib: SNMPv2c GETNEXT walk of the whole MIB ($lines variables)"
+        else
+                not_ok "$lang pull-whole-mib: SNMPv2c GETNEXT walk of the whole MIB" "$d/$lang-pull-whole-mib.err"
+                tail -n 3 "$out" | sed 's/^/# /'
+        fi
+
         # pull-subtree-multiple-agents: the same system group from each agent
         run $lang pull-subtree-multiple-agents "$agent" "$agent2"
         out=$d/$lang-pull-subtree-multiple-agents.out
