@@ -18,7 +18,6 @@
 #include "gsnmp-usm-user.h"
 #include "gsnmp-usm-user-private.h"
 
-#include <errno.h>
 #include <string.h>
 #include <sys/types.h>
 #include <sys/socket.h>
