@@ -304,7 +304,8 @@ append_indexes (GsnmpMib          *mib,
                                 else
                                         format_oid_into (mib, out, ids + 1, numids - 1, flags, NULL);
                         } else {
-                                append_symbol (mib, out, ids, numids, flags, NULL, NULL);
+                                /* _get_realloc_symbol() without a tree: the numbers */
+                                finish_printing (out, ids, numids);
                         }
                         ids += numids;
                         n -= numids;
@@ -525,9 +526,15 @@ append_ascii (GString      *out,
 {
         gsize i;
 
-        for (i = 0; i < length; i++)
-                g_string_append_c (out, (data[i] >= 0x20 && data[i] <= 0x7e) || (data[i] >= '\t' && data[i] <= '\r')
-                                        ? (char) data[i] : '.');
+        for (i = 0; i < length; i++) {
+                if ((data[i] >= 0x20 && data[i] <= 0x7e) || (data[i] >= '\t' && data[i] <= '\r')) {
+                        if (data[i] == '\\' || data[i] == '"')
+                                g_string_append_c (out, '\\');
+                        g_string_append_c (out, (char) data[i]);
+                } else {
+                        g_string_append_c (out, '.');
+                }
+        }
 }
 
 /* The DISPLAY-HINT part of sprint_realloc_octet_string() (5.9.3) */
@@ -772,16 +779,10 @@ append_octets (GString         *out,
                         if (quick)
                                 g_string_append_c (out, '"');
                 } else {
-                        gsize i;
-
                         if (!quick)
                                 g_string_append (out, "STRING: ");
                         g_string_append_c (out, '"');
-                        for (i = 0; i < length; i++) {
-                                if (data[i] == '\\' || data[i] == '"')
-                                        g_string_append_c (out, '\\');
-                                g_string_append_c (out, data[i]);
-                        }
+                        append_ascii (out, data, length);
                         g_string_append_c (out, '"');
                 }
         } else {
@@ -814,7 +815,7 @@ append_by_type (GsnmpMib        *mib,
                         append_units (out, units);
                 break;
         case GSNMP_VALUE_TYPE_OBJECT_ID: {
-                g_autoptr(GsnmpOid) value = gsnmp_varbind_get_oid_value (vb);
+                GsnmpOid *value = gsnmp_varbind_get_oid_value (vb);
                 const guint32 *ids;
                 gsize n;
 

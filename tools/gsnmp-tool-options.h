@@ -58,6 +58,8 @@ struct _GsnmpToolOptions {
         gboolean                quick_equals;
         gboolean                bare_value;
         gboolean                numeric_enums;
+        GsnmpFormatFlags        oid_format;     /* -On -Os -OS -Of -Ou */
+        GsnmpFormatFlags        output_flags;   /* -Ob -OX -OU -Ot -Ox -Oa -OE -O0 */
 
         /* -C state of the subcommands (add fields for new subcommands here) */
         gboolean                dont_fix_pdus;  /* get, getnext: -Cf */
@@ -141,5 +143,13 @@ GsnmpToolValueError gsnmp_tool_parse_set_value     (GsnmpOid                *oid
                                                     const char              *value,
                                                     GsnmpVarbind           **varbind,
                                                     char                   **detail);
+
+/* -M DIRS and -m MODULES (either may be NULL: unchanged) */
+void              gsnmp_tool_set_mib_options       (const char              *dirs,
+                                                    const char              *modules);
+/* The tool's MIB store, loaded on first use from -M/-m or MIBDIRS/MIBS */
+GsnmpMib         *gsnmp_tool_get_mib               (void);
+/* No module loaded (MIBS= or -m ""): numbers only, the fast paths apply */
+gboolean          gsnmp_tool_mib_is_empty          (void);
 
 G_END_DECLS

@@ -346,7 +346,16 @@ static void
 print_oid (FILE     *stream,
            GsnmpOid *oid)
 {
-        gsize length = format_oid (oid);
+        gsize length;
+
+        if (!gsnmp_tool_mib_is_empty ()) {
+                g_autofree char *name = gsnmp_mib_format_oid (gsnmp_tool_get_mib (), oid,
+                                                              gsnmp_tool_output_oid_format);
+
+                fputs (name, stream);
+                return;
+        }
+        length = format_oid (oid);
 
         fwrite (last_oid.text, 1, length, stream);
 }
@@ -418,7 +427,8 @@ print_walk_varbind (GsnmpVarbind     *varbind,
         gboolean quick = (flags & (GSNMP_FORMAT_QUICK | GSNMP_FORMAT_QUICK_EQUALS)) != 0;
         gsize oid_len;
 
-        if (flags & GSNMP_FORMAT_VALUE_ONLY) {
+        /* With MIB modules: names, enums and hints */
+        if ((flags & GSNMP_FORMAT_VALUE_ONLY) || !gsnmp_tool_mib_is_empty ()) {
                 gsnmp_tool_print_varbind (varbind, flags);
                 return;
         }
