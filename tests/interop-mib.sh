@@ -63,7 +63,7 @@ N_FAIL=0
 
 # Objects whose values change between two walks, and the UDP/TCP tables
 # that list the clients' own sockets.
-VOLATILE='sysUpTime|snmpIn|snmpOut|snmpEngineTime|hrSystemUptime|hrSystemDate|hrSystemProcesses|hrSWRun|hrStorageUsed|hrProcessorLoad|hrSystemNumUsers|enterprises\.2021|if(HC)?(In|Out)|ifLastChange|ipSystemStats|ipIfStats|icmp|ipIn|ipOut|ipForwDatagrams|ipReasm|ipFrag|ipRoutingDiscards|tcp|udp|\.1\.3\.6\.1\.2\.1\.(4|5|6|7|25)\.|\.1\.3\.6\.1\.4\.1\.2021|Timeticks|Counter|Gauge|\.iso\.org\.dod\.internet\.(mgmt|private)|^STRING: [0-9]|^"?[0-9 ]*"?$'
+VOLATILE='sysUpTime|hrStorage|8072|snmpIn|snmpOut|snmpEngineTime|hrSystemUptime|hrSystemDate|hrSystemProcesses|hrSWRun|hrStorageUsed|hrProcessorLoad|hrSystemNumUsers|enterprises\.2021|if(HC)?(In|Out)|ifLastChange|ipSystemStats|ipIfStats|icmp|ipIn|ipOut|ipForwDatagrams|ipReasm|ipFrag|ipRoutingDiscards|tcp|udp|\.1\.3\.6\.1\.2\.1\.(4|5|6|7|25)\.|\.1\.3\.6\.1\.4\.1\.2021|Timeticks|Counter|Gauge|\.iso\.org\.dod\.internet\.(mgmt|private)|^STRING: [0-9]|^"?[0-9 ]*"?$'
 
 normalize ()
 {
