@@ -46,6 +46,8 @@ gsnmp_mib_object_new (GsnmpMib *mib,
  * gsnmp_mib_object_ref:
  * @object: an object
  *
+ * Takes a reference to @object.
+ *
  * Returns: (transfer full): @object
  *
  * Since: 1.0
@@ -80,6 +82,8 @@ gsnmp_mib_object_unref (GsnmpMibObject *object)
  * gsnmp_mib_object_get_name:
  * @object: an object
  *
+ * Gets the name of @object.
+ *
  * Returns: (nullable): its name, such as `ifDescr` (%NULL for a node that
  *   only has a number)
  *
@@ -96,6 +100,8 @@ gsnmp_mib_object_get_name (GsnmpMibObject *object)
  * gsnmp_mib_object_get_module:
  * @object: an object
  *
+ * Gets the module of @object.
+ *
  * Returns: (nullable): the module that defines it, such as `IF-MIB`
  *   (%NULL for the roots `iso`, `ccitt` and `joint-iso-ccitt`)
  *
@@ -111,6 +117,8 @@ gsnmp_mib_object_get_module (GsnmpMibObject *object)
 /**
  * gsnmp_mib_object_get_oid:
  * @object: an object
+ *
+ * Gets the oid of @object.
  *
  * Returns: (transfer full): its OID
  *
@@ -224,6 +232,8 @@ gsnmp_mib_object_get_value_type (GsnmpMibObject *object)
  * gsnmp_mib_object_get_display_hint:
  * @object: an object
  *
+ * Gets the display hint of @object.
+ *
  * Returns: (nullable): the DISPLAY-HINT of its syntax's textual convention,
  *   such as `255a` or `1x:`
  *
@@ -240,6 +250,8 @@ gsnmp_mib_object_get_display_hint (GsnmpMibObject *object)
  * gsnmp_mib_object_get_units:
  * @object: an object
  *
+ * Gets the units of @object.
+ *
  * Returns: (nullable): its UNITS, such as `seconds`
  *
  * Since: 1.0
@@ -254,6 +266,8 @@ gsnmp_mib_object_get_units (GsnmpMibObject *object)
 /**
  * gsnmp_mib_object_get_access:
  * @object: an object
+ *
+ * Gets the access of @object.
  *
  * Returns: (nullable): its MAX-ACCESS (or SMIv1 ACCESS), such as
  *   `read-only` or `read-create`
@@ -271,6 +285,8 @@ gsnmp_mib_object_get_access (GsnmpMibObject *object)
  * gsnmp_mib_object_get_status:
  * @object: an object
  *
+ * Gets the status of @object.
+ *
  * Returns: (nullable): its STATUS, such as `current` or `deprecated`
  *
  * Since: 1.0
@@ -285,6 +301,8 @@ gsnmp_mib_object_get_status (GsnmpMibObject *object)
 /**
  * gsnmp_mib_object_get_description:
  * @object: an object
+ *
+ * Gets the description of @object.
  *
  * Returns: (transfer full) (nullable): its DESCRIPTION, as the module
  *   writes it (without the quotes)
@@ -349,6 +367,8 @@ gsnmp_mib_object_get_index_names (GsnmpMibObject *object)
  * gsnmp_mib_object_get_enum_labels:
  * @object: an object
  *
+ * Gets the enum labels of @object.
+ *
  * Returns: (transfer full) (array zero-terminated=1) (nullable): the labels
  *   of its enumeration (or named BITS), in the module's order, or %NULL
  *
@@ -375,6 +395,8 @@ gsnmp_mib_object_get_enum_labels (GsnmpMibObject *object)
  * gsnmp_mib_object_get_enum_label:
  * @object: an object
  * @value: a value
+ *
+ * Gets the enum label of @object.
  *
  * Returns: (nullable): the label of @value, such as `up` for ifOperStatus 1
  *
@@ -403,6 +425,8 @@ gsnmp_mib_object_get_enum_label (GsnmpMibObject *object,
  * @object: an object
  * @label: a label of its enumeration
  * @value: (out): the value of @label
+ *
+ * Gets the enum value of @object.
  *
  * Returns: %TRUE if @label is in the enumeration
  *

@@ -64,6 +64,15 @@ struct _GsnmpMib {
 
 G_DEFINE_FINAL_TYPE (GsnmpMib, gsnmp_mib, G_TYPE_OBJECT)
 
+/**
+ * gsnmp_mib_error_quark:
+ *
+ * Returns the error domain of [error@Gsnmp.MibError].
+ *
+ * Returns: the %GSNMP_MIB_ERROR quark
+ *
+ * Since: 1.0
+ */
 G_DEFINE_QUARK (gsnmp-mib-error-quark, gsnmp_mib_error)
 
 static MibNode *

@@ -229,6 +229,7 @@ parse_output_options (GsnmpToolOptions *options,
                         return usage_error (options, exit_status);
                 }
         }
+        gsnmp_tool_output_oid_format = options->oid_format | options->output_flags;
         return TRUE;
 }
 
