@@ -318,35 +318,35 @@ parse_enums (Parser  *ps,
 
 /* ( SIZE (…) ) or ( range ); the current token is '('.  Records a fixed
  * size, as Net-SNMP's ranges do for fixed-length index strings. */
+static gint64
+range_value (const Token *t)
+{
+        if (t->kind == TOK_NUMBER)
+                return g_ascii_strtoll (t->start, NULL, 10);
+        if (t->kind == TOK_BINSTRING && t->len >= 3) {
+                gboolean hex = t->start[t->len - 1] == 'H' || t->start[t->len - 1] == 'h';
+                g_autofree char *digits = g_strndup (t->start + 1, t->len - 3);
+
+                return (gint64) g_ascii_strtoull (digits, NULL, hex ? 16 : 2);
+        }
+        return 0;
+}
+
+/* ( SIZE ( a..b | c ) ) or ( a..b | c ); the current token is '('.
+ * Collects the ranges, and a fixed size (SIZE (n) alone), as Net-SNMP's
+ * range lists hold them. */
 static gboolean
 parse_constraint (Parser  *ps,
                   MibType *type)
 {
         int depth = 1;
+        gboolean in_size = FALSE;
 
         type->has_size = TRUE;
-        next (ps);
-        if (tok_is (&ps->tok, "SIZE")) {
-                next (ps);
-                if (ps->tok.kind == TOK_LPAREN) {
-                        depth++;
-                        next (ps);
-                        if (ps->tok.kind == TOK_NUMBER && peek (ps)->kind == TOK_RPAREN) {
-                                gint64 v = g_ascii_strtoll (ps->tok.start, NULL, 10);
-
-                                next (ps);
-                                depth--;
-                                if (peek (ps)->kind == TOK_RPAREN) {
-                                        next (ps);
-                                        type->fixed_size = (gint) CLAMP (v, 0, G_MAXINT);
-                                        return TRUE;
-                                }
-                                next (ps);
-                        }
-                }
-        }
-        /* The current token is not counted yet */
+        if (type->ranges == NULL)
+                type->ranges = g_array_new (FALSE, FALSE, sizeof (MibRange));
         for (;;) {
+                next (ps);
                 switch (ps->tok.kind) {
                 case TOK_LPAREN:
                 case TOK_LBRACE:
@@ -358,15 +358,38 @@ parse_constraint (Parser  *ps,
                         break;
                 case TOK_EOF:
                         return fail (ps, "“)”");
+                case TOK_WORD:
+                        if (tok_is (&ps->tok, "SIZE"))
+                                in_size = TRUE;
+                        break;
+                case TOK_NUMBER:
+                case TOK_BINSTRING: {
+                        MibRange r;
+
+                        r.low = r.high = range_value (&ps->tok);
+                        if (peek (ps)->kind == TOK_DOTDOT) {
+                                next (ps);
+                                next (ps);
+                                if (ps->tok.kind == TOK_NUMBER || ps->tok.kind == TOK_BINSTRING)
+                                        r.high = range_value (&ps->tok);
+                                else if (ps->tok.kind == TOK_RPAREN)
+                                        depth--;
+                        }
+                        g_array_append_val (type->ranges, r);
+                        break;
+                }
                 default:
                         break;
                 }
                 if (depth == 0)
-                        return TRUE;
+                        break;
                 if (depth > MAX_DEPTH)
                         return fail (ps, _("less nesting"));
-                next (ps);
         }
+        if (in_size && type->ranges->len == 1 &&
+            g_array_index (type->ranges, MibRange, 0).low == g_array_index (type->ranges, MibRange, 0).high)
+                type->fixed_size = (gint) CLAMP (g_array_index (type->ranges, MibRange, 0).low, 0, G_MAXINT);
+        return TRUE;
 }
 
 static const struct {
@@ -398,6 +421,8 @@ mib_type_free (gpointer data)
 
         if (type->enums != NULL)
                 g_array_unref (type->enums);
+        if (type->ranges != NULL)
+                g_array_unref (type->ranges);
         g_free (type);
 }
 
@@ -745,6 +770,18 @@ parse_clauses (Parser   *ps,
                         next (ps);
                         if (!parse_name_list (ps, &def->objects, NULL))
                                 return FALSE;
+                } else if (tok_is (&ps->tok, "DEFVAL") && peek (ps)->kind == TOK_LBRACE) {
+                        const char *start;
+
+                        next (ps);
+                        start = ps->tok.start + 1;
+                        if (!skip_group (ps))
+                                return FALSE;
+                        if (def->defval == NULL) {
+                                g_autofree char *raw = g_strndup (start, ps->tok.start - start);
+
+                                def->defval = g_string_chunk_insert (ps->module->strings, g_strstrip (raw));
+                        }
                 } else if (tok_is (&ps->tok, "ENTERPRISE") && def->kind == MIB_DEF_TRAP_TYPE) {
                         if (!expect (ps, TOK_WORD, _("an enterprise")))
                                 return FALSE;

@@ -51,6 +51,11 @@ typedef struct {
 
 typedef struct _MibModule MibModule;
 
+typedef struct {
+        gint64 low;
+        gint64 high;
+} MibRange;
+
 /* A SYNTAX, a TEXTUAL-CONVENTION or a type assignment. */
 typedef struct {
         MibBaseType  base;              /* when ref is NULL */
@@ -59,6 +64,7 @@ typedef struct {
         GArray      *enums;             /* MibEnum, or NULL */
         gint         fixed_size;        /* SIZE (n) alone, or -1 */
         gboolean     has_size;          /* any SIZE or range constraint */
+        GArray      *ranges;            /* MibRange, or NULL */
 } MibType;
 
 /* One component of an OID value: { parent label(n) n … } */
@@ -86,6 +92,7 @@ typedef struct {
         gboolean     implied;           /* IMPLIED before the last index */
         const char  *augments;
         const char **objects;           /* OBJECTS / VARIABLES, or NULL */
+        const char  *defval;            /* DEFVAL's text, or NULL */
         MibModule   *module;
 
         /* Resolved when the module links (gsnmp-mib.c) */
@@ -95,6 +102,8 @@ typedef struct {
         const char  *hint;
         GArray      *enums;
         gint         fixed_size;
+        GArray      *ranges;            /* MibRange: own or the TC's */
+        gboolean     has_tc;            /* the SYNTAX names a defined type */
 } MibDef;
 
 typedef enum {
@@ -125,6 +134,7 @@ struct _MibNode {
         MibNode    *parent;
         MibNode    *child;              /* children sorted by subid */
         MibNode    *next;
+        GPtrArray  *modules;            /* every module defining it, or NULL */
 };
 
 MibModule *gsnmp_mib_module_parse      (const char  *name_hint,

@@ -111,6 +111,8 @@ gsnmp_mib_finalize (GObject *object)
 {
         GsnmpMib *mib = GSNMP_MIB (object);
 
+        for (guint i = 0; i < mib->nodes->len; i++)
+                g_clear_pointer (&((MibNode *) mib->nodes->pdata[i])->modules, g_ptr_array_unref);
         g_ptr_array_unref (mib->nodes);
         g_hash_table_unref (mib->labels);
         g_ptr_array_unref (mib->module_order);
@@ -394,6 +396,10 @@ attach_def (GsnmpMib *mib,
         }
         def->node = node;
         set_label (mib, node, def->label, def->module, def);
+        if (node->modules == NULL)
+                node->modules = g_ptr_array_new ();
+        if (!g_ptr_array_find (node->modules, def->module, NULL))
+                g_ptr_array_add (node->modules, def->module);
 }
 
 static gboolean
@@ -445,6 +451,7 @@ resolve_syntax (GsnmpMib *mib,
                 return;
         def->type_name = type->ref;
         def->enums = type->enums;
+        def->ranges = type->ranges;
         def->hint = type->hint;
         def->fixed_size = type->fixed_size;
         for (depth = 0; depth < 32; depth++) {
@@ -457,6 +464,10 @@ resolve_syntax (GsnmpMib *mib,
                 }
                 if (!lookup_type (mib, module, type->ref, &next, &where))
                         return;
+                if (depth == 0)
+                        def->has_tc = TRUE;
+                if (def->ranges == NULL)
+                        def->ranges = next->ranges;
                 if (def->hint == NULL)
                         def->hint = next->hint;
                 if (def->enums == NULL)
