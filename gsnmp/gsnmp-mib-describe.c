@@ -228,7 +228,8 @@ append_tree_node (GsnmpMib *mib,
                 append_list (out, def->kind == MIB_DEF_TRAP_TYPE ? "  VARIABLES\t{ " : "  OBJECTS\t{ ",
                              def->objects, FALSE, width);
         if (def->description != NULL)
-                g_string_append_printf (out, "  DESCRIPTION\t\"%s\"\n", def->description);
+                g_string_append_printf (out, "  DESCRIPTION\t\"%.*s\"\n",
+                                        (int) def->description_len, def->description);
         if (def->defval != NULL)
                 g_string_append_printf (out, "  DEFVAL\t{ %s }\n", def->defval);
 }

@@ -86,8 +86,8 @@ typedef struct {
         const char  *units;
         const char  *access;
         const char  *status;
-        const char  *description;       /* raw, as in the file */
-        const char  *reference;
+        const char  *description;       /* raw, as in the file: into the module's text */
+        gsize        description_len;
         const char **index;             /* NULL-terminated, or NULL */
         gboolean     implied;           /* IMPLIED before the last index */
         const char  *augments;
@@ -119,6 +119,7 @@ struct _MibModule {
         gboolean       smiv2;
         guint          load_order;
         GStringChunk  *strings;
+        char          *text;            /* the file, kept for the descriptions */
         GHashTable    *imports;         /* symbol → module name */
         GPtrArray     *import_modules;  /* module names, in order */
         GPtrArray     *defs;            /* MibDef */
@@ -145,7 +146,6 @@ MibModule *gsnmp_mib_module_parse      (const char  *name_hint,
 void       gsnmp_mib_module_free       (MibModule   *module);
 char      *gsnmp_mib_read_module_name  (const char  *text,
                                        gsize        length);
-char      *gsnmp_mib_unquote_description (const char *raw);
 
 /* Internals of GsnmpMib shared by its source files (gsnmp-mib.c,
  * gsnmp-mib-format.c, gsnmp-mib-object.c); callers hold the read lock. */

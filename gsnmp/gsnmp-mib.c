@@ -589,6 +589,7 @@ load_module_locked (GsnmpMib    *mib,
                 g_error_free (local);
                 return FALSE;
         }
+        module->text = g_steal_pointer (&contents);
         /* The index names the module by its file's first module name */
         g_free (module->name);
         module->name = g_strdup (name);
