@@ -164,6 +164,10 @@ MibNode   *gsnmp_mib_node_child        (MibNode     *node,
 gsize      gsnmp_mib_node_oid          (MibNode     *node,
                                        guint32     *ids);
 
+gboolean   gsnmp_mib_load_text         (GsnmpMib    *mib,
+                                       const char  *text,
+                                       gsize        length,
+                                       GError     **error);
 gboolean   gsnmp_mib_ensure_module     (GsnmpMib    *mib,
                                        const char  *module);
 

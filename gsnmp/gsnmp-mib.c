@@ -543,7 +543,7 @@ link_module (GsnmpMib   *mib,
 
                 g_set_error (&first_error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_UNRESOLVED,
                              _("%s:%u: %s is defined below %s, which is not defined or imported"),
-                             module->path, def->line, def->label, def->parent);
+                             module->path != NULL ? module->path : module->name, def->line, def->label, def->parent);
         }
 
         for (i = 0; i < module->defs->len; i++)
@@ -607,6 +607,37 @@ load_module_locked (GsnmpMib    *mib,
         }
         module->state = MIB_MODULE_LOADED;
         return TRUE;
+}
+
+/* Parses and links a module from memory (the fuzz target's way in): its
+ * imports load from the search path. */
+gboolean
+gsnmp_mib_load_text (GsnmpMib    *mib,
+                     const char  *text,
+                     gsize        length,
+                     GError     **error)
+{
+        MibModule *module;
+        gboolean ok;
+
+        module = gsnmp_mib_module_parse ("(text)", NULL, text, length, error);
+        if (module == NULL)
+                return FALSE;
+        module->text = g_strndup (text, length);
+        g_rw_lock_writer_lock (&mib->lock);
+        if (g_hash_table_contains (mib->modules, module->name)) {
+                g_rw_lock_writer_unlock (&mib->lock);
+                gsnmp_mib_module_free (module);
+                return TRUE;
+        }
+        module->state = MIB_MODULE_LOADING;
+        module->load_order = mib->load_counter++;
+        g_hash_table_insert (mib->modules, module->name, module);
+        g_ptr_array_add (mib->module_order, module);
+        ok = link_module (mib, module, error);
+        module->state = MIB_MODULE_LOADED;
+        g_rw_lock_writer_unlock (&mib->lock);
+        return ok;
 }
 
 /**
