@@ -144,10 +144,18 @@ check_varbind (GsnmpVarbind    *vb,
         gsnmp_varbind_unref (vb);
 }
 
+/* OIDs for the varbind constructors, which take a reference of their own */
+static GPtrArray *oids;
+
 static GsnmpOid *
 oid (const char *str)
 {
-        return gsnmp_oid_new_from_string (str, NULL);
+        GsnmpOid *o = gsnmp_oid_new_from_string (str, NULL);
+
+        if (oids == NULL)
+                oids = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_oid_unref);
+        g_ptr_array_add (oids, o);
+        return o;
 }
 
 static void
@@ -194,7 +202,7 @@ test_object_info (void)
         g_autoptr(GError) error = NULL;
         g_autoptr(GsnmpMibObject) object = gsnmp_mib_lookup_name (core_mib (), "IF-MIB::ifOperStatus", &error);
         g_autoptr(GsnmpOid) index = NULL;
-        g_autoptr(GsnmpOid) instance = oid ("1.3.6.1.2.1.2.2.1.2.7");
+        GsnmpOid *instance = oid ("1.3.6.1.2.1.2.2.1.2.7");
         g_autoptr(GsnmpMibObject) descr = NULL;
         g_auto(GStrv) labels = NULL;
         g_auto(GStrv) indexes = NULL;
@@ -398,7 +406,7 @@ test_load_text (void)
 
         g_assert_true (gsnmp_mib_load_text (mib, text, sizeof text - 1, &error));
         g_assert_no_error (error);
-        vb = gsnmp_varbind_new_integer (gsnmp_oid_new_from_string ("1.3.6.1.4.1.99999.1.0", NULL), -1234);
+        vb = gsnmp_varbind_new_integer (oid ("1.3.6.1.4.1.99999.1.0"), -1234);
         a = gsnmp_mib_format_varbind (mib, vb, 0);
         g_assert_cmpstr (a, ==, "TEST-MIB::testMoney.0 = INTEGER: -12.34 euro");
         gsnmp_varbind_unref (vb);
@@ -471,5 +479,6 @@ main (int argc, char *argv[])
         g_test_add_func ("/gsnmp/mib/oid/from-name", test_oid_from_name);
         ret = g_test_run ();
         g_clear_object (&all_mib);
+        g_clear_pointer (&oids, g_ptr_array_unref);
         return ret;
 }

@@ -53,8 +53,8 @@ exercise (GsnmpMib   *mib,
                 ids[i] = src[i];
         ids[n] = 3; ids[n + 1] = 1; ids[n + 2] = 65; ids[n + 3] = 66;
         instance = gsnmp_oid_new (ids, n + 4);
-        vb1 = gsnmp_varbind_new_octet_string (gsnmp_oid_ref (instance), bytes, sizeof bytes);
-        vb2 = gsnmp_varbind_new_integer (gsnmp_oid_ref (instance), 2);
+        vb1 = gsnmp_varbind_new_octet_string (instance, bytes, sizeof bytes);
+        vb2 = gsnmp_varbind_new_integer (instance, 2);
         a = gsnmp_mib_format_oid (mib, instance, 0);
         b = gsnmp_mib_format_oid (mib, instance, GSNMP_FORMAT_EXTENDED_INDEX);
         c = gsnmp_mib_format_varbind (mib, vb1, 0);
