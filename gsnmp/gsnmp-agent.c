@@ -130,6 +130,7 @@ struct _GsnmpAgent {
         GsnmpEngine   *engine;
         GMainContext  *context;
         gboolean       closed;
+        gboolean       builtins;
 
         GHashTable    *contexts;        /* char* → Context* */
         GPtrArray     *communities;     /* (element-type CommunityEntry) */
@@ -162,6 +163,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (GsnmpAgent, gsnmp_agent, G_TYPE_OBJECT, gsnmp_ini
 enum {
         PROP_0,
         PROP_ENGINE,
+        PROP_BUILTINS,
         PROP_PROVIDER_TIMEOUT,
         PROP_MAX_MESSAGE_SIZE,
         PROP_SYS_DESCR,
@@ -1667,6 +1669,9 @@ gsnmp_agent_get_property (GObject    *object,
         case PROP_ENGINE:
                 g_value_set_object (value, self->engine);
                 break;
+        case PROP_BUILTINS:
+                g_value_set_boolean (value, self->builtins);
+                break;
         case PROP_PROVIDER_TIMEOUT:
                 g_value_set_uint (value, self->provider_timeout);
                 break;
@@ -1704,6 +1709,9 @@ gsnmp_agent_set_property (GObject      *object,
         switch (prop_id) {
         case PROP_ENGINE:
                 self->engine = g_value_dup_object (value);
+                break;
+        case PROP_BUILTINS:
+                self->builtins = g_value_get_boolean (value);
                 break;
         case PROP_PROVIDER_TIMEOUT:
                 gsnmp_agent_set_provider_timeout (self, g_value_get_uint (value));
@@ -1770,11 +1778,13 @@ gsnmp_agent_constructed (GObject *object)
         g_return_if_fail (self->engine != NULL);
         self->context = g_main_context_ref (gsnmp_engine_get_context (self->engine));
 
-        register_builtin (self, GSNMP_BUILTIN_GROUP_SYSTEM);
-        register_builtin (self, GSNMP_BUILTIN_GROUP_SNMP);
-        register_builtin (self, GSNMP_BUILTIN_GROUP_ENGINE);
-        register_builtin (self, GSNMP_BUILTIN_GROUP_MPD_STATS);
-        register_builtin (self, GSNMP_BUILTIN_GROUP_USM_STATS);
+        if (self->builtins) {
+                register_builtin (self, GSNMP_BUILTIN_GROUP_SYSTEM);
+                register_builtin (self, GSNMP_BUILTIN_GROUP_SNMP);
+                register_builtin (self, GSNMP_BUILTIN_GROUP_ENGINE);
+                register_builtin (self, GSNMP_BUILTIN_GROUP_MPD_STATS);
+                register_builtin (self, GSNMP_BUILTIN_GROUP_USM_STATS);
+        }
         add_default_capabilities (self);
         /* sysORLastChange is the time of the last change after start-up */
         self->capabilities_changed = 0;
@@ -1803,6 +1813,21 @@ gsnmp_agent_class_init (GsnmpAgentClass *klass)
                 g_param_spec_object ("engine", NULL, NULL, GSNMP_TYPE_ENGINE,
                                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                                      G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpAgent:builtins:
+         *
+         * Whether the default context serves the agent's own groups
+         * (system, snmp, snmpEngine, snmpMPDStats, usmStats). Turn it off
+         * to serve a recorded device ([ctor@Gsnmp.StoreProvider.new_from_snmprec])
+         * exactly as it was recorded.
+         *
+         * Since: 1.0
+         */
+        properties[PROP_BUILTINS] =
+                g_param_spec_boolean ("builtins", NULL, NULL, TRUE,
+                                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                      G_PARAM_STATIC_STRINGS);
 
         /**
          * GsnmpAgent:provider-timeout: (getter get_provider_timeout) (setter set_provider_timeout)
@@ -1916,6 +1941,7 @@ gsnmp_agent_init (GsnmpAgent *self)
         self->jobs = g_hash_table_new (NULL, NULL);
         g_queue_init (&self->set_queue);
         self->deadlines = g_sequence_new (NULL);
+        self->builtins = TRUE;
         self->provider_timeout = DEFAULT_PROVIDER_TIMEOUT;
         self->max_message_size = DEFAULT_MAX_MESSAGE_SIZE;
 
