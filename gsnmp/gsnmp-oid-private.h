@@ -1,4 +1,4 @@
-/* gsnmp-oid-private.h - OID arithmetic for the agent's MIB tree and views
+/* gsnmp-oid-private.h - OID helpers for the library's modules
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -19,5 +19,13 @@ GsnmpOid *gsnmp_oid_subtree_end  (const GsnmpOid *prefix);
  * >= @oid": GETNEXT asked from the result starts exactly at @oid.  NULL
  * for the empty OID, which has no predecessor. */
 GsnmpOid *gsnmp_oid_predecessor  (const GsnmpOid *oid);
+
+/* Whether @oid is exactly @ids (n_ids sub-identifiers). */
+gboolean gsnmp_oid_is (const GsnmpOid *oid,
+                       const guint32  *ids,
+                       gsize           n_ids);
+
+/* gsnmp_oid_is() against a static array. */
+#define GSNMP_OID_IS(oid, ids) gsnmp_oid_is ((oid), (ids), G_N_ELEMENTS (ids))
 
 G_END_DECLS

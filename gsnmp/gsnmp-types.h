@@ -31,5 +31,6 @@ typedef struct _GsnmpProvider    GsnmpProvider;
 typedef struct _GsnmpProviderRequest GsnmpProviderRequest;
 typedef struct _GsnmpStoreProvider GsnmpStoreProvider;
 typedef struct _GsnmpAgent       GsnmpAgent;
+typedef struct _GsnmpMibObject   GsnmpMibObject;
 
 G_END_DECLS

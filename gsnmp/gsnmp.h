@@ -31,5 +31,6 @@
 #include <gsnmp/gsnmp-provider.h>
 #include <gsnmp/gsnmp-store-provider.h>
 #include <gsnmp/gsnmp-agent.h>
+#include <gsnmp/gsnmp-mib.h>
 
 #undef __GSNMP_H_INSIDE__
