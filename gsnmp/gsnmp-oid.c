@@ -526,6 +526,7 @@ gsnmp_oid_predecessor (const GsnmpOid *oid)
                 pred->ids[i] = G_MAXUINT32;
 
         return pred;
+}
 
 /* See gsnmp-oid-private.h. */
 gboolean
