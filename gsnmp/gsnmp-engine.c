@@ -12,7 +12,7 @@
 #include "gsnmp-message-private.h"
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-target-private.h"
-#include "gsnmp-socket-private.h"
+#include "gsnmp-transport-private.h"
 #include "gsnmp-message-v3-private.h"
 #include "gsnmp-usm-private.h"
 #include "gsnmp-usm-user.h"
@@ -120,9 +120,11 @@ struct _Request {
         GBytes               *community;     /* (owned) to check the response */
         GBytes               *datagram;      /* (owned) encoded once, resent as is */
 
-        GSocket              *socket;        /* (unowned) engine->socket4 or socket6 */
+        GsnmpTransport       *transport;     /* (unowned) engine->transport4 or transport6 */
         GSocketAddress       *peer;          /* (owned) (nullable) until resolved */
         PeerKey               peer_key;
+        struct sockaddr_storage peer_native; /* peer, for sending */
+        socklen_t             peer_native_len;
 
         char                 *host;          /* (owned) (nullable) name to resolve */
         guint16               port;
@@ -164,10 +166,8 @@ struct _GsnmpEngine {
         GObject       parent_instance;
 
         GMainContext *context;
-        GSocket      *socket4;
-        GSocket      *socket6;
-        GSource      *source4;
-        GSource      *source6;
+        GsnmpTransport *transport4;
+        GsnmpTransport *transport6; /* (nullable) without IPv6 */
         GSource      *timer;       /* one engine-wide timer, re-armed to the earliest deadline */
         GSource      *cancel_source; /* woken from any thread when a request is cancelled */
         gint64        timer_ready; /* the ready time last given to timer */
@@ -182,13 +182,10 @@ struct _GsnmpEngine {
         guint64       next_serial;
         gboolean      pumping;
         gboolean      disposed;
-        gboolean      draining;    /* recv_buffers are in use */
         GsnmpPdu     *scratch_pdu; /* (nullable) see build_request_pdu() */
 
         GMutex        cancel_lock;
         GArray       *cancelled;   /* (element-type CancelEntry) filled from any thread */
-
-        guint8       *recv_buffers;
 
         /* SNMPv3 */
         GHashTable       *remotes;   /* PeerKey → RemoteEngine */
@@ -502,7 +499,6 @@ request_set_peer (Request        *req,
 {
         GsnmpEngine *self = req->engine;
         g_autoptr(GInetAddress) normalised = NULL;
-        struct sockaddr_storage native;
 
         if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6) {
                 const guint8 *b = g_inet_address_to_bytes (address);
@@ -516,27 +512,29 @@ request_set_peer (Request        *req,
         }
 
         if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6) {
-                if (self->socket6 == NULL) {
+                if (self->transport6 == NULL) {
                         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                              _("IPv6 is not available on this system"));
                         return FALSE;
                 }
-                req->socket = self->socket6;
+                req->transport = self->transport6;
         } else {
-                if (self->socket4 == NULL) {
+                if (self->transport4 == NULL) {
                         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                              _("IPv4 is not available on this system"));
                         return FALSE;
                 }
-                req->socket = self->socket4;
+                req->transport = self->transport4;
         }
 
         g_clear_object (&req->peer);
         req->peer = socket_address ? g_object_ref (socket_address) :
                                      g_inet_socket_address_new (address, req->port);
-        if (!g_socket_address_to_native (req->peer, &native, sizeof native, error))
+        if (!g_socket_address_to_native (req->peer, &req->peer_native, sizeof req->peer_native,
+                                         error))
                 return FALSE;
-        peer_key_from_native (&req->peer_key, (struct sockaddr *) &native);
+        req->peer_native_len = (socklen_t) g_socket_address_get_native_size (req->peer);
+        peer_key_from_native (&req->peer_key, (struct sockaddr *) &req->peer_native);
 
         return TRUE;
 }
@@ -548,10 +546,11 @@ request_send (Request *req)
         g_autoptr(GError) error = NULL;
         gsize len;
         const guint8 *data = g_bytes_get_data (req->datagram, &len);
-        gssize sent;
+        gboolean sent;
 
-        sent = g_socket_send_to (req->socket, req->peer, (const char *) data, len, NULL, &error);
-        if (sent < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
+        sent = gsnmp_transport_send (req->transport, (struct sockaddr *) &req->peer_native,
+                                     req->peer_native_len, data, len, &error);
+        if (!sent && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
                 g_autofree char *peer = peer_to_string (req->peer);
 
                 g_prefix_error (&error, _("Could not send to %s: "), peer);
@@ -559,7 +558,7 @@ request_send (Request *req)
                 return;
         }
         /* A full send buffer is a lost datagram: the timer retransmits it. */
-        if (sent < 0) {
+        if (!sent) {
                 g_debug ("send buffer full; request %d will be retransmitted", req->request_id);
         } else if (req->send_only) {
                 request_complete (req, NULL, NULL);
@@ -871,9 +870,11 @@ discovery_start (GsnmpEngine  *self,
         disc->version = GSNMP_PROTOCOL_VERSION_V3;
         disc->is_discovery = TRUE;
         disc->remote = remote;
-        disc->socket = first->socket;
+        disc->transport = first->transport;
         disc->peer = g_object_ref (first->peer);
         disc->peer_key = first->peer_key;
+        disc->peer_native = first->peer_native;
+        disc->peer_native_len = first->peer_native_len;
         disc->port = first->port;
         /* Discovery has its own retry budget: that of the first request */
         disc->timeout_ms = first->timeout_ms;
@@ -1210,49 +1211,28 @@ out:
         gsnmp_message_clear (&msg);
 }
 
+/* Each datagram the engine's transports read (one batch per dispatch: a
+ * request that a callback starts and whose answer came in the same
+ * main-loop iteration would make its GTask complete through an idle source
+ * of its own). */
 static void
-on_datagram (const struct sockaddr *from,
+on_datagram (GsnmpTransport        *transport,
+             const struct sockaddr *from,
              socklen_t              from_len,
              const guint8          *data,
              gsize                  length,
              gboolean               truncated,
-             gpointer               user_data)
+             gpointer               owner)
 {
+        GsnmpEngine *self = owner;
+
+        if (self->disposed)
+                return;
         if (truncated) {
                 g_debug ("dropping truncated datagram");
                 return;
         }
-        engine_handle_datagram (user_data, from, data, length);
-}
-
-/* Reads one batch of datagrams per dispatch: a request that a callback
- * starts and whose answer came in the same main-loop iteration would make
- * its GTask complete through an idle source of its own.  A socket still
- * readable is dispatched again at once. */
-static gboolean
-on_socket_readable (GSocket      *socket,
-                    GIOCondition  condition,
-                    gpointer      user_data)
-{
-        g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
-
-        if (self->disposed)
-                return G_SOURCE_CONTINUE;
-
-        if (!self->draining) {
-                self->draining = TRUE;
-                gsnmp_socket_drain (socket, self->recv_buffers, 1, on_datagram, self,
-                                    &self->disposed);
-                self->draining = FALSE;
-        } else {
-                /* A callback runs a nested main loop: the outer drain still
-                 * reads its buffers, so this one gets buffers of its own */
-                g_autofree guint8 *buffers = gsnmp_socket_buffers_new ();
-
-                gsnmp_socket_drain (socket, buffers, 1, on_datagram, self, &self->disposed);
-        }
-
-        return G_SOURCE_CONTINUE;
+        engine_handle_datagram (self, from, data, length);
 }
 
 /*****************************************************************************/
@@ -1379,30 +1359,16 @@ static GSourceFuncs timer_funcs = {
 /*****************************************************************************/
 /* GObject and GInitable */
 
-static GSocket *
-open_socket (GSocketFamily family,
-             GError      **error)
+static GsnmpTransport *
+open_transport (GsnmpEngine   *self,
+                GSocketFamily  family,
+                GError       **error)
 {
         g_autoptr(GInetAddress) any = g_inet_address_new_any (family);
         g_autoptr(GSocketAddress) address = g_inet_socket_address_new (any, 0);
 
-        return gsnmp_socket_new_udp (address, error);
-}
-
-static GSource *
-attach_socket_source (GsnmpEngine *self,
-                      GSocket     *socket)
-{
-        GSource *source = g_socket_create_source (socket, G_IO_IN, NULL);
-
-        g_source_set_callback (source, (GSourceFunc) G_CALLBACK (on_socket_readable), self, NULL);
-        g_source_set_static_name (source, "[gsnmp] engine socket");
-        /* A non-recursive fd source is taken out of the poll set around each
-         * dispatch, which costs two wake-up writes per dispatch; the callback
-         * copes with nested main loops itself. */
-        g_source_set_can_recurse (source, TRUE);
-        g_source_attach (source, self->context);
-        return source;
+        return gsnmp_transport_new (address, self->context, "[gsnmp] engine socket",
+                                    on_datagram, self, error);
 }
 
 /* A fresh RFC 3411 engine ID: the "reserved" enterprise 0 with format 5
@@ -1511,7 +1477,7 @@ gsnmp_engine_initable_init (GInitable    *initable,
         g_autoptr(GError) error6 = NULL;
         gint size = 0;
 
-        if (self->socket4 != NULL)
+        if (self->transport4 != NULL)
                 return TRUE;
 
         self->engine_start = g_get_monotonic_time ();
@@ -1524,12 +1490,12 @@ gsnmp_engine_initable_init (GInitable    *initable,
                 self->engine_boots = 1;
         }
 
-        self->socket4 = open_socket (G_SOCKET_FAMILY_IPV4, error);
-        if (self->socket4 == NULL)
+        self->transport4 = open_transport (self, G_SOCKET_FAMILY_IPV4, error);
+        if (self->transport4 == NULL)
                 return FALSE;
 
-        self->socket6 = open_socket (G_SOCKET_FAMILY_IPV6, &error6);
-        if (self->socket6 == NULL)
+        self->transport6 = open_transport (self, G_SOCKET_FAMILY_IPV6, &error6);
+        if (self->transport6 == NULL)
                 g_debug ("no IPv6 socket: %s", error6->message);
 
         /* Size the window on the wire to what the receive buffer can hold
@@ -1538,14 +1504,11 @@ gsnmp_engine_initable_init (GInitable    *initable,
          * by default, a few hundred datagrams, and drops the rest of a burst,
          * which then costs a retransmission timeout. */
         if (self->max_in_flight == 0) {
-                if (!g_socket_get_option (self->socket4, SOL_SOCKET, SO_RCVBUF, &size, NULL))
+                if (!g_socket_get_option (gsnmp_transport_get_socket (self->transport4),
+                                          SOL_SOCKET, SO_RCVBUF, &size, NULL))
                         size = 0;
                 self->max_in_flight = CLAMP (size / 2048, 32, DEFAULT_MAX_IN_FLIGHT);
         }
-
-        self->source4 = attach_socket_source (self, self->socket4);
-        if (self->socket6 != NULL)
-                self->source6 = attach_socket_source (self, self->socket6);
 
         self->timer = g_source_new (&timer_funcs, sizeof (GSource));
         g_source_set_callback (self->timer, on_timer, self, NULL);
@@ -1558,8 +1521,6 @@ gsnmp_engine_initable_init (GInitable    *initable,
         g_source_set_static_name (self->cancel_source, "[gsnmp] engine cancellations");
         g_source_set_ready_time (self->cancel_source, -1);
         g_source_attach (self->cancel_source, self->context);
-
-        self->recv_buffers = gsnmp_socket_buffers_new ();
 
         return TRUE;
 }
@@ -1616,16 +1577,12 @@ engine_close (GsnmpEngine *self)
                 }
         }
 
-        destroy_source (&self->source4);
-        destroy_source (&self->source6);
         destroy_source (&self->timer);
         destroy_source (&self->cancel_source);
-        if (self->socket4 != NULL)
-                g_socket_close (self->socket4, NULL);
-        if (self->socket6 != NULL)
-                g_socket_close (self->socket6, NULL);
-        g_clear_object (&self->socket4);
-        g_clear_object (&self->socket6);
+        if (self->transport4 != NULL)
+                gsnmp_transport_close (self->transport4);
+        if (self->transport6 != NULL)
+                gsnmp_transport_close (self->transport6);
 }
 
 static void
@@ -1650,7 +1607,8 @@ gsnmp_engine_finalize (GObject *object)
         g_clear_pointer (&self->heap, g_ptr_array_unref);
         g_clear_pointer (&self->cancelled, g_array_unref);
         g_mutex_clear (&self->cancel_lock);
-        g_clear_pointer (&self->recv_buffers, g_free);
+        g_clear_pointer (&self->transport4, gsnmp_transport_unref);
+        g_clear_pointer (&self->transport6, gsnmp_transport_unref);
         g_clear_pointer (&self->context, g_main_context_unref);
 
         G_OBJECT_CLASS (gsnmp_engine_parent_class)->finalize (object);
@@ -1855,7 +1813,7 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         GInetAddress *address;
         Request *req;
 
-        if (self->disposed || self->socket4 == NULL) {
+        if (self->disposed || self->transport4 == NULL) {
                 g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED, "%s",
                                          _("The SNMP engine was closed"));
                 return;

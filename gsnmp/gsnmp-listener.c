@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include "gsnmp-listener.h"
-#include "gsnmp-socket-private.h"
 #include "gsnmp-ber-private.h"
 #include "gsnmp-engine-private.h"
 #include "gsnmp-error.h"
@@ -14,6 +13,7 @@
 #include "gsnmp-message-v3-private.h"
 #include "gsnmp-notification-private.h"
 #include "gsnmp-pdu-private.h"
+#include "gsnmp-transport-private.h"
 #include "gsnmp-usm-private.h"
 #include "gsnmp-usm-user-private.h"
 #include "gsnmp-varbind-private.h"
@@ -118,15 +118,6 @@
 
 #define N_COUNTERS (GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS + 1)
 
-/* One bound socket.  Ref-counted: a drain in progress keeps it alive when
- * a signal handler closes the listener. */
-typedef struct {
-        GSocket  *socket;
-        GSource  *source;
-        gboolean  closed;
-        guint8   *buffers;   /* gsnmp_socket_buffers_new() */
-} ListenerSocket;
-
 /* A USM user and the authoritative engine ID it is bound to. */
 typedef struct {
         GsnmpUsmUser *user;
@@ -160,7 +151,7 @@ struct _GsnmpListener {
         GObject           parent_instance;
 
         GMainContext     *context;
-        GPtrArray        *sockets;       /* (element-type ListenerSocket) */
+        GPtrArray        *transports;    /* (element-type GsnmpTransport) */
         gboolean          closed;
 
         GHashTable       *communities;   /* GBytes set */
@@ -199,47 +190,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/*****************************************************************************/
-/* Sockets */
-
-/* A drain in progress holds a reference. */
-static ListenerSocket *
-listener_socket_ref (ListenerSocket *ls)
-{
-        return g_atomic_rc_box_acquire (ls);
-}
-
-/* Frees what a ListenerSocket owns, once the last reference is gone. */
-static void
-listener_socket_clear (ListenerSocket *ls)
-{
-        g_clear_object (&ls->socket);
-        g_clear_pointer (&ls->buffers, g_free);
-}
-
-/* Drops a reference to a ListenerSocket. */
-static void
-listener_socket_unref (ListenerSocket *ls)
-{
-        g_atomic_rc_box_release_full (ls, (GDestroyNotify) listener_socket_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ListenerSocket, listener_socket_unref)
-
-/* Stops reading @ls and closes its socket; idempotent. */
-static void
-listener_socket_close (ListenerSocket *ls)
-{
-        if (ls->closed)
-                return;
-        ls->closed = TRUE;
-        if (ls->source != NULL) {
-                g_source_destroy (ls->source);
-                g_clear_pointer (&ls->source, g_source_unref);
-        }
-        g_socket_close (ls->socket, NULL);
-}
 
 /*****************************************************************************/
 /* The local engine: engine ID, boots and time */
@@ -374,24 +324,22 @@ informs_remember (GsnmpListener   *self,
 /*****************************************************************************/
 /* Sending acknowledgements and reports */
 
-/* Sends @datagram to @to from the listening socket; a failure is only logged. */
+/* Sends @datagram to @to from the listening transport; a failure is only
+ * logged. */
 static void
 send_datagram (GsnmpListener         *self,
-               GSocket               *socket,
+               GsnmpTransport        *transport,
                const struct sockaddr *to,
                gsize                  to_len,
                GBytes                *datagram)
 {
+        g_autoptr(GError) error = NULL;
         gsize len;
         const guint8 *data = g_bytes_get_data (datagram, &len);
-        ssize_t sent;
 
-        do {
-                sent = sendto (g_socket_get_fd (socket), data, len, MSG_DONTWAIT, to, (socklen_t) to_len);
-        } while (sent < 0 && errno == EINTR);
-        if (sent < 0)
+        if (!gsnmp_transport_send (transport, to, (socklen_t) to_len, data, len, &error))
                 g_debug ("listener: could not send %" G_GSIZE_FORMAT " bytes: %s",
-                         len, g_strerror (errno));
+                         len, error->message);
 }
 
 /* RFC 3416 §4.2.7: the Response-PDU that acknowledges @inform, or a tooBig
@@ -417,7 +365,7 @@ make_inform_response (GsnmpPdu *inform,
  * response when the echo does not fit. */
 static void
 ack_community_inform (GsnmpListener         *self,
-                      GSocket               *socket,
+                      GsnmpTransport        *transport,
                       const struct sockaddr *from,
                       gsize                  from_len,
                       GsnmpMessage          *request)
@@ -440,7 +388,7 @@ ack_community_inform (GsnmpListener         *self,
                         return;
                 }
         }
-        send_datagram (self, socket, from, from_len, datagram);
+        send_datagram (self, transport, from, from_len, datagram);
         self->counters[GSNMP_LISTENER_COUNTER_INFORM_RESPONSES]++;
 }
 
@@ -448,7 +396,7 @@ ack_community_inform (GsnmpListener         *self,
  * inform (RFC 3412 §7.1 step 3). */
 static void
 ack_v3_inform (GsnmpListener         *self,
-               GSocket               *socket,
+               GsnmpTransport        *transport,
                const struct sockaddr *from,
                gsize                  from_len,
                const GsnmpMessageV3  *request,
@@ -489,7 +437,7 @@ ack_v3_inform (GsnmpListener         *self,
                         return;
                 }
         }
-        send_datagram (self, socket, from, from_len, datagram);
+        send_datagram (self, transport, from, from_len, datagram);
         self->counters[GSNMP_LISTENER_COUNTER_INFORM_RESPONSES]++;
 }
 
@@ -499,7 +447,7 @@ ack_v3_inform (GsnmpListener         *self,
  * discover it).  Unauthenticated unless @auth_key is given (notInTimeWindow). */
 static void
 send_report (GsnmpListener         *self,
-             GSocket               *socket,
+             GsnmpTransport        *transport,
              const struct sockaddr *from,
              gsize                  from_len,
              const GsnmpMessageV3  *request,
@@ -548,7 +496,7 @@ send_report (GsnmpListener         *self,
                 g_debug ("listener: could not encode a report: %s", error->message);
                 return;
         }
-        send_datagram (self, socket, from, from_len, datagram);
+        send_datagram (self, transport, from, from_len, datagram);
         self->counters[GSNMP_LISTENER_COUNTER_REPORTS]++;
 }
 
@@ -586,7 +534,7 @@ make_notification (GsnmpListener                   *self,
 /* SNMPv1 and SNMPv2c (RFC 1157 §4, RFC 1901, RFC 3584 §4.1) */
 static void
 handle_community (GsnmpListener         *self,
-                  GSocket               *socket,
+                  GsnmpTransport        *transport,
                   const struct sockaddr *from,
                   gsize                  from_len,
                   const guint8          *data,
@@ -629,7 +577,7 @@ handle_community (GsnmpListener         *self,
 
                 inform_key_init (&key, from, msg.version, msg.pdu->request_id, msg.community);
                 first = informs_remember (self, &key);
-                ack_community_inform (self, socket, from, from_len, &msg);
+                ack_community_inform (self, transport, from, from_len, &msg);
                 if (!first) {
                         g_debug ("listener: acknowledged a retransmitted inform %d again",
                                  msg.pdu->request_id);
@@ -726,7 +674,7 @@ local_check_time (GsnmpListener        *self,
 /* SNMPv3 with USM (RFC 3412 §7.2, RFC 3414 §3.2) */
 static void
 handle_v3 (GsnmpListener         *self,
-           GSocket               *socket,
+           GsnmpTransport        *transport,
            const struct sockaddr *from,
            gsize                  from_len,
            const guint8          *data,
@@ -762,7 +710,7 @@ handle_v3 (GsnmpListener         *self,
              !g_hash_table_contains (self->bound_ids, msg.engine_id))) {
                 g_debug ("listener: SNMPv3 message for an unknown engine ID%s",
                          id_len == 0 ? " (discovery)" : "");
-                send_report (self, socket, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
+                send_report (self, transport, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
                              ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS], NULL);
                 goto out;
         }
@@ -771,7 +719,7 @@ handle_v3 (GsnmpListener         *self,
         entry = find_user (self, msg.user_name, msg.engine_id);
         if (entry == NULL) {
                 g_debug ("listener: dropping an SNMPv3 message from an unknown user");
-                send_report (self, socket, from, from_len, &msg, USM_STATS_UNKNOWN_USER_NAMES,
+                send_report (self, transport, from, from_len, &msg, USM_STATS_UNKNOWN_USER_NAMES,
                              ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_USER_NAMES], NULL);
                 goto out;
         }
@@ -780,7 +728,7 @@ handle_v3 (GsnmpListener         *self,
         level = flags_level (msg.msg_flags);
         if (level != gsnmp_usm_user_get_security_level (entry->user)) {
                 g_debug ("listener: dropping an SNMPv3 message at another security level");
-                send_report (self, socket, from, from_len, &msg, USM_STATS_UNSUPPORTED_SEC_LEVELS,
+                send_report (self, transport, from, from_len, &msg, USM_STATS_UNSUPPORTED_SEC_LEVELS,
                              ++self->counters[GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS], NULL);
                 goto out;
         }
@@ -803,12 +751,12 @@ handle_v3 (GsnmpListener         *self,
                 if (!gsnmp_message_v3_unprotect (&msg, data, len, auth_key, priv_key, &error)) {
                         g_debug ("listener: dropping an SNMPv3 message: %s", error->message);
                         if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST))
-                                send_report (self, socket, from, from_len, &msg,
+                                send_report (self, transport, from, from_len, &msg,
                                              USM_STATS_WRONG_DIGESTS,
                                              ++self->counters[GSNMP_LISTENER_COUNTER_WRONG_DIGESTS],
                                              NULL);
                         else if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_DECRYPTION_ERROR))
-                                send_report (self, socket, from, from_len, &msg,
+                                send_report (self, transport, from, from_len, &msg,
                                              USM_STATS_DECRYPTION_ERRORS,
                                              ++self->counters[GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS],
                                              NULL);
@@ -825,7 +773,7 @@ handle_v3 (GsnmpListener         *self,
                          * can trust our boots and time and resynchronise */
                         self->counters[GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS]++;
                         if (local)
-                                send_report (self, socket, from, from_len, &msg,
+                                send_report (self, transport, from, from_len, &msg,
                                              USM_STATS_NOT_IN_TIME_WINDOWS,
                                              self->counters[GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS],
                                              auth_key);
@@ -842,7 +790,7 @@ handle_v3 (GsnmpListener         *self,
                 /* The receiver of an inform is authoritative: the sender
                  * has an old engine ID for us */
                 g_debug ("listener: dropping an inform for another engine ID");
-                send_report (self, socket, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
+                send_report (self, transport, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
                              ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS], NULL);
                 goto out;
         }
@@ -869,7 +817,7 @@ handle_v3 (GsnmpListener         *self,
                 inform_key_init (&key, from, GSNMP_PROTOCOL_VERSION_V3, msg.pdu->request_id,
                                  msg.user_name);
                 first = informs_remember (self, &key);
-                ack_v3_inform (self, socket, from, from_len, &msg, auth_key, priv_key);
+                ack_v3_inform (self, transport, from, from_len, &msg, auth_key, priv_key);
                 if (!first) {
                         g_debug ("listener: acknowledged a retransmitted inform %d again",
                                  msg.pdu->request_id);
@@ -900,7 +848,7 @@ looks_like_message (const guint8 *data,
 /* Counts one datagram and dispatches it by SNMP version (RFC 3412 §7.2). */
 static void
 handle_datagram (GsnmpListener         *self,
-                 GSocket               *socket,
+                 GsnmpTransport        *transport,
                  const struct sockaddr *from,
                  gsize                  from_len,
                  const guint8          *data,
@@ -914,10 +862,10 @@ handle_datagram (GsnmpListener         *self,
         switch (gsnmp_message_peek_version (data, len)) {
         case GSNMP_PROTOCOL_VERSION_V1:
         case GSNMP_PROTOCOL_VERSION_V2C:
-                handle_community (self, socket, from, from_len, data, len);
+                handle_community (self, transport, from, from_len, data, len);
                 break;
         case GSNMP_PROTOCOL_VERSION_V3:
-                handle_v3 (self, socket, from, from_len, data, len);
+                handle_v3 (self, transport, from, from_len, data, len);
                 break;
         default:
                 if (looks_like_message (data, len)) {
@@ -931,22 +879,17 @@ handle_datagram (GsnmpListener         *self,
         }
 }
 
-typedef struct {
-        GsnmpListener  *listener;
-        ListenerSocket *ls;
-} DrainData;
-
-/* Each datagram read from a socket. */
+/* Each datagram read from a transport (a bounded batch per dispatch). */
 static void
-on_datagram (const struct sockaddr *from,
+on_datagram (GsnmpTransport        *transport,
+             const struct sockaddr *from,
              socklen_t              from_len,
              const guint8          *data,
              gsize                  length,
              gboolean               truncated,
-             gpointer               user_data)
+             gpointer               owner)
 {
-        DrainData *drain = user_data;
-        GsnmpListener *self = drain->listener;
+        GsnmpListener *self = owner;
 
         if (truncated) {
                 g_debug ("listener: dropping a truncated datagram");
@@ -954,29 +897,7 @@ on_datagram (const struct sockaddr *from,
                 self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
                 return;
         }
-        handle_datagram (self, drain->ls->socket, from, from_len, data, length);
-}
-
-typedef struct {
-        GsnmpListener  *listener;  /* unowned: closing destroys the source */
-        ListenerSocket *ls;        /* unowned: likewise */
-} SourceData;
-
-/* The socket source callback: drains the socket. */
-static gboolean
-on_socket_readable (GSocket      *socket,
-                    GIOCondition  condition,
-                    gpointer      user_data)
-{
-        SourceData *data = user_data;
-        /* A signal handler may close or drop the listener meanwhile */
-        g_autoptr(GsnmpListener) self = g_object_ref (data->listener);
-        g_autoptr(ListenerSocket) ls = listener_socket_ref (data->ls);
-
-        DrainData drain = { self, ls };
-
-        gsnmp_socket_drain (ls->socket, ls->buffers, 0, on_datagram, &drain, &ls->closed);
-        return G_SOURCE_CONTINUE;
+        handle_datagram (self, transport, from, from_len, data, length);
 }
 
 /*****************************************************************************/
@@ -1107,7 +1028,7 @@ gsnmp_listener_finalize (GObject *object)
 {
         GsnmpListener *self = GSNMP_LISTENER (object);
 
-        g_clear_pointer (&self->sockets, g_ptr_array_unref);
+        g_clear_pointer (&self->transports, g_ptr_array_unref);
         g_clear_pointer (&self->communities, g_hash_table_unref);
         g_clear_pointer (&self->users, g_hash_table_unref);
         g_clear_pointer (&self->bound_ids, g_hash_table_unref);
@@ -1232,7 +1153,7 @@ static void
 gsnmp_listener_init (GsnmpListener *self)
 {
         self->context = g_main_context_ref_thread_default ();
-        self->sockets = g_ptr_array_new_with_free_func ((GDestroyNotify) listener_socket_unref);
+        self->transports = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_transport_unref);
         self->communities = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
                                                    (GDestroyNotify) g_bytes_unref, NULL);
         self->users = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
@@ -1299,10 +1220,8 @@ gsnmp_listener_add_socket_address (GsnmpListener  *self,
                                    guint16        *bound_port,
                                    GError        **error)
 {
-        g_autoptr(GSocket) socket = NULL;
+        g_autoptr(GsnmpTransport) transport = NULL;
         g_autoptr(GSocketAddress) local = NULL;
-        ListenerSocket *ls;
-        SourceData *data;
 
         g_return_val_if_fail (GSNMP_IS_LISTENER (self), FALSE);
         g_return_val_if_fail (G_IS_INET_SOCKET_ADDRESS (address), FALSE);
@@ -1314,25 +1233,14 @@ gsnmp_listener_add_socket_address (GsnmpListener  *self,
                 return FALSE;
         }
 
-        socket = gsnmp_socket_new_udp (address, error);
-        if (socket == NULL)
+        transport = gsnmp_transport_new (address, self->context, "[gsnmp] listener socket",
+                                         on_datagram, self, error);
+        if (transport == NULL)
                 return FALSE;
-        local = g_socket_get_local_address (socket, error);
+        local = g_socket_get_local_address (gsnmp_transport_get_socket (transport), error);
         if (local == NULL)
                 return FALSE;
-
-        ls = g_atomic_rc_box_new0 (ListenerSocket);
-        ls->socket = g_steal_pointer (&socket);
-        ls->buffers = gsnmp_socket_buffers_new ();
-        ls->source = g_socket_create_source (ls->socket, G_IO_IN, NULL);
-        data = g_new0 (SourceData, 1);
-        data->listener = self;
-        data->ls = ls;
-        g_source_set_callback (ls->source, (GSourceFunc) G_CALLBACK (on_socket_readable),
-                               data, g_free);
-        g_source_set_static_name (ls->source, "[gsnmp] listener socket");
-        g_source_attach (ls->source, self->context);
-        g_ptr_array_add (self->sockets, ls);
+        g_ptr_array_add (self->transports, g_steal_pointer (&transport));
 
         if (bound_port != NULL)
                 *bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
@@ -1587,7 +1495,7 @@ gsnmp_listener_close (GsnmpListener *self)
         if (self->closed)
                 return;
         self->closed = TRUE;
-        for (i = 0; i < self->sockets->len; i++)
-                listener_socket_close (self->sockets->pdata[i]);
-        g_ptr_array_set_size (self->sockets, 0);
+        for (i = 0; i < self->transports->len; i++)
+                gsnmp_transport_close (self->transports->pdata[i]);
+        g_ptr_array_set_size (self->transports, 0);
 }
