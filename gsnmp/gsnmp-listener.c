@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "gsnmp-listener.h"
+#include "gsnmp-address-private.h"
 #include "gsnmp-ber-private.h"
 #include "gsnmp-engine-private.h"
 #include "gsnmp-error.h"
@@ -901,116 +902,6 @@ on_datagram (GsnmpTransport        *transport,
 }
 
 /*****************************************************************************/
-/* Addresses */
-
-/* A decimal port, 0 to 65535, and nothing after it. */
-static gboolean
-parse_port (const char *str,
-            guint16    *port)
-{
-        guint64 value;
-        char *end;
-
-        if (!g_ascii_isdigit (str[0]))
-                return FALSE;
-        value = g_ascii_strtoull (str, &end, 10);
-        if (*end != '\0' || value > G_MAXUINT16)
-                return FALSE;
-        *port = (guint16) value;
-        return TRUE;
-}
-
-/* Sets the error for an address that cannot be parsed. */
-static gboolean
-set_bad_address (GError    **error,
-                 const char *address)
-{
-        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
-                     _("Invalid listening address “%s”: give an IP address and port, such as “udp:0.0.0.0:162” or “udp6:[::]:162”"),
-                     address);
-        return FALSE;
-}
-
-/* Parses Net-SNMP's transport forms: [udp:|udp6:](ADDRESS|[ADDRESS6])[:PORT]
- * or [udp:|udp6:]PORT.  No host names: listening needs an address. */
-static GSocketAddress *
-parse_listen_address (const char *address,
-                      GError    **error)
-{
-        g_autofree char *host = NULL;
-        g_autoptr(GInetAddress) inet = NULL;
-        GSocketFamily family = G_SOCKET_FAMILY_INVALID;
-        const char *s = address;
-        guint16 port = GSNMP_TRAP_PORT;
-
-        if (g_ascii_strncasecmp (s, "udp6:", 5) == 0) {
-                family = G_SOCKET_FAMILY_IPV6;
-                s += 5;
-        } else if (g_ascii_strncasecmp (s, "udp:", 4) == 0) {
-                family = G_SOCKET_FAMILY_IPV4;
-                s += 4;
-        } else if (strchr (s, ':') != NULL && s[0] != '[' && strchr (s, ':') == strrchr (s, ':')) {
-                const char *colon = strchr (s, ':');
-
-                /* Another transport ("tcp:", "unix:") */
-                if (!g_ascii_isdigit (s[0]) && !g_ascii_isdigit (colon[1]))
-                        goto bad;
-        }
-
-        if (*s == '\0')
-                goto bad;
-        if (s[0] == '[') {
-                const char *close = strchr (s, ']');
-
-                if (close == NULL)
-                        goto bad;
-                host = g_strndup (s + 1, close - s - 1);
-                if (close[1] == ':') {
-                        if (!parse_port (close + 2, &port))
-                                goto bad;
-                } else if (close[1] != '\0') {
-                        goto bad;
-                }
-        } else if (parse_port (s, &port)) {
-                host = g_strdup (family == G_SOCKET_FAMILY_IPV6 ? "::" : "0.0.0.0");
-        } else if (family == G_SOCKET_FAMILY_IPV6 || strchr (s, ':') != strrchr (s, ':')) {
-                /* A bare IPv6 address: no port */
-                host = g_strdup (s);
-        } else {
-                const char *colon = strrchr (s, ':');
-
-                if (colon != NULL) {
-                        host = g_strndup (s, colon - s);
-                        if (!parse_port (colon + 1, &port))
-                                goto bad;
-                } else {
-                        host = g_strdup (s);
-                }
-        }
-
-        inet = g_inet_address_new_from_string (host);
-        if (inet == NULL) {
-                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
-                             _("Invalid listening address “%s”: “%s” is not an IP address"),
-                             address, host);
-                return NULL;
-        }
-        if (family != G_SOCKET_FAMILY_INVALID && g_inet_address_get_family (inet) != family) {
-                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
-                             family == G_SOCKET_FAMILY_IPV6 ?
-                             _("Invalid listening address “%s”: “udp6:” needs an IPv6 address") :
-                             _("Invalid listening address “%s”: “udp:” needs an IPv4 address"),
-                             address);
-                return NULL;
-        }
-        return g_inet_socket_address_new (inet, port);
-
-bad:
-        set_bad_address (error, address);
-        return NULL;
-}
-
-/*****************************************************************************/
 /* GObject */
 
 static void
@@ -1271,15 +1162,16 @@ gsnmp_listener_add_address (GsnmpListener *self,
                             guint16       *bound_port,
                             GError       **error)
 {
+        g_auto(GsnmpAddress) parsed = { 0, };
         g_autoptr(GSocketAddress) socket_address = NULL;
 
         g_return_val_if_fail (GSNMP_IS_LISTENER (self), FALSE);
         g_return_val_if_fail (address != NULL, FALSE);
         g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-        socket_address = parse_listen_address (address, error);
-        if (socket_address == NULL)
+        if (!gsnmp_address_parse (address, GSNMP_ADDRESS_USE_LISTEN, &parsed, error))
                 return FALSE;
+        socket_address = g_inet_socket_address_new (parsed.inet_address, parsed.port);
         return gsnmp_listener_add_socket_address (self, socket_address, bound_port, error);
 }
 
