@@ -12,6 +12,7 @@
 #include "gsnmp-message-private.h"
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-target-private.h"
+#include "gsnmp-local-engine-private.h"
 #include "gsnmp-transport-private.h"
 #include "gsnmp-message-v3-private.h"
 #include "gsnmp-usm-private.h"
@@ -193,9 +194,7 @@ struct _GsnmpEngine {
 
         /* The local engine (RFC 3411 §3.1.1): authoritative for traps */
         char             *state_file;
-        GBytes           *engine_id;
-        guint32           engine_boots;
-        gint64            engine_start;  /* monotonic µs */
+        GsnmpLocalEngine *local;       /* engine ID, boots, time, counters */
 };
 
 static void gsnmp_engine_initable_iface_init (GInitableIface *iface);
@@ -798,14 +797,15 @@ v3_request_encode (Request *req,
                 msg.context_engine_id = empty;
                 msg.context_name = empty;
         } else {
-                GBytes *engine_id = req->local_authoritative ? self->engine_id : remote->engine_id;
+                GBytes *engine_id = req->local_authoritative ? gsnmp_local_engine_get_id (self->local) :
+                                                               remote->engine_id;
                 gsize id_len;
                 const guint8 *id = g_bytes_get_data (engine_id, &id_len);
 
                 msg.engine_id = engine_id;
                 if (req->local_authoritative) {
                         /* RFC 3414 §3.1.1: a trap carries our own engine's clock */
-                        msg.engine_boots = self->engine_boots;
+                        msg.engine_boots = gsnmp_local_engine_get_boots (self->local);
                         msg.engine_time = gsnmp_engine_get_engine_time (self);
                 } else {
                         msg.engine_boots = remote->boots;
@@ -1044,6 +1044,7 @@ engine_handle_v3 (GsnmpEngine   *self,
 
         if (!gsnmp_message_v3_decode (data, len, &msg, &error)) {
                 g_debug ("dropping malformed SNMPv3 datagram: %s", error->message);
+                gsnmp_local_engine_count (self->local, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
                 return;
         }
 
@@ -1175,6 +1176,7 @@ engine_handle_datagram (GsnmpEngine           *self,
         if (!gsnmp_message_decode (data, len, &msg, &error)) {
                 g_debug ("dropping malformed datagram of %" G_GSIZE_FORMAT " bytes: %s",
                          len, error->message);
+                gsnmp_local_engine_count (self->local, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
                 return;
         }
 
@@ -1228,8 +1230,10 @@ on_datagram (GsnmpTransport        *transport,
 
         if (self->disposed)
                 return;
+        gsnmp_local_engine_count (self->local, GSNMP_COUNTER_IN_PKTS);
         if (truncated) {
                 g_debug ("dropping truncated datagram");
+                gsnmp_local_engine_count (self->local, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
                 return;
         }
         engine_handle_datagram (self, from, data, length);
@@ -1371,103 +1375,6 @@ open_transport (GsnmpEngine   *self,
                                     on_datagram, self, error);
 }
 
-/* A fresh RFC 3411 engine ID: the "reserved" enterprise 0 with format 5
- * (administratively assigned octets), then 12 random octets. */
-static GBytes *
-make_engine_id (void)
-{
-        guint8 id[17] = { 0x80, 0x00, 0x00, 0x00, 0x05 };
-        guint i;
-
-        for (i = 5; i < sizeof id; i++)
-                id[i] = (guint8) g_random_int_range (0, 256);
-        return g_bytes_new (id, sizeof id);
-}
-
-/* Loads (or creates) the state file: the engine ID persists and boots grows
- * by one at every start, as RFC 3414 §2.2 asks of snmpEngineBoots. */
-static gboolean
-engine_load_state (GsnmpEngine *self,
-                   GError     **error)
-{
-        g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-        g_autoptr(GError) local_error = NULL;
-        g_autofree char *hex = NULL;
-        g_autofree char *data = NULL;
-        guint64 boots = 0;
-
-        if (!g_key_file_load_from_file (keyfile, self->state_file, G_KEY_FILE_NONE,
-                                        &local_error)) {
-                if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)) {
-                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
-                                     _("Could not read the engine state file “%s”: %s"),
-                                     self->state_file, local_error->message);
-                        return FALSE;
-                }
-                g_clear_error (&local_error);
-        } else {
-                hex = g_key_file_get_string (keyfile, "engine", "id", NULL);
-                boots = g_key_file_get_uint64 (keyfile, "engine", "boots", &local_error);
-                if (hex != NULL && (local_error != NULL || boots == 0 || boots > G_MAXINT32)) {
-                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
-                                     _("The engine state file “%s” holds an invalid boots value"),
-                                     self->state_file);
-                        return FALSE;
-                }
-                g_clear_error (&local_error);
-        }
-
-        if (hex != NULL) {
-                gsize len = strlen (hex), i;
-                g_autofree guint8 *id = g_malloc (len / 2 + 1);
-
-                if (len < 10 || len > 64 || len % 2 != 0) {
-                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
-                                     _("The engine state file “%s” holds an invalid engine ID"),
-                                     self->state_file);
-                        return FALSE;
-                }
-                for (i = 0; i < len / 2; i++) {
-                        int hi = g_ascii_xdigit_value (hex[2 * i]);
-                        int lo = g_ascii_xdigit_value (hex[2 * i + 1]);
-
-                        if (hi < 0 || lo < 0) {
-                                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
-                                             _("The engine state file “%s” holds an invalid engine ID"),
-                                             self->state_file);
-                                return FALSE;
-                        }
-                        id[i] = (guint8) (hi << 4 | lo);
-                }
-                self->engine_id = g_bytes_new (id, len / 2);
-        } else {
-                gsize len, i;
-                const guint8 *id;
-                GString *str = g_string_new (NULL);
-
-                self->engine_id = make_engine_id ();
-                id = g_bytes_get_data (self->engine_id, &len);
-                for (i = 0; i < len; i++)
-                        g_string_append_printf (str, "%02x", id[i]);
-                hex = g_string_free (str, FALSE);
-        }
-
-        /* Boots never goes back and is never 0; at 2^31-1 it stays (RFC 3414 §2.2.2) */
-        self->engine_boots = (guint32) CLAMP (boots + 1, 1, G_MAXINT32);
-
-        g_key_file_set_string (keyfile, "engine", "id", hex);
-        g_key_file_set_uint64 (keyfile, "engine", "boots", self->engine_boots);
-        data = g_key_file_to_data (keyfile, NULL, NULL);
-        if (!g_file_set_contents_full (self->state_file, data, -1,
-                                       G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error)) {
-                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
-                             _("Could not write the engine state file “%s”: %s"),
-                             self->state_file, local_error->message);
-                return FALSE;
-        }
-        return TRUE;
-}
-
 static gboolean
 gsnmp_engine_initable_init (GInitable    *initable,
                             GCancellable *cancellable,
@@ -1480,15 +1387,9 @@ gsnmp_engine_initable_init (GInitable    *initable,
         if (self->transport4 != NULL)
                 return TRUE;
 
-        self->engine_start = g_get_monotonic_time ();
-        if (self->state_file != NULL) {
-                if (!engine_load_state (self, error))
-                        return FALSE;
-        } else {
-                /* A fresh engine ID each time: receivers never see boots go back */
-                self->engine_id = make_engine_id ();
-                self->engine_boots = 1;
-        }
+        self->local = gsnmp_local_engine_new (self->state_file, error);
+        if (self->local == NULL)
+                return FALSE;
 
         self->transport4 = open_transport (self, G_SOCKET_FAMILY_IPV4, error);
         if (self->transport4 == NULL)
@@ -1603,7 +1504,7 @@ gsnmp_engine_finalize (GObject *object)
         g_clear_pointer (&self->remotes, g_hash_table_unref);
         g_clear_pointer (&self->keys, gsnmp_usm_key_cache_free);
         g_clear_pointer (&self->state_file, g_free);
-        g_clear_pointer (&self->engine_id, g_bytes_unref);
+        g_clear_pointer (&self->local, gsnmp_local_engine_unref);
         g_clear_pointer (&self->heap, g_ptr_array_unref);
         g_clear_pointer (&self->cancelled, g_array_unref);
         g_mutex_clear (&self->cancel_lock);
@@ -1633,10 +1534,10 @@ gsnmp_engine_get_property (GObject    *object,
                 g_value_set_string (value, self->state_file);
                 break;
         case PROP_ENGINE_ID:
-                g_value_set_boxed (value, self->engine_id);
+                g_value_set_boxed (value, self->local ? gsnmp_local_engine_get_id (self->local) : NULL);
                 break;
         case PROP_ENGINE_BOOTS:
-                g_value_set_uint (value, self->engine_boots);
+                g_value_set_uint (value, self->local ? gsnmp_local_engine_get_boots (self->local) : 0);
                 break;
         default:
                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1783,7 +1684,13 @@ gsnmp_engine_get_context (GsnmpEngine *self)
 guint32
 gsnmp_engine_get_uptime (GsnmpEngine *self)
 {
-        return (guint32) ((g_get_monotonic_time () - self->engine_start) / 10000);
+        return gsnmp_local_engine_get_uptime (self->local);
+}
+
+GsnmpLocalEngine *
+gsnmp_engine_get_local (GsnmpEngine *self)
+{
+        return self->local;
 }
 
 gboolean
@@ -2065,7 +1972,7 @@ gsnmp_engine_get_engine_id (GsnmpEngine *self)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), NULL);
 
-        return self->engine_id;
+        return gsnmp_local_engine_get_id (self->local);
 }
 
 /**
@@ -2083,7 +1990,7 @@ gsnmp_engine_get_engine_boots (GsnmpEngine *self)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
 
-        return self->engine_boots;
+        return gsnmp_local_engine_get_boots (self->local);
 }
 
 /**
@@ -2101,8 +2008,31 @@ gsnmp_engine_get_engine_time (GsnmpEngine *self)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
 
-        return (guint) MIN ((g_get_monotonic_time () - self->engine_start) / G_USEC_PER_SEC,
-                            G_MAXINT32);
+        return gsnmp_local_engine_get_time (self->local);
+}
+
+/**
+ * gsnmp_engine_get_counter:
+ * @self: a [class@Gsnmp.Engine]
+ * @counter: the counter to read
+ *
+ * Reads one of the counters of the local SNMP entity (snmpInPkts,
+ * usmStatsWrongDigests, …; see [enum@Gsnmp.Counter]). They count what every
+ * role on the engine received: the responses to its requests and what the
+ * [class@Gsnmp.Listener]s made on it receive.
+ *
+ * Returns: the counter's value since the engine was created
+ *
+ * Since: 1.0
+ */
+guint64
+gsnmp_engine_get_counter (GsnmpEngine  *self,
+                          GsnmpCounter  counter)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
+        g_return_val_if_fail (counter <= GSNMP_COUNTER_USM_DECRYPTION_ERRORS, 0);
+
+        return gsnmp_local_engine_get_counter (self->local, counter);
 }
 
 /**

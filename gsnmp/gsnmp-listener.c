@@ -165,11 +165,10 @@ struct _GsnmpListener {
         GHashTable       *informs;       /* InformKey → InformEntry */
         GQueue            inform_order;  /* oldest first */
 
-        /* The local engine, authoritative for informs */
+        /* The local engine, authoritative for informs: the engine's, or
+         * one of the listener's own */
         GsnmpEngine      *engine;        /* (nullable) */
-        GBytes           *engine_id;
-        guint32           engine_boots;
-        gint64            engine_start;
+        GsnmpLocalEngine *local;
 
         guint64           counters[N_COUNTERS];
 };
@@ -193,44 +192,90 @@ enum {
 static guint signals[N_SIGNALS];
 
 /*****************************************************************************/
-/* The local engine: engine ID, boots and time */
+/* The local engine: engine ID, boots, time and the entity's counters */
 
-/* The authoritative engine ID for informs: the engine's, or our own. */
+/* The entity counter a listener counter is, or -1 for the listener's own. */
+static int
+entity_counter (GsnmpListenerCounter counter)
+{
+        switch (counter) {
+        case GSNMP_LISTENER_COUNTER_IN_PACKETS:
+                return GSNMP_COUNTER_IN_PKTS;
+        case GSNMP_LISTENER_COUNTER_BAD_VERSIONS:
+                return GSNMP_COUNTER_IN_BAD_VERSIONS;
+        case GSNMP_LISTENER_COUNTER_BAD_COMMUNITY_NAMES:
+                return GSNMP_COUNTER_IN_BAD_COMMUNITY_NAMES;
+        case GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS:
+                return GSNMP_COUNTER_IN_ASN_PARSE_ERRS;
+        case GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS:
+                return GSNMP_COUNTER_UNKNOWN_PDU_HANDLERS;
+        case GSNMP_LISTENER_COUNTER_UNKNOWN_SECURITY_MODELS:
+                return GSNMP_COUNTER_UNKNOWN_SECURITY_MODELS;
+        case GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS:
+                return GSNMP_COUNTER_USM_UNSUPPORTED_SEC_LEVELS;
+        case GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS:
+                return GSNMP_COUNTER_USM_NOT_IN_TIME_WINDOWS;
+        case GSNMP_LISTENER_COUNTER_UNKNOWN_USER_NAMES:
+                return GSNMP_COUNTER_USM_UNKNOWN_USER_NAMES;
+        case GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS:
+                return GSNMP_COUNTER_USM_UNKNOWN_ENGINE_IDS;
+        case GSNMP_LISTENER_COUNTER_WRONG_DIGESTS:
+                return GSNMP_COUNTER_USM_WRONG_DIGESTS;
+        case GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS:
+                return GSNMP_COUNTER_USM_DECRYPTION_ERRORS;
+        case GSNMP_LISTENER_COUNTER_NOTIFICATIONS:
+        case GSNMP_LISTENER_COUNTER_INFORM_RESPONSES:
+        case GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS:
+        case GSNMP_LISTENER_COUNTER_REPORTS:
+        case GSNMP_LISTENER_COUNTER_INVALID_NOTIFICATIONS:
+        default:
+                return -1;
+        }
+}
+
+/* Counts one event, in the entity's counters (the local engine's) or the
+ * listener's own; returns the new value. */
+static guint64
+listener_count (GsnmpListener        *self,
+                GsnmpListenerCounter  counter)
+{
+        int entity = entity_counter (counter);
+
+        if (entity >= 0)
+                return gsnmp_local_engine_count (self->local, (GsnmpCounter) entity);
+        return ++self->counters[counter];
+}
+
+static guint64
+listener_get_count (GsnmpListener        *self,
+                    GsnmpListenerCounter  counter)
+{
+        int entity = entity_counter (counter);
+
+        if (entity >= 0)
+                return gsnmp_local_engine_get_counter (self->local, (GsnmpCounter) entity);
+        return self->counters[counter];
+}
+
+/* The authoritative engine ID for informs. */
 static GBytes *
 local_engine_id (GsnmpListener *self)
 {
-        return self->engine != NULL ? gsnmp_engine_get_engine_id (self->engine) : self->engine_id;
+        return gsnmp_local_engine_get_id (self->local);
 }
 
 /* snmpEngineBoots of the local engine (RFC 3414 §2.2). */
 static guint32
 local_engine_boots (GsnmpListener *self)
 {
-        return self->engine != NULL ? gsnmp_engine_get_engine_boots (self->engine) :
-                                      self->engine_boots;
+        return gsnmp_local_engine_get_boots (self->local);
 }
 
 /* snmpEngineTime of the local engine, in seconds (RFC 3414 §2.2). */
 static guint32
 local_engine_time (GsnmpListener *self)
 {
-        if (self->engine != NULL)
-                return gsnmp_engine_get_engine_time (self->engine);
-        return (guint32) MIN ((g_get_monotonic_time () - self->engine_start) / G_USEC_PER_SEC,
-                              G_MAXINT32);
-}
-
-/* A fresh RFC 3411 engine ID, as the engine makes its own: enterprise 0,
- * format 5 (administratively assigned octets), 12 random octets. */
-static GBytes *
-make_engine_id (void)
-{
-        guint8 id[17] = { 0x80, 0x00, 0x00, 0x00, 0x05 };
-        guint i;
-
-        for (i = 5; i < sizeof id; i++)
-                id[i] = (guint8) g_random_int_range (0, 256);
-        return g_bytes_new (id, sizeof id);
+        return gsnmp_local_engine_get_time (self->local);
 }
 
 /*****************************************************************************/
@@ -390,7 +435,7 @@ ack_community_inform (GsnmpListener         *self,
                 }
         }
         send_datagram (self, transport, from, from_len, datagram);
-        self->counters[GSNMP_LISTENER_COUNTER_INFORM_RESPONSES]++;
+        listener_count (self, GSNMP_LISTENER_COUNTER_INFORM_RESPONSES);
 }
 
 /* Sends the Response-PDU for an SNMPv3 inform, with the security of the
@@ -439,7 +484,7 @@ ack_v3_inform (GsnmpListener         *self,
                 }
         }
         send_datagram (self, transport, from, from_len, datagram);
-        self->counters[GSNMP_LISTENER_COUNTER_INFORM_RESPONSES]++;
+        listener_count (self, GSNMP_LISTENER_COUNTER_INFORM_RESPONSES);
 }
 
 /* RFC 3412 §7.1 step 3 and RFC 3414 §3.2: answers @request, which had the
@@ -498,7 +543,7 @@ send_report (GsnmpListener         *self,
                 return;
         }
         send_datagram (self, transport, from, from_len, datagram);
-        self->counters[GSNMP_LISTENER_COUNTER_REPORTS]++;
+        listener_count (self, GSNMP_LISTENER_COUNTER_REPORTS);
 }
 
 /*****************************************************************************/
@@ -509,7 +554,7 @@ static void
 deliver (GsnmpListener     *self,
          GsnmpNotification *notification)
 {
-        self->counters[GSNMP_LISTENER_COUNTER_NOTIFICATIONS]++;
+        listener_count (self, GSNMP_LISTENER_COUNTER_NOTIFICATIONS);
         g_signal_emit (self, signals[SIGNAL_NOTIFICATION], 0, notification);
 }
 
@@ -527,7 +572,7 @@ make_notification (GsnmpListener                   *self,
         notification = gsnmp_notification_new (security, from, from_len, pdu, &error);
         if (notification == NULL) {
                 g_debug ("listener: dropping an invalid notification: %s", error->message);
-                self->counters[GSNMP_LISTENER_COUNTER_INVALID_NOTIFICATIONS]++;
+                listener_count (self, GSNMP_LISTENER_COUNTER_INVALID_NOTIFICATIONS);
         }
         return notification;
 }
@@ -549,19 +594,19 @@ handle_community (GsnmpListener         *self,
 
         if (!gsnmp_message_decode (data, len, &msg, &error)) {
                 g_debug ("listener: dropping a malformed datagram: %s", error->message);
-                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
                 return;
         }
         if (msg.community == NULL || !g_hash_table_contains (self->communities, msg.community)) {
                 g_debug ("listener: dropping a message with an unknown community");
-                self->counters[GSNMP_LISTENER_COUNTER_BAD_COMMUNITY_NAMES]++;
+                listener_count (self, GSNMP_LISTENER_COUNTER_BAD_COMMUNITY_NAMES);
                 goto out;
         }
         type = gsnmp_pdu_get_pdu_type (msg.pdu);
         if (type != GSNMP_PDU_TYPE_TRAP_V1 && type != GSNMP_PDU_TYPE_TRAP &&
             type != GSNMP_PDU_TYPE_INFORM) {
                 g_debug ("listener: dropping a PDU of type 0x%02x", type);
-                self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS]++;
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS);
                 goto out;
         }
 
@@ -582,7 +627,7 @@ handle_community (GsnmpListener         *self,
                 if (!first) {
                         g_debug ("listener: acknowledged a retransmitted inform %d again",
                                  msg.pdu->request_id);
-                        self->counters[GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS]++;
+                        listener_count (self, GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS);
                         goto out;
                 }
         }
@@ -697,9 +742,9 @@ handle_v3 (GsnmpListener         *self,
         if (!gsnmp_message_v3_decode (data, len, &msg, &error)) {
                 g_debug ("listener: dropping a malformed SNMPv3 message: %s", error->message);
                 if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_FAILED))
-                        self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_SECURITY_MODELS]++;
+                        listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_SECURITY_MODELS);
                 else
-                        self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                        listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
                 return;
         }
 
@@ -712,7 +757,7 @@ handle_v3 (GsnmpListener         *self,
                 g_debug ("listener: SNMPv3 message for an unknown engine ID%s",
                          id_len == 0 ? " (discovery)" : "");
                 send_report (self, transport, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
-                             ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS], NULL);
+                             listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS), NULL);
                 goto out;
         }
 
@@ -721,7 +766,7 @@ handle_v3 (GsnmpListener         *self,
         if (entry == NULL) {
                 g_debug ("listener: dropping an SNMPv3 message from an unknown user");
                 send_report (self, transport, from, from_len, &msg, USM_STATS_UNKNOWN_USER_NAMES,
-                             ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_USER_NAMES], NULL);
+                             listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_USER_NAMES), NULL);
                 goto out;
         }
 
@@ -730,7 +775,7 @@ handle_v3 (GsnmpListener         *self,
         if (level != gsnmp_usm_user_get_security_level (entry->user)) {
                 g_debug ("listener: dropping an SNMPv3 message at another security level");
                 send_report (self, transport, from, from_len, &msg, USM_STATS_UNSUPPORTED_SEC_LEVELS,
-                             ++self->counters[GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS], NULL);
+                             listener_count (self, GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS), NULL);
                 goto out;
         }
 
@@ -746,7 +791,7 @@ handle_v3 (GsnmpListener         *self,
                 if (auth_key == NULL ||
                     (level == GSNMP_SECURITY_LEVEL_AUTH_PRIV && priv_key == NULL)) {
                         g_debug ("listener: no keys for an SNMPv3 message: %s", error->message);
-                        self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS]++;
+                        listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS);
                         goto out;
                 }
                 if (!gsnmp_message_v3_unprotect (&msg, data, len, auth_key, priv_key, &error)) {
@@ -754,36 +799,36 @@ handle_v3 (GsnmpListener         *self,
                         if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST))
                                 send_report (self, transport, from, from_len, &msg,
                                              USM_STATS_WRONG_DIGESTS,
-                                             ++self->counters[GSNMP_LISTENER_COUNTER_WRONG_DIGESTS],
+                                             listener_count (self, GSNMP_LISTENER_COUNTER_WRONG_DIGESTS),
                                              NULL);
                         else if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_DECRYPTION_ERROR))
                                 send_report (self, transport, from, from_len, &msg,
                                              USM_STATS_DECRYPTION_ERRORS,
-                                             ++self->counters[GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS],
+                                             listener_count (self, GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS),
                                              NULL);
                         else if (g_error_matches (error, GSNMP_ERROR,
                                                   GSNMP_ERROR_UNSUPPORTED_SECURITY_LEVEL))
-                                self->counters[GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS]++;
+                                listener_count (self, GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS);
                         else
-                                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                                listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
                         goto out;
                 }
                 if (local ? !local_check_time (self, &msg) : !remote_check_time (self, &msg)) {
                         g_debug ("listener: dropping an SNMPv3 message outside the time window");
                         /* RFC 3414 §3.2 step 7a: authenticated, so the sender
                          * can trust our boots and time and resynchronise */
-                        self->counters[GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS]++;
+                        listener_count (self, GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS);
                         if (local)
                                 send_report (self, transport, from, from_len, &msg,
                                              USM_STATS_NOT_IN_TIME_WINDOWS,
-                                             self->counters[GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS],
+                                             listener_get_count (self, GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS),
                                              auth_key);
                         goto out;
                 }
         }
 
         if (msg.pdu == NULL) {
-                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
                 goto out;
         }
         type = gsnmp_pdu_get_pdu_type (msg.pdu);
@@ -792,12 +837,12 @@ handle_v3 (GsnmpListener         *self,
                  * has an old engine ID for us */
                 g_debug ("listener: dropping an inform for another engine ID");
                 send_report (self, transport, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
-                             ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS], NULL);
+                             listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS), NULL);
                 goto out;
         }
         if (type != GSNMP_PDU_TYPE_TRAP && type != GSNMP_PDU_TYPE_INFORM) {
                 g_debug ("listener: dropping a PDU of type 0x%02x", type);
-                self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS]++;
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS);
                 goto out;
         }
 
@@ -822,7 +867,7 @@ handle_v3 (GsnmpListener         *self,
                 if (!first) {
                         g_debug ("listener: acknowledged a retransmitted inform %d again",
                                  msg.pdu->request_id);
-                        self->counters[GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS]++;
+                        listener_count (self, GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS);
                         goto out;
                 }
         }
@@ -855,7 +900,7 @@ handle_datagram (GsnmpListener         *self,
                  const guint8          *data,
                  gsize                  len)
 {
-        self->counters[GSNMP_LISTENER_COUNTER_IN_PACKETS]++;
+        listener_count (self, GSNMP_LISTENER_COUNTER_IN_PACKETS);
 
         if (from->sa_family != AF_INET && from->sa_family != AF_INET6)
                 return;
@@ -871,10 +916,10 @@ handle_datagram (GsnmpListener         *self,
         default:
                 if (looks_like_message (data, len)) {
                         g_debug ("listener: dropping a message of an unknown SNMP version");
-                        self->counters[GSNMP_LISTENER_COUNTER_BAD_VERSIONS]++;
+                        listener_count (self, GSNMP_LISTENER_COUNTER_BAD_VERSIONS);
                 } else {
                         g_debug ("listener: dropping %" G_GSIZE_FORMAT " bytes of garbage", len);
-                        self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                        listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
                 }
                 break;
         }
@@ -894,8 +939,8 @@ on_datagram (GsnmpTransport        *transport,
 
         if (truncated) {
                 g_debug ("listener: dropping a truncated datagram");
-                self->counters[GSNMP_LISTENER_COUNTER_IN_PACKETS]++;
-                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                listener_count (self, GSNMP_LISTENER_COUNTER_IN_PACKETS);
+                listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
                 return;
         }
         handle_datagram (self, transport, from, from_len, data, length);
@@ -929,7 +974,7 @@ gsnmp_listener_finalize (GObject *object)
         g_clear_pointer (&self->informs, g_hash_table_unref);
         g_queue_init (&self->inform_order);
         g_clear_object (&self->engine);
-        g_clear_pointer (&self->engine_id, g_bytes_unref);
+        g_clear_pointer (&self->local, gsnmp_local_engine_unref);
         g_clear_pointer (&self->context, g_main_context_unref);
 
         G_OBJECT_CLASS (gsnmp_listener_parent_class)->finalize (object);
@@ -966,6 +1011,10 @@ gsnmp_listener_set_property (GObject      *object,
         switch (prop_id) {
         case PROP_ENGINE:
                 self->engine = g_value_dup_object (value);
+                if (self->engine != NULL)
+                        self->local = gsnmp_local_engine_ref (gsnmp_engine_get_local (self->engine));
+                else
+                        self->local = gsnmp_local_engine_new (NULL, NULL);
                 break;
         default:
                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1057,9 +1106,6 @@ gsnmp_listener_init (GsnmpListener *self)
                                                     (GDestroyNotify) g_bytes_unref, g_free);
         self->informs = g_hash_table_new_full (inform_key_hash, inform_key_equal, NULL, g_free);
         g_queue_init (&self->inform_order);
-        self->engine_id = make_engine_id ();
-        self->engine_boots = 1;
-        self->engine_start = g_get_monotonic_time ();
 }
 
 /*****************************************************************************/
@@ -1363,7 +1409,7 @@ gsnmp_listener_get_counter (GsnmpListener        *self,
         g_return_val_if_fail (GSNMP_IS_LISTENER (self), 0);
         g_return_val_if_fail ((guint) counter < N_COUNTERS, 0);
 
-        return self->counters[counter];
+        return listener_get_count (self, counter);
 }
 
 /**
