@@ -13,6 +13,7 @@
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-target-private.h"
 #include "gsnmp-local-engine-private.h"
+#include "gsnmp-security-private.h"
 #include "gsnmp-transport-private.h"
 #include "gsnmp-message-v3-private.h"
 #include "gsnmp-usm-private.h"
@@ -103,10 +104,7 @@ typedef struct _Request Request;
 typedef struct {
         PeerKey   key;
         GBytes   *engine_id;      /* (owned) (nullable) until discovered */
-        guint32   boots;
-        guint32   time;           /* snmpEngineTime at time_ref */
-        guint32   latest_time;    /* latestReceivedEngineTime */
-        gint64    time_ref;       /* monotonic µs */
+        GsnmpUsmClock clock;      /* its boots and time */
         Request  *discovery;      /* (unowned) (nullable) the discovery in flight */
         GQueue    waiting;        /* requests waiting for that discovery */
 } RemoteEngine;
@@ -707,8 +705,6 @@ request_resolve (Request *req)
 /*****************************************************************************/
 /* SNMPv3: discovery, timeliness and USM (RFC 3412, RFC 3414) */
 
-#define USM_STATS_PREFIX 1, 3, 6, 1, 6, 3, 15, 1, 1
-#define TIME_WINDOW 150
 
 static guint
 peer_key_hash (gconstpointer key)
@@ -751,15 +747,6 @@ engine_get_remote (GsnmpEngine   *self,
         return remote;
 }
 
-/* The agent's snmpEngineTime now, as the local clock advances it. */
-static guint32
-remote_time_now (RemoteEngine *remote)
-{
-        gint64 elapsed = (g_get_monotonic_time () - remote->time_ref) / G_USEC_PER_SEC;
-
-        return (guint32) MIN ((gint64) remote->time + elapsed, G_MAXINT32);
-}
-
 /* Encodes @req for one attempt: a new msgID that maps back to @req, the
  * engine's current notion of the agent's boots and time, and a new HMAC. */
 static gboolean
@@ -780,11 +767,8 @@ v3_request_encode (Request *req,
         msg.msg_id = msg_id;
         msg.msg_max_size = MAX_DATAGRAM_SIZE;
         /* RFC 3412 §6.4: unconfirmed PDUs (traps) are not reportable */
-        msg.msg_flags = req->local_authoritative ? 0 : GSNMP_V3_FLAG_REPORTABLE;
-        if (level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV)
-                msg.msg_flags |= GSNMP_V3_FLAG_AUTH;
-        if (level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
-                msg.msg_flags |= GSNMP_V3_FLAG_PRIV;
+        msg.msg_flags = (req->local_authoritative ? 0 : GSNMP_V3_FLAG_REPORTABLE) |
+                        gsnmp_usm_flags_from_level (level);
         msg.security_model = GSNMP_V3_SECURITY_MODEL_USM;
         msg.pdu = req->pdu;
 
@@ -808,8 +792,8 @@ v3_request_encode (Request *req,
                         msg.engine_boots = gsnmp_local_engine_get_boots (self->local);
                         msg.engine_time = gsnmp_engine_get_engine_time (self);
                 } else {
-                        msg.engine_boots = remote->boots;
-                        msg.engine_time = remote_time_now (remote);
+                        msg.engine_boots = remote->clock.boots;
+                        msg.engine_time = gsnmp_usm_clock_now (&remote->clock);
                 }
                 msg.user_name = req->user_name;
                 msg.context_engine_id = req->context_engine_id ? req->context_engine_id :
@@ -945,37 +929,17 @@ discovery_finish (Request *disc,
         g_clear_error (&error);
 }
 
-/* RFC 3414 §3.2 step 7b, for a non-authoritative engine: learns newer boots
- * and time from an authentic message, and refuses one outside the window. */
-static gboolean
-remote_check_time (RemoteEngine         *remote,
-                   const GsnmpMessageV3 *msg)
-{
-        if (msg->engine_boots > remote->boots ||
-            (msg->engine_boots == remote->boots && msg->engine_time > remote->latest_time)) {
-                remote->boots = msg->engine_boots;
-                remote->time = msg->engine_time;
-                remote->latest_time = msg->engine_time;
-                remote->time_ref = g_get_monotonic_time ();
-        }
-        if (remote->boots == G_MAXINT32 || msg->engine_boots < remote->boots ||
-            (msg->engine_boots == remote->boots &&
-             (gint64) msg->engine_time + TIME_WINDOW < (gint64) remote->latest_time))
-                return FALSE;
-        return TRUE;
-}
-
 /* Maps a Report-PDU to the error it stands for (RFC 3414 §3.2, RFC 3412 §7.2). */
 static GError *
 report_to_error (Request  *req,
                  GsnmpPdu *report)
 {
-        static const guint32 usm_stats[] = { USM_STATS_PREFIX };
         static const guint32 mpd_stats[] = { 1, 3, 6, 1, 6, 3, 11, 2, 1 };
         static const guint32 target_stats[] = { 1, 3, 6, 1, 6, 3, 12, 1 };
         const char *user = gsnmp_usm_user_get_user_name (req->user);
         g_autofree char *oid_str = NULL;
         GsnmpVarbind *vb;
+        GsnmpUsmStatus status;
         const guint32 *ids;
         gsize n;
 
@@ -985,34 +949,10 @@ report_to_error (Request  *req,
         vb = gsnmp_pdu_get_varbind (report, 0);
         ids = gsnmp_oid_get_ids (gsnmp_varbind_get_oid (vb), &n);
 
-        if (n == 11 && memcmp (ids, usm_stats, sizeof usm_stats) == 0) {
-                switch (ids[9]) {
-                case 1:
-                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_UNSUPPORTED_SECURITY_LEVEL,
-                                            _("The agent does not support this security level for user “%s”: check the security level"),
-                                            user);
-                case 2:
-                        return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_NOT_IN_TIME_WINDOW,
-                                                    _("The message was not in the agent’s time window: check the agent’s clock and engine boots"));
-                case 3:
-                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_USER_NAME,
-                                            _("Unknown user name “%s”: check that the agent has this user"),
-                                            user);
-                case 4:
-                        return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_ENGINE_ID,
-                                                    _("Unknown engine ID: check the engine ID given for the agent"));
-                case 5:
-                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST,
-                                            _("Authentication failure (wrong digest): check the authentication protocol and passphrase of user “%s”"),
-                                            user);
-                case 6:
-                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_DECRYPTION_ERROR,
-                                            _("The agent could not decrypt the request: check the privacy protocol and passphrase of user “%s”"),
-                                            user);
-                default:
-                        break;
-                }
-        } else if (n == 10 && memcmp (ids, target_stats, sizeof target_stats) == 0) {
+        status = gsnmp_usm_status_from_oid (gsnmp_varbind_get_oid (vb));
+        if (status != GSNMP_USM_STATUS_OK)
+                return gsnmp_usm_status_to_error (status, user);
+        if (n == 10 && memcmp (ids, target_stats, sizeof target_stats) == 0) {
                 if (ids[8] == 5)
                         return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_CONTEXT,
                                                     _("Unknown context: check the context name"));
@@ -1066,10 +1006,7 @@ engine_handle_v3 (GsnmpEngine   *self,
                 }
                 g_clear_pointer (&remote->engine_id, g_bytes_unref);
                 remote->engine_id = g_bytes_ref (msg.engine_id);
-                remote->boots = msg.engine_boots;
-                remote->time = msg.engine_time;
-                remote->latest_time = msg.engine_time;
-                remote->time_ref = g_get_monotonic_time ();
+                gsnmp_usm_clock_set (&remote->clock, msg.engine_boots, msg.engine_time);
                 request_complete (req, NULL, NULL);
                 goto out;
         }
@@ -1078,8 +1015,6 @@ engine_handle_v3 (GsnmpEngine   *self,
         if (authentic) {
                 g_autoptr(GsnmpUsmKey) auth_key = NULL;
                 g_autoptr(GsnmpUsmKey) priv_key = NULL;
-                gsize id_len;
-                const guint8 *id;
 
                 if (msg.engine_id == NULL || remote->engine_id == NULL ||
                     !g_bytes_equal (msg.engine_id, remote->engine_id) ||
@@ -1088,20 +1023,12 @@ engine_handle_v3 (GsnmpEngine   *self,
                         g_debug ("dropping SNMPv3 message for another engine, user or level");
                         goto out;
                 }
-                id = g_bytes_get_data (msg.engine_id, &id_len);
-                auth_key = gsnmp_usm_key_cache_get_auth_key (self->keys, req->user, id, id_len,
-                                                             &error);
-                if (auth_key != NULL && (msg.msg_flags & GSNMP_V3_FLAG_PRIV))
-                        priv_key = gsnmp_usm_key_cache_get_priv_key (self->keys, req->user,
-                                                                     id, id_len, &error);
-                if (auth_key == NULL || ((msg.msg_flags & GSNMP_V3_FLAG_PRIV) && priv_key == NULL) ||
-                    !gsnmp_message_v3_unprotect (&msg, data, len, auth_key, priv_key, &error)) {
+                /* RFC 3414 §3.2 steps 6-8, as the non-authoritative side */
+                if (gsnmp_usm_process_incoming (self->keys, self->local, req->user, &remote->clock,
+                                                &msg, data, len, &auth_key, &priv_key,
+                                                &error) != GSNMP_USM_STATUS_OK) {
                         g_debug ("dropping SNMPv3 message that failed USM processing: %s",
-                                 error ? error->message : "no keys");
-                        goto out;
-                }
-                if (!remote_check_time (remote, &msg)) {
-                        g_debug ("dropping SNMPv3 message outside the time window");
+                                 error->message);
                         goto out;
                 }
         }
@@ -1117,7 +1044,7 @@ engine_handle_v3 (GsnmpEngine   *self,
                 if (authentic && g_error_matches (report_error, GSNMP_ERROR,
                                                   GSNMP_ERROR_NOT_IN_TIME_WINDOW) &&
                     req->resyncs_left > 0) {
-                        /* remote_check_time() took the agent's boots and time:
+                        /* gsnmp_usm_clock_check() took the agent's boots and time:
                          * resynchronised, retry once */
                         g_error_free (report_error);
                         req->resyncs_left--;
@@ -1139,9 +1066,7 @@ engine_handle_v3 (GsnmpEngine   *self,
         }
 
         if (type != GSNMP_PDU_TYPE_RESPONSE ||
-            (msg.msg_flags & (GSNMP_V3_FLAG_AUTH | GSNMP_V3_FLAG_PRIV)) !=
-            (req->level == GSNMP_SECURITY_LEVEL_AUTH_PRIV ? 3 :
-             req->level == GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV ? 1 : 0) ||
+            gsnmp_usm_level_from_flags (msg.msg_flags) != req->level ||
             gsnmp_pdu_get_request_id (msg.pdu) != req->request_id) {
                 g_debug ("dropping SNMPv3 response of another type, security level or request-id");
                 goto out;

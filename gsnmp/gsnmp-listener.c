@@ -14,6 +14,8 @@
 #include "gsnmp-message-v3-private.h"
 #include "gsnmp-notification-private.h"
 #include "gsnmp-pdu-private.h"
+#include "gsnmp-respond-private.h"
+#include "gsnmp-security-private.h"
 #include "gsnmp-transport-private.h"
 #include "gsnmp-usm-private.h"
 #include "gsnmp-usm-user-private.h"
@@ -99,23 +101,14 @@
  * Since: 1.0
  */
 
-#define MAX_DATAGRAM_SIZE 65507
 /* How long and how many informs are remembered to recognise
  * retransmissions (senders retry for seconds, not minutes). */
 #define INFORM_MEMORY_US (120 * G_USEC_PER_SEC)
 #define INFORM_MEMORY_MAX 65536
-/* RFC 3414 §3.2 step 7 */
-#define TIME_WINDOW 150
 /* Bounds on per-sender state, which unauthenticated input can grow */
 #define KEY_CACHE_MAX 4096
 #define REMOTE_TIMES_MAX 65536
 
-#define USM_STATS_UNSUPPORTED_SEC_LEVELS 1
-#define USM_STATS_NOT_IN_TIME_WINDOWS    2
-#define USM_STATS_UNKNOWN_USER_NAMES     3
-#define USM_STATS_UNKNOWN_ENGINE_IDS     4
-#define USM_STATS_WRONG_DIGESTS          5
-#define USM_STATS_DECRYPTION_ERRORS      6
 
 #define N_COUNTERS (GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS + 1)
 
@@ -125,12 +118,6 @@ typedef struct {
         GBytes       *engine_id;  /* (nullable): any */
 } UserEntry;
 
-/* What the listener last authenticated from one sender engine (RFC 3414
- * §2.3, for the non-authoritative role). */
-typedef struct {
-        guint32 boots;
-        guint32 latest_time;
-} RemoteTime;
 
 /* An inform seen recently, to recognise its retransmissions. */
 typedef struct {
@@ -160,7 +147,7 @@ struct _GsnmpListener {
         GHashTable       *bound_ids;     /* engine ID GBytes → number of users bound */
         guint             n_any_users;
         GsnmpUsmKeyCache *keys;
-        GHashTable       *remote_times;  /* engine ID GBytes → RemoteTime */
+        GHashTable       *remote_times;  /* engine ID GBytes → GsnmpUsmClock */
 
         GHashTable       *informs;       /* InformKey → InformEntry */
         GQueue            inform_order;  /* oldest first */
@@ -370,180 +357,39 @@ informs_remember (GsnmpListener   *self,
 /*****************************************************************************/
 /* Sending acknowledgements and reports */
 
-/* Sends @datagram to @to from the listening transport; a failure is only
- * logged. */
+/* RFC 3416 §4.2.7: acknowledges @inform with a Response-PDU echoing its
+ * variable bindings, under @security (tooBig when the echo does not fit). */
 static void
-send_datagram (GsnmpListener         *self,
-               GsnmpTransport        *transport,
-               const struct sockaddr *to,
-               gsize                  to_len,
-               GBytes                *datagram)
+ack_inform (GsnmpListener              *self,
+            GsnmpTransport             *transport,
+            const struct sockaddr      *from,
+            gsize                       from_len,
+            const GsnmpRespondSecurity *security,
+            GsnmpPdu                   *inform)
 {
-        g_autoptr(GError) error = NULL;
-        gsize len;
-        const guint8 *data = g_bytes_get_data (datagram, &len);
-
-        if (!gsnmp_transport_send (transport, to, (socklen_t) to_len, data, len, &error))
-                g_debug ("listener: could not send %" G_GSIZE_FORMAT " bytes: %s",
-                         len, error->message);
-}
-
-/* RFC 3416 §4.2.7: the Response-PDU that acknowledges @inform, or a tooBig
- * one without varbinds when the echo does not fit. */
-static GsnmpPdu *
-make_inform_response (GsnmpPdu *inform,
-                      gboolean  too_big)
-{
-        GsnmpPdu *response = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
+        g_autoptr(GsnmpPdu) response = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
         guint i;
 
         gsnmp_pdu_set_request_id (response, inform->request_id);
-        if (too_big) {
-                gsnmp_pdu_set_error (response, GSNMP_PDU_ERROR_TOO_BIG, 0);
-                return response;
-        }
         for (i = 0; i < inform->varbinds->len; i++)
                 gsnmp_pdu_add_varbind (response, inform->varbinds->pdata[i]);
-        return response;
+        if (gsnmp_respond (transport, from, (socklen_t) from_len, self->local, security, response))
+                listener_count (self, GSNMP_LISTENER_COUNTER_INFORM_RESPONSES);
 }
 
-/* Acknowledges an SNMPv1/v2c inform (RFC 3416 §4.2.7), with a tooBig
- * response when the echo does not fit. */
-static void
-ack_community_inform (GsnmpListener         *self,
-                      GsnmpTransport        *transport,
-                      const struct sockaddr *from,
-                      gsize                  from_len,
-                      GsnmpMessage          *request)
-{
-        g_autoptr(GError) error = NULL;
-        g_autoptr(GBytes) datagram = NULL;
-        gboolean too_big;
-
-        for (too_big = FALSE; datagram == NULL; too_big = TRUE) {
-                g_autoptr(GsnmpPdu) response = make_inform_response (request->pdu, too_big);
-                GsnmpMessage msg = { request->version, request->community, response };
-
-                g_clear_error (&error);
-                datagram = gsnmp_message_encode (&msg, MAX_DATAGRAM_SIZE, &error);
-                if (datagram == NULL && (too_big ||
-                                         !g_error_matches (error, GSNMP_ERROR,
-                                                           GSNMP_ERROR_MESSAGE_TOO_BIG))) {
-                        g_debug ("listener: could not encode the inform response: %s",
-                                 error->message);
-                        return;
-                }
-        }
-        send_datagram (self, transport, from, from_len, datagram);
-        listener_count (self, GSNMP_LISTENER_COUNTER_INFORM_RESPONSES);
-}
-
-/* Sends the Response-PDU for an SNMPv3 inform, with the security of the
- * inform (RFC 3412 §7.1 step 3). */
-static void
-ack_v3_inform (GsnmpListener         *self,
-               GsnmpTransport        *transport,
-               const struct sockaddr *from,
-               gsize                  from_len,
-               const GsnmpMessageV3  *request,
-               GsnmpUsmKey           *auth_key,
-               GsnmpUsmKey           *priv_key)
-{
-        g_autoptr(GError) error = NULL;
-        g_autoptr(GBytes) datagram = NULL;
-        gboolean too_big;
-
-        for (too_big = FALSE; datagram == NULL; too_big = TRUE) {
-                g_autoptr(GsnmpPdu) response = make_inform_response (request->pdu, too_big);
-                GsnmpMessageV3 msg = { 0, };
-
-                msg.msg_id = request->msg_id;
-                msg.msg_max_size = MAX_DATAGRAM_SIZE;
-                msg.msg_flags = request->msg_flags & (GSNMP_V3_FLAG_AUTH | GSNMP_V3_FLAG_PRIV);
-                msg.security_model = GSNMP_V3_SECURITY_MODEL_USM;
-                msg.engine_id = local_engine_id (self);
-                msg.engine_boots = local_engine_boots (self);
-                msg.engine_time = local_engine_time (self);
-                msg.user_name = request->user_name;
-                msg.context_engine_id = request->context_engine_id;
-                msg.context_name = request->context_name;
-                msg.pdu = response;
-
-                g_clear_error (&error);
-                datagram = gsnmp_message_v3_encode (&msg, auth_key, priv_key,
-                                                    MIN ((gsize) MAX (request->msg_max_size,
-                                                                      GSNMP_V3_MIN_MAX_SIZE),
-                                                         MAX_DATAGRAM_SIZE),
-                                                    &error);
-                if (datagram == NULL && (too_big ||
-                                         !g_error_matches (error, GSNMP_ERROR,
-                                                           GSNMP_ERROR_MESSAGE_TOO_BIG))) {
-                        g_debug ("listener: could not encode the inform response: %s",
-                                 error->message);
-                        return;
-                }
-        }
-        send_datagram (self, transport, from, from_len, datagram);
-        listener_count (self, GSNMP_LISTENER_COUNTER_INFORM_RESPONSES);
-}
-
-/* RFC 3412 §7.1 step 3 and RFC 3414 §3.2: answers @request, which had the
- * reportable flag, with a Report-PDU carrying usmStats.@stat.0 = @value from
- * the listener's engine (its engine ID, boots and time: that is how senders
- * discover it).  Unauthenticated unless @auth_key is given (notInTimeWindow). */
+/* Answers @request with a report of usmStats.@status (counted already). */
 static void
 send_report (GsnmpListener         *self,
              GsnmpTransport        *transport,
              const struct sockaddr *from,
              gsize                  from_len,
              const GsnmpMessageV3  *request,
-             guint32                stat,
-             guint64                value,
+             GsnmpUsmStatus         status,
              GsnmpUsmKey           *auth_key)
 {
-        static const guint32 usm_stats[] = { 1, 3, 6, 1, 6, 3, 15, 1, 1, 0, 0 };
-        g_autoptr(GError) error = NULL;
-        g_autoptr(GsnmpPdu) report = gsnmp_pdu_new (GSNMP_PDU_TYPE_REPORT);
-        g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
-        g_autoptr(GBytes) datagram = NULL;
-        GsnmpMessageV3 msg = { 0, };
-        guint32 ids[G_N_ELEMENTS (usm_stats)];
-
-        if (!(request->msg_flags & GSNMP_V3_FLAG_REPORTABLE))
-                return;
-        /* Never answer a report or response (RFC 3412 §7.1 step 3) */
-        if (request->pdu != NULL &&
-            (request->pdu->type == GSNMP_PDU_TYPE_REPORT ||
-             request->pdu->type == GSNMP_PDU_TYPE_RESPONSE ||
-             request->pdu->type == GSNMP_PDU_TYPE_TRAP))
-                return;
-
-        memcpy (ids, usm_stats, sizeof ids);
-        ids[9] = stat;
-        gsnmp_pdu_set_request_id (report, request->pdu ? request->pdu->request_id : 0);
-        gsnmp_pdu_take_varbind (report, gsnmp_varbind_new_take (gsnmp_oid_new (ids, G_N_ELEMENTS (ids)),
-                                                                GSNMP_VALUE_TYPE_COUNTER32,
-                                                                (guint32) value));
-
-        msg.msg_id = request->msg_id;
-        msg.msg_max_size = MAX_DATAGRAM_SIZE;
-        msg.msg_flags = auth_key != NULL ? GSNMP_V3_FLAG_AUTH : 0;
-        msg.security_model = GSNMP_V3_SECURITY_MODEL_USM;
-        msg.engine_id = local_engine_id (self);
-        msg.engine_boots = local_engine_boots (self);
-        msg.engine_time = local_engine_time (self);
-        msg.user_name = request->user_name ? request->user_name : empty;
-        msg.context_engine_id = local_engine_id (self);
-        msg.context_name = empty;
-        msg.pdu = report;
-
-        datagram = gsnmp_message_v3_encode (&msg, auth_key, NULL, MAX_DATAGRAM_SIZE, &error);
-        if (datagram == NULL) {
-                g_debug ("listener: could not encode a report: %s", error->message);
-                return;
-        }
-        send_datagram (self, transport, from, from_len, datagram);
-        listener_count (self, GSNMP_LISTENER_COUNTER_REPORTS);
+        if (gsnmp_respond_report (transport, from, (socklen_t) from_len, self->local, request,
+                                  status, auth_key))
+                listener_count (self, GSNMP_LISTENER_COUNTER_REPORTS);
 }
 
 /*****************************************************************************/
@@ -623,7 +469,9 @@ handle_community (GsnmpListener         *self,
 
                 inform_key_init (&key, from, msg.version, msg.pdu->request_id, msg.community);
                 first = informs_remember (self, &key);
-                ack_community_inform (self, transport, from, from_len, &msg);
+                GsnmpRespondSecurity answer = { msg.version, msg.community, NULL, NULL, NULL };
+
+                ack_inform (self, transport, from, from_len, &answer, msg.pdu);
                 if (!first) {
                         g_debug ("listener: acknowledged a retransmitted inform %d again",
                                  msg.pdu->request_id);
@@ -664,57 +512,22 @@ find_user (GsnmpListener *self,
         return any;
 }
 
-/* The security level msgFlags ask for (RFC 3412 §6.4). */
-static GsnmpSecurityLevel
-flags_level (guint8 flags)
+/* The sender engine's clock, for a trap it sent as the authoritative
+ * engine (RFC 3414 §3.2 step 7b); bounded, since unauthenticated input
+ * could grow the table. */
+static GsnmpUsmClock *
+remote_clock (GsnmpListener *self,
+              GBytes        *engine_id)
 {
-        if (flags & GSNMP_V3_FLAG_PRIV)
-                return GSNMP_SECURITY_LEVEL_AUTH_PRIV;
-        if (flags & GSNMP_V3_FLAG_AUTH)
-                return GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV;
-        return GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV;
-}
+        GsnmpUsmClock *clock = g_hash_table_lookup (self->remote_times, engine_id);
 
-/* RFC 3414 §3.2 step 7b, for a sender engine (non-authoritative role):
- * learns newer boots and time from an authentic message and refuses older
- * ones. */
-static gboolean
-remote_check_time (GsnmpListener        *self,
-                   const GsnmpMessageV3 *msg)
-{
-        RemoteTime *remote = g_hash_table_lookup (self->remote_times, msg->engine_id);
-
-        if (remote == NULL) {
+        if (clock == NULL) {
                 if (g_hash_table_size (self->remote_times) >= REMOTE_TIMES_MAX)
                         g_hash_table_remove_all (self->remote_times);
-                remote = g_new0 (RemoteTime, 1);
-                remote->boots = msg->engine_boots;
-                remote->latest_time = msg->engine_time;
-                g_hash_table_insert (self->remote_times, g_bytes_ref (msg->engine_id), remote);
-                return msg->engine_boots != G_MAXINT32;
+                clock = g_new0 (GsnmpUsmClock, 1);
+                g_hash_table_insert (self->remote_times, g_bytes_ref (engine_id), clock);
         }
-        if (msg->engine_boots > remote->boots ||
-            (msg->engine_boots == remote->boots && msg->engine_time > remote->latest_time)) {
-                remote->boots = msg->engine_boots;
-                remote->latest_time = msg->engine_time;
-        }
-        if (remote->boots == G_MAXINT32 || msg->engine_boots < remote->boots ||
-            (msg->engine_boots == remote->boots &&
-             (gint64) msg->engine_time + TIME_WINDOW < (gint64) remote->latest_time))
-                return FALSE;
-        return TRUE;
-}
-
-/* RFC 3414 §3.2 step 7a, as the authoritative engine. */
-static gboolean
-local_check_time (GsnmpListener        *self,
-                  const GsnmpMessageV3 *msg)
-{
-        guint32 boots = local_engine_boots (self);
-        gint64 now = local_engine_time (self);
-
-        return boots != G_MAXINT32 && msg->engine_boots == boots &&
-               ABS ((gint64) msg->engine_time - now) <= TIME_WINDOW;
+        return clock;
 }
 
 /* SNMPv3 with USM (RFC 3412 §7.2, RFC 3414 §3.2) */
@@ -735,9 +548,9 @@ handle_v3 (GsnmpListener         *self,
         const UserEntry *entry;
         GsnmpSecurityLevel level;
         gboolean local;
+        GsnmpUsmStatus status;
         GsnmpPduType type;
         gsize id_len;
-        const guint8 *id;
 
         if (!gsnmp_message_v3_decode (data, len, &msg, &error)) {
                 g_debug ("listener: dropping a malformed SNMPv3 message: %s", error->message);
@@ -749,15 +562,16 @@ handle_v3 (GsnmpListener         *self,
         }
 
         /* Step 3: is the authoritative engine known? */
-        id = g_bytes_get_data (msg.engine_id, &id_len);
+        id_len = g_bytes_get_size (msg.engine_id);
         local = g_bytes_equal (msg.engine_id, local_engine_id (self));
         if (id_len == 0 ||
             (!local && self->n_any_users == 0 &&
              !g_hash_table_contains (self->bound_ids, msg.engine_id))) {
                 g_debug ("listener: SNMPv3 message for an unknown engine ID%s",
                          id_len == 0 ? " (discovery)" : "");
-                send_report (self, transport, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
-                             listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS), NULL);
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS);
+                send_report (self, transport, from, from_len, &msg,
+                             GSNMP_USM_STATUS_UNKNOWN_ENGINE_ID, NULL);
                 goto out;
         }
 
@@ -765,66 +579,39 @@ handle_v3 (GsnmpListener         *self,
         entry = find_user (self, msg.user_name, msg.engine_id);
         if (entry == NULL) {
                 g_debug ("listener: dropping an SNMPv3 message from an unknown user");
-                send_report (self, transport, from, from_len, &msg, USM_STATS_UNKNOWN_USER_NAMES,
-                             listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_USER_NAMES), NULL);
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_USER_NAMES);
+                send_report (self, transport, from, from_len, &msg,
+                             GSNMP_USM_STATUS_UNKNOWN_USER_NAME, NULL);
                 goto out;
         }
 
         /* Step 5, and no less than the user is configured with */
-        level = flags_level (msg.msg_flags);
+        level = gsnmp_usm_level_from_flags (msg.msg_flags);
         if (level != gsnmp_usm_user_get_security_level (entry->user)) {
                 g_debug ("listener: dropping an SNMPv3 message at another security level");
-                send_report (self, transport, from, from_len, &msg, USM_STATS_UNSUPPORTED_SEC_LEVELS,
-                             listener_count (self, GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS), NULL);
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS);
+                send_report (self, transport, from, from_len, &msg,
+                             GSNMP_USM_STATUS_UNSUPPORTED_SEC_LEVEL, NULL);
                 goto out;
         }
 
         /* Steps 6-8: authentication, timeliness, decryption */
-        if (level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV) {
-                if (gsnmp_usm_key_cache_get_size (self->keys) >= KEY_CACHE_MAX)
-                        gsnmp_usm_key_cache_clear (self->keys);
-                auth_key = gsnmp_usm_key_cache_get_auth_key (self->keys, entry->user, id, id_len,
-                                                             &error);
-                if (auth_key != NULL && level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
-                        priv_key = gsnmp_usm_key_cache_get_priv_key (self->keys, entry->user,
-                                                                     id, id_len, &error);
-                if (auth_key == NULL ||
-                    (level == GSNMP_SECURITY_LEVEL_AUTH_PRIV && priv_key == NULL)) {
-                        g_debug ("listener: no keys for an SNMPv3 message: %s", error->message);
-                        listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS);
-                        goto out;
-                }
-                if (!gsnmp_message_v3_unprotect (&msg, data, len, auth_key, priv_key, &error)) {
-                        g_debug ("listener: dropping an SNMPv3 message: %s", error->message);
-                        if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST))
-                                send_report (self, transport, from, from_len, &msg,
-                                             USM_STATS_WRONG_DIGESTS,
-                                             listener_count (self, GSNMP_LISTENER_COUNTER_WRONG_DIGESTS),
-                                             NULL);
-                        else if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_DECRYPTION_ERROR))
-                                send_report (self, transport, from, from_len, &msg,
-                                             USM_STATS_DECRYPTION_ERRORS,
-                                             listener_count (self, GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS),
-                                             NULL);
-                        else if (g_error_matches (error, GSNMP_ERROR,
-                                                  GSNMP_ERROR_UNSUPPORTED_SECURITY_LEVEL))
-                                listener_count (self, GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS);
-                        else
-                                listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
-                        goto out;
-                }
-                if (local ? !local_check_time (self, &msg) : !remote_check_time (self, &msg)) {
-                        g_debug ("listener: dropping an SNMPv3 message outside the time window");
-                        /* RFC 3414 §3.2 step 7a: authenticated, so the sender
-                         * can trust our boots and time and resynchronise */
-                        listener_count (self, GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS);
-                        if (local)
-                                send_report (self, transport, from, from_len, &msg,
-                                             USM_STATS_NOT_IN_TIME_WINDOWS,
-                                             listener_get_count (self, GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS),
-                                             auth_key);
-                        goto out;
-                }
+        if (gsnmp_usm_key_cache_get_size (self->keys) >= KEY_CACHE_MAX)
+                gsnmp_usm_key_cache_clear (self->keys);
+        status = gsnmp_usm_process_incoming (self->keys, self->local, entry->user,
+                                             local ? NULL : remote_clock (self, msg.engine_id),
+                                             &msg, data, len, &auth_key, &priv_key, &error);
+        if (status != GSNMP_USM_STATUS_OK) {
+                g_debug ("listener: dropping an SNMPv3 message: %s", error->message);
+                /* Not unsupportedSecLevel: a message the flags promised
+                 * more than it carried; notInTimeWindow only authenticated,
+                 * so the sender can trust our clock (step 7a) */
+                if (status == GSNMP_USM_STATUS_WRONG_DIGEST ||
+                    status == GSNMP_USM_STATUS_DECRYPTION_ERROR)
+                        send_report (self, transport, from, from_len, &msg, status, NULL);
+                else if (status == GSNMP_USM_STATUS_NOT_IN_TIME_WINDOW && local)
+                        send_report (self, transport, from, from_len, &msg, status, auth_key);
+                goto out;
         }
 
         if (msg.pdu == NULL) {
@@ -836,8 +623,9 @@ handle_v3 (GsnmpListener         *self,
                 /* The receiver of an inform is authoritative: the sender
                  * has an old engine ID for us */
                 g_debug ("listener: dropping an inform for another engine ID");
-                send_report (self, transport, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
-                             listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS), NULL);
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS);
+                send_report (self, transport, from, from_len, &msg,
+                             GSNMP_USM_STATUS_UNKNOWN_ENGINE_ID, NULL);
                 goto out;
         }
         if (type != GSNMP_PDU_TYPE_TRAP && type != GSNMP_PDU_TYPE_INFORM) {
@@ -863,7 +651,10 @@ handle_v3 (GsnmpListener         *self,
                 inform_key_init (&key, from, GSNMP_PROTOCOL_VERSION_V3, msg.pdu->request_id,
                                  msg.user_name);
                 first = informs_remember (self, &key);
-                ack_v3_inform (self, transport, from, from_len, &msg, auth_key, priv_key);
+                GsnmpRespondSecurity answer = { GSNMP_PROTOCOL_VERSION_V3, NULL, &msg,
+                                                auth_key, priv_key };
+
+                ack_inform (self, transport, from, from_len, &answer, msg.pdu);
                 if (!first) {
                         g_debug ("listener: acknowledged a retransmitted inform %d again",
                                  msg.pdu->request_id);
