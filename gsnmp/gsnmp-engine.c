@@ -15,7 +15,6 @@
 #include "gsnmp-local-engine-private.h"
 #include "gsnmp-security-private.h"
 #include "gsnmp-transport-private.h"
-#include "gsnmp-message-v3-private.h"
 #include "gsnmp-usm-private.h"
 #include "gsnmp-usm-user.h"
 #include "gsnmp-usm-user-private.h"
@@ -971,74 +970,68 @@ report_to_error (Request  *req,
 
 static void
 engine_handle_v3 (GsnmpEngine   *self,
-                  const PeerKey *from,
-                  const guint8  *data,
-                  gsize          len)
+                  const PeerKey  *from,
+                  GsnmpMessageV3 *msg,
+                  const guint8   *data,
+                  gsize           len)
 {
         g_autoptr(GError) error = NULL;
-        GsnmpMessageV3 msg = { 0, };
         RemoteEngine *remote;
         Request *req;
         gboolean authentic;
         GsnmpPduType type;
 
-        if (!gsnmp_message_v3_decode (data, len, &msg, &error)) {
-                g_debug ("dropping malformed SNMPv3 datagram: %s", error->message);
-                gsnmp_local_engine_count (self->local, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
-                return;
-        }
-
-        req = g_hash_table_lookup (self->requests, GINT_TO_POINTER (msg.msg_id));
+        req = g_hash_table_lookup (self->requests, GINT_TO_POINTER (msg->msg_id));
         if (req == NULL || req->state != REQUEST_WAITING ||
             memcmp (from, &req->peer_key, sizeof *from) != 0) {
                 g_debug ("dropping SNMPv3 message with unknown msgID %d or from another address",
-                         msg.msg_id);
-                goto out;
+                         msg->msg_id);
+                return;
         }
         remote = req->remote;
 
         if (req->is_discovery) {
                 /* The unknownEngineID report carries the engine ID, boots and time */
-                if (msg.pdu == NULL || gsnmp_pdu_get_pdu_type (msg.pdu) != GSNMP_PDU_TYPE_REPORT ||
-                    msg.engine_id == NULL || g_bytes_get_size (msg.engine_id) == 0) {
+                if (msg->pdu == NULL || gsnmp_pdu_get_pdu_type (msg->pdu) != GSNMP_PDU_TYPE_REPORT ||
+                    msg->engine_id == NULL || g_bytes_get_size (msg->engine_id) == 0) {
                         g_debug ("dropping discovery answer without an engine ID");
-                        goto out;
+                        return;
                 }
                 g_clear_pointer (&remote->engine_id, g_bytes_unref);
-                remote->engine_id = g_bytes_ref (msg.engine_id);
-                gsnmp_usm_clock_set (&remote->clock, msg.engine_boots, msg.engine_time);
+                remote->engine_id = g_bytes_ref (msg->engine_id);
+                gsnmp_usm_clock_set (&remote->clock, msg->engine_boots, msg->engine_time);
                 request_complete (req, NULL, NULL);
-                goto out;
+                return;
         }
 
-        authentic = (msg.msg_flags & GSNMP_V3_FLAG_AUTH) != 0;
+        authentic = (msg->msg_flags & GSNMP_V3_FLAG_AUTH) != 0;
         if (authentic) {
                 g_autoptr(GsnmpUsmKey) auth_key = NULL;
                 g_autoptr(GsnmpUsmKey) priv_key = NULL;
 
-                if (msg.engine_id == NULL || remote->engine_id == NULL ||
-                    !g_bytes_equal (msg.engine_id, remote->engine_id) ||
-                    msg.user_name == NULL || !g_bytes_equal (msg.user_name, req->user_name) ||
+                if (msg->engine_id == NULL || remote->engine_id == NULL ||
+                    !g_bytes_equal (msg->engine_id, remote->engine_id) ||
+                    msg->user_name == NULL || !g_bytes_equal (msg->user_name, req->user_name) ||
                     req->level == GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV) {
                         g_debug ("dropping SNMPv3 message for another engine, user or level");
-                        goto out;
+                        return;
                 }
                 /* RFC 3414 §3.2 steps 6-8, as the non-authoritative side */
                 if (gsnmp_usm_process_incoming (self->keys, self->local, req->user, &remote->clock,
-                                                &msg, data, len, &auth_key, &priv_key,
+                                                msg, data, len, &auth_key, &priv_key,
                                                 &error) != GSNMP_USM_STATUS_OK) {
                         g_debug ("dropping SNMPv3 message that failed USM processing: %s",
                                  error->message);
-                        goto out;
+                        return;
                 }
         }
 
-        if (msg.pdu == NULL)
-                goto out;
-        type = gsnmp_pdu_get_pdu_type (msg.pdu);
+        if (msg->pdu == NULL)
+                return;
+        type = gsnmp_pdu_get_pdu_type (msg->pdu);
 
         if (type == GSNMP_PDU_TYPE_REPORT) {
-                GError *report_error = report_to_error (req, msg.pdu);
+                GError *report_error = report_to_error (req, msg->pdu);
 
                 /* Unauthenticated reports only end the request they answer */
                 if (authentic && g_error_matches (report_error, GSNMP_ERROR,
@@ -1052,30 +1045,27 @@ engine_handle_v3 (GsnmpEngine   *self,
                                  req->request_id);
                         if (!v3_request_encode (req, &error)) {
                                 request_complete (req, NULL, g_steal_pointer (&error));
-                                goto out;
+                                return;
                         }
                         request_send (req);
-                        goto out;
+                        return;
                 }
                 if (g_error_matches (report_error, GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_ENGINE_ID)) {
                         /* The agent's engine changed: the next request discovers it again */
                         g_clear_pointer (&remote->engine_id, g_bytes_unref);
                 }
                 request_complete (req, NULL, report_error);
-                goto out;
+                return;
         }
 
         if (type != GSNMP_PDU_TYPE_RESPONSE ||
-            gsnmp_usm_level_from_flags (msg.msg_flags) != req->level ||
-            gsnmp_pdu_get_request_id (msg.pdu) != req->request_id) {
+            gsnmp_usm_level_from_flags (msg->msg_flags) != req->level ||
+            gsnmp_pdu_get_request_id (msg->pdu) != req->request_id) {
                 g_debug ("dropping SNMPv3 response of another type, security level or request-id");
-                goto out;
+                return;
         }
 
-        request_complete (req, g_steal_pointer (&msg.pdu), NULL);
-
-out:
-        gsnmp_message_v3_clear (&msg);
+        request_complete (req, g_steal_pointer (&msg->pdu), NULL);
 }
 
 /*****************************************************************************/
@@ -1088,54 +1078,50 @@ engine_handle_datagram (GsnmpEngine           *self,
                         gsize                  len)
 {
         g_autoptr(GError) error = NULL;
-        GsnmpMessage msg = { 0, };
+        g_auto(GsnmpIncoming) in = { 0, };
+        GsnmpMessage *msg = &in.community;
         PeerKey key;
         Request *req;
 
-        peer_key_from_native (&key, from);
-        if (gsnmp_message_peek_version (data, len) == GSNMP_PROTOCOL_VERSION_V3) {
-                engine_handle_v3 (self, &key, data, len);
-                return;
-        }
-
-        if (!gsnmp_message_decode (data, len, &msg, &error)) {
-                g_debug ("dropping malformed datagram of %" G_GSIZE_FORMAT " bytes: %s",
+        if (!gsnmp_message_decode_any (data, len, self->local, &in, &error)) {
+                g_debug ("dropping a datagram of %" G_GSIZE_FORMAT " bytes: %s",
                          len, error->message);
-                gsnmp_local_engine_count (self->local, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
+                return;
+        }
+        peer_key_from_native (&key, from);
+        if (in.version == GSNMP_PROTOCOL_VERSION_V3) {
+                engine_handle_v3 (self, &key, &in.v3, data, len);
                 return;
         }
 
-        if (msg.pdu == NULL || gsnmp_pdu_get_pdu_type (msg.pdu) != GSNMP_PDU_TYPE_RESPONSE) {
+        if (msg->pdu == NULL || gsnmp_pdu_get_pdu_type (msg->pdu) != GSNMP_PDU_TYPE_RESPONSE) {
                 g_debug ("dropping a message that is not a response");
-                goto out;
+                return;
         }
 
         req = g_hash_table_lookup (self->requests,
-                                   GINT_TO_POINTER (gsnmp_pdu_get_request_id (msg.pdu)));
+                                   GINT_TO_POINTER (gsnmp_pdu_get_request_id (msg->pdu)));
         if (req == NULL || req->state != REQUEST_WAITING) {
                 g_debug ("dropping response with unknown or late request-id %d",
-                         gsnmp_pdu_get_request_id (msg.pdu));
-                goto out;
+                         gsnmp_pdu_get_request_id (msg->pdu));
+                return;
         }
 
         if (memcmp (&key, &req->peer_key, sizeof key) != 0) {
                 g_debug ("dropping response to request %d from an address or port it "
                          "was not sent to", req->request_id);
-                goto out;
+                return;
         }
 
-        if (msg.version != req->version ||
+        if (msg->version != req->version ||
             (req->community != NULL &&
-             (msg.community == NULL || !g_bytes_equal (msg.community, req->community)))) {
+             (msg->community == NULL || !g_bytes_equal (msg->community, req->community)))) {
                 g_debug ("dropping response to request %d with another version or community",
                          req->request_id);
-                goto out;
+                return;
         }
 
-        request_complete (req, g_steal_pointer (&msg.pdu), NULL);
-
-out:
-        gsnmp_message_clear (&msg);
+        request_complete (req, g_steal_pointer (&msg->pdu), NULL);
 }
 
 /* Each datagram the engine's transports read (one batch per dispatch: a

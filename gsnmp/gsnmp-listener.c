@@ -11,7 +11,6 @@
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
 #include "gsnmp-message-private.h"
-#include "gsnmp-message-v3-private.h"
 #include "gsnmp-notification-private.h"
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-respond-private.h"
@@ -429,60 +428,49 @@ handle_community (GsnmpListener         *self,
                   GsnmpTransport        *transport,
                   const struct sockaddr *from,
                   gsize                  from_len,
-                  const guint8          *data,
-                  gsize                  len)
+                  GsnmpMessage          *msg)
 {
-        g_autoptr(GError) error = NULL;
         g_autoptr(GsnmpNotification) notification = NULL;
         GsnmpNotificationSecurity security = { 0, };
-        GsnmpMessage msg = { 0, };
         GsnmpPduType type;
 
-        if (!gsnmp_message_decode (data, len, &msg, &error)) {
-                g_debug ("listener: dropping a malformed datagram: %s", error->message);
-                listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
-                return;
-        }
-        if (msg.community == NULL || !g_hash_table_contains (self->communities, msg.community)) {
+        if (msg->community == NULL || !g_hash_table_contains (self->communities, msg->community)) {
                 g_debug ("listener: dropping a message with an unknown community");
                 listener_count (self, GSNMP_LISTENER_COUNTER_BAD_COMMUNITY_NAMES);
-                goto out;
+                return;
         }
-        type = gsnmp_pdu_get_pdu_type (msg.pdu);
+        type = gsnmp_pdu_get_pdu_type (msg->pdu);
         if (type != GSNMP_PDU_TYPE_TRAP_V1 && type != GSNMP_PDU_TYPE_TRAP &&
             type != GSNMP_PDU_TYPE_INFORM) {
                 g_debug ("listener: dropping a PDU of type 0x%02x", type);
                 listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS);
-                goto out;
+                return;
         }
 
-        security.version = msg.version;
-        security.community = msg.community;
+        security.version = msg->version;
+        security.community = msg->community;
         security.level = GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV;
-        notification = make_notification (self, &security, from, from_len, g_object_ref (msg.pdu));
+        notification = make_notification (self, &security, from, from_len, g_object_ref (msg->pdu));
         if (notification == NULL)
-                goto out;
+                return;
 
         if (type == GSNMP_PDU_TYPE_INFORM) {
                 InformKey key;
                 gboolean first;
 
-                inform_key_init (&key, from, msg.version, msg.pdu->request_id, msg.community);
+                inform_key_init (&key, from, msg->version, msg->pdu->request_id, msg->community);
                 first = informs_remember (self, &key);
-                GsnmpRespondSecurity answer = { msg.version, msg.community, NULL, NULL, NULL };
+                GsnmpRespondSecurity answer = { msg->version, msg->community, NULL, NULL, NULL };
 
-                ack_inform (self, transport, from, from_len, &answer, msg.pdu);
+                ack_inform (self, transport, from, from_len, &answer, msg->pdu);
                 if (!first) {
                         g_debug ("listener: acknowledged a retransmitted inform %d again",
-                                 msg.pdu->request_id);
+                                 msg->pdu->request_id);
                         listener_count (self, GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS);
-                        goto out;
+                        return;
                 }
         }
         deliver (self, notification);
-
-out:
-        gsnmp_message_clear (&msg);
 }
 
 /* RFC 3414 §3.2 step 4: the user @user_name bound to @engine_id, else the
@@ -536,6 +524,7 @@ handle_v3 (GsnmpListener         *self,
            GsnmpTransport        *transport,
            const struct sockaddr *from,
            gsize                  from_len,
+           GsnmpMessageV3        *msg,
            const guint8          *data,
            gsize                  len)
 {
@@ -544,7 +533,6 @@ handle_v3 (GsnmpListener         *self,
         g_autoptr(GsnmpUsmKey) priv_key = NULL;
         g_autoptr(GsnmpNotification) notification = NULL;
         GsnmpNotificationSecurity security = { 0, };
-        GsnmpMessageV3 msg = { 0, };
         const UserEntry *entry;
         GsnmpSecurityLevel level;
         gboolean local;
@@ -552,55 +540,46 @@ handle_v3 (GsnmpListener         *self,
         GsnmpPduType type;
         gsize id_len;
 
-        if (!gsnmp_message_v3_decode (data, len, &msg, &error)) {
-                g_debug ("listener: dropping a malformed SNMPv3 message: %s", error->message);
-                if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_FAILED))
-                        listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_SECURITY_MODELS);
-                else
-                        listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
-                return;
-        }
-
         /* Step 3: is the authoritative engine known? */
-        id_len = g_bytes_get_size (msg.engine_id);
-        local = g_bytes_equal (msg.engine_id, local_engine_id (self));
+        id_len = g_bytes_get_size (msg->engine_id);
+        local = g_bytes_equal (msg->engine_id, local_engine_id (self));
         if (id_len == 0 ||
             (!local && self->n_any_users == 0 &&
-             !g_hash_table_contains (self->bound_ids, msg.engine_id))) {
+             !g_hash_table_contains (self->bound_ids, msg->engine_id))) {
                 g_debug ("listener: SNMPv3 message for an unknown engine ID%s",
                          id_len == 0 ? " (discovery)" : "");
                 listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS);
-                send_report (self, transport, from, from_len, &msg,
+                send_report (self, transport, from, from_len, msg,
                              GSNMP_USM_STATUS_UNKNOWN_ENGINE_ID, NULL);
-                goto out;
+                return;
         }
 
         /* Step 4: the user, for this engine */
-        entry = find_user (self, msg.user_name, msg.engine_id);
+        entry = find_user (self, msg->user_name, msg->engine_id);
         if (entry == NULL) {
                 g_debug ("listener: dropping an SNMPv3 message from an unknown user");
                 listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_USER_NAMES);
-                send_report (self, transport, from, from_len, &msg,
+                send_report (self, transport, from, from_len, msg,
                              GSNMP_USM_STATUS_UNKNOWN_USER_NAME, NULL);
-                goto out;
+                return;
         }
 
         /* Step 5, and no less than the user is configured with */
-        level = gsnmp_usm_level_from_flags (msg.msg_flags);
+        level = gsnmp_usm_level_from_flags (msg->msg_flags);
         if (level != gsnmp_usm_user_get_security_level (entry->user)) {
                 g_debug ("listener: dropping an SNMPv3 message at another security level");
                 listener_count (self, GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS);
-                send_report (self, transport, from, from_len, &msg,
+                send_report (self, transport, from, from_len, msg,
                              GSNMP_USM_STATUS_UNSUPPORTED_SEC_LEVEL, NULL);
-                goto out;
+                return;
         }
 
         /* Steps 6-8: authentication, timeliness, decryption */
         if (gsnmp_usm_key_cache_get_size (self->keys) >= KEY_CACHE_MAX)
                 gsnmp_usm_key_cache_clear (self->keys);
         status = gsnmp_usm_process_incoming (self->keys, self->local, entry->user,
-                                             local ? NULL : remote_clock (self, msg.engine_id),
-                                             &msg, data, len, &auth_key, &priv_key, &error);
+                                             local ? NULL : remote_clock (self, msg->engine_id),
+                                             msg, data, len, &auth_key, &priv_key, &error);
         if (status != GSNMP_USM_STATUS_OK) {
                 g_debug ("listener: dropping an SNMPv3 message: %s", error->message);
                 /* Not unsupportedSecLevel: a message the flags promised
@@ -608,78 +587,61 @@ handle_v3 (GsnmpListener         *self,
                  * so the sender can trust our clock (step 7a) */
                 if (status == GSNMP_USM_STATUS_WRONG_DIGEST ||
                     status == GSNMP_USM_STATUS_DECRYPTION_ERROR)
-                        send_report (self, transport, from, from_len, &msg, status, NULL);
+                        send_report (self, transport, from, from_len, msg, status, NULL);
                 else if (status == GSNMP_USM_STATUS_NOT_IN_TIME_WINDOW && local)
-                        send_report (self, transport, from, from_len, &msg, status, auth_key);
-                goto out;
+                        send_report (self, transport, from, from_len, msg, status, auth_key);
+                return;
         }
 
-        if (msg.pdu == NULL) {
+        if (msg->pdu == NULL) {
                 listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
-                goto out;
+                return;
         }
-        type = gsnmp_pdu_get_pdu_type (msg.pdu);
+        type = gsnmp_pdu_get_pdu_type (msg->pdu);
         if (type == GSNMP_PDU_TYPE_INFORM && !local) {
                 /* The receiver of an inform is authoritative: the sender
                  * has an old engine ID for us */
                 g_debug ("listener: dropping an inform for another engine ID");
                 listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS);
-                send_report (self, transport, from, from_len, &msg,
+                send_report (self, transport, from, from_len, msg,
                              GSNMP_USM_STATUS_UNKNOWN_ENGINE_ID, NULL);
-                goto out;
+                return;
         }
         if (type != GSNMP_PDU_TYPE_TRAP && type != GSNMP_PDU_TYPE_INFORM) {
                 g_debug ("listener: dropping a PDU of type 0x%02x", type);
                 listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS);
-                goto out;
+                return;
         }
 
         security.version = GSNMP_PROTOCOL_VERSION_V3;
-        security.user_name = msg.user_name;
+        security.user_name = msg->user_name;
         security.level = level;
-        security.engine_id = msg.engine_id;
-        security.context_engine_id = msg.context_engine_id;
-        security.context_name = msg.context_name;
-        notification = make_notification (self, &security, from, from_len, g_object_ref (msg.pdu));
+        security.engine_id = msg->engine_id;
+        security.context_engine_id = msg->context_engine_id;
+        security.context_name = msg->context_name;
+        notification = make_notification (self, &security, from, from_len, g_object_ref (msg->pdu));
         if (notification == NULL)
-                goto out;
+                return;
 
         if (type == GSNMP_PDU_TYPE_INFORM) {
                 InformKey key;
                 gboolean first;
 
-                inform_key_init (&key, from, GSNMP_PROTOCOL_VERSION_V3, msg.pdu->request_id,
-                                 msg.user_name);
+                inform_key_init (&key, from, GSNMP_PROTOCOL_VERSION_V3, msg->pdu->request_id,
+                                 msg->user_name);
                 first = informs_remember (self, &key);
-                GsnmpRespondSecurity answer = { GSNMP_PROTOCOL_VERSION_V3, NULL, &msg,
+                GsnmpRespondSecurity answer = { GSNMP_PROTOCOL_VERSION_V3, NULL, msg,
                                                 auth_key, priv_key };
 
-                ack_inform (self, transport, from, from_len, &answer, msg.pdu);
+                ack_inform (self, transport, from, from_len, &answer, msg->pdu);
                 if (!first) {
                         g_debug ("listener: acknowledged a retransmitted inform %d again",
-                                 msg.pdu->request_id);
+                                 msg->pdu->request_id);
                         listener_count (self, GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS);
-                        goto out;
+                        return;
                 }
         }
         deliver (self, notification);
-
-out:
-        gsnmp_message_v3_clear (&msg);
-}
-
-/* Is @data a SEQUENCE that begins with an INTEGER (a message of an unknown
- * version) rather than garbage? */
-static gboolean
-looks_like_message (const guint8 *data,
-                    gsize         len)
-{
-        GsnmpBerReader r;
-        gint32 version;
-
-        gsnmp_ber_reader_init (&r, data, len);
-        return gsnmp_ber_enter (&r, GSNMP_BER_TAG_SEQUENCE, NULL) &&
-               gsnmp_ber_read_integer (&r, GSNMP_BER_TAG_INTEGER, &version, NULL);
 }
 
 /* Counts one datagram and dispatches it by SNMP version (RFC 3412 §7.2). */
@@ -691,29 +653,22 @@ handle_datagram (GsnmpListener         *self,
                  const guint8          *data,
                  gsize                  len)
 {
+        g_autoptr(GError) error = NULL;
+        g_auto(GsnmpIncoming) in = { 0, };
+
         listener_count (self, GSNMP_LISTENER_COUNTER_IN_PACKETS);
 
         if (from->sa_family != AF_INET && from->sa_family != AF_INET6)
                 return;
 
-        switch (gsnmp_message_peek_version (data, len)) {
-        case GSNMP_PROTOCOL_VERSION_V1:
-        case GSNMP_PROTOCOL_VERSION_V2C:
-                handle_community (self, transport, from, from_len, data, len);
-                break;
-        case GSNMP_PROTOCOL_VERSION_V3:
-                handle_v3 (self, transport, from, from_len, data, len);
-                break;
-        default:
-                if (looks_like_message (data, len)) {
-                        g_debug ("listener: dropping a message of an unknown SNMP version");
-                        listener_count (self, GSNMP_LISTENER_COUNTER_BAD_VERSIONS);
-                } else {
-                        g_debug ("listener: dropping %" G_GSIZE_FORMAT " bytes of garbage", len);
-                        listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
-                }
-                break;
+        if (!gsnmp_message_decode_any (data, len, self->local, &in, &error)) {
+                g_debug ("listener: dropping a datagram: %s", error->message);
+                return;
         }
+        if (in.version == GSNMP_PROTOCOL_VERSION_V3)
+                handle_v3 (self, transport, from, from_len, &in.v3, data, len);
+        else
+                handle_community (self, transport, from, from_len, &in.community);
 }
 
 /* Each datagram read from a transport (a bounded batch per dispatch). */

@@ -11,7 +11,6 @@
 
 #include "gsnmp-local-engine-private.h"
 #include "gsnmp-message-private.h"
-#include "gsnmp-message-v3-private.h"
 #include "gsnmp-pdu.h"
 #include "gsnmp-security-private.h"
 #include "gsnmp-transport-private.h"

@@ -17,7 +17,7 @@
 
 #include "gsnmp-enums.h"
 #include "gsnmp-local-engine-private.h"
-#include "gsnmp-message-v3-private.h"
+#include "gsnmp-message-private.h"
 #include "gsnmp-oid.h"
 #include "gsnmp-usm-private.h"
 #include "gsnmp-usm-user.h"
