@@ -136,6 +136,36 @@ read_ranged (GsnmpBerReader *r,
         return TRUE;
 }
 
+/* msgAuthoritativeEngineBoots and msgAuthoritativeEngineTime
+ * (RFC 3414 §2.4: 0..2^31-1), read as Net-SNMP 5.9 reads them
+ * (usm_parse_security_parameters()): an INTEGER of up to 8 octets,
+ * sign-extended, of which the low 32 bits are taken as an unsigned value
+ * that must not exceed 2^31-1.  So an agent that encodes boots 5 as
+ * ff ff ff ff 00 00 00 05 is understood as Net-SNMP understands it, and
+ * -1 (2^32-1 once truncated) is still refused. */
+static gboolean
+read_boots_or_time (GsnmpBerReader *r,
+                    const char     *name,
+                    guint32        *value,
+                    GError        **error)
+{
+        const guint8 *content;
+        gsize length;
+        guint64 v;
+
+        if (!gsnmp_ber_read_octets (r, GSNMP_BER_TAG_INTEGER, &content, &length, error))
+                return FALSE;
+        if (length == 0 || length > 8)
+                return set_malformed (error, _("Invalid %s of %zu bytes"), name, length);
+        v = (content[0] & 0x80) ? G_MAXUINT64 : 0;
+        for (gsize i = 0; i < length; i++)
+                v = (v << 8) | content[i];
+        if ((v & G_MAXUINT32) > G_MAXINT32)
+                return set_malformed (error, _("Invalid %s %" G_GINT64_FORMAT), name, (gint64) v);
+        *value = (guint32) (v & G_MAXUINT32);
+        return TRUE;
+}
+
 /* Reads a ScopedPDU (RFC 3412 §6.8) into @msg, which it changes only on
  * success. */
 static gboolean
@@ -170,7 +200,8 @@ decode_message (GsnmpBerReader *r,
                 GsnmpMessageV3 *msg,
                 GError        **error)
 {
-        gint32 version, model, boots, engine_time;
+        gint32 version, model;
+        guint32 boots, engine_time;
         const guint8 *flags, *engine_id, *user_name, *auth;
         gsize flags_len, engine_id_len, user_name_len;
 
@@ -212,8 +243,8 @@ decode_message (GsnmpBerReader *r,
             !gsnmp_ber_enter (r, GSNMP_BER_TAG_SEQUENCE, error) ||
             !read_string (r, "msgAuthoritativeEngineID", MAX_ENGINE_ID_LENGTH,
                           &engine_id, &engine_id_len, error) ||
-            !read_ranged (r, "msgAuthoritativeEngineBoots", 0, &boots, error) ||
-            !read_ranged (r, "msgAuthoritativeEngineTime", 0, &engine_time, error) ||
+            !read_boots_or_time (r, "msgAuthoritativeEngineBoots", &boots, error) ||
+            !read_boots_or_time (r, "msgAuthoritativeEngineTime", &engine_time, error) ||
             !read_string (r, "msgUserName", MAX_USER_NAME_LENGTH,
                           &user_name, &user_name_len, error) ||
             !gsnmp_ber_read_octets (r, GSNMP_BER_TAG_OCTET_STRING, &auth, &msg->auth_len, error) ||
@@ -224,8 +255,8 @@ decode_message (GsnmpBerReader *r,
                 return FALSE;
 
         msg->engine_id = g_bytes_new (engine_id, engine_id_len);
-        msg->engine_boots = (guint32) boots;
-        msg->engine_time = (guint32) engine_time;
+        msg->engine_boots = boots;
+        msg->engine_time = engine_time;
         msg->user_name = g_bytes_new (user_name, user_name_len);
         msg->auth_offset = (gsize) (auth - data);
 

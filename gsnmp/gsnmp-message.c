@@ -111,7 +111,8 @@ read_varbind (GsnmpBerReader       *r,
         }
         case GSNMP_BER_TAG_COUNTER32:
         case GSNMP_BER_TAG_GAUGE32:
-        case GSNMP_BER_TAG_TIMETICKS: {
+        case GSNMP_BER_TAG_TIMETICKS:
+        case GSNMP_BER_TAG_UINTEGER32: {
                 guint32 v;
 
                 if (!gsnmp_ber_decode_unsigned (content, length, &v, error))
@@ -133,6 +134,7 @@ read_varbind (GsnmpBerReader       *r,
         }
         case GSNMP_BER_TAG_OCTET_STRING:
         case GSNMP_BER_TAG_OPAQUE:
+        case GSNMP_BER_TAG_NSAP_ADDRESS:
                 oid = gsnmp_oid_new (name, n_name);
                 *out = gsnmp_varbind_new_take_octets (oid, (GsnmpValueType) tag, content, length);
                 return TRUE;
@@ -213,10 +215,12 @@ read_pdu_header (GsnmpBerReader *r,
                 pdu->error_status = (guint32) MAX (status, 0);
                 pdu->error_index = (guint32) MAX (index, 0);
         } else {
-                if (status < 0 || status > GSNMP_PDU_ERROR_INCONSISTENT_NAME)
-                        return set_malformed (error, _("Invalid error-status %d"), status);
-                if (index < 0)
-                        return set_malformed (error, _("Invalid error-index %d"), index);
+                /* An error-status outside RFC 3416's 0..18 or a negative
+                 * error-index is the agent's answer all the same: Net-SNMP
+                 * shows it ("Reason: Unknown Error"), and so must callers,
+                 * rather than wait for another answer and report a
+                 * timeout.  Kept as the 32 bits on the wire (-1 reads as
+                 * 4294967295, past any varbind). */
                 pdu->error_status = (guint32) status;
                 pdu->error_index = (guint32) index;
         }
@@ -377,6 +381,7 @@ write_varbind (GsnmpBerWriter       *w,
         case GSNMP_VALUE_TYPE_COUNTER32:
         case GSNMP_VALUE_TYPE_GAUGE32:
         case GSNMP_VALUE_TYPE_TIMETICKS:
+        case GSNMP_VALUE_TYPE_UINTEGER32:
                 gsnmp_ber_write_unsigned (w, type, gsnmp_varbind_get_unsigned (vb));
                 break;
         case GSNMP_VALUE_TYPE_COUNTER64:
@@ -385,7 +390,8 @@ write_varbind (GsnmpBerWriter       *w,
                 gsnmp_ber_write_counter64 (w, type, gsnmp_varbind_get_counter64 (vb));
                 break;
         case GSNMP_VALUE_TYPE_OCTET_STRING:
-        case GSNMP_VALUE_TYPE_OPAQUE: {
+        case GSNMP_VALUE_TYPE_OPAQUE:
+        case GSNMP_VALUE_TYPE_NSAP_ADDRESS: {
                 const guint8 *data;
                 gsize length = 0;
 

@@ -960,6 +960,8 @@ value_type_name (GsnmpValueType type)
         case GSNMP_VALUE_TYPE_TIMETICKS: return "TimeTicks";
         case GSNMP_VALUE_TYPE_OPAQUE: return "Opaque";
         case GSNMP_VALUE_TYPE_COUNTER64: return "Counter64";
+        case GSNMP_VALUE_TYPE_NSAP_ADDRESS: return "NsapAddress";
+        case GSNMP_VALUE_TYPE_UINTEGER32: return "UInteger32";
         case GSNMP_VALUE_TYPE_NO_SUCH_OBJECT: return "noSuchObject";
         case GSNMP_VALUE_TYPE_NO_SUCH_INSTANCE: return "noSuchInstance";
         case GSNMP_VALUE_TYPE_END_OF_MIB_VIEW: return "endOfMibView";
@@ -985,6 +987,7 @@ append_json_varbind (GString      *out,
         case GSNMP_VALUE_TYPE_COUNTER32:
         case GSNMP_VALUE_TYPE_GAUGE32:
         case GSNMP_VALUE_TYPE_TIMETICKS:
+        case GSNMP_VALUE_TYPE_UINTEGER32:
                 g_string_append_printf (out, "%u", gsnmp_varbind_get_unsigned (vb));
                 break;
         case GSNMP_VALUE_TYPE_COUNTER64:
@@ -993,7 +996,8 @@ append_json_varbind (GString      *out,
                                         gsnmp_varbind_get_counter64 (vb));
                 break;
         case GSNMP_VALUE_TYPE_OCTET_STRING:
-        case GSNMP_VALUE_TYPE_OPAQUE: {
+        case GSNMP_VALUE_TYPE_OPAQUE:
+        case GSNMP_VALUE_TYPE_NSAP_ADDRESS: {
                 gsize len;
                 const guint8 *data = gsnmp_varbind_get_octets (vb, &len);
                 g_autoptr(GBytes) bytes = gsnmp_varbind_get_bytes (vb);
