@@ -11,11 +11,12 @@
 #   pad       GETBULK responses always hold non-repeaters + max-repetitions
 #             varbinds: past the end of the MIB, endOfMibView varbinds
 #             (RFC 3416 §4.2.3), as PySNMP-based agents do
-#   nonincr   after .1.5 the agent goes back to .1.3 (a Q-BRIDGE fdb table
+#   nonincr   after .1.5.0 comes .1.4.5, then .1.6.0 (a Q-BRIDGE fdb table
 #             on many switches does the like)
 #   types     the MIB also holds NsapAddress (0x45) and UInteger32 (0x47)
 #             values
 #   errstat   every answer has error-status 999 and error-index -1
+#   trailing  two zero bytes after every answer's message
 #   endless   a table whose rows never end (1.3.6.1.4.1.99999.2.1.C.ROW)
 # The BER here is written by hand: it must not depend on any SNMP stack.
 
@@ -117,7 +118,9 @@ class Agent:
     def next(self, oid):
         """(oid, encoded value) after @oid, or None at the end."""
         if self.mode == 'nonincr' and oid == ROOT + (1, 5, 0):
-            return ROOT + (1, 3, 0), self.mib[ROOT + (1, 3, 0)]
+            return ROOT + (1, 4, 5), tlv(0x04, b'behind')
+        if self.mode == 'nonincr' and oid == ROOT + (1, 4, 5):
+            return ROOT + (1, 6, 0), self.mib[ROOT + (1, 6, 0)]
         if self.mode == 'endless':
             base = ROOT + (2, 1)
             if oid < base + (1,):
@@ -230,6 +233,8 @@ def main():
         except (IndexError, ValueError):
             reply = None
         if reply is not None:
+            if mode == 'trailing':
+                reply += b'\x00\x00'
             s.sendto(reply, peer)
 
 

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# interop-quirks.sh - gsnmp against agents less tidy than snmpd
+#
+# Starts tests/quirky-agent.py (a hand-BER SNMPv1/v2c agent on 127.0.0.1)
+# in several modes and runs Net-SNMP's snmpget/snmpwalk/snmpbulkwalk -On and
+# gsnmp get/walk/bulkwalk with the same arguments under LC_ALL=C, comparing
+# stdout, stderr and the exit status byte for byte:
+#   - pad: the last GetBulk response padded with endOfMibView varbinds;
+#   - nonincr: an agent whose OIDs go backwards once (with and without -Cc);
+#   - types: NsapAddress and UInteger32 values;
+#   - errstat: error-status 999 and error-index -1 in every answer.
+# One normalisation: the "snmpwalk: " program-name prefix on stderr reads
+# "gsnmp: ". One line per check: "PASS name" or "FAIL name" and a diff;
+# exits 1 if any check failed, 77 (skip) without Net-SNMP or python3.
+
+set -u
+export LC_ALL=C
+
+SRC=${GSNMP_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+TOOL=${GSNMP_TOOL:-}
+AGENT="$SRC/tests/quirky-agent.py"
+PYTHON=/usr/bin/python3
+
+if [ -z "$TOOL" ] || [ ! -x "$TOOL" ]; then
+        echo "GSNMP_TOOL is not set to the built gsnmp" >&2
+        exit 1
+fi
+for p in snmpget snmpwalk snmpbulkwalk; do
+        if ! command -v "$p" >/dev/null 2>&1; then
+                echo "SKIP: $p not found (install Debian's snmp package)"
+                exit 77
+        fi
+done
+if [ ! -x "$PYTHON" ]; then
+        echo "SKIP: $PYTHON not found"
+        exit 77
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/gsnmp-interop-quirks.XXXXXX") || exit 1
+PIDS=()
+cleanup ()
+{
+        local pid
+        for pid in "${PIDS[@]}"; do
+                kill "$pid" 2>/dev/null
+        done
+        rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+failed=0
+
+# start_agent MODE: sets PORT
+start_agent ()
+{
+        local i
+        "$PYTHON" "$AGENT" "$1" $$ > "$WORK/$1.port" &
+        PIDS+=($!)
+        for i in $(seq 1 100); do
+                PORT=$(head -n1 "$WORK/$1.port" 2>/dev/null)
+                [ -n "$PORT" ] && return 0
+                sleep 0.1
+        done
+        echo "FAIL could not start quirky-agent.py $1"
+        exit 1
+}
+
+# compare NAME NETSNMP-COMMAND GSNMP-SUBCOMMAND ARGS...
+compare ()
+{
+        local name=$1 ns=$2 sub=$3
+        shift 3
+        local d="$WORK/$name"
+        mkdir -p "$d"
+        timeout 60 "$ns" "$@" > "$d/ns.out" 2> "$d/ns.err"
+        echo "exit $?" >> "$d/ns.out"
+        timeout 60 "$TOOL" "$sub" "$@" > "$d/g.out" 2> "$d/g.err"
+        echo "exit $?" >> "$d/g.out"
+        sed -i -e "s/^$ns: /gsnmp: /" "$d/ns.err"
+        if cmp -s "$d/ns.out" "$d/g.out" && cmp -s "$d/ns.err" "$d/g.err"; then
+                echo "PASS $name"
+        else
+                echo "FAIL $name: $ns $* (-: Net-SNMP, +: gsnmp)"
+                diff -u "$d/ns.out" "$d/g.out" | head -40
+                diff -u "$d/ns.err" "$d/g.err" | head -40
+                failed=1
+        fi
+}
+
+ROOT=.1.3.6.1.4.1.99999
+COMMON=(-On -v2c -c public -t 5 -r 1)
+
+start_agent pad
+A=127.0.0.1:$PORT
+compare pad-bulkwalk snmpbulkwalk bulkwalk "${COMMON[@]}" "$A" "$ROOT"
+compare pad-bulkwalk-r3 snmpbulkwalk bulkwalk "${COMMON[@]}" -Cr3 "$A" "$ROOT"
+compare pad-bulkwalk-r7 snmpbulkwalk bulkwalk "${COMMON[@]}" -Cr7 "$A" "$ROOT"
+compare pad-bulkwalk-r50-p snmpbulkwalk bulkwalk "${COMMON[@]}" -Cr50 -Cp "$A" "$ROOT"
+compare pad-bulkwalk-oq snmpbulkwalk bulkwalk "${COMMON[@]}" -Oq "$A" "$ROOT"
+compare pad-bulkwalk-sub snmpbulkwalk bulkwalk "${COMMON[@]}" "$A" "$ROOT.1.7"
+compare pad-walk snmpwalk walk "${COMMON[@]}" "$A" "$ROOT"
+
+start_agent nonincr
+A=127.0.0.1:$PORT
+compare nonincr-bulkwalk snmpbulkwalk bulkwalk "${COMMON[@]}" "$A" "$ROOT"
+compare nonincr-bulkwalk-r2 snmpbulkwalk bulkwalk "${COMMON[@]}" -Cr2 "$A" "$ROOT"
+compare nonincr-bulkwalk-r5 snmpbulkwalk bulkwalk "${COMMON[@]}" -Cr5 "$A" "$ROOT"
+compare nonincr-bulkwalk-cc snmpbulkwalk bulkwalk "${COMMON[@]}" -Cc "$A" "$ROOT"
+compare nonincr-bulkwalk-cc-r2 snmpbulkwalk bulkwalk "${COMMON[@]}" -Cc -Cr2 "$A" "$ROOT"
+compare nonincr-bulkwalk-p snmpbulkwalk bulkwalk "${COMMON[@]}" -Cp "$A" "$ROOT"
+compare nonincr-walk snmpwalk walk "${COMMON[@]}" "$A" "$ROOT"
+compare nonincr-walk-cc snmpwalk walk "${COMMON[@]}" -Cc "$A" "$ROOT"
+compare nonincr-walk-v1 snmpwalk walk -On -v1 -c public -t 5 -r 1 "$A" "$ROOT"
+compare nonincr-walk-v1-cc snmpwalk walk -On -v1 -c public -t 5 -r 1 -Cc "$A" "$ROOT"
+
+start_agent types
+A=127.0.0.1:$PORT
+compare types-get snmpget get "${COMMON[@]}" "$A" "$ROOT.1.8.0" "$ROOT.1.9.0" "$ROOT.1.10.0" "$ROOT.1.11.0"
+compare types-get-v1 snmpget get -On -v1 -c public -t 5 -r 1 "$A" "$ROOT.1.8.0" "$ROOT.1.9.0"
+compare types-get-oq snmpget get "${COMMON[@]}" -Oq "$A" "$ROOT.1.8.0" "$ROOT.1.9.0"
+compare types-get-ov snmpget get "${COMMON[@]}" -Ov "$A" "$ROOT.1.8.0" "$ROOT.1.9.0"
+compare types-walk snmpwalk walk "${COMMON[@]}" "$A" "$ROOT"
+compare types-bulkwalk snmpbulkwalk bulkwalk "${COMMON[@]}" "$A" "$ROOT"
+
+start_agent errstat
+A=127.0.0.1:$PORT
+compare errstat-get snmpget get "${COMMON[@]}" "$A" "$ROOT.1.1.0"
+compare errstat-walk snmpwalk walk "${COMMON[@]}" "$A" "$ROOT"
+compare errstat-bulkwalk snmpbulkwalk bulkwalk "${COMMON[@]}" "$A" "$ROOT"
+
+exit $failed
