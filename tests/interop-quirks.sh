@@ -88,6 +88,48 @@ compare ()
         fi
 }
 
+# refuse NAME EXPECTED-STDERR-TEXT ARGS...: gsnmp ARGS must exit 1 within 20 s
+# with EXPECTED-STDERR-TEXT on stderr and no GLib warning (fatal anyway).
+refuse ()
+{
+        local name=$1 text=$2
+        shift 2
+        local d="$WORK/$name" rc
+        mkdir -p "$d"
+        G_DEBUG=fatal-criticals,fatal-warnings timeout 20 "$TOOL" "$@" > "$d/out" 2> "$d/err"
+        rc=$?
+        if [ $rc -eq 1 ] && grep -qF -- "$text" "$d/err" && ! grep -q "CRITICAL\|WARNING" "$d/err"; then
+                echo "PASS $name"
+        else
+                echo "FAIL $name: gsnmp $* exited $rc (expected 1 and \"$text\")"
+                head -5 "$d/err"
+                failed=1
+        fi
+}
+
+# Probe defects 4-6: numbers out of range are refused, clearly, at once.
+NOWHERE=127.0.0.1:9
+refuse cli-retries-1001 "Invalid number of retries after -r flag: at most 1000." \
+        get -v2c -c public -r 1001 $NOWHERE .1.3.6.1.2.1.1.5.0
+refuse cli-table-cc-huge "Bad -Cc option: 2147483647" table -v2c -c public -Cc2147483647 $NOWHERE .1.3.6.1.2.1.2.2
+refuse cli-table-cw-huge "Bad -Cw option: 99999999999" table -v2c -c public -Cw99999999999 $NOWHERE .1.3.6.1.2.1.2.2
+refuse cli-table-cr-zero "Bad -Cr option: 0" table -v2c -c public -Cr0 $NOWHERE .1.3.6.1.2.1.2.2
+refuse cli-trap-generic-abc "Invalid generic-trap parameter: abc" \
+        trap -v1 -c public $NOWHERE 1.3.6.1.4.1.8072 127.0.0.1 abc xyz ""
+refuse cli-trap-specific-xyz "Invalid specific-trap parameter: xyz" \
+        trap -v1 -c public $NOWHERE 1.3.6.1.4.1.8072 127.0.0.1 6 xyz ""
+refuse cli-trap-uptime-bad "Invalid uptime parameter: 12x" \
+        trap -v1 -c public $NOWHERE 1.3.6.1.4.1.8072 127.0.0.1 6 1 12x
+refuse cli-trap-generic-2-32 "Invalid generic-trap parameter: 4294967296" \
+        trap -v1 -c public $NOWHERE 1.3.6.1.4.1.8072 127.0.0.1 4294967296 1 ""
+refuse cli-bulkwalk-cr-negative "gsnmp: Bad value for max-repetitions" \
+        bulkwalk -v2c -c public -Cr-5 $NOWHERE .1.3.6.1.2.1.1
+refuse cli-bulkwalk-cn-negative "gsnmp: Bad value for non-repeaters" \
+        bulkwalk -v2c -c public -Cn-1 $NOWHERE .1.3.6.1.2.1.1
+# and as snmpbulkwalk says it
+compare cli-bulkwalk-cr-negative-netsnmp snmpbulkwalk bulkwalk -v2c -c public -t 1 -r 0 -Cr-5 $NOWHERE .1.3.6.1.2.1.1
+compare cli-bulkwalk-cn-negative-netsnmp snmpbulkwalk bulkwalk -v2c -c public -t 1 -r 0 -Cn-1 -Cp $NOWHERE .1.3.6.1.2.1.1
+
 ROOT=.1.3.6.1.4.1.99999
 COMMON=(-On -v2c -c public -t 5 -r 1)
 

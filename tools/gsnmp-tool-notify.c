@@ -244,6 +244,7 @@ run_notify (GsnmpToolOptions *options,
         int n = options->n_operands;
         int i = 0, exit_status = GSNMP_TOOL_EXIT_FAILURE;
         gint32 generic = 0, specific = 0;
+        gint64 number;
         gint64 uptime = GSNMP_UPTIME_ENGINE;
         gboolean v1 = options->version == GSNMP_PROTOCOL_VERSION_V1;
         const char *saved_agent;
@@ -283,18 +284,32 @@ run_notify (GsnmpToolOptions *options,
                         fprintf (stderr, _("Missing generic-trap parameter\n"));
                         return usage_failure (options);
                 }
-                generic = atoi (args[i]);
+                /* snmptrap's atoi() sends "abc" as 0: refuse it */
+                if (!gsnmp_tool_parse_integer (args[i], G_MININT32, G_MAXINT32, FALSE, &number)) {
+                        fprintf (stderr, _("Invalid generic-trap parameter: %s\n"), args[i]);
+                        return usage_failure (options);
+                }
+                generic = (int) number;
                 if (++i >= n) {
                         fprintf (stderr, _("Missing specific-trap parameter\n"));
                         return usage_failure (options);
                 }
-                specific = atoi (args[i]);
+                if (!gsnmp_tool_parse_integer (args[i], G_MININT32, G_MAXINT32, FALSE, &number)) {
+                        fprintf (stderr, _("Invalid specific-trap parameter: %s\n"), args[i]);
+                        return usage_failure (options);
+                }
+                specific = (int) number;
                 if (++i >= n) {
                         fprintf (stderr, _("Missing uptime parameter\n"));
                         return usage_failure (options);
                 }
-                if (args[i][0] != '\0')
-                        uptime = (guint32) g_ascii_strtoll (args[i], NULL, 10);
+                if (args[i][0] != '\0') {
+                        if (!gsnmp_tool_parse_integer (args[i], 0, G_MAXUINT32, FALSE, &number)) {
+                                fprintf (stderr, _("Invalid uptime parameter: %s\n"), args[i]);
+                                return usage_failure (options);
+                        }
+                        uptime = (guint32) number;
+                }
         } else {
                 g_autofree char *detail = NULL;
 

@@ -19,6 +19,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,10 @@
 
 #include "gsnmp-tool-walk.h"
 #include "gsnmp-tool-output.h"
+
+/* gsnmp table's upper bounds for -Cc and -Cw */
+#define TABLE_MAX_COLUMN_WIDTH 4096
+#define TABLE_MAX_WIDTH        1000000
 
 /* snmpwalk's and snmpbulkwalk's default root: mib-2 */
 static const guint32 mib2[] = { 1, 3, 6, 1, 2, 1 };
@@ -131,6 +136,7 @@ gsnmp_tool_bulkwalk_app_option (GsnmpToolOptions *options,
                         break;
                 case 'n':
                 case 'r':
+                        errno = 0;
                         value = strtol (p, &end, 0);
                         if (end == p) {
                                 /* snmpbulkwalk prints its usage here */
@@ -138,6 +144,8 @@ gsnmp_tool_bulkwalk_app_option (GsnmpToolOptions *options,
                                 *exit_status = GSNMP_TOOL_EXIT_FAILURE;
                                 return FALSE;
                         }
+                        /* snmpbulkwalk keeps a long; the PDU an INTEGER */
+                        value = CLAMP (value, G_MININT32, G_MAXINT32);
                         if (flag == 'r')
                                 walk_opts.max_repetitions = value;
                         else
@@ -187,24 +195,36 @@ gsnmp_tool_table_app_option (GsnmpToolOptions *options,
                         return TRUE;
                 case 'c':
                 case 'w':
-                case 'r':
-                        value = atoi (p);
-                        if ((flag == 'c' && value <= 2) || value <= 0) {
+                case 'r': {
+                        /* snmptable's atoi() and its lower bounds, and
+                         * upper ones: a column of 2^31 blanks never ends */
+                        gint64 max = flag == 'c' ? TABLE_MAX_COLUMN_WIDTH :
+                                     flag == 'w' ? TABLE_MAX_WIDTH : G_MAXINT32;
+                        gint64 v;
+                        char *end = NULL;
+
+                        errno = 0;
+                        v = g_ascii_strtoll (p, &end, 10);
+                        if (errno != 0 || end == p || (flag == 'c' && v <= 2) || v <= 0 || v > max) {
                                 gsnmp_tool_print_usage_hint (options->prgname, options->command);
                                 fprintf (stderr, _("Bad -C%c option: %s\n"), flag,
                                          *p ? p : _("no argument given"));
+                                if (v > max)
+                                        fprintf (stderr, _("The most -C%c takes is %" G_GINT64_FORMAT ".\n"),
+                                                 flag, max);
                                 *exit_status = GSNMP_TOOL_EXIT_FAILURE;
                                 return FALSE;
                         }
+                        value = (int) v;
                         if (flag == 'c')
                                 table_opts.column_width = value - 1;
                         else if (flag == 'w')
                                 table_opts.max_width = value;
                         else
                                 table_opts.max_repetitions = value;
-                        while (g_ascii_isdigit (*p))
-                                p++;
+                        p = end;
                         break;
+                }
                 default:
                         fprintf (stderr, _("Bad option after -C: %c\n"), flag);
                         gsnmp_tool_print_usage_hint (options->prgname, options->command);
@@ -450,7 +470,8 @@ walk_request_sync (GsnmpEngine  *engine,
                 /* One varbind that is a non-repeater is a GetNext. */
                 long reps = walk_opts.non_repeaters > 0 ? 1 : walk_opts.max_repetitions;
 
-                gsnmp_engine_get_bulk_async (engine, target, 0, (guint) reps, &name, 1, NULL,
+                gsnmp_engine_get_bulk_async (engine, target, 0, (guint) CLAMP (reps, 1, G_MAXINT32),
+                                             &name, 1, NULL,
                                              gsnmp_tool_wait_callback, &wait);
                 result = gsnmp_tool_wait (&wait);
                 return gsnmp_engine_get_bulk_finish (engine, result, error);
@@ -574,6 +595,17 @@ walk_run (GsnmpToolOptions *options,
         if (bulk && gsnmp_target_get_version (target) == GSNMP_PROTOCOL_VERSION_V1) {
                 gsnmp_tool_print_error (options->prgname, "%s",
                                         _("Cannot send V2 PDU on V1 session"));
+                success = FALSE;
+                exitval = GSNMP_TOOL_EXIT_FAILURE;
+                goto done;
+        }
+
+        /* snmp_pdu_build() refuses these, so the first request fails */
+        if (bulk && (walk_opts.max_repetitions < 0 || walk_opts.non_repeaters < 0)) {
+                gsnmp_tool_print_error (options->prgname, "%s",
+                                        walk_opts.max_repetitions < 0 ?
+                                        _("Bad value for max-repetitions") :
+                                        _("Bad value for non-repeaters"));
                 success = FALSE;
                 exitval = GSNMP_TOOL_EXIT_FAILURE;
                 goto done;
