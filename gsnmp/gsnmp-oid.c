@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include "gsnmp-oid.h"
 #include "gsnmp-oid-private.h"
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
+#include "gsnmp-mib.h"
 
 #include <string.h>
 
@@ -97,8 +99,13 @@ gsnmp_oid_new (const guint32 *ids,
  * Each sub-identifier is a decimal number from 0 to 4294967295 with only
  * the digits 0-9 (leading zeros are allowed, as in Net-SNMP): signs, spaces, hexadecimal, empty sub-identifiers (as in
  * `"1..3"`), a trailing dot, the empty string and more than
- * %GSNMP_OID_MAX_LENGTH sub-identifiers are errors.  MIB names are not
- * resolved.
+ * %GSNMP_OID_MAX_LENGTH sub-identifiers are errors.
+ *
+ * Names are resolved with the default MIB store,
+ * [func@Gsnmp.Mib.get_default], which loads the modules gsnmp bundles:
+ * `"sysDescr.0"`, `"SNMPv2-MIB::sysDescr.0"`, `"IF-MIB::ifDescr.3"` and
+ * `"iso.3.6.1.2.1.1.1.0"` work as in Net-SNMP's tools.  Use
+ * [method@Gsnmp.Mib.parse_oid] for another store.
  *
  * Returns: (transfer full) (nullable): the OID, or %NULL with @error set
  *   to %GSNMP_ERROR_INVALID_OID
@@ -144,6 +151,12 @@ gsnmp_oid_new_from_string (const char  *str,
                 }
 
                 if (p == start) {
+                        if (g_ascii_isalpha (*p) || *p == ':') {
+                                GsnmpOid *named = gsnmp_mib_parse_oid (gsnmp_mib_get_default (), str, NULL);
+
+                                if (named != NULL)
+                                        return named;
+                        }
                         if (*p == '\0' || *p == '.')
                                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_OID,
                                              _("Invalid OID “%s”: sub-identifier %zu is empty"),
@@ -468,6 +481,51 @@ gsnmp_oid_to_string (const GsnmpOid *oid)
         *p = '\0';
 
         return buf;
+}
+
+/* Private OID arithmetic, see gsnmp-oid-private.h */
+
+GsnmpOid *
+gsnmp_oid_subtree_end (const GsnmpOid *prefix)
+{
+        guint32 n = prefix->length;
+        GsnmpOid *end;
+
+        while (n > 0 && prefix->ids[n - 1] == G_MAXUINT32)
+                n--;
+        if (n == 0)
+                return NULL;
+
+        end = oid_alloc (n);
+        memcpy (end->ids, prefix->ids, n * sizeof (guint32));
+        end->ids[n - 1]++;
+
+        return end;
+}
+
+GsnmpOid *
+gsnmp_oid_predecessor (const GsnmpOid *oid)
+{
+        guint32 n = oid->length;
+        GsnmpOid *pred;
+
+        if (n == 0)
+                return NULL;
+
+        /* x.0 follows x immediately; x.(c+1) follows x.c.4294967295… */
+        if (oid->ids[n - 1] == 0) {
+                pred = oid_alloc (n - 1);
+                memcpy (pred->ids, oid->ids, (n - 1) * sizeof (guint32));
+                return pred;
+        }
+
+        pred = oid_alloc (GSNMP_OID_MAX_LENGTH);
+        memcpy (pred->ids, oid->ids, n * sizeof (guint32));
+        pred->ids[n - 1]--;
+        for (guint32 i = n; i < GSNMP_OID_MAX_LENGTH; i++)
+                pred->ids[i] = G_MAXUINT32;
+
+        return pred;
 }
 
 /* See gsnmp-oid-private.h. */
