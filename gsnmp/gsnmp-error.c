@@ -60,6 +60,9 @@
  * @GSNMP_ERROR_OID_NOT_INCREASING: during a walk or a table retrieval the
  *   agent returned an OID that does not follow the previous one, or
  *   returned the same OID twice
+ * @GSNMP_ERROR_LIMIT_REACHED: a table retrieval stopped at a limit (the
+ *   walk's [property@Gsnmp.Walk:max-varbinds] or
+ *   [property@Gsnmp.Walk:max-requests]) before the end of the table
  *
  * Error codes in the %GSNMP_ERROR domain.
  *

@@ -165,6 +165,11 @@ compare types-get-ov snmpget get "${COMMON[@]}" -Ov "$A" "$ROOT.1.8.0" "$ROOT.1.
 compare types-walk snmpwalk walk "${COMMON[@]}" "$A" "$ROOT"
 compare types-bulkwalk snmpbulkwalk bulkwalk "${COMMON[@]}" "$A" "$ROOT"
 
+# Probe defect 2: a table that never ends stops at -Cm cells.
+start_agent endless
+refuse endless-table-cm "gsnmp: The table has more than 5000 cells (-Cm sets the limit)" \
+        table -v2c -c public -t 5 -Cm5000 127.0.0.1:$PORT $ROOT.2
+
 start_agent errstat
 A=127.0.0.1:$PORT
 compare errstat-get snmpget get "${COMMON[@]}" "$A" "$ROOT.1.1.0"

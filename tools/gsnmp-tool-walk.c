@@ -57,7 +57,8 @@ static struct {
         int         max_width;        /* w<NUM> */
         int         max_repetitions;  /* r<NUM> */
         gboolean    brief;            /* b: column names without their common prefix */
-} table_opts = { FALSE, FALSE, FALSE, FALSE, NULL, 0, 0, 10, FALSE };
+        guint       max_cells;        /* m<NUM> (gsnmp's own): 0 for no limit */
+} table_opts = { FALSE, FALSE, FALSE, FALSE, NULL, 0, 0, 10, FALSE, GSNMP_TABLE_DEFAULT_MAX_CELLS };
 
 /*****************************************************************************/
 /* -C options */
@@ -196,6 +197,24 @@ gsnmp_tool_table_app_option (GsnmpToolOptions *options,
                         /* the rest of the argument is the separator */
                         table_opts.field_separator = p;
                         return TRUE;
+                case 'm': {
+                        /* gsnmp's own: the most cells, 0 for no limit */
+                        gint64 v;
+                        char *end = NULL;
+
+                        errno = 0;
+                        v = g_ascii_strtoll (p, &end, 10);
+                        if (errno != 0 || end == p || v < 0 || v > G_MAXUINT32) {
+                                gsnmp_tool_print_usage_hint (options->prgname, options->command);
+                                fprintf (stderr, _("Bad -C%c option: %s\n"), flag,
+                                         *p ? p : _("no argument given"));
+                                *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                                return FALSE;
+                        }
+                        table_opts.max_cells = (guint) v;
+                        p = end;
+                        break;
+                }
                 case 'c':
                 case 'w':
                 case 'r': {
@@ -846,6 +865,7 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
         g_autoptr(GsnmpOid) table_oid = NULL;
         g_autoptr(GPtrArray) columns = NULL;
         g_autoptr(GsnmpTarget) target = NULL;
+        g_autoptr(GsnmpWalk) walk = NULL;
         g_autoptr(GsnmpEngine) engine = NULL;
         g_autoptr(GsnmpTable) table = NULL;
         g_autoptr(GError) error = NULL;
@@ -903,15 +923,23 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
                 gsnmp_engine_get_table_columns_async (engine, target,
                                                       (GsnmpOid **) columns->pdata, columns->len,
                                                       NULL, gsnmp_tool_wait_callback, &wait);
-        else
-                gsnmp_engine_get_table_async (engine, target, table_oid, NULL,
-                                              gsnmp_tool_wait_callback, &wait);
+        else {
+                /* a table that never ends stops at -Cm cells */
+                walk = gsnmp_walk_new (engine, target, table_oid);
+                gsnmp_walk_set_max_varbinds (walk, table_opts.max_cells);
+                gsnmp_walk_get_table_async (walk, NULL, gsnmp_tool_wait_callback, &wait);
+        }
         result = gsnmp_tool_wait (&wait);
         if (columns->len > 0)
                 table = gsnmp_engine_get_table_columns_finish (engine, result, &error);
         else
-                table = gsnmp_engine_get_table_finish (engine, result, &error);
+                table = gsnmp_walk_get_table_finish (walk, result, &error);
         if (table == NULL) {
+                if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_LIMIT_REACHED)) {
+                        gsnmp_tool_print_error (options->prgname, _("%s (-Cm sets the limit)"),
+                                                error->message);
+                        return GSNMP_TOOL_EXIT_FAILURE;
+                }
                 if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_OID_NOT_INCREASING)) {
                         fprintf (stderr, _("OID not increasing: %s\n"), error->message);
                         return GSNMP_TOOL_EXIT_PACKET_ERROR;
