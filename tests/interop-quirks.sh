@@ -170,6 +170,42 @@ start_agent endless
 refuse endless-table-cm "gsnmp: The table has more than 5000 cells (-Cm sets the limit)" \
         table -v2c -c public -t 5 -Cm5000 127.0.0.1:$PORT $ROOT.2
 
+# Probe defects 3 and 7: gsnmp listen escapes what a sender controls
+# (an SNMPv3 contextName with ESC, BEL and a byte that is not UTF-8), and
+# --stats shows what the kernel dropped.
+E=0x80001f8804736e6d7031
+printf 'createUser -e %s trapnoauth\n' "$E" > "$WORK/listen.conf"
+"$TOOL" listen --stats --config "$WORK/listen.conf" udp:127.0.0.1:0 \
+        > "$WORK/listen.out" 2> "$WORK/listen.err" &
+LPID=$!
+PIDS+=($LPID)
+for i in $(seq 1 100); do
+        grep -q 'engine ID' "$WORK/listen.err" && break
+        sleep 0.1
+done
+LPORT=$(sed -n 's/.*listening on udp:127\.0\.0\.1:0 (port \([0-9]*\)).*/\1/p' "$WORK/listen.err")
+"$TOOL" trap -v3 -e "$E" -u trapnoauth -l noAuthNoPriv -n "$(printf 'ctx\033[31m\a\377')" \
+        "127.0.0.1:$LPORT" 1 1.3.6.1.6.3.1.1.5.1 1.3.6.1.2.1.1.5.0 s "$(printf 'v\033]0;x\a')"
+for i in $(seq 1 100); do
+        [ -s "$WORK/listen.out" ] && break
+        sleep 0.1
+done
+kill -TERM "$LPID" 2>/dev/null
+wait "$LPID" 2>/dev/null
+if grep -qF 'context=ctx\x1b[31m\x07\xff ' "$WORK/listen.out" &&
+   ! LC_ALL=C grep -q "$(printf '[\033\a]')" "$WORK/listen.out"; then
+        echo "PASS listen-escapes-context"
+else
+        echo "FAIL listen-escapes-context: $(od -c "$WORK/listen.out" | head -5)"
+        failed=1
+fi
+if grep -q ' kernel_drops=[0-9]' "$WORK/listen.err"; then
+        echo "PASS listen-stats-kernel-drops"
+else
+        echo "FAIL listen-stats-kernel-drops: $(tail -2 "$WORK/listen.err")"
+        failed=1
+fi
+
 start_agent errstat
 A=127.0.0.1:$PORT
 compare errstat-get snmpget get "${COMMON[@]}" "$A" "$ROOT.1.1.0"
