@@ -69,6 +69,9 @@
  * `_async` methods must be called from there, and their callbacks run there.
  * Several engines in several threads, each with its own context, work
  * independently. A [class@Gio.Cancellable] may be cancelled from any thread.
+ * Each request also has a synchronous form ([method@Gsnmp.Engine.get],
+ * [method@Gsnmp.Walk.next], …) that may be called from any thread; see
+ * [method@Gsnmp.Engine.get] for what it costs.
  *
  * Disposing the engine fails every pending request with
  * %G_IO_ERROR_CLOSED.
@@ -199,6 +202,8 @@ struct _GsnmpEngine {
         GBytes           *engine_id;
         guint32           engine_boots;
         gint64            engine_start;  /* monotonic µs */
+
+        GError           *open_error;    /* (nullable) why constructed() failed */
 };
 
 static void gsnmp_engine_initable_iface_init (GInitableIface *iface);
@@ -1502,17 +1507,15 @@ engine_load_state (GsnmpEngine *self,
         return TRUE;
 }
 
+/* Opens the engine: state, sockets, sources.  Runs from constructed(), so
+ * that g_object_new() alone (Gsnmp.Engine() in Python, new Gsnmp.Engine()
+ * in JavaScript) gives a working engine; GInitable reports its error. */
 static gboolean
-gsnmp_engine_initable_init (GInitable    *initable,
-                            GCancellable *cancellable,
-                            GError      **error)
+engine_open (GsnmpEngine *self,
+             GError     **error)
 {
-        GsnmpEngine *self = GSNMP_ENGINE (initable);
         g_autoptr(GError) error6 = NULL;
         gint size = 0;
-
-        if (self->socket4 != NULL)
-                return TRUE;
 
         self->engine_start = g_get_monotonic_time ();
         if (self->state_file != NULL) {
@@ -1550,17 +1553,45 @@ gsnmp_engine_initable_init (GInitable    *initable,
         self->timer = g_source_new (&timer_funcs, sizeof (GSource));
         g_source_set_callback (self->timer, on_timer, self, NULL);
         g_source_set_static_name (self->timer, "[gsnmp] engine timer");
+        /* A callback may make a synchronous call, which iterates the context */
+        g_source_set_can_recurse (self->timer, TRUE);
         g_source_set_ready_time (self->timer, -1);
         g_source_attach (self->timer, self->context);
 
         self->cancel_source = g_source_new (&timer_funcs, sizeof (GSource));
         g_source_set_callback (self->cancel_source, on_cancel_wakeup, self, NULL);
         g_source_set_static_name (self->cancel_source, "[gsnmp] engine cancellations");
+        g_source_set_can_recurse (self->cancel_source, TRUE);
         g_source_set_ready_time (self->cancel_source, -1);
         g_source_attach (self->cancel_source, self->context);
 
         self->recv_buffers = gsnmp_socket_buffers_new ();
 
+        return TRUE;
+}
+
+static void
+gsnmp_engine_constructed (GObject *object)
+{
+        GsnmpEngine *self = GSNMP_ENGINE (object);
+
+        G_OBJECT_CLASS (gsnmp_engine_parent_class)->constructed (object);
+
+        if (!engine_open (self, &self->open_error))
+                g_debug ("the engine could not start: %s", self->open_error->message);
+}
+
+static gboolean
+gsnmp_engine_initable_init (GInitable    *initable,
+                            GCancellable *cancellable,
+                            GError      **error)
+{
+        GsnmpEngine *self = GSNMP_ENGINE (initable);
+
+        if (self->open_error != NULL) {
+                g_propagate_error (error, g_error_copy (self->open_error));
+                return FALSE;
+        }
         return TRUE;
 }
 
@@ -1652,6 +1683,7 @@ gsnmp_engine_finalize (GObject *object)
         g_mutex_clear (&self->cancel_lock);
         g_clear_pointer (&self->recv_buffers, g_free);
         g_clear_pointer (&self->context, g_main_context_unref);
+        g_clear_error (&self->open_error);
 
         G_OBJECT_CLASS (gsnmp_engine_parent_class)->finalize (object);
 }
@@ -1716,6 +1748,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
 
         gsnmp_init_once ();
 
+        object_class->constructed = gsnmp_engine_constructed;
         object_class->dispose = gsnmp_engine_dispose;
         object_class->finalize = gsnmp_engine_finalize;
         object_class->get_property = gsnmp_engine_get_property;
@@ -1855,6 +1888,12 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         GInetAddress *address;
         Request *req;
 
+        if (self->open_error != NULL) {
+                g_task_return_new_error (task, self->open_error->domain, self->open_error->code,
+                                         _("The SNMP engine could not start: %s"),
+                                         self->open_error->message);
+                return;
+        }
         if (self->disposed || self->socket4 == NULL) {
                 g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED, "%s",
                                          _("The SNMP engine was closed"));

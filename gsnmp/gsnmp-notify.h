@@ -136,4 +136,46 @@ GsnmpNotifyResult  *gsnmp_engine_notify_finish         (GsnmpEngine          *se
                                                         GAsyncResult         *result,
                                                         GError              **error);
 
+GSNMP_AVAILABLE_IN_ALL
+gboolean            gsnmp_engine_send_trap             (GsnmpEngine          *self,
+                                                        GsnmpTarget          *target,
+                                                        GsnmpOid             *notification_oid,
+                                                        gint64                uptime,
+                                                        GsnmpVarbind * const *varbinds,
+                                                        gsize                 n_varbinds,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu           *gsnmp_engine_send_inform           (GsnmpEngine          *self,
+                                                        GsnmpTarget          *target,
+                                                        GsnmpOid             *notification_oid,
+                                                        gint64                uptime,
+                                                        GsnmpVarbind * const *varbinds,
+                                                        gsize                 n_varbinds,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+gboolean            gsnmp_engine_send_v1_trap          (GsnmpEngine          *self,
+                                                        GsnmpTarget          *target,
+                                                        GsnmpOid             *enterprise,
+                                                        GInetAddress         *agent_address,
+                                                        gint32                generic_trap,
+                                                        gint32                specific_trap,
+                                                        gint64                uptime,
+                                                        GsnmpVarbind * const *varbinds,
+                                                        gsize                 n_varbinds,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpNotifyResult  *gsnmp_engine_notify                (GsnmpEngine          *self,
+                                                        GsnmpTarget * const  *targets,
+                                                        gsize                 n_targets,
+                                                        GsnmpPduType          type,
+                                                        GsnmpOid             *notification_oid,
+                                                        gint64                uptime,
+                                                        GsnmpVarbind * const *varbinds,
+                                                        gsize                 n_varbinds,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+
 G_END_DECLS

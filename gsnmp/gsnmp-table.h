@@ -64,4 +64,18 @@ GsnmpTable      *gsnmp_engine_get_table_columns_finish (GsnmpEngine          *en
                                                         GAsyncResult         *result,
                                                         GError              **error);
 
+GSNMP_AVAILABLE_IN_ALL
+GsnmpTable      *gsnmp_engine_get_table                (GsnmpEngine          *engine,
+                                                        GsnmpTarget          *target,
+                                                        GsnmpOid             *table,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpTable      *gsnmp_engine_get_table_columns        (GsnmpEngine          *engine,
+                                                        GsnmpTarget          *target,
+                                                        GsnmpOid * const     *columns,
+                                                        gsize                 n_columns,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+
 G_END_DECLS

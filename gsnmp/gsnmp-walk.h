@@ -142,4 +142,13 @@ GPtrArray       *gsnmp_engine_walk_finish            (GsnmpEngine          *engi
                                                       GAsyncResult         *result,
                                                       GError              **error);
 
+GSNMP_AVAILABLE_IN_ALL
+GPtrArray       *gsnmp_walk_next                     (GsnmpWalk            *self,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GPtrArray       *gsnmp_walk_all                      (GsnmpWalk            *self,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
+
 G_END_DECLS
