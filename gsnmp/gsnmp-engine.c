@@ -1333,9 +1333,18 @@ engine_process_deadlines (GsnmpEngine *self)
                 } else {
                         g_autofree char *peer = peer_to_string (req->peer);
 
-                        request_complete (req, NULL,
-                                          g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                                       _("No response from %s"), peer));
+                        /* RFC 3414 §3.2 step 8: an agent sends no report
+                         * when it cannot decrypt, so say what to check */
+                        if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
+                            req->level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
+                                request_complete (req, NULL,
+                                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                               _("No response from %s (with authPriv, a wrong privacy pass phrase also ends in a timeout: agents send no report on a decryption error)"),
+                                                               peer));
+                        else
+                                request_complete (req, NULL,
+                                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                               _("No response from %s"), peer));
                 }
         }
 }

@@ -7,6 +7,7 @@
 #include "gsnmp-target.h"
 #include "gsnmp-target-private.h"
 #include "gsnmp-community.h"
+#include "gsnmp-usm-user.h"
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
 
@@ -275,6 +276,23 @@ parse_address (GsnmpTarget *self,
                 self->credentials = GSNMP_CREDENTIALS (
                         gsnmp_community_new (GSNMP_PROTOCOL_VERSION_V2C,
                                              uri_user ? uri_user : "public"));
+        } else if (uri_user != NULL && GSNMP_IS_COMMUNITY (self->credentials)) {
+                /* RFC 4088 §3: the community of the URI is the one to use;
+                 * the credentials still give the protocol version */
+                GsnmpCredentials *given = self->credentials;
+
+                if (g_strcmp0 (gsnmp_community_get_community (GSNMP_COMMUNITY (given)),
+                               uri_user) != 0) {
+                        self->credentials = GSNMP_CREDENTIALS (
+                                gsnmp_community_new (gsnmp_credentials_get_version (given),
+                                                     uri_user));
+                        g_object_unref (given);
+                }
+        } else if (uri_user != NULL && GSNMP_IS_USM_USER (self->credentials) &&
+                   g_strcmp0 (gsnmp_usm_user_get_user_name (GSNMP_USM_USER (self->credentials)),
+                              uri_user) != 0) {
+                return set_address_error (error, address,
+                                          _("the user name in the URI differs from the credentials’ user"));
         }
 
         return TRUE;
@@ -416,7 +434,10 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          *
          * The credentials requests to this target use. When none are given,
          * the community of an `snmp://community@host` address, or else the
-         * SNMPv2c community `public`, is used.
+         * SNMPv2c community `public`, is used. The community of an
+         * `snmp://community@host` address also replaces that of
+         * [class@Gsnmp.Community] credentials (whose version is kept); with
+         * [class@Gsnmp.UsmUser] credentials it must be the user name.
          *
          * Since: 1.0
          */
@@ -548,7 +569,9 @@ gsnmp_target_get_family_hint (GsnmpTarget *self)
  *   `"udp:127.0.0.1:1161"`, `"udp6:[::1]:161"`, `"router.example.org"` or
  *   `"snmp://public@192.0.2.1"`
  * @credentials: (nullable): the credentials to use, or %NULL for those in
- *   an `snmp://` address or the SNMPv2c community `public`
+ *   an `snmp://` address or the SNMPv2c community `public`; the community
+ *   of an `snmp://community@host` address replaces the community of these
+ *   (see [property@Gsnmp.Target:credentials])
  * @error: return location for a [struct@GLib.Error], or %NULL
  *
  * Creates a target for the SNMP entity at @address.
