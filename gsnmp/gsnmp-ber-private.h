@@ -45,6 +45,13 @@ G_BEGIN_DECLS
  * STRING (an encrypted scopedPDU), encode it with a second writer and write
  * the result with gsnmp_ber_write_octets(). */
 
+/* Sets *@error (when @error is not NULL) to a GSNMP_ERROR_MALFORMED_MESSAGE
+ * with the printf-style message and returns FALSE: the one way the BER,
+ * message and security modules report malformed input. */
+gboolean gsnmp_ber_set_malformed (GError    **error,
+                                  const char *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+
 /* Identifier octets (X.690 §8.1.2; RFC 2578 §7.1; RFC 3416 §3). */
 #define GSNMP_BER_TAG_INTEGER           0x02
 #define GSNMP_BER_TAG_OCTET_STRING      0x04

@@ -19,10 +19,11 @@
 /***************************************************************************/
 /* Errors */
 
-static gboolean G_GNUC_PRINTF (2, 3)
-set_malformed (GError    **error,
-               const char *format,
-               ...)
+/* See gsnmp-ber-private.h. */
+gboolean
+gsnmp_ber_set_malformed (GError    **error,
+                         const char *format,
+                         ...)
 {
         va_list args;
 
@@ -41,7 +42,7 @@ set_unexpected_tag (GError **error,
                     guint8   tag,
                     guint8   expected)
 {
-        return set_malformed (error, _("Unexpected BER tag 0x%02x where 0x%02x was expected"),
+        return gsnmp_ber_set_malformed (error, _("Unexpected BER tag 0x%02x where 0x%02x was expected"),
                               tag, expected);
 }
 
@@ -91,9 +92,9 @@ gsnmp_ber_reader_finish (const GsnmpBerReader *r,
                          GError              **error)
 {
         if (r->depth != 0)
-                return set_malformed (error, _("Unterminated BER constructed value"));
+                return gsnmp_ber_set_malformed (error, _("Unterminated BER constructed value"));
         if (r->pos != r->end)
-                return set_malformed (error, _("%u unexpected bytes after the message"),
+                return gsnmp_ber_set_malformed (error, _("%u unexpected bytes after the message"),
                                       (guint) (r->end - r->pos));
         return TRUE;
 }
@@ -111,11 +112,11 @@ ber_read_header (GsnmpBerReader *r,
         gsize len;
 
         if (avail < 2)
-                return set_malformed (error, _("Truncated BER value"));
+                return gsnmp_ber_set_malformed (error, _("Truncated BER value"));
 
         /* High-tag-number form (X.690 §8.1.2.4) never occurs in SNMP. */
         if ((p[0] & 0x1f) == 0x1f)
-                return set_malformed (error, _("Unsupported multi-byte BER tag"));
+                return gsnmp_ber_set_malformed (error, _("Unsupported multi-byte BER tag"));
         *tag = p[0];
 
         len = p[1];
@@ -125,11 +126,11 @@ ber_read_header (GsnmpBerReader *r,
                 guint n = len & 0x7f;
 
                 if (n == 0)
-                        return set_malformed (error, _("Indefinite BER length"));
+                        return gsnmp_ber_set_malformed (error, _("Indefinite BER length"));
                 if (n > GSNMP_BER_MAX_LENGTH_OCTETS)
-                        return set_malformed (error, _("BER length field too long"));
+                        return gsnmp_ber_set_malformed (error, _("BER length field too long"));
                 if (avail < n)
-                        return set_malformed (error, _("Truncated BER length"));
+                        return gsnmp_ber_set_malformed (error, _("Truncated BER length"));
 
                 len = 0;
                 for (guint i = 0; i < n; i++)
@@ -139,7 +140,7 @@ ber_read_header (GsnmpBerReader *r,
         }
 
         if (len > avail)
-                return set_malformed (error, _("BER length %zu exceeds the remaining %zu bytes"),
+                return gsnmp_ber_set_malformed (error, _("BER length %zu exceeds the remaining %zu bytes"),
                                       len, avail);
 
         r->pos = p;
@@ -169,7 +170,7 @@ ber_push (GsnmpBerReader *r,
           GError        **error)
 {
         if (r->depth >= GSNMP_BER_MAX_DEPTH)
-                return set_malformed (error, _("BER values nested too deeply"));
+                return gsnmp_ber_set_malformed (error, _("BER values nested too deeply"));
         r->outer_end[r->depth++] = r->end;
         r->end = r->pos + length;
         return TRUE;
@@ -202,7 +203,7 @@ gsnmp_ber_enter_constructed (GsnmpBerReader *r,
         if (!ber_read_header (r, tag, &length, error))
                 return FALSE;
         if (!(*tag & GSNMP_BER_CONSTRUCTED))
-                return set_malformed (error, _("Unexpected primitive BER value 0x%02x where a constructed value was expected"),
+                return gsnmp_ber_set_malformed (error, _("Unexpected primitive BER value 0x%02x where a constructed value was expected"),
                                       *tag);
         return ber_push (r, length, error);
 }
@@ -213,9 +214,9 @@ gsnmp_ber_leave (GsnmpBerReader *r,
                  GError        **error)
 {
         if (r->depth == 0)
-                return set_malformed (error, _("Not inside a BER constructed value"));
+                return gsnmp_ber_set_malformed (error, _("Not inside a BER constructed value"));
         if (r->pos != r->end)
-                return set_malformed (error, _("%u unexpected bytes at the end of a BER constructed value"),
+                return gsnmp_ber_set_malformed (error, _("%u unexpected bytes at the end of a BER constructed value"),
                                       (guint) (r->end - r->pos));
         r->end = r->outer_end[--r->depth];
         return TRUE;
@@ -248,7 +249,7 @@ gsnmp_ber_decode_integer (const guint8 *content,
         guint32 v;
 
         if (length == 0)
-                return set_malformed (error, _("Empty BER integer"));
+                return gsnmp_ber_set_malformed (error, _("Empty BER integer"));
 
         /* Drop redundant sign octets: 0x00 before a clear top bit, 0xff
          * before a set one. */
@@ -259,7 +260,7 @@ gsnmp_ber_decode_integer (const guint8 *content,
                 length--;
         }
         if (length > 4)
-                return set_malformed (error, _("BER integer does not fit in 32 bits"));
+                return gsnmp_ber_set_malformed (error, _("BER integer does not fit in 32 bits"));
 
         v = (content[0] & 0x80) ? G_MAXUINT32 : 0;
         for (gsize i = 0; i < length; i++)
@@ -275,9 +276,9 @@ ber_strip_unsigned (const guint8 **content,
                     GError       **error)
 {
         if (*length == 0)
-                return set_malformed (error, _("Empty BER integer"));
+                return gsnmp_ber_set_malformed (error, _("Empty BER integer"));
         if ((*content)[0] & 0x80)
-                return set_malformed (error, _("Negative BER value for an unsigned type"));
+                return gsnmp_ber_set_malformed (error, _("Negative BER value for an unsigned type"));
         while (*length > 1 && (*content)[0] == 0x00) {
                 (*content)++;
                 (*length)--;
@@ -297,7 +298,7 @@ gsnmp_ber_decode_unsigned (const guint8 *content,
         if (!ber_strip_unsigned (&content, &length, error))
                 return FALSE;
         if (length > 4)
-                return set_malformed (error, _("BER unsigned value does not fit in 32 bits"));
+                return gsnmp_ber_set_malformed (error, _("BER unsigned value does not fit in 32 bits"));
         for (gsize i = 0; i < length; i++)
                 v = (v << 8) | content[i];
         *value = v;
@@ -316,7 +317,7 @@ gsnmp_ber_decode_counter64 (const guint8 *content,
         if (!ber_strip_unsigned (&content, &length, error))
                 return FALSE;
         if (length > 8)
-                return set_malformed (error, _("BER Counter64 value does not fit in 64 bits"));
+                return gsnmp_ber_set_malformed (error, _("BER Counter64 value does not fit in 64 bits"));
         for (gsize i = 0; i < length; i++)
                 v = (v << 8) | content[i];
         *value = v;
@@ -337,9 +338,9 @@ gsnmp_ber_decode_oid (const guint8 *content,
         gsize n = 0;
 
         if (length == 0)
-                return set_malformed (error, _("Empty BER object identifier"));
+                return gsnmp_ber_set_malformed (error, _("Empty BER object identifier"));
         if (end[-1] & 0x80)
-                return set_malformed (error, _("Truncated sub-identifier in a BER object identifier"));
+                return gsnmp_ber_set_malformed (error, _("Truncated sub-identifier in a BER object identifier"));
 
         while (p < end) {
                 /* Each sub-identifier is base 128, high bit on all but the
@@ -348,11 +349,11 @@ gsnmp_ber_decode_oid (const guint8 *content,
                 guint64 limit = (n == 0) ? (guint64) G_MAXUINT32 + 80 : G_MAXUINT32;
 
                 if (*p == 0x80)
-                        return set_malformed (error, _("Padded sub-identifier in a BER object identifier"));
+                        return gsnmp_ber_set_malformed (error, _("Padded sub-identifier in a BER object identifier"));
                 do {
                         v = (v << 7) | (*p & 0x7f);
                         if (v > limit)
-                                return set_malformed (error, _("Sub-identifier too large in a BER object identifier"));
+                                return gsnmp_ber_set_malformed (error, _("Sub-identifier too large in a BER object identifier"));
                 } while (*p++ & 0x80);
                 /* The last octet has no continuation bit (checked above), so
                  * p never passes end. */
@@ -371,7 +372,7 @@ gsnmp_ber_decode_oid (const guint8 *content,
                         n = 2;
                 } else {
                         if (n >= GSNMP_BER_MAX_OID_LENGTH)
-                                return set_malformed (error, _("BER object identifier has more than %u sub-identifiers"),
+                                return gsnmp_ber_set_malformed (error, _("BER object identifier has more than %u sub-identifiers"),
                                                       (guint) GSNMP_BER_MAX_OID_LENGTH);
                         ids[n++] = (guint32) v;
                 }
@@ -446,7 +447,7 @@ gsnmp_ber_read_null (GsnmpBerReader *r,
         if (!ber_read_primitive (r, tag, &content, &length, error))
                 return FALSE;
         if (length != 0)
-                return set_malformed (error, _("BER NULL value with content"));
+                return gsnmp_ber_set_malformed (error, _("BER NULL value with content"));
         return TRUE;
 }
 
@@ -476,7 +477,7 @@ gsnmp_ber_read_ip_address (GsnmpBerReader *r,
         if (!ber_read_primitive (r, GSNMP_BER_TAG_IP_ADDRESS, &content, &length, error))
                 return FALSE;
         if (length != 4)
-                return set_malformed (error, _("BER IpAddress of %u bytes instead of 4"),
+                return gsnmp_ber_set_malformed (error, _("BER IpAddress of %u bytes instead of 4"),
                                       (guint) length);
         memcpy (address, content, 4);
         return TRUE;

@@ -58,23 +58,6 @@
 /* Decrypted scopedPDUs up to this size stay on the stack. */
 #define STACK_PLAINTEXT_SIZE    4096
 
-static gboolean G_GNUC_PRINTF (2, 3)
-set_malformed (GError    **error,
-               const char *format,
-               ...)
-{
-        va_list args;
-
-        if (error == NULL)
-                return FALSE;
-
-        va_start (args, format);
-        *error = g_error_new_valist (GSNMP_ERROR, GSNMP_ERROR_MALFORMED_MESSAGE,
-                                     format, args);
-        va_end (args);
-        return FALSE;
-}
-
 /* The first INTEGER of the outer SEQUENCE, as the version. */
 gint
 gsnmp_message_peek_version (const guint8 *data,
@@ -116,7 +99,7 @@ read_string (GsnmpBerReader *r,
         if (!gsnmp_ber_read_octets (r, GSNMP_BER_TAG_OCTET_STRING, data, length, error))
                 return FALSE;
         if (max > 0 && *length > max)
-                return set_malformed (error, _("The %s is %zu bytes long, more than %zu"),
+                return gsnmp_ber_set_malformed (error, _("The %s is %zu bytes long, more than %zu"),
                                       name, *length, max);
         return TRUE;
 }
@@ -132,7 +115,7 @@ read_ranged (GsnmpBerReader *r,
         if (!gsnmp_ber_read_integer (r, GSNMP_BER_TAG_INTEGER, value, error))
                 return FALSE;
         if (*value < min)
-                return set_malformed (error, _("Invalid %s %d"), name, *value);
+                return gsnmp_ber_set_malformed (error, _("Invalid %s %d"), name, *value);
         return TRUE;
 }
 
@@ -179,7 +162,7 @@ decode_message (GsnmpBerReader *r,
             !gsnmp_ber_read_integer (r, GSNMP_BER_TAG_INTEGER, &version, error))
                 return FALSE;
         if (version != GSNMP_PROTOCOL_VERSION_V3)
-                return set_malformed (error, _("SNMP version %d where SNMPv3 was expected"),
+                return gsnmp_ber_set_malformed (error, _("SNMP version %d where SNMPv3 was expected"),
                                       version);
 
         if (!gsnmp_ber_enter (r, GSNMP_BER_TAG_SEQUENCE, error) ||
@@ -188,7 +171,7 @@ decode_message (GsnmpBerReader *r,
             !gsnmp_ber_read_octets (r, GSNMP_BER_TAG_OCTET_STRING, &flags, &flags_len, error))
                 return FALSE;
         if (flags_len != 1)
-                return set_malformed (error, _("The msgFlags are %zu bytes long instead of 1"), flags_len);
+                return gsnmp_ber_set_malformed (error, _("The msgFlags are %zu bytes long instead of 1"), flags_len);
         msg->msg_flags = flags[0];
         if (!read_ranged (r, "msgSecurityModel", 1, &model, error) ||
             !gsnmp_ber_leave (r, error))
@@ -197,7 +180,7 @@ decode_message (GsnmpBerReader *r,
 
         /* RFC 3412 §7.2 step 5d: privacy without authentication is invalid. */
         if ((msg->msg_flags & GSNMP_V3_FLAG_PRIV) && !(msg->msg_flags & GSNMP_V3_FLAG_AUTH))
-                return set_malformed (error, _("The msgFlags ask for privacy without authentication"));
+                return gsnmp_ber_set_malformed (error, _("The msgFlags ask for privacy without authentication"));
 
         /* RFC 3412 §7.2 step 4. */
         if (model != GSNMP_V3_SECURITY_MODEL_USM) {

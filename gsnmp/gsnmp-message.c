@@ -38,23 +38,6 @@
 /***************************************************************************/
 /* Decoding */
 
-static gboolean G_GNUC_PRINTF (2, 3)
-set_malformed (GError    **error,
-               const char *format,
-               ...)
-{
-        va_list args;
-
-        if (error == NULL)
-                return FALSE;
-
-        va_start (args, format);
-        *error = g_error_new_valist (GSNMP_ERROR, GSNMP_ERROR_MALFORMED_MESSAGE,
-                                     format, args);
-        va_end (args);
-        return FALSE;
-}
-
 /* Whether @type is a PDU that a message of @version may carry. */
 static gboolean
 pdu_type_allowed (GsnmpProtocolVersion version,
@@ -124,7 +107,7 @@ read_varbind (GsnmpBerReader       *r,
                 guint64 v;
 
                 if (version == GSNMP_PROTOCOL_VERSION_V1)
-                        return set_malformed (error, _("Counter64 value in an SNMPv1 message"));
+                        return gsnmp_ber_set_malformed (error, _("Counter64 value in an SNMPv1 message"));
                 if (!gsnmp_ber_decode_counter64 (content, length, &v, error))
                         return FALSE;
                 oid = gsnmp_oid_new (name, n_name);
@@ -138,7 +121,7 @@ read_varbind (GsnmpBerReader       *r,
                 return TRUE;
         case GSNMP_BER_TAG_IP_ADDRESS:
                 if (length != 4)
-                        return set_malformed (error, _("BER IpAddress of %u bytes instead of 4"),
+                        return gsnmp_ber_set_malformed (error, _("BER IpAddress of %u bytes instead of 4"),
                                               (guint) length);
                 oid = gsnmp_oid_new (name, n_name);
                 *out = gsnmp_varbind_new_take_octets (oid, GSNMP_VALUE_TYPE_IP_ADDRESS, content, 4);
@@ -147,11 +130,11 @@ read_varbind (GsnmpBerReader       *r,
         case GSNMP_BER_TAG_NO_SUCH_INSTANCE:
         case GSNMP_BER_TAG_END_OF_MIB_VIEW:
                 if (version == GSNMP_PROTOCOL_VERSION_V1)
-                        return set_malformed (error, _("Exception value in an SNMPv1 message"));
+                        return gsnmp_ber_set_malformed (error, _("Exception value in an SNMPv1 message"));
                 G_GNUC_FALLTHROUGH;
         case GSNMP_BER_TAG_NULL:
                 if (length != 0)
-                        return set_malformed (error, _("BER NULL value with content"));
+                        return gsnmp_ber_set_malformed (error, _("BER NULL value with content"));
                 oid = gsnmp_oid_new (name, n_name);
                 *out = gsnmp_varbind_new_take (oid, (GsnmpValueType) tag, 0);
                 return TRUE;
@@ -166,7 +149,7 @@ read_varbind (GsnmpBerReader       *r,
                 return TRUE;
         }
         default:
-                return set_malformed (error, _("Unknown value type 0x%02x"), tag);
+                return gsnmp_ber_set_malformed (error, _("Unknown value type 0x%02x"), tag);
         }
 }
 
@@ -214,9 +197,9 @@ read_pdu_header (GsnmpBerReader *r,
                 pdu->error_index = (guint32) MAX (index, 0);
         } else {
                 if (status < 0 || status > GSNMP_PDU_ERROR_INCONSISTENT_NAME)
-                        return set_malformed (error, _("Invalid error-status %d"), status);
+                        return gsnmp_ber_set_malformed (error, _("Invalid error-status %d"), status);
                 if (index < 0)
-                        return set_malformed (error, _("Invalid error-index %d"), index);
+                        return gsnmp_ber_set_malformed (error, _("Invalid error-index %d"), index);
                 pdu->error_status = (guint32) status;
                 pdu->error_index = (guint32) index;
         }
@@ -238,10 +221,10 @@ gsnmp_message_read_pdu (GsnmpBerReader        *r,
                 return FALSE;
         if (!pdu_type_allowed (version, tag)) {
                 if (tag >= GSNMP_PDU_TYPE_GET && tag <= GSNMP_PDU_TYPE_REPORT)
-                        return set_malformed (error, _("PDU type 0x%02x is not allowed in an SNMP%s message"),
+                        return gsnmp_ber_set_malformed (error, _("PDU type 0x%02x is not allowed in an SNMP%s message"),
                                               tag, version == GSNMP_PROTOCOL_VERSION_V1 ? "v1" :
                                               version == GSNMP_PROTOCOL_VERSION_V2C ? "v2c" : "v3");
-                return set_malformed (error, _("Unknown PDU type 0x%02x"), tag);
+                return gsnmp_ber_set_malformed (error, _("Unknown PDU type 0x%02x"), tag);
         }
 
         pdu = gsnmp_pdu_new ((GsnmpPduType) tag);
@@ -314,7 +297,7 @@ gsnmp_message_decode (const guint8  *data,
                 }
                 return TRUE;
         default:
-                return set_malformed (error, _("Unknown SNMP version %d"), version);
+                return gsnmp_ber_set_malformed (error, _("Unknown SNMP version %d"), version);
         }
 
         msg->version = (GsnmpProtocolVersion) version;

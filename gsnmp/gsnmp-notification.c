@@ -8,6 +8,7 @@
 #include "gsnmp-notification-private.h"
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
+#include "gsnmp-oid-private.h"
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-varbind-private.h"
 
@@ -77,20 +78,6 @@ static const guint32 snmp_trap_enterprise_ids[] = { GSNMP_OID_SNMP_TRAP_ENTERPRI
 static const guint32 snmp_trap_address_ids[] = { GSNMP_OID_SNMP_TRAP_ADDRESS };
 static const guint32 snmp_trap_community_ids[] = { GSNMP_OID_SNMP_TRAP_COMMUNITY };
 
-#define OID_IS(oid, ids) oid_is ((oid), (ids), G_N_ELEMENTS (ids))
-
-/* Whether @oid is exactly @ids. */
-static gboolean
-oid_is (GsnmpOid      *oid,
-        const guint32 *ids,
-        gsize          n_ids)
-{
-        gsize n;
-        const guint32 *have = gsnmp_oid_get_ids (oid, &n);
-
-        return n == n_ids && memcmp (have, ids, n * sizeof (guint32)) == 0;
-}
-
 /* Whether @varbinds holds a varbind named @ids. */
 static gboolean
 varbinds_have (GPtrArray     *varbinds,
@@ -100,7 +87,7 @@ varbinds_have (GPtrArray     *varbinds,
         guint i;
 
         for (i = 0; i < varbinds->len; i++) {
-                if (oid_is (gsnmp_varbind_get_oid (varbinds->pdata[i]), ids, n_ids))
+                if (gsnmp_oid_is (gsnmp_varbind_get_oid (varbinds->pdata[i]), ids, n_ids))
                         return TRUE;
         }
         return FALSE;
@@ -268,8 +255,8 @@ gsnmp_notification_new (const GsnmpNotificationSecurity *security,
                 vb0 = pdu->varbinds->pdata[0];
                 vb1 = pdu->varbinds->pdata[1];
                 type = gsnmp_varbind_get_value_type (vb0);
-                if (!OID_IS (gsnmp_varbind_get_oid (vb0), sys_up_time_ids) ||
-                    !OID_IS (gsnmp_varbind_get_oid (vb1), snmp_trap_oid_ids)) {
+                if (!GSNMP_OID_IS (gsnmp_varbind_get_oid (vb0), sys_up_time_ids) ||
+                    !GSNMP_OID_IS (gsnmp_varbind_get_oid (vb1), snmp_trap_oid_ids)) {
                         g_set_error_literal (error, GSNMP_ERROR, GSNMP_ERROR_MALFORMED_MESSAGE,
                                              _("The notification does not begin with sysUpTime.0 and snmpTrapOID.0"));
                         return NULL;

@@ -9,6 +9,7 @@
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
 #include "gsnmp-notification-private.h"
+#include "gsnmp-oid-private.h"
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-target-private.h"
 #include "gsnmp-varbind-private.h"
@@ -258,18 +259,6 @@ gsnmp_notify_result_get_n_failed (GsnmpNotifyResult *self)
 /*****************************************************************************/
 /* Building the PDUs */
 
-/* Whether @oid is exactly @ids. */
-static gboolean
-oid_is (GsnmpOid      *oid,
-        const guint32 *ids,
-        gsize          n_ids)
-{
-        gsize n;
-        const guint32 *have = gsnmp_oid_get_ids (oid, &n);
-
-        return n == n_ids && memcmp (have, ids, n * sizeof (guint32)) == 0;
-}
-
 /* The first varbind named @ids with a value of @type, or NULL. */
 static GsnmpVarbind *
 find_varbind (GsnmpVarbind * const *varbinds,
@@ -282,7 +271,7 @@ find_varbind (GsnmpVarbind * const *varbinds,
 
         for (i = 0; i < n_varbinds; i++) {
                 if (gsnmp_varbind_get_value_type (varbinds[i]) == type &&
-                    oid_is (gsnmp_varbind_get_oid (varbinds[i]), ids, n_ids))
+                    gsnmp_oid_is (gsnmp_varbind_get_oid (varbinds[i]), ids, n_ids))
                         return varbinds[i];
         }
         return NULL;

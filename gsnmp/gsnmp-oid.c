@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "gsnmp-oid.h"
+#include "gsnmp-oid-private.h"
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
 
@@ -468,4 +468,16 @@ gsnmp_oid_to_string (const GsnmpOid *oid)
         *p = '\0';
 
         return buf;
+}
+
+/* See gsnmp-oid-private.h. */
+gboolean
+gsnmp_oid_is (const GsnmpOid *oid,
+              const guint32  *ids,
+              gsize           n_ids)
+{
+        gsize n;
+        const guint32 *have = gsnmp_oid_get_ids (oid, &n);
+
+        return n == n_ids && memcmp (have, ids, n * sizeof (guint32)) == 0;
 }

@@ -6,7 +6,7 @@
 
 #include "gsnmp-table.h"
 #include "gsnmp-table-row-private.h"
-#include "gsnmp-walk.h"
+#include "gsnmp-walk-private.h"
 #include "gsnmp-pdu.h"
 #include "gsnmp-error.h"
 #include "gsnmp-engine-private.h"
@@ -599,199 +599,58 @@ gsnmp_engine_get_table_finish (GsnmpEngine   *engine,
 /*****************************************************************************/
 /* Chosen columns, side by side */
 
-/* Retrieving chosen columns: each request carries the last OID of every
- * column that has not ended yet, so a GetBulk response holds up to
- * max-repetitions rows (RFC 3416 §4.2.3). */
-typedef struct {
-        GsnmpEngine   *engine;
-        GsnmpTarget   *target;
-        GPtrArray     *columns;     /* (element-type GsnmpOid) */
-        GPtrArray    **cells;       /* per column: (element-type GsnmpVarbind) */
-        GsnmpOid     **last;        /* per column: the OID to continue from */
-        gboolean      *done;        /* per column */
-        guint         *active;      /* positions of the columns in the request */
-        GsnmpOid     **request_oids;
-        guint          n_active;
-        gboolean       bulk;
-        guint          request_reps;
-        guint          bulk_limit;  /* halved after tooBig; 0: no limit */
-} ColumnsFetch;
-
+/* The column fetch is a walk of the columns side by side
+ * (gsnmp_walk_new_columns()); its varbinds come back interleaved and are
+ * sorted into the columns here. */
 static void
-columns_fetch_free (ColumnsFetch *fetch)
+on_columns_walked (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-        guint c;
-
-        for (c = 0; c < fetch->columns->len; c++) {
-                g_ptr_array_unref (fetch->cells[c]);
-                gsnmp_oid_unref (fetch->last[c]);
-        }
-        g_free (fetch->cells);
-        g_free (fetch->last);
-        g_free (fetch->done);
-        g_free (fetch->active);
-        g_free (fetch->request_oids);
-        g_ptr_array_unref (fetch->columns);
-        g_object_unref (fetch->engine);
-        g_object_unref (fetch->target);
-        g_free (fetch);
-}
-
-static void columns_fetch_step (GTask *task);
-
-static void
-columns_fetch_return (GTask *task)
-{
-        ColumnsFetch *fetch = g_task_get_task_data (task);
-        guint n = fetch->columns->len;
-        g_autofree ColumnCells *cells = g_new0 (ColumnCells, MAX (n, 1));
-        guint c;
-
-        for (c = 0; c < n; c++) {
-                cells[c].varbinds = (GsnmpVarbind **) fetch->cells[c]->pdata;
-                cells[c].n_varbinds = fetch->cells[c]->len;
-                cells[c].prefix_len = gsnmp_oid_get_length (g_ptr_array_index (fetch->columns, c));
-        }
-
-        g_task_return_pointer (task, table_build (fetch->columns, cells), g_object_unref);
-}
-
-/* Takes a response's varbinds: varbind i belongs to the column at
- * active[i % n_active]. */
-static gboolean
-columns_fetch_take (ColumnsFetch  *fetch,
-                    GsnmpPdu      *pdu,
-                    GError       **error)
-{
-        GsnmpVarbind **varbinds;
-        guint n, i;
-
-        varbinds = gsnmp_pdu_get_varbinds (pdu, &n);
-        if (n == 0) {
-                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED, "%s",
-                             _("The agent answered with no variable bindings"));
-                return FALSE;
-        }
-        if (!fetch->bulk)
-                n = MIN (n, fetch->n_active);
-
-        for (i = 0; i < n; i++) {
-                guint c = fetch->active[i % fetch->n_active];
-                GsnmpVarbind *varbind = varbinds[i];
-                GsnmpOid *oid = gsnmp_varbind_get_oid (varbind);
-                GsnmpValueType type = gsnmp_varbind_get_value_type (varbind);
-
-                if (fetch->done[c])
-                        continue;
-
-                if (type == GSNMP_VALUE_TYPE_END_OF_MIB_VIEW ||
-                    type == GSNMP_VALUE_TYPE_NO_SUCH_OBJECT ||
-                    type == GSNMP_VALUE_TYPE_NO_SUCH_INSTANCE ||
-                    !gsnmp_oid_has_prefix (oid, g_ptr_array_index (fetch->columns, c))) {
-                        fetch->done[c] = TRUE;
-                        continue;
-                }
-
-                if (gsnmp_oid_compare (oid, fetch->last[c]) <= 0) {
-                        g_autofree char *oid_str = gsnmp_oid_to_string (oid);
-                        g_autofree char *last_str = gsnmp_oid_to_string (fetch->last[c]);
-
-                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_OID_NOT_INCREASING,
-                                     _("The agent returned OID “%s” after “%s”: its MIB is not in order"),
-                                     oid_str, last_str);
-                        return FALSE;
-                }
-
-                g_ptr_array_add (fetch->cells[c], gsnmp_varbind_ref (varbind));
-                gsnmp_oid_unref (fetch->last[c]);
-                fetch->last[c] = gsnmp_oid_ref (oid);
-        }
-
-        return TRUE;
-}
-
-static void
-on_columns_response (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-        GTask *task = user_data;
-        ColumnsFetch *fetch = g_task_get_task_data (task);
-        g_autoptr(GsnmpPdu) pdu = NULL;
+        g_autoptr(GTask) task = user_data;
+        GPtrArray *columns = g_task_get_task_data (task);
+        g_autoptr(GPtrArray) varbinds = NULL;
+        g_autofree GPtrArray **by_column = NULL;
+        g_autofree ColumnCells *cells = NULL;
         GError *error = NULL;
-        guint status, index;
+        guint n = columns->len, c, i;
 
-        if (fetch->bulk)
-                pdu = gsnmp_engine_get_bulk_finish (fetch->engine, result, &error);
-        else
-                pdu = gsnmp_engine_get_next_finish (fetch->engine, result, &error);
-        if (pdu == NULL)
-                goto fail;
-
-        status = gsnmp_pdu_get_error_status (pdu);
-        index = gsnmp_pdu_get_error_index (pdu);
-        if (status == GSNMP_PDU_ERROR_NO_SUCH_NAME && index >= 1 && index <= fetch->n_active) {
-                /* SNMPv1: this column ran off the end of the MIB, and the
-                 * others have to be asked again (RFC 1157 §4.1.3). */
-                fetch->done[fetch->active[index - 1]] = TRUE;
-                columns_fetch_step (task);
-                return;
-        }
-        if (status == GSNMP_PDU_ERROR_TOO_BIG && fetch->bulk && fetch->request_reps > 1) {
-                fetch->bulk_limit = fetch->request_reps / 2;
-                columns_fetch_step (task);
-                return;
-        }
-        if (!gsnmp_pdu_check_error (pdu, &error))
-                goto fail;
-
-        if (!columns_fetch_take (fetch, pdu, &error))
-                goto fail;
-
-        columns_fetch_step (task);
-        return;
-
-fail:
-        g_task_return_error (task, error);
-        g_object_unref (task);
-}
-
-static void
-columns_fetch_step (GTask *task)
-{
-        ColumnsFetch *fetch = g_task_get_task_data (task);
-        GCancellable *cancellable = g_task_get_cancellable (task);
-        guint c, reps;
-
-        fetch->n_active = 0;
-        for (c = 0; c < fetch->columns->len; c++) {
-                if (fetch->done[c])
-                        continue;
-                fetch->active[fetch->n_active] = c;
-                fetch->request_oids[fetch->n_active] = fetch->last[c];
-                fetch->n_active++;
-        }
-
-        if (fetch->n_active == 0) {
-                columns_fetch_return (task);
-                g_object_unref (task);
+        varbinds = gsnmp_walk_all_finish (GSNMP_WALK (source), result, &error);
+        if (varbinds == NULL) {
+                g_task_return_error (task, error);
                 return;
         }
 
-        if (!fetch->bulk) {
-                gsnmp_engine_get_next_async (fetch->engine, fetch->target,
-                                             fetch->request_oids, fetch->n_active,
-                                             cancellable, on_columns_response, task);
-                return;
+        by_column = g_new0 (GPtrArray *, n);
+        cells = g_new0 (ColumnCells, n);
+        for (c = 0; c < n; c++)
+                by_column[c] = g_ptr_array_new ();
+        for (i = 0; i < varbinds->len; i++) {
+                GsnmpOid *oid = gsnmp_varbind_get_oid (varbinds->pdata[i]);
+                guint best = n, best_len = 0;
+
+                /* the longest column OID that is a prefix: columns may nest */
+                for (c = 0; c < n; c++) {
+                        GsnmpOid *column = g_ptr_array_index (columns, c);
+                        guint len = gsnmp_oid_get_length (column);
+
+                        if (len >= best_len && gsnmp_oid_has_prefix (oid, column)) {
+                                best = c;
+                                best_len = len;
+                        }
+                }
+                if (best < n)
+                        g_ptr_array_add (by_column[best], varbinds->pdata[i]);
+        }
+        for (c = 0; c < n; c++) {
+                cells[c].varbinds = (GsnmpVarbind **) by_column[c]->pdata;
+                cells[c].n_varbinds = by_column[c]->len;
+                cells[c].prefix_len = gsnmp_oid_get_length (g_ptr_array_index (columns, c));
         }
 
-        reps = gsnmp_target_get_max_repetitions (fetch->target);
-        if (fetch->bulk_limit > 0)
-                reps = MIN (reps, fetch->bulk_limit);
-        fetch->request_reps = MAX (reps, 1);
-        gsnmp_engine_get_bulk_async (fetch->engine, fetch->target, 0, fetch->request_reps,
-                                     fetch->request_oids, fetch->n_active,
-                                     cancellable, on_columns_response, task);
+        g_task_return_pointer (task, table_build (columns, cells), g_object_unref);
+        for (c = 0; c < n; c++)
+                g_ptr_array_unref (by_column[c]);
 }
 
 /**
@@ -829,7 +688,8 @@ gsnmp_engine_get_table_columns_async (GsnmpEngine         *engine,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-        ColumnsFetch *fetch;
+        g_autoptr(GsnmpWalk) walk = NULL;
+        GPtrArray *cols;
         GTask *task;
         gsize c;
 
@@ -844,24 +704,14 @@ gsnmp_engine_get_table_columns_async (GsnmpEngine         *engine,
         g_task_set_source_tag (task, gsnmp_engine_get_table_columns_async);
         g_task_set_name (task, "[gsnmp] get-table-columns");
 
-        fetch = g_new0 (ColumnsFetch, 1);
-        fetch->engine = g_object_ref (engine);
-        fetch->target = g_object_ref (target);
-        fetch->columns = g_ptr_array_new_full (n_columns, (GDestroyNotify) gsnmp_oid_unref);
-        fetch->cells = g_new0 (GPtrArray *, n_columns);
-        fetch->last = g_new0 (GsnmpOid *, n_columns);
-        fetch->done = g_new0 (gboolean, n_columns);
-        fetch->active = g_new0 (guint, n_columns);
-        fetch->request_oids = g_new0 (GsnmpOid *, n_columns);
-        fetch->bulk = gsnmp_target_get_version (target) != GSNMP_PROTOCOL_VERSION_V1;
-        for (c = 0; c < n_columns; c++) {
-                g_ptr_array_add (fetch->columns, gsnmp_oid_ref (columns[c]));
-                fetch->cells[c] = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_varbind_unref);
-                fetch->last[c] = gsnmp_oid_ref (columns[c]);
-        }
-        g_task_set_task_data (task, fetch, (GDestroyNotify) columns_fetch_free);
+        cols = g_ptr_array_new_full (n_columns, (GDestroyNotify) gsnmp_oid_unref);
+        for (c = 0; c < n_columns; c++)
+                g_ptr_array_add (cols, gsnmp_oid_ref (columns[c]));
+        g_task_set_task_data (task, cols, (GDestroyNotify) g_ptr_array_unref);
 
-        columns_fetch_step (task);
+        walk = gsnmp_walk_new_columns (engine, target, columns, (guint) n_columns);
+        gsnmp_walk_set_root_fallback (walk, FALSE);
+        gsnmp_walk_all_async (walk, cancellable, on_columns_walked, task);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "gsnmp-walk.h"
+#include "gsnmp-walk-private.h"
 #include "gsnmp-engine-private.h"
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
@@ -15,7 +15,7 @@
  * An enumerator over the objects of a subtree of an agent's MIB, in the
  * style of [class@Gio.FileEnumerator].
  *
- * [ctor@Gsnmp.Walk.new] (or [method@Gsnmp.Engine.walk]) creates a walk
+ * [ctor@Gsnmp.Walk.new] creates a walk
  * without sending anything; its options are properties, which can be set
  * before the first batch is requested. Each call of
  * [method@Gsnmp.Walk.next_async] sends one request (more only when the agent
@@ -82,6 +82,15 @@
  * Since: 1.0
  */
 
+/* A subtree the walk follows: its root, or each column of a table that
+ * gsnmp_walk_new_columns() fetches side by side (one request carries the
+ * last OID of every column that has not ended, RFC 3416 §4.2.3). */
+typedef struct {
+        GsnmpOid *root;
+        GsnmpOid *last;   /* the OID the next request continues from */
+        gboolean  done;
+} WalkColumn;
+
 struct _GsnmpWalk {
         GObject          parent_instance;
 
@@ -97,7 +106,11 @@ struct _GsnmpWalk {
         gboolean         allow_non_increasing;
         gboolean         root_fallback;
 
-        GsnmpOid        *last;            /* the OID the next request continues from */
+        WalkColumn      *columns;         /* n_columns: the root, or a table's columns */
+        guint            n_columns;
+        guint           *active;          /* the columns in the request in flight */
+        GsnmpOid       **request_oids;    /* their OIDs to continue from */
+        guint            n_active;
         guint            bulk_limit;      /* halved after tooBig; 0: no limit */
         guint            n_requests;
         guint            n_varbinds;
@@ -132,6 +145,40 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+walk_clear_columns (GsnmpWalk *self)
+{
+        guint c;
+
+        for (c = 0; c < self->n_columns; c++) {
+                gsnmp_oid_unref (self->columns[c].root);
+                gsnmp_oid_unref (self->columns[c].last);
+        }
+        g_clear_pointer (&self->columns, g_free);
+        g_clear_pointer (&self->active, g_free);
+        g_clear_pointer (&self->request_oids, g_free);
+        self->n_columns = 0;
+}
+
+/* Follows @roots side by side (at least one). */
+static void
+walk_set_columns (GsnmpWalk       *self,
+                  GsnmpOid * const *roots,
+                  guint            n_roots)
+{
+        guint c;
+
+        walk_clear_columns (self);
+        self->n_columns = n_roots;
+        self->columns = g_new0 (WalkColumn, n_roots);
+        self->active = g_new0 (guint, n_roots);
+        self->request_oids = g_new0 (GsnmpOid *, n_roots);
+        for (c = 0; c < n_roots; c++) {
+                self->columns[c].root = gsnmp_oid_ref (roots[c]);
+                self->columns[c].last = gsnmp_oid_ref (roots[c]);
+        }
+}
+
+static void
 gsnmp_walk_dispose (GObject *object)
 {
         GsnmpWalk *self = GSNMP_WALK (object);
@@ -150,7 +197,7 @@ gsnmp_walk_finalize (GObject *object)
         g_clear_object (&self->engine);
         g_clear_object (&self->target);
         g_clear_pointer (&self->root, gsnmp_oid_unref);
-        g_clear_pointer (&self->last, gsnmp_oid_unref);
+        walk_clear_columns (self);
         g_clear_pointer (&self->end_varbind, gsnmp_varbind_unref);
         g_clear_error (&self->deferred_error);
         g_clear_pointer (&self->seen, g_hash_table_unref);
@@ -257,7 +304,7 @@ gsnmp_walk_constructed (GObject *object)
         g_return_if_fail (GSNMP_IS_TARGET (self->target));
         g_return_if_fail (self->root != NULL);
 
-        self->last = gsnmp_oid_ref (self->root);
+        walk_set_columns (self, &self->root, 1);
 }
 
 static void
@@ -461,25 +508,25 @@ gsnmp_walk_new (GsnmpEngine *engine,
                              NULL);
 }
 
-/**
- * gsnmp_engine_walk:
- * @engine: the engine that sends the requests
- * @target: the agent to walk
- * @root: the root of the subtree to walk
+/*
+ * gsnmp_walk_new_columns: (skip)
  *
- * Creates a walk of the subtree below @root; the same as
- * [ctor@Gsnmp.Walk.new].
- *
- * Returns: (transfer full): a new [class@Gsnmp.Walk]
- *
- * Since: 1.0
+ * A walk that follows @columns side by side (see gsnmp-walk-private.h).
  */
 GsnmpWalk *
-gsnmp_engine_walk (GsnmpEngine *engine,
-                   GsnmpTarget *target,
-                   GsnmpOid    *root)
+gsnmp_walk_new_columns (GsnmpEngine      *engine,
+                        GsnmpTarget      *target,
+                        GsnmpOid * const *columns,
+                        guint             n_columns)
 {
-        return gsnmp_walk_new (engine, target, root);
+        GsnmpWalk *self;
+
+        g_return_val_if_fail (columns != NULL && n_columns > 0, NULL);
+
+        self = gsnmp_walk_new (engine, target, columns[0]);
+        if (self != NULL)
+                walk_set_columns (self, columns, n_columns);
+        return self;
 }
 
 /**
@@ -536,25 +583,6 @@ gsnmp_walk_get_root (GsnmpWalk *self)
         return self->root;
 }
 
-#define DEFINE_OPTION(type, name, NAME, check)                                  \
-        type                                                                    \
-        gsnmp_walk_get_##name (GsnmpWalk *self)                                 \
-        {                                                                       \
-                g_return_val_if_fail (GSNMP_IS_WALK (self), 0);                 \
-                return self->name;                                              \
-        }                                                                       \
-        void                                                                    \
-        gsnmp_walk_set_##name (GsnmpWalk *self,                                 \
-                               type       value)                                \
-        {                                                                       \
-                g_return_if_fail (GSNMP_IS_WALK (self));                        \
-                g_return_if_fail (check);                                       \
-                if (self->name == value)                                        \
-                        return;                                                 \
-                self->name = value;                                             \
-                g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_##NAME]); \
-        }
-
 /**
  * gsnmp_walk_get_max_repetitions: (get-property max-repetitions)
  * @self: a [class@Gsnmp.Walk]
@@ -565,6 +593,14 @@ gsnmp_walk_get_root (GsnmpWalk *self)
  *
  * Since: 1.0
  */
+guint
+gsnmp_walk_get_max_repetitions (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return self->max_repetitions;
+}
+
 /**
  * gsnmp_walk_set_max_repetitions: (set-property max-repetitions)
  * @self: a [class@Gsnmp.Walk]
@@ -574,7 +610,18 @@ gsnmp_walk_get_root (GsnmpWalk *self)
  *
  * Since: 1.0
  */
-DEFINE_OPTION (guint, max_repetitions, MAX_REPETITIONS, value <= G_MAXINT32)
+void
+gsnmp_walk_set_max_repetitions (GsnmpWalk *self,
+                                guint     max_repetitions)
+{
+        g_return_if_fail (GSNMP_IS_WALK (self));
+        g_return_if_fail (max_repetitions <= G_MAXINT32);
+
+        if (self->max_repetitions == max_repetitions)
+                return;
+        self->max_repetitions = max_repetitions;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_REPETITIONS]);
+}
 
 /**
  * gsnmp_walk_get_max_varbinds: (get-property max-varbinds)
@@ -586,6 +633,14 @@ DEFINE_OPTION (guint, max_repetitions, MAX_REPETITIONS, value <= G_MAXINT32)
  *
  * Since: 1.0
  */
+guint
+gsnmp_walk_get_max_varbinds (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return self->max_varbinds;
+}
+
 /**
  * gsnmp_walk_set_max_varbinds: (set-property max-varbinds)
  * @self: a [class@Gsnmp.Walk]
@@ -595,7 +650,17 @@ DEFINE_OPTION (guint, max_repetitions, MAX_REPETITIONS, value <= G_MAXINT32)
  *
  * Since: 1.0
  */
-DEFINE_OPTION (guint, max_varbinds, MAX_VARBINDS, TRUE)
+void
+gsnmp_walk_set_max_varbinds (GsnmpWalk *self,
+                             guint     max_varbinds)
+{
+        g_return_if_fail (GSNMP_IS_WALK (self));
+
+        if (self->max_varbinds == max_varbinds)
+                return;
+        self->max_varbinds = max_varbinds;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_VARBINDS]);
+}
 
 /**
  * gsnmp_walk_get_max_requests: (get-property max-requests)
@@ -607,6 +672,14 @@ DEFINE_OPTION (guint, max_varbinds, MAX_VARBINDS, TRUE)
  *
  * Since: 1.0
  */
+guint
+gsnmp_walk_get_max_requests (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return self->max_requests;
+}
+
 /**
  * gsnmp_walk_set_max_requests: (set-property max-requests)
  * @self: a [class@Gsnmp.Walk]
@@ -616,7 +689,17 @@ DEFINE_OPTION (guint, max_varbinds, MAX_VARBINDS, TRUE)
  *
  * Since: 1.0
  */
-DEFINE_OPTION (guint, max_requests, MAX_REQUESTS, TRUE)
+void
+gsnmp_walk_set_max_requests (GsnmpWalk *self,
+                             guint     max_requests)
+{
+        g_return_if_fail (GSNMP_IS_WALK (self));
+
+        if (self->max_requests == max_requests)
+                return;
+        self->max_requests = max_requests;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_REQUESTS]);
+}
 
 /**
  * gsnmp_walk_get_lexicographic: (get-property lexicographic)
@@ -628,6 +711,14 @@ DEFINE_OPTION (guint, max_requests, MAX_REQUESTS, TRUE)
  *
  * Since: 1.0
  */
+gboolean
+gsnmp_walk_get_lexicographic (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return self->lexicographic;
+}
+
 /**
  * gsnmp_walk_set_lexicographic: (set-property lexicographic)
  * @self: a [class@Gsnmp.Walk]
@@ -637,7 +728,17 @@ DEFINE_OPTION (guint, max_requests, MAX_REQUESTS, TRUE)
  *
  * Since: 1.0
  */
-DEFINE_OPTION (gboolean, lexicographic, LEXICOGRAPHIC, TRUE)
+void
+gsnmp_walk_set_lexicographic (GsnmpWalk *self,
+                              gboolean  lexicographic)
+{
+        g_return_if_fail (GSNMP_IS_WALK (self));
+
+        if (self->lexicographic == lexicographic)
+                return;
+        self->lexicographic = lexicographic;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEXICOGRAPHIC]);
+}
 
 /**
  * gsnmp_walk_get_use_getnext: (get-property use-getnext)
@@ -649,6 +750,14 @@ DEFINE_OPTION (gboolean, lexicographic, LEXICOGRAPHIC, TRUE)
  *
  * Since: 1.0
  */
+gboolean
+gsnmp_walk_get_use_getnext (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return self->use_getnext;
+}
+
 /**
  * gsnmp_walk_set_use_getnext: (set-property use-getnext)
  * @self: a [class@Gsnmp.Walk]
@@ -658,7 +767,17 @@ DEFINE_OPTION (gboolean, lexicographic, LEXICOGRAPHIC, TRUE)
  *
  * Since: 1.0
  */
-DEFINE_OPTION (gboolean, use_getnext, USE_GETNEXT, TRUE)
+void
+gsnmp_walk_set_use_getnext (GsnmpWalk *self,
+                            gboolean  use_getnext)
+{
+        g_return_if_fail (GSNMP_IS_WALK (self));
+
+        if (self->use_getnext == use_getnext)
+                return;
+        self->use_getnext = use_getnext;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USE_GETNEXT]);
+}
 
 /**
  * gsnmp_walk_get_allow_non_increasing: (get-property allow-non-increasing)
@@ -670,6 +789,14 @@ DEFINE_OPTION (gboolean, use_getnext, USE_GETNEXT, TRUE)
  *
  * Since: 1.0
  */
+gboolean
+gsnmp_walk_get_allow_non_increasing (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return self->allow_non_increasing;
+}
+
 /**
  * gsnmp_walk_set_allow_non_increasing: (set-property allow-non-increasing)
  * @self: a [class@Gsnmp.Walk]
@@ -680,7 +807,17 @@ DEFINE_OPTION (gboolean, use_getnext, USE_GETNEXT, TRUE)
  *
  * Since: 1.0
  */
-DEFINE_OPTION (gboolean, allow_non_increasing, ALLOW_NON_INCREASING, TRUE)
+void
+gsnmp_walk_set_allow_non_increasing (GsnmpWalk *self,
+                                     gboolean  allow)
+{
+        g_return_if_fail (GSNMP_IS_WALK (self));
+
+        if (self->allow_non_increasing == allow)
+                return;
+        self->allow_non_increasing = allow;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_NON_INCREASING]);
+}
 
 /**
  * gsnmp_walk_get_root_fallback: (get-property root-fallback)
@@ -692,6 +829,14 @@ DEFINE_OPTION (gboolean, allow_non_increasing, ALLOW_NON_INCREASING, TRUE)
  *
  * Since: 1.0
  */
+gboolean
+gsnmp_walk_get_root_fallback (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return self->root_fallback;
+}
+
 /**
  * gsnmp_walk_set_root_fallback: (set-property root-fallback)
  * @self: a [class@Gsnmp.Walk]
@@ -702,7 +847,17 @@ DEFINE_OPTION (gboolean, allow_non_increasing, ALLOW_NON_INCREASING, TRUE)
  *
  * Since: 1.0
  */
-DEFINE_OPTION (gboolean, root_fallback, ROOT_FALLBACK, TRUE)
+void
+gsnmp_walk_set_root_fallback (GsnmpWalk *self,
+                              gboolean  root_fallback)
+{
+        g_return_if_fail (GSNMP_IS_WALK (self));
+
+        if (self->root_fallback == root_fallback)
+                return;
+        self->root_fallback = root_fallback;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT_FALLBACK]);
+}
 
 /**
  * gsnmp_walk_get_status:
@@ -866,7 +1021,7 @@ new_not_increasing_error (GsnmpOid *previous,
 static gboolean
 walk_maybe_fallback (GsnmpWalk *self)
 {
-        if (self->n_varbinds > 0 || !self->root_fallback)
+        if (self->n_varbinds > 0 || !self->root_fallback || self->n_columns > 1)
                 return FALSE;
         if (self->status != GSNMP_WALK_STATUS_END_OF_SUBTREE &&
             self->status != GSNMP_WALK_STATUS_END_OF_MIB_VIEW)
@@ -914,8 +1069,29 @@ on_fallback_response (GObject      *source,
         walk_complete (self, batch, NULL);
 }
 
-/* Appends the varbinds of a GetNext or GetBulk response to @batch until one
- * ends the walk. Returns FALSE, with @error set, when the agent misbehaved. */
+/* Ends @column: @status says why, @varbind (nullable) is what ended it.
+ * The walk ends with the last column. */
+static void
+walk_end_column (GsnmpWalk       *self,
+                 WalkColumn      *column,
+                 GsnmpWalkStatus  status,
+                 GsnmpVarbind    *varbind)
+{
+        guint c;
+
+        column->done = TRUE;
+        if (varbind != NULL)
+                set_end_varbind (self, varbind);
+        for (c = 0; c < self->n_columns; c++) {
+                if (!self->columns[c].done)
+                        return;
+        }
+        self->status = status;
+}
+
+/* Appends the varbinds of a GetNext or GetBulk response to @batch: varbind
+ * i continues the column at active[i % n_active], until that column ends.
+ * Returns FALSE, with @error set, when the agent misbehaved. */
 static gboolean
 walk_take_varbinds (GsnmpWalk  *self,
                     GsnmpPdu   *pdu,
@@ -932,21 +1108,25 @@ walk_take_varbinds (GsnmpWalk  *self,
                              _("The agent answered with no variable bindings"));
                 return FALSE;
         }
+        if (self->request_type != GSNMP_PDU_TYPE_GET_BULK)
+                n = MIN (n, self->n_active);
 
-        for (i = 0; i < n; i++) {
+        for (i = 0; i < n && self->status == GSNMP_WALK_STATUS_RUNNING; i++) {
                 GsnmpVarbind *varbind = varbinds[i];
                 GsnmpOid *oid = gsnmp_varbind_get_oid (varbind);
+                WalkColumn *column = &self->columns[self->active[i % self->n_active]];
+
+                if (column->done)
+                        continue;
 
                 if (is_exception (gsnmp_varbind_get_value_type (varbind))) {
-                        self->status = GSNMP_WALK_STATUS_END_OF_MIB_VIEW;
-                        set_end_varbind (self, varbind);
-                        return TRUE;
+                        walk_end_column (self, column, GSNMP_WALK_STATUS_END_OF_MIB_VIEW, varbind);
+                        continue;
                 }
 
-                if (!self->lexicographic && !gsnmp_oid_has_prefix (oid, self->root)) {
-                        self->status = GSNMP_WALK_STATUS_END_OF_SUBTREE;
-                        set_end_varbind (self, varbind);
-                        return TRUE;
+                if (!self->lexicographic && !gsnmp_oid_has_prefix (oid, column->root)) {
+                        walk_end_column (self, column, GSNMP_WALK_STATUS_END_OF_SUBTREE, varbind);
+                        continue;
                 }
 
                 if (self->max_varbinds > 0 && self->n_varbinds >= self->max_varbinds) {
@@ -954,7 +1134,7 @@ walk_take_varbinds (GsnmpWalk  *self,
                         return TRUE;
                 }
 
-                cmp = gsnmp_oid_compare (oid, self->last);
+                cmp = gsnmp_oid_compare (oid, column->last);
                 if (self->allow_non_increasing) {
                         /* g_hash_table_add() is FALSE for an OID seen before */
                         if (self->seen == NULL)
@@ -969,14 +1149,14 @@ walk_take_varbinds (GsnmpWalk  *self,
                 }
                 if (cmp <= 0) {
                         set_end_varbind (self, varbind);
-                        *error = new_not_increasing_error (self->last, oid, cmp == 0);
+                        *error = new_not_increasing_error (column->last, oid, cmp == 0);
                         return FALSE;
                 }
 
                 g_ptr_array_add (batch, gsnmp_varbind_ref (varbind));
                 self->n_varbinds++;
-                gsnmp_oid_unref (self->last);
-                self->last = gsnmp_oid_ref (oid);
+                gsnmp_oid_unref (column->last);
+                column->last = gsnmp_oid_ref (oid);
         }
 
         if (self->max_varbinds > 0 && self->n_varbinds >= self->max_varbinds)
@@ -1008,10 +1188,16 @@ on_response (GObject      *source,
         }
 
         status = gsnmp_pdu_get_error_status (pdu);
-        if (status == GSNMP_PDU_ERROR_NO_SUCH_NAME) {
-                /* RFC 1157 §4.1.3: SNMPv1's end of the MIB */
-                self->status = GSNMP_WALK_STATUS_END_OF_MIB_VIEW;
-                if (walk_maybe_fallback (self))
+        if (status == GSNMP_PDU_ERROR_NO_SUCH_NAME &&
+            (self->n_active == 1 || (gsnmp_pdu_get_error_index (pdu) >= 1 &&
+                                     gsnmp_pdu_get_error_index (pdu) <= self->n_active))) {
+                /* RFC 1157 §4.1.3: SNMPv1's end of the MIB, for the column
+                 * at error-index; the others are asked again */
+                guint index = self->n_active == 1 ? 1 : gsnmp_pdu_get_error_index (pdu);
+
+                walk_end_column (self, &self->columns[self->active[index - 1]],
+                                 GSNMP_WALK_STATUS_END_OF_MIB_VIEW, NULL);
+                if (self->status == GSNMP_WALK_STATUS_RUNNING || walk_maybe_fallback (self))
                         walk_step (self);
                 else
                         walk_complete (self, new_batch (0), NULL);
@@ -1066,7 +1252,7 @@ walk_step (GsnmpWalk *self)
 {
         GCancellable *cancellable = g_task_get_cancellable (self->task);
         gboolean bulk;
-        guint reps;
+        guint reps, c;
 
         if (self->fallback_pending) {
                 self->n_requests++;
@@ -1091,6 +1277,15 @@ walk_step (GsnmpWalk *self)
                 return;
         }
 
+        self->n_active = 0;
+        for (c = 0; c < self->n_columns; c++) {
+                if (self->columns[c].done)
+                        continue;
+                self->active[self->n_active] = c;
+                self->request_oids[self->n_active] = self->columns[c].last;
+                self->n_active++;
+        }
+
         bulk = !self->use_getnext &&
                gsnmp_target_get_version (self->target) != GSNMP_PROTOCOL_VERSION_V1;
         self->n_requests++;
@@ -1098,7 +1293,8 @@ walk_step (GsnmpWalk *self)
         if (!bulk) {
                 self->request_type = GSNMP_PDU_TYPE_GET_NEXT;
                 self->request_reps = 1;
-                gsnmp_engine_get_next_async (self->engine, self->target, &self->last, 1,
+                gsnmp_engine_get_next_async (self->engine, self->target,
+                                             self->request_oids, self->n_active,
                                              cancellable, on_response, self);
                 return;
         }
@@ -1114,7 +1310,8 @@ walk_step (GsnmpWalk *self)
 
         self->request_type = GSNMP_PDU_TYPE_GET_BULK;
         self->request_reps = reps;
-        gsnmp_engine_get_bulk_async (self->engine, self->target, 0, reps, &self->last, 1,
+        gsnmp_engine_get_bulk_async (self->engine, self->target, 0, reps,
+                                     self->request_oids, self->n_active,
                                      cancellable, on_response, self);
 }
 

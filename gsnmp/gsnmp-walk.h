@@ -53,10 +53,6 @@ GSNMP_AVAILABLE_IN_ALL
 GsnmpWalk       *gsnmp_walk_new                      (GsnmpEngine          *engine,
                                                       GsnmpTarget          *target,
                                                       GsnmpOid             *root);
-GSNMP_AVAILABLE_IN_ALL
-GsnmpWalk       *gsnmp_engine_walk                   (GsnmpEngine          *engine,
-                                                      GsnmpTarget          *target,
-                                                      GsnmpOid             *root);
 
 GSNMP_AVAILABLE_IN_ALL
 GsnmpEngine     *gsnmp_walk_get_engine               (GsnmpWalk            *self);

@@ -20,29 +20,12 @@
 # 77 (skip) without Net-SNMP or without the tool's notification commands.
 # Everything stays on 127.0.0.1 and ::1, on free ports.
 
-set -u
-export LC_ALL=C
+. "$(dirname "$0")/interop-lib.sh"
 
-SRC=${GSNMP_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
-TOOL=${GSNMP_TOOL:-}
 FIXTURE="$SRC/tests/snmptrapd-fixture.sh"
-PY=
-if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; elif command -v python3 >/dev/null 2>&1; then PY=python3; fi
 
-if [ -z "$TOOL" ] || [ ! -x "$TOOL" ]; then
-        echo "GSNMP_TOOL is not set to the built gsnmp" >&2
-        exit 1
-fi
-for p in snmptrap snmpinform; do
-        if ! command -v "$p" >/dev/null 2>&1; then
-                echo "SKIP: $p not found (install Debian's snmp package)"
-                exit 77
-        fi
-done
-if ! command -v snmptrapd >/dev/null 2>&1 && [ ! -x /usr/sbin/snmptrapd ]; then
-        echo "SKIP: snmptrapd not found (install Debian's snmptrapd package)"
-        exit 77
-fi
+interop_need snmptrap snmpinform snmptrapd
+interop_init notify
 if ! "$TOOL" trap --help >/dev/null 2>&1 || ! "$TOOL" listen --help >/dev/null 2>&1; then
         echo "SKIP: $TOOL has no trap and listen commands"
         exit 77
@@ -52,37 +35,9 @@ if [ -z "$PY" ]; then
         exit 77
 fi
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/gsnmp-interop-notify.XXXXXX") || exit 1
 LISTEN_PIDS=
-cleanup ()
-{
-        local pid
-        for pid in $LISTEN_PIDS; do
-                kill "$pid" 2>/dev/null
-                wait "$pid" 2>/dev/null
-        done
-        "$FIXTURE" stop "$WORK/trapd" >/dev/null 2>&1
-        rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-N_PASS=0
-N_FAIL=0
-N_SKIP=0
-FAILED=""
-pass () { N_PASS=$((N_PASS + 1)); echo "PASS $1"; }
-skip () { N_SKIP=$((N_SKIP + 1)); echo "SKIP $1"; }
-fail ()
-{
-        N_FAIL=$((N_FAIL + 1))
-        FAILED="$FAILED
-  $1"
-        echo "FAIL $1"
-        shift
-        [ $# -gt 0 ] && printf '    %s\n' "$@"
-        return 0
-}
+interop_on_exit 'for pid in $LISTEN_PIDS; do kill "$pid"; wait "$pid"; done 2>/dev/null'
+interop_on_exit '"$FIXTURE" stop "$WORK/trapd" >/dev/null 2>&1'
 
 # wait_for SECONDS COMMAND...: poll every 0.05 s
 wait_for ()
@@ -565,10 +520,4 @@ else
         fi
 fi
 
-echo
-echo "$N_PASS passed, $N_FAIL failed, $N_SKIP skipped"
-if [ "$N_FAIL" -gt 0 ]; then
-        echo "failed:$FAILED"
-        exit 1
-fi
-exit 0
+interop_finish

@@ -18,82 +18,13 @@
 # inside a private network namespace (unshare -rn), so that no DNS query
 # leaves the machine.
 
-set -u
-export LC_ALL=C
+. "$(dirname "$0")/interop-lib.sh"
 
-SRC=${GSNMP_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
-TOOL=${GSNMP_TOOL:-}
-FIXTURE="$SRC/tests/snmpd-fixture.sh"
-
-if [ -z "$TOOL" ] || [ ! -x "$TOOL" ]; then
-        echo "GSNMP_TOOL is not set to the built gsnmp" >&2
-        exit 1
-fi
-for p in snmpget snmpgetnext snmpbulkget snmpset; do
-        if ! command -v "$p" >/dev/null 2>&1; then
-                echo "SKIP: $p not found (install Debian's snmp package)"
-                exit 77
-        fi
-done
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/gsnmp-interop-tool.XXXXXX") || exit 1
+interop_need snmpget snmpgetnext snmpbulkget snmpset
+interop_init tool
 CAPTURE_PID=
-cleanup ()
-{
-        if [ -n "$CAPTURE_PID" ]; then
-                kill "$CAPTURE_PID" 2>/dev/null
-                wait "$CAPTURE_PID" 2>/dev/null
-        fi
-        "$FIXTURE" stop "$WORK/fixture" >/dev/null 2>&1
-        rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-if ! fixture_env=$(FIXTURE_WATCH_PID=$$ "$FIXTURE" start "$WORK/fixture"); then
-        echo "FAIL could not start snmpd"
-        exit 1
-fi
-eval "$fixture_env"
-
-# Net-SNMP's tools: no MIB files, no user configuration, state in $WORK
-export SNMPCONFPATH="$FIXTURE_SNMPCONFPATH"
-export SNMP_PERSISTENT_DIR="$FIXTURE_CLIENT_PERSIST"
-export MIBS=
-export HOME="$WORK"
-
-A="udp:127.0.0.1:${FIXTURE_PORT}"
-PROG=$(basename "$TOOL")
-B=.1.3.6.1.4.1.99999
-PY=
-if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; elif command -v python3 >/dev/null 2>&1; then PY=python3; fi
-
-N_PASS=0
-N_FAIL=0
-N_SKIP=0
-FAILED=""
-EXTRA_NORMALIZE=
-
-pass () { N_PASS=$((N_PASS + 1)); echo "PASS $1"; }
-skip () { N_SKIP=$((N_SKIP + 1)); echo "SKIP $1"; }
-fail ()
-{
-        N_FAIL=$((N_FAIL + 1))
-        FAILED="$FAILED
-  $1"
-        echo "FAIL $1"
-}
-
-# Net-SNMP's stderr as gsnmp prints it: program name, and the help cut
-normalize_netsnmp_err ()
-{
-        sed -E -e "s/^snmp(get|getnext|bulkget|set): /${PROG}: /" -e '/^USAGE: /,$d' \
-                ${EXTRA_NORMALIZE:+-e "$EXTRA_NORMALIZE"} "$1"
-}
-normalize_gsnmp_err ()
-{
-        sed -e '/^USAGE: /,$d' "$1"
-}
+interop_on_exit '[ -n "$CAPTURE_PID" ] && { kill "$CAPTURE_PID"; wait "$CAPTURE_PID"; } 2>/dev/null'
+interop_start_snmpd
 
 # run_pair NAME PREFIX COMMAND ARGS...: runs "PREFIX snmpCOMMAND ARGS" and
 # "PREFIX gsnmp COMMAND ARGS" (PREFIX is "-" for none) and compares.
@@ -436,10 +367,4 @@ EOF
         fi
 fi
 
-echo
-echo "$N_PASS passed, $N_FAIL failed, $N_SKIP skipped"
-if [ "$N_FAIL" -gt 0 ]; then
-        echo "failed checks:$FAILED"
-        exit 1
-fi
-exit 0
+interop_finish

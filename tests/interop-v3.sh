@@ -21,83 +21,18 @@
 # diff; exits 1 if any check failed, 77 (skip) without Net-SNMP.
 # All traffic stays on 127.0.0.1 and ::1.
 
-set -u
-export LC_ALL=C
+. "$(dirname "$0")/interop-lib.sh"
 
-SRC=${GSNMP_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
-TOOL=${GSNMP_TOOL:-}
-FIXTURE="$SRC/tests/snmpd-fixture.sh"
-
-if [ -z "$TOOL" ] || [ ! -x "$TOOL" ]; then
-        echo "GSNMP_TOOL is not set to the built gsnmp" >&2
-        exit 1
-fi
-for p in snmpget snmpgetnext snmpbulkget snmpset; do
-        if ! command -v "$p" >/dev/null 2>&1; then
-                echo "SKIP: $p not found (install Debian's snmp package)"
-                exit 77
-        fi
-done
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/gsnmp-interop-v3.XXXXXX") || exit 1
-cleanup ()
-{
-        "$FIXTURE" stop "$WORK/fixture" >/dev/null 2>&1
-        rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-if ! fixture_env=$(FIXTURE_WATCH_PID=$$ "$FIXTURE" start "$WORK/fixture"); then
-        echo "FAIL could not start snmpd"
-        exit 1
-fi
-eval "$fixture_env"
-
-# Net-SNMP's tools: no MIB files, no user configuration, state in $WORK
-export SNMPCONFPATH="$FIXTURE_SNMPCONFPATH"
-export SNMP_PERSISTENT_DIR="$FIXTURE_CLIENT_PERSIST"
-export MIBS=
-export HOME="$WORK"
-
-A="udp:127.0.0.1:${FIXTURE_PORT}"
-PROG=$(basename "$TOOL")
-B=.1.3.6.1.4.1.99999
+interop_need snmpget snmpgetnext snmpbulkget snmpset
+interop_init v3
+interop_start_snmpd
 SYSNAME=1.3.6.1.2.1.1.5.0
-PY=
-if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; elif command -v python3 >/dev/null 2>&1; then PY=python3; fi
 
 HAVE_BULKWALK=0
 if command -v snmpbulkwalk >/dev/null 2>&1 &&
    ! "$TOOL" bulkwalk --help 2>&1 | grep -q 'unknown command'; then
         HAVE_BULKWALK=1
 fi
-
-N_PASS=0
-N_FAIL=0
-N_SKIP=0
-FAILED=""
-EXTRA_NORMALIZE=
-
-pass () { N_PASS=$((N_PASS + 1)); echo "PASS $1"; }
-skip () { N_SKIP=$((N_SKIP + 1)); echo "SKIP $1"; }
-fail ()
-{
-        N_FAIL=$((N_FAIL + 1))
-        FAILED="$FAILED
-  $1"
-        echo "FAIL $1"
-}
-
-normalize_netsnmp_err ()
-{
-        sed -E -e "s/^snmp(get|getnext|bulkget|set|bulkwalk): /${PROG}: /" -e '/^USAGE: /,$d' \
-                ${EXTRA_NORMALIZE:+-e "$EXTRA_NORMALIZE"} "$1"
-}
-normalize_gsnmp_err ()
-{
-        sed -e '/^USAGE: /,$d' "$1"
-}
 
 # pair NAME COMMAND ARGS...: runs "snmpCOMMAND ARGS" and "gsnmp COMMAND
 # ARGS" and compares.
@@ -428,10 +363,4 @@ else
         skip "SNMPv3 over IPv6: no ::1"
 fi
 
-echo
-echo "$N_PASS passed, $N_FAIL failed, $N_SKIP skipped"
-if [ "$N_FAIL" -gt 0 ]; then
-        echo "failed checks:$FAILED"
-        exit 1
-fi
-exit 0
+interop_finish

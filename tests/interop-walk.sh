@@ -20,24 +20,12 @@
 # diff; exits 1 if any check failed, 77 (skip) without Net-SNMP.
 # All traffic stays on 127.0.0.1.
 
-set -u
-export LC_ALL=C
+. "$(dirname "$0")/interop-lib.sh"
 
-SRC=${GSNMP_SOURCE_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
-TOOL=${GSNMP_TOOL:-}
-FIXTURE="$SRC/tests/snmpd-fixture.sh"
 ROWS=20000
 
-if [ -z "$TOOL" ] || [ ! -x "$TOOL" ]; then
-        echo "GSNMP_TOOL is not set to the built gsnmp" >&2
-        exit 1
-fi
-for p in snmpwalk snmpbulkwalk snmpd; do
-        if ! command -v "$p" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$p" ]; then
-                echo "SKIP: $p not found (install Debian's snmp and snmpd packages)"
-                exit 77
-        fi
-done
+interop_need snmpwalk snmpbulkwalk snmpd
+interop_init walk
 if "$TOOL" walk --help 2>&1 | grep -q 'unknown command'; then
         echo "FAIL gsnmp has no walk subcommand: add GSNMP_TOOL_WALK_COMMAND," \
              "GSNMP_TOOL_BULKWALK_COMMAND and GSNMP_TOOL_TABLE_COMMAND" \
@@ -45,59 +33,14 @@ if "$TOOL" walk --help 2>&1 | grep -q 'unknown command'; then
         exit 1
 fi
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/gsnmp-interop-walk.XXXXXX") || exit 1
-cleanup ()
-{
-        "$FIXTURE" stop "$WORK/fixture" >/dev/null 2>&1
-        "$FIXTURE" stop "$WORK/plain" >/dev/null 2>&1
-        rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+interop_on_exit '"$FIXTURE" stop "$WORK/plain" >/dev/null 2>&1'
+interop_start_snmpd FIXTURE_ROWS=$ROWS
 
-if ! fixture_env=$(FIXTURE_ROWS=$ROWS FIXTURE_WATCH_PID=$$ "$FIXTURE" start "$WORK/fixture"); then
-        echo "FAIL could not start snmpd"
-        exit 1
-fi
-eval "$fixture_env"
-
-# Net-SNMP's tools: no MIB files, no user configuration, state in $WORK
-export SNMPCONFPATH="$FIXTURE_SNMPCONFPATH"
-export SNMP_PERSISTENT_DIR="$FIXTURE_CLIENT_PERSIST"
-export MIBS=
-export HOME="$WORK"
-
-A="udp:127.0.0.1:${FIXTURE_PORT}"
-B=.1.3.6.1.4.1.99999
 SYSTEM=.1.3.6.1.2.1.1
 SYS_OR_TABLE=.1.3.6.1.2.1.1.9
 IF_DESCR=.1.3.6.1.2.1.2.2.1.2
 # the last objects of snmpd's MIB view (vacmViewTreeFamilyTable)
 MIB_END=.1.3.6.1.6.3.16.1.5.2.1.6
-
-N_PASS=0
-N_FAIL=0
-N_SKIP=0
-FAILED=""
-
-pass () { N_PASS=$((N_PASS + 1)); echo "PASS $1"; }
-skip () { N_SKIP=$((N_SKIP + 1)); echo "SKIP $1"; }
-fail ()
-{
-        N_FAIL=$((N_FAIL + 1))
-        FAILED="$FAILED
-  $1"
-        echo "FAIL $1"
-}
-
-normalize_netsnmp_err ()
-{
-        sed -E -e 's/^snmp(walk|bulkwalk): /gsnmp: /' -e '/^USAGE: /,$d' "$1"
-}
-normalize_gsnmp_err ()
-{
-        sed -e '/^USAGE: /,$d' "$1"
-}
 
 # pair NAME COMMAND ARGS...: runs "snmpCOMMAND ARGS" and "gsnmp COMMAND ARGS"
 # and compares; lines matching $FILTER (an extended regexp) are dropped from
@@ -343,9 +286,4 @@ else
         skip "bulkwalk peak RSS: no /usr/bin/time"
 fi
 
-echo "# ${N_PASS} passed, ${N_FAIL} failed, ${N_SKIP} skipped"
-if [ "$N_FAIL" -gt 0 ]; then
-        echo "# failed:$FAILED"
-        exit 1
-fi
-exit 0
+interop_finish

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "gsnmp-test-utils.h"
+#include "gsnmp-walk-private.h"
 
 #include <string.h>
 
@@ -1436,6 +1437,41 @@ test_table_columns (TestFixture   *fixture,
         }
 }
 
+/* The column fetch is a walk: its options apply to columns too. */
+static void
+test_table_columns_walk_options (TestFixture   *fixture,
+                                 gconstpointer  data)
+{
+        g_autoptr(GsnmpOid) col1 = test_oid (T ".1.1");
+        g_autoptr(GsnmpOid) col3 = test_oid (T ".1.3");
+        GsnmpOid *cols[] = { col1, col3 };
+        g_autoptr(GsnmpWalk) walk = NULL;
+        AllResult r = { 0, };
+
+        TEST_RETURN_IF_SKIPPED (fixture);
+        g_test_summary ("A walk of columns side by side stops at max-requests, and "
+                        "takes every column's varbinds in one request");
+
+        add_table (fixture->agent, TRUE);
+        gsnmp_target_set_max_repetitions (fixture->target, 2);
+
+        walk = gsnmp_walk_new_columns (fixture->engine, fixture->target, cols, 2);
+        gsnmp_walk_set_max_requests (walk, 1);
+        gsnmp_walk_set_allow_non_increasing (walk, TRUE);
+        gsnmp_walk_all_async (walk, NULL, on_walk_all, &r);
+        test_run_until (&r.done);
+        g_assert_no_error (r.error);
+
+        /* rows 1 and 2 of column 1, rows 2 and 4 of column 3, interleaved */
+        g_assert_cmpuint (r.all->len, ==, 4);
+        g_assert_cmpuint (gsnmp_walk_get_n_requests (walk), ==, 1);
+        g_assert_cmpint (gsnmp_walk_get_status (walk), ==, GSNMP_WALK_STATUS_MAX_REQUESTS);
+        fake_agent_sync (fixture->agent);
+        g_assert_cmpuint (fake_agent_get_n_requests (fixture->agent), ==, 1);
+        g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (fake_agent_get_request (fixture->agent, 0)->message.pdu), ==, 2);
+        g_ptr_array_unref (r.all);
+}
+
 static void
 test_table_empty (TestFixture   *fixture,
                   gconstpointer  data)
@@ -1582,6 +1618,7 @@ main (int   argc,
         TEST_ADD ("/gsnmp/table/whole/multi-index", test_table_multi_index);
         TEST_ADD_DATA ("/gsnmp/table/columns/v2c", &v2c_config, test_table_columns);
         TEST_ADD_DATA ("/gsnmp/table/columns/v1", &v1_config, test_table_columns);
+        TEST_ADD_DATA ("/gsnmp/table/columns/walk-options", &v2c_config, test_table_columns_walk_options);
         TEST_ADD ("/gsnmp/table/agent/non-increasing", test_table_non_increasing);
         TEST_ADD ("/gsnmp/table/io/timeout", test_table_timeout);
 

@@ -33,65 +33,6 @@ static gboolean send_inform;
 /*****************************************************************************/
 /* Shared helpers */
 
-typedef struct {
-        GMainLoop    *loop;
-        GAsyncResult *result;
-} Waiter;
-
-/* Keeps the result of the one request of a command and stops the loop. */
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-        Waiter *waiter = user_data;
-
-        waiter->result = g_object_ref (result);
-        g_main_loop_quit (waiter->loop);
-}
-
-/* snmp_perror (NAME) after snmp_parse_oid() failed */
-static void
-print_unknown_oid (const char *name,
-                   const char *detail)
-{
-        if (detail != NULL)
-                fprintf (stderr, _("%s: Unknown Object Identifier (%s)\n"), name, detail);
-        else
-                fprintf (stderr, _("%s: Unknown Object Identifier\n"), name);
-}
-
-/* The text of snmp_add_var()'s errors. */
-static const char *
-value_error_message (GsnmpToolValueError kind)
-{
-        switch (kind) {
-        case GSNMP_TOOL_VALUE_BAD_NOTATION:
-                return _("Bad value notation");
-        case GSNMP_TOOL_VALUE_OUT_OF_RANGE:
-                return _("Value out of range");
-        case GSNMP_TOOL_VALUE_UNKNOWN_OID:
-                return _("Unknown Object Identifier");
-        case GSNMP_TOOL_VALUE_BAD_TYPE:
-                return _("Bad variable type");
-        case GSNMP_TOOL_VALUE_OK:
-        default:
-                return "";
-        }
-}
-
-/* snmp_perror (NAME) after snmp_add_var() failed. */
-static void
-print_value_error (const char          *name,
-                   GsnmpToolValueError  kind,
-                   const char          *detail)
-{
-        if (detail != NULL)
-                fprintf (stderr, "%s: %s (%s)\n", name, value_error_message (kind), detail);
-        else
-                fprintf (stderr, "%s: %s\n", name, value_error_message (kind));
-}
-
 /* After a usage error: the hint, and exit status 1. */
 static int
 usage_failure (GsnmpToolOptions *options)
@@ -306,7 +247,8 @@ run_notify (GsnmpToolOptions *options,
         gint64 uptime = GSNMP_UPTIME_ENGINE;
         gboolean v1 = options->version == GSNMP_PROTOCOL_VERSION_V1;
         const char *saved_agent;
-        Waiter waiter = { NULL, NULL };
+        GsnmpToolWait wait = GSNMP_TOOL_WAIT_INIT;
+        g_autoptr(GAsyncResult) result = NULL;
         gboolean ok;
 
         if (v1) {
@@ -323,7 +265,7 @@ run_notify (GsnmpToolOptions *options,
                 enterprise = gsnmp_tool_parse_oid (args[i][0] ? args[i] : DEFAULT_ENTERPRISE,
                                                    &detail);
                 if (enterprise == NULL) {
-                        print_unknown_oid (args[i], detail);
+                        gsnmp_tool_print_unknown_oid (args[i], detail);
                         return usage_failure (options);
                 }
                 if (++i >= n) {
@@ -367,7 +309,7 @@ run_notify (GsnmpToolOptions *options,
 
                         res = gsnmp_tool_parse_set_value (sys_up_time, 't', args[i], &vb, &detail);
                         if (res != GSNMP_TOOL_VALUE_OK) {
-                                print_value_error (args[i], res, detail);
+                                gsnmp_tool_print_value_error (args[i], res, detail);
                                 return GSNMP_TOOL_EXIT_FAILURE;
                         }
                         uptime = gsnmp_varbind_get_unsigned (vb);
@@ -378,7 +320,7 @@ run_notify (GsnmpToolOptions *options,
                 }
                 trap_oid = gsnmp_tool_parse_oid (args[i], &detail);
                 if (trap_oid == NULL) {
-                        print_unknown_oid (args[i], detail);
+                        gsnmp_tool_print_unknown_oid (args[i], detail);
                         return GSNMP_TOOL_EXIT_FAILURE;
                 }
         }
@@ -397,12 +339,12 @@ run_notify (GsnmpToolOptions *options,
                 }
                 oid = gsnmp_tool_parse_oid (args[i], &detail);
                 if (oid == NULL) {
-                        print_unknown_oid (args[i], detail);
+                        gsnmp_tool_print_unknown_oid (args[i], detail);
                         return GSNMP_TOOL_EXIT_FAILURE;
                 }
                 res = parse_trap_value (oid, args[i + 1][0], args[i + 2], &vb, &detail);
                 if (res != GSNMP_TOOL_VALUE_OK) {
-                        print_value_error (args[i], res, detail);
+                        gsnmp_tool_print_value_error (args[i], res, detail);
                         return GSNMP_TOOL_EXIT_FAILURE;
                 }
                 g_ptr_array_add (varbinds, vb);
@@ -432,34 +374,31 @@ run_notify (GsnmpToolOptions *options,
                 }
         }
 
-        waiter.loop = g_main_loop_new (NULL, FALSE);
         if (v1) {
                 gsnmp_engine_send_v1_trap_async (engine, target, enterprise, agent_address,
                                                  generic, specific, uptime,
                                                  (GsnmpVarbind * const *) varbinds->pdata,
-                                                 varbinds->len, NULL, on_done, &waiter);
+                                                 varbinds->len, NULL, gsnmp_tool_wait_callback, &wait);
         } else if (inform) {
                 gsnmp_engine_send_inform_async (engine, target, trap_oid, uptime,
                                                 (GsnmpVarbind * const *) varbinds->pdata,
-                                                varbinds->len, NULL, on_done, &waiter);
+                                                varbinds->len, NULL, gsnmp_tool_wait_callback, &wait);
         } else {
                 gsnmp_engine_send_trap_async (engine, target, trap_oid, uptime,
                                               (GsnmpVarbind * const *) varbinds->pdata,
-                                              varbinds->len, NULL, on_done, &waiter);
+                                              varbinds->len, NULL, gsnmp_tool_wait_callback, &wait);
         }
-        g_main_loop_run (waiter.loop);
+        result = gsnmp_tool_wait (&wait);
 
         if (v1) {
-                ok = gsnmp_engine_send_v1_trap_finish (engine, waiter.result, &error);
+                ok = gsnmp_engine_send_v1_trap_finish (engine, result, &error);
         } else if (inform) {
-                g_autoptr(GsnmpPdu) response = gsnmp_engine_send_inform_finish (engine, waiter.result,
+                g_autoptr(GsnmpPdu) response = gsnmp_engine_send_inform_finish (engine, result,
                                                                                &error);
                 ok = response != NULL;
         } else {
-                ok = gsnmp_engine_send_trap_finish (engine, waiter.result, &error);
+                ok = gsnmp_engine_send_trap_finish (engine, result, &error);
         }
-        g_object_unref (waiter.result);
-        g_main_loop_unref (waiter.loop);
 
         if (ok)
                 return GSNMP_TOOL_EXIT_OK;
@@ -1510,23 +1449,4 @@ gsnmp_tool_listen_main (const char  *prgname,
         exit_status = run_listener (prgname, &config, gsnmp_tool_options_get_format (&options));
         gsnmp_tool_options_clear (&options);
         return exit_status;
-}
-
-/* See the header: listen from the subcommand table, common options only. */
-int
-gsnmp_tool_listen_run (GsnmpToolOptions *options)
-{
-        g_auto(ListenConfig) config;
-        int exit_status = GSNMP_TOOL_EXIT_FAILURE;
-        int i;
-
-        listen_config_init (&config);
-        if (options->community != NULL)
-                g_ptr_array_add (config.communities, g_strdup (options->community));
-        if (!add_options_user (options, &config, &exit_status))
-                return exit_status;
-        g_ptr_array_add (config.addresses, g_strdup (options->agent));
-        for (i = 0; i < options->n_operands; i++)
-                g_ptr_array_add (config.addresses, g_strdup (options->operands[i]));
-        return run_listener (options->prgname, &config, gsnmp_tool_options_get_format (options));
 }

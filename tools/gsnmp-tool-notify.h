@@ -19,15 +19,12 @@ int      gsnmp_tool_trap_run        (GsnmpToolOptions *options);
 int      gsnmp_tool_inform_run      (GsnmpToolOptions *options);
 
 /* listen has options of its own (--json, --config, repeated -c, …) and no
- * agent, so it parses its command line itself, passing the common options
- * on to gsnmp_tool_options_parse(): main() hands it argv from the
- * subcommand on ("listen", …) before looking the command up in the table.
- * gsnmp_tool_listen_run() serves when it was not dispatched that way: the
- * common options only, the addresses in place of the agent. */
+ * agent: its entry in the subcommand table has this main function, which
+ * parses its command line, passing the common options on to
+ * gsnmp_tool_options_parse(), the addresses in place of the agent. */
 int      gsnmp_tool_listen_main     (const char       *prgname,
                                      int               argc,
                                      char            **argv);
-int      gsnmp_tool_listen_run      (GsnmpToolOptions *options);
 
 #define GSNMP_TOOL_TRAP_APP_OPTIONS_HELP                                                \
         N_("                          i:  send an INFORM instead of a TRAP\n")
@@ -59,6 +56,6 @@ int      gsnmp_tool_listen_run      (GsnmpToolOptions *options);
         { "listen", "snmptrapd", N_("[ADDRESS]..."),                                    \
           N_("Receives SNMP notifications and prints one line (or, with --json, one\n"  \
              "JSON object) per notification; see “gsnmp listen --help”."),              \
-          NULL, NULL, FALSE, gsnmp_tool_listen_run }
+          NULL, NULL, FALSE, NULL, gsnmp_tool_listen_main }
 
 G_END_DECLS

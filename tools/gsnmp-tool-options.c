@@ -848,22 +848,6 @@ gsnmp_tool_options_new_discovery_target (GsnmpToolOptions *options,
         return target;
 }
 
-typedef struct {
-        GMainLoop    *loop;
-        GAsyncResult *result;
-} DiscoveryWaiter;
-
-static void
-on_discovery_done (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-        DiscoveryWaiter *waiter = user_data;
-
-        waiter->result = g_object_ref (result);
-        g_main_loop_quit (waiter->loop);
-}
-
 /*
  * gsnmp_tool_discover_engine:
  *
@@ -879,20 +863,18 @@ gsnmp_tool_discover_engine (GsnmpToolOptions *options,
                             GsnmpTarget      *discovery_target,
                             int              *exit_status)
 {
-        DiscoveryWaiter waiter = { NULL, NULL };
+        GsnmpToolWait wait = GSNMP_TOOL_WAIT_INIT;
+        g_autoptr(GAsyncResult) result = NULL;
         g_autoptr(GsnmpPdu) response = NULL;
         g_autoptr(GError) error = NULL;
 
         if (options->version != GSNMP_PROTOCOL_VERSION_V3 || options->security_engine_id != NULL)
                 return TRUE;
 
-        waiter.loop = g_main_loop_new (NULL, FALSE);
         gsnmp_engine_get_async (engine, discovery_target, NULL, 0, NULL,
-                                on_discovery_done, &waiter);
-        g_main_loop_run (waiter.loop);
-        response = gsnmp_engine_get_finish (engine, waiter.result, &error);
-        g_object_unref (waiter.result);
-        g_main_loop_unref (waiter.loop);
+                                gsnmp_tool_wait_callback, &wait);
+        result = gsnmp_tool_wait (&wait);
+        response = gsnmp_engine_get_finish (engine, result, &error);
 
         /* Discovered: the request then fails on the keys (or, should the
          * agent have that engine ID after all, on the agent's report). */
@@ -1351,4 +1333,69 @@ gsnmp_tool_parse_set_value (GsnmpOid      *oid,
                 return value_error (GSNMP_TOOL_VALUE_BAD_TYPE, detail, text);
         }
         }
+}
+
+/*****************************************************************************/
+/* Shared messages and waiting */
+
+/* See the header. */
+void
+gsnmp_tool_print_unknown_oid (const char *name,
+                              const char *detail)
+{
+        if (detail != NULL)
+                fprintf (stderr, _("%s: Unknown Object Identifier (%s)\n"), name, detail);
+        else
+                fprintf (stderr, _("%s: Unknown Object Identifier\n"), name);
+}
+
+/* The text of snmp_add_var()'s errors. */
+static const char *
+value_error_message (GsnmpToolValueError kind)
+{
+        switch (kind) {
+        case GSNMP_TOOL_VALUE_BAD_NOTATION:
+                return _("Bad value notation");
+        case GSNMP_TOOL_VALUE_OUT_OF_RANGE:
+                return _("Value out of range");
+        case GSNMP_TOOL_VALUE_UNKNOWN_OID:
+                return _("Unknown Object Identifier");
+        case GSNMP_TOOL_VALUE_BAD_TYPE:
+                return _("Bad variable type");
+        case GSNMP_TOOL_VALUE_OK:
+        default:
+                return "";
+        }
+}
+
+/* See the header. */
+void
+gsnmp_tool_print_value_error (const char          *name,
+                              GsnmpToolValueError  kind,
+                              const char          *detail)
+{
+        if (detail != NULL)
+                fprintf (stderr, "%s: %s (%s)\n", name, value_error_message (kind), detail);
+        else
+                fprintf (stderr, "%s: %s\n", name, value_error_message (kind));
+}
+
+/* See the header. */
+void
+gsnmp_tool_wait_callback (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+        GsnmpToolWait *wait = user_data;
+
+        wait->result = g_object_ref (result);
+}
+
+/* See the header. */
+GAsyncResult *
+gsnmp_tool_wait (GsnmpToolWait *wait)
+{
+        while (wait->result == NULL)
+                g_main_context_iteration (NULL, TRUE);
+        return g_steal_pointer (&wait->result);
 }

@@ -29,6 +29,13 @@ typedef gboolean (*GsnmpToolAppOptionFunc) (GsnmpToolOptions *options,
  * holds what follows the agent. Returns the exit status. */
 typedef int (*GsnmpToolRunFunc) (GsnmpToolOptions *options);
 
+/* Runs a subcommand that has options of its own: gets the command line
+ * from the subcommand's name on, parses it (passing the common options on
+ * to gsnmp_tool_options_parse()) and returns the exit status. */
+typedef int (*GsnmpToolMainFunc) (const char *prgname,
+                                  int         argc,
+                                  char      **argv);
+
 /* One subcommand: "gsnmp NAME [OPTIONS] AGENT ARGS". To add a subcommand,
  * add an entry to the table in gsnmp-tool.c; the common options (-v, -c, -r,
  * -t, -O, ...) and the agent are parsed for it by gsnmp_tool_options_parse(). */
@@ -40,7 +47,8 @@ struct _GsnmpToolCommand {
         const char             *app_options_help; /* the -C lines of --help, or NULL */
         GsnmpToolAppOptionFunc  app_option;     /* -C handler, or NULL: no -C */
         gboolean                stop_at_agent;  /* no option after the agent (snmpset's POSIXLY_CORRECT) */
-        GsnmpToolRunFunc        run;
+        GsnmpToolRunFunc        run;            /* NULL when main is set */
+        GsnmpToolMainFunc       main;           /* own options, or NULL: run */
 };
 
 struct _GsnmpToolOptions {
@@ -141,5 +149,36 @@ GsnmpToolValueError gsnmp_tool_parse_set_value     (GsnmpOid                *oid
                                                     const char              *value,
                                                     GsnmpVarbind           **varbind,
                                                     char                   **detail);
+
+/* snmp_perror (NAME) after snmp_parse_oid() failed: "NAME: Unknown Object
+ * Identifier (DETAIL)". */
+void              gsnmp_tool_print_unknown_oid     (const char              *name,
+                                                    const char              *detail);
+
+/* snmp_perror (NAME) after snmp_add_var() failed with @kind. */
+void              gsnmp_tool_print_value_error     (const char              *name,
+                                                    GsnmpToolValueError      kind,
+                                                    const char              *detail);
+
+/* Waiting for one async call: pass gsnmp_tool_wait_callback and a
+ * GsnmpToolWait as the call's callback and data, then gsnmp_tool_wait()
+ * iterates the thread-default main context until the call completed and
+ * returns its result (transfer full) for the _finish function.
+ *
+ *   GsnmpToolWait wait = GSNMP_TOOL_WAIT_INIT;
+ *   gsnmp_engine_get_async (engine, target, oids, n, NULL, gsnmp_tool_wait_callback, &wait);
+ *   g_autoptr(GAsyncResult) result = gsnmp_tool_wait (&wait);
+ *   pdu = gsnmp_engine_get_finish (engine, result, &error);
+ */
+typedef struct {
+        GAsyncResult *result;
+} GsnmpToolWait;
+
+#define GSNMP_TOOL_WAIT_INIT { NULL }
+
+void              gsnmp_tool_wait_callback         (GObject                 *source,
+                                                    GAsyncResult            *result,
+                                                    gpointer                 wait);
+GAsyncResult     *gsnmp_tool_wait                  (GsnmpToolWait           *wait);
 
 G_END_DECLS

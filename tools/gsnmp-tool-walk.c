@@ -216,53 +216,16 @@ gsnmp_tool_table_app_option (GsnmpToolOptions *options,
 /*****************************************************************************/
 /* Running async calls to completion */
 
-typedef struct {
-        gboolean  done;
-        GObject  *result_object;
-        gpointer  result;
-        GError   *error;
-} Wait;
-
-static void
-run_until_done (Wait *wait)
-{
-        while (!wait->done)
-                g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-on_walk_next (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-        Wait *wait = user_data;
-
-        wait->result = gsnmp_walk_next_finish (GSNMP_WALK (source), result, &wait->error);
-        wait->done = TRUE;
-}
-
 static GPtrArray *
 walk_next_sync (GsnmpWalk  *walk,
                 GError    **error)
 {
-        Wait wait = { 0, };
+        GsnmpToolWait wait = GSNMP_TOOL_WAIT_INIT;
+        g_autoptr(GAsyncResult) result = NULL;
 
-        gsnmp_walk_next_async (walk, NULL, on_walk_next, &wait);
-        run_until_done (&wait);
-        if (wait.error != NULL)
-                g_propagate_error (error, wait.error);
-        return wait.result;
-}
-
-static void
-on_get (GObject      *source,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-        Wait *wait = user_data;
-
-        wait->result = gsnmp_engine_get_finish (GSNMP_ENGINE (source), result, &wait->error);
-        wait->done = TRUE;
+        gsnmp_walk_next_async (walk, NULL, gsnmp_tool_wait_callback, &wait);
+        result = gsnmp_tool_wait (&wait);
+        return gsnmp_walk_next_finish (walk, result, error);
 }
 
 /* snmpwalk's snmp_get_and_print(): a GET of @oid, whose varbinds are printed
@@ -275,13 +238,13 @@ get_and_print (GsnmpEngine      *engine,
                GsnmpFormatFlags  flags)
 {
         g_autoptr(GsnmpPdu) pdu = NULL;
-        Wait wait = { 0, };
+        GsnmpToolWait wait = GSNMP_TOOL_WAIT_INIT;
+        g_autoptr(GAsyncResult) result = NULL;
         int printed = 0;
 
-        gsnmp_engine_get_async (engine, target, &oid, 1, NULL, on_get, &wait);
-        run_until_done (&wait);
-        pdu = wait.result;
-        g_clear_error (&wait.error);
+        gsnmp_engine_get_async (engine, target, &oid, 1, NULL, gsnmp_tool_wait_callback, &wait);
+        result = gsnmp_tool_wait (&wait);
+        pdu = gsnmp_engine_get_finish (engine, result, NULL);
 
         if (pdu != NULL && gsnmp_pdu_get_error_status (pdu) == 0) {
                 guint i, n = gsnmp_pdu_get_n_varbinds (pdu);
@@ -684,29 +647,6 @@ gsnmp_tool_bulkwalk_run (GsnmpToolOptions *options)
 /*****************************************************************************/
 /* table */
 
-static void
-on_table (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-        Wait *wait = user_data;
-
-        wait->result = gsnmp_engine_get_table_finish (GSNMP_ENGINE (source), result, &wait->error);
-        wait->done = TRUE;
-}
-
-static void
-on_table_columns (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-        Wait *wait = user_data;
-
-        wait->result = gsnmp_engine_get_table_columns_finish (GSNMP_ENGINE (source), result,
-                                                              &wait->error);
-        wait->done = TRUE;
-}
-
 static char *
 oid_to_dotted (GsnmpOid *oid)
 {
@@ -842,7 +782,8 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
         char **cells = NULL;
         char **indices = NULL;
         GsnmpFormatFlags flags;
-        Wait wait = { 0, };
+        GsnmpToolWait wait = GSNMP_TOOL_WAIT_INIT;
+        g_autoptr(GAsyncResult) result = NULL;
         int exit_status = GSNMP_TOOL_EXIT_FAILURE;
         int index_width = sizeof ("index ") - 1;
         guint n_rows, n_fields, r, c;
@@ -885,13 +826,16 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
         if (columns->len > 0)
                 gsnmp_engine_get_table_columns_async (engine, target,
                                                       (GsnmpOid **) columns->pdata, columns->len,
-                                                      NULL, on_table_columns, &wait);
+                                                      NULL, gsnmp_tool_wait_callback, &wait);
         else
-                gsnmp_engine_get_table_async (engine, target, table_oid, NULL, on_table, &wait);
-        run_until_done (&wait);
-        table = wait.result;
+                gsnmp_engine_get_table_async (engine, target, table_oid, NULL,
+                                              gsnmp_tool_wait_callback, &wait);
+        result = gsnmp_tool_wait (&wait);
+        if (columns->len > 0)
+                table = gsnmp_engine_get_table_columns_finish (engine, result, &error);
+        else
+                table = gsnmp_engine_get_table_finish (engine, result, &error);
         if (table == NULL) {
-                error = wait.error;
                 if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_OID_NOT_INCREASING)) {
                         fprintf (stderr, _("OID not increasing: %s\n"), error->message);
                         return GSNMP_TOOL_EXIT_PACKET_ERROR;

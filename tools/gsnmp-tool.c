@@ -9,7 +9,9 @@
  *
  * Adding a subcommand: write a GsnmpToolRunFunc, add it to commands[]
  * below; gsnmp_tool_options_parse() has by then parsed the common options
- * and the agent, and gsnmp_tool_options_new_target() gives the target.
+ * and the agent, and gsnmp_tool_options_new_target() gives the target. A
+ * subcommand with options of its own (listen) gives a GsnmpToolMainFunc
+ * instead, which gets the command line from its name on.
  */
 
 #include "config.h"
@@ -105,22 +107,6 @@ tool_session_prepare (ToolSession *session,
         return session->target != NULL;
 }
 
-typedef struct {
-        GMainLoop    *loop;
-        GAsyncResult *result;
-} Waiter;
-
-static void
-on_request_done (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-        Waiter *waiter = user_data;
-
-        waiter->result = g_object_ref (result);
-        g_main_loop_quit (waiter->loop);
-}
-
 /* Sends one request of @type (GET, GETNEXT, GETBULK with @oids; SET with
  * @varbinds) and runs the main loop until it completes. */
 static GsnmpPdu *
@@ -130,59 +116,56 @@ tool_session_request (ToolSession   *session,
                       GError       **error)
 {
         GsnmpToolOptions *options = session->options;
-        Waiter waiter = { NULL, NULL };
+        GsnmpToolWait wait = GSNMP_TOOL_WAIT_INIT;
+        g_autoptr(GAsyncResult) result = NULL;
         GsnmpPdu *response = NULL;
-
-        waiter.loop = g_main_loop_new (NULL, FALSE);
 
         switch (type) {
         case GSNMP_PDU_TYPE_GET:
                 gsnmp_engine_get_async (session->engine, session->target,
                                         (GsnmpOid * const *) items->pdata, items->len,
-                                        NULL, on_request_done, &waiter);
+                                        NULL, gsnmp_tool_wait_callback, &wait);
                 break;
         case GSNMP_PDU_TYPE_GET_NEXT:
                 gsnmp_engine_get_next_async (session->engine, session->target,
                                              (GsnmpOid * const *) items->pdata, items->len,
-                                             NULL, on_request_done, &waiter);
+                                             NULL, gsnmp_tool_wait_callback, &wait);
                 break;
         case GSNMP_PDU_TYPE_GET_BULK:
                 gsnmp_engine_get_bulk_async (session->engine, session->target,
                                              (guint) options->non_repeaters,
                                              (guint) options->max_repetitions,
                                              (GsnmpOid * const *) items->pdata, items->len,
-                                             NULL, on_request_done, &waiter);
+                                             NULL, gsnmp_tool_wait_callback, &wait);
                 break;
         case GSNMP_PDU_TYPE_SET:
                 gsnmp_engine_set_async (session->engine, session->target,
                                         (GsnmpVarbind * const *) items->pdata, items->len,
-                                        NULL, on_request_done, &waiter);
+                                        NULL, gsnmp_tool_wait_callback, &wait);
                 break;
         default:
                 g_assert_not_reached ();
         }
 
-        g_main_loop_run (waiter.loop);
+        result = gsnmp_tool_wait (&wait);
 
         switch (type) {
         case GSNMP_PDU_TYPE_GET:
-                response = gsnmp_engine_get_finish (session->engine, waiter.result, error);
+                response = gsnmp_engine_get_finish (session->engine, result, error);
                 break;
         case GSNMP_PDU_TYPE_GET_NEXT:
-                response = gsnmp_engine_get_next_finish (session->engine, waiter.result, error);
+                response = gsnmp_engine_get_next_finish (session->engine, result, error);
                 break;
         case GSNMP_PDU_TYPE_GET_BULK:
-                response = gsnmp_engine_get_bulk_finish (session->engine, waiter.result, error);
+                response = gsnmp_engine_get_bulk_finish (session->engine, result, error);
                 break;
         case GSNMP_PDU_TYPE_SET:
-                response = gsnmp_engine_set_finish (session->engine, waiter.result, error);
+                response = gsnmp_engine_set_finish (session->engine, result, error);
                 break;
         default:
                 g_assert_not_reached ();
         }
 
-        g_object_unref (waiter.result);
-        g_main_loop_unref (waiter.loop);
         return response;
 }
 
@@ -194,17 +177,6 @@ usage_failure (GsnmpToolOptions *options)
 {
         gsnmp_tool_print_usage_hint (options->prgname, options->command);
         return GSNMP_TOOL_EXIT_FAILURE;
-}
-
-/* snmp_perror (NAME) after snmp_parse_oid() failed */
-static void
-print_unknown_oid (const char *name,
-                   const char *detail)
-{
-        if (detail != NULL)
-                fprintf (stderr, _("%s: Unknown Object Identifier (%s)\n"), name, detail);
-        else
-                fprintf (stderr, _("%s: Unknown Object Identifier\n"), name);
 }
 
 /* Net-SNMP encodes the first two sub-identifiers as one (X.690 §8.19.4) and
@@ -280,7 +252,7 @@ run_get_common (GsnmpToolOptions *options,
                 GsnmpOid *oid = gsnmp_tool_parse_oid (options->operands[i], &detail);
 
                 if (oid == NULL) {
-                        print_unknown_oid (options->operands[i], detail);
+                        gsnmp_tool_print_unknown_oid (options->operands[i], detail);
                         failures++;
                 } else {
                         g_ptr_array_add (oids, oid);
@@ -409,7 +381,7 @@ run_bulkget (GsnmpToolOptions *options)
                 GsnmpOid *oid = gsnmp_tool_parse_oid (options->operands[i], &detail);
 
                 if (oid == NULL) {
-                        print_unknown_oid (options->operands[i], detail);
+                        gsnmp_tool_print_unknown_oid (options->operands[i], detail);
                         return GSNMP_TOOL_EXIT_FAILURE;
                 }
                 g_ptr_array_add (oids, oid);
@@ -487,24 +459,6 @@ app_option_set (GsnmpToolOptions *options,
         return TRUE;
 }
 
-static const char *
-value_error_message (GsnmpToolValueError kind)
-{
-        switch (kind) {
-        case GSNMP_TOOL_VALUE_BAD_NOTATION:
-                return _("Bad value notation");
-        case GSNMP_TOOL_VALUE_OUT_OF_RANGE:
-                return _("Value out of range");
-        case GSNMP_TOOL_VALUE_UNKNOWN_OID:
-                return _("Unknown Object Identifier");
-        case GSNMP_TOOL_VALUE_BAD_TYPE:
-                return _("Bad variable type");
-        case GSNMP_TOOL_VALUE_OK:
-        default:
-                g_assert_not_reached ();
-        }
-}
-
 static int
 run_set (GsnmpToolOptions *options)
 {
@@ -555,17 +509,13 @@ run_set (GsnmpToolOptions *options)
                 GsnmpVarbind *vb;
 
                 if (oid == NULL) {
-                        print_unknown_oid (args[i], detail);
+                        gsnmp_tool_print_unknown_oid (args[i], detail);
                         failures++;
                         continue;
                 }
                 res = gsnmp_tool_parse_set_value (oid, args[i + 1][0], args[i + 2], &vb, &detail);
                 if (res != GSNMP_TOOL_VALUE_OK) {
-                        if (detail != NULL)
-                                fprintf (stderr, "%s: %s (%s)\n", args[i],
-                                         value_error_message (res), detail);
-                        else
-                                fprintf (stderr, "%s: %s\n", args[i], value_error_message (res));
+                        gsnmp_tool_print_value_error (args[i], res, detail);
                         failures++;
                         continue;
                 }
@@ -706,6 +656,12 @@ main (int    argc,
         }
         if (strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "--help") == 0 ||
             strcmp (argv[1], "help") == 0) {
+                if (argc > 2 && (command = find_command (argv[2])) != NULL &&
+                    command->main != NULL) {
+                        char *help_argv[] = { argv[2], (char *) "--help", NULL };
+
+                        return command->main (prgname, 2, help_argv);
+                }
                 if (argc > 2 && (command = find_command (argv[2])) != NULL)
                         gsnmp_tool_print_command_help (prgname, command);
                 else
@@ -717,16 +673,15 @@ main (int    argc,
                 return GSNMP_TOOL_EXIT_OK;
         }
 
-        /* listen parses its own options (--json, --config, repeated -c) */
-        if (strcmp (argv[1], "listen") == 0)
-                return gsnmp_tool_listen_main (prgname, argc - 1, argv + 1);
-
         command = find_command (argv[1]);
         if (command == NULL) {
                 gsnmp_tool_print_error (prgname, _("unknown command “%s”"), argv[1]);
                 gsnmp_tool_print_usage_hint (prgname, NULL);
                 return GSNMP_TOOL_EXIT_FAILURE;
         }
+
+        if (command->main != NULL)
+                return command->main (prgname, argc - 1, argv + 1);
 
         gsnmp_tool_options_init (&options, command, prgname);
         if (gsnmp_tool_options_parse (&options, argc - 1, argv + 1, &exit_status))

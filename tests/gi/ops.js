@@ -284,7 +284,7 @@ async function caseCancel() {
     equal(engine.get_n_pending(), 0, 'n_pending');
 
     // a walk step cancelled up front; the walk then resumes where it was
-    const walk = engine.walk(target(community('public')), oid(`${FIX}.1`));
+    const walk = Gsnmp.Walk.new(engine, target(community('public')), oid(`${FIX}.1`));
     const pre = new Gio.Cancellable();
     pre.cancel();
     const we = await rejects(walk.next_async(pre), 'walk cancel');

@@ -368,7 +368,7 @@ def case_cancel(c):
         raise AssertionError('not cancelled')
 
     def walk_cancelled():
-        walk = engine.walk(target(community('public')), oid(FIX + '.1'))
+        walk = Gsnmp.Walk.new(engine, target(community('public')), oid(FIX + '.1'))
         pre = Gio.Cancellable()
         pre.cancel()
 
