@@ -76,7 +76,7 @@
  * Disposing the engine fails every pending request with
  * %G_IO_ERROR_CLOSED.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 /* The largest UDP payload over IPv4 (RFC 3417 §3.2 asks for at least 484). */
@@ -1773,7 +1773,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * typical agent's socket buffers hold; raise it when many agents are
          * queried at once.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_IN_FLIGHT] =
                 g_param_spec_uint ("max-in-flight", NULL, NULL,
@@ -1787,7 +1787,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * How long, in milliseconds, a request waits for its target's host
          * name to resolve before it fails with %G_IO_ERROR_TIMED_OUT.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_RESOLVE_TIMEOUT] =
                 g_param_spec_uint ("resolve-timeout", NULL, NULL,
@@ -1804,7 +1804,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * without one each engine gets a fresh random engine ID with boots 1,
          * so receivers never see boots go back for an engine ID they know.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_STATE_FILE] =
                 g_param_spec_string ("state-file", NULL, NULL, NULL,
@@ -1817,7 +1817,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * The local SNMPv3 engine ID (RFC 3411 §5), authoritative for the
          * traps this engine sends.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE_ID] =
                 g_param_spec_boxed ("engine-id", NULL, NULL, G_TYPE_BYTES,
@@ -1829,7 +1829,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * How many times the local engine has started (snmpEngineBoots,
          * RFC 3414 §2.2); never 0.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE_BOOTS] =
                 g_param_spec_uint ("engine-boots", NULL, NULL, 1, G_MAXINT32, 1,
@@ -2084,7 +2084,7 @@ engine_request_finish (GsnmpEngine  *self,
  * Returns: (transfer full): a new [class@Gsnmp.Engine], or %NULL if no
  *   socket could be opened
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpEngine *
 gsnmp_engine_new (GError **error)
@@ -2105,7 +2105,7 @@ gsnmp_engine_new (GError **error)
  * Their callbacks run in the engine's main context: from here when this is
  * called from that context's dispatch, otherwise at its next iteration.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_close (GsnmpEngine *self)
@@ -2129,7 +2129,7 @@ gsnmp_engine_close (GsnmpEngine *self)
  * Returns: (transfer full): a new [class@Gsnmp.Engine], or %NULL if the
  *   state file could not be read or written or no socket could be opened
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpEngine *
 gsnmp_engine_new_with_state_file (const char *state_file,
@@ -2148,7 +2148,7 @@ gsnmp_engine_new_with_state_file (const char *state_file,
  *
  * Returns: (transfer none): the engine ID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_engine_get_engine_id (GsnmpEngine *self)
@@ -2166,7 +2166,7 @@ gsnmp_engine_get_engine_id (GsnmpEngine *self)
  *
  * Returns: the number of starts, at least 1
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_engine_boots (GsnmpEngine *self)
@@ -2184,7 +2184,7 @@ gsnmp_engine_get_engine_boots (GsnmpEngine *self)
  *
  * Returns: the engine time in seconds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_engine_time (GsnmpEngine *self)
@@ -2203,7 +2203,7 @@ gsnmp_engine_get_engine_time (GsnmpEngine *self)
  *
  * Returns: the limit
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_max_in_flight (GsnmpEngine *self)
@@ -2221,7 +2221,7 @@ gsnmp_engine_get_max_in_flight (GsnmpEngine *self)
  * Sets the most requests the engine keeps on the wire at once. Requests
  * beyond it wait in a queue.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_set_max_in_flight (GsnmpEngine *self,
@@ -2245,7 +2245,7 @@ gsnmp_engine_set_max_in_flight (GsnmpEngine *self,
  *
  * Returns: the timeout in milliseconds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_resolve_timeout (GsnmpEngine *self)
@@ -2262,7 +2262,7 @@ gsnmp_engine_get_resolve_timeout (GsnmpEngine *self)
  *
  * Sets how long a request waits for its target's host name to resolve.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_set_resolve_timeout (GsnmpEngine *self,
@@ -2286,7 +2286,7 @@ gsnmp_engine_set_resolve_timeout (GsnmpEngine *self,
  *
  * Returns: the number of pending requests
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_n_pending (GsnmpEngine *self)
@@ -2315,7 +2315,7 @@ gsnmp_engine_get_n_pending (GsnmpEngine *self)
  * created (which must be current now); call
  * [method@Gsnmp.Engine.get_finish] from it to get the response.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_get_async (GsnmpEngine         *self,
@@ -2351,7 +2351,7 @@ gsnmp_engine_get_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_get_finish (GsnmpEngine  *self,
@@ -2377,7 +2377,7 @@ gsnmp_engine_get_finish (GsnmpEngine  *self,
  * [method@Gsnmp.Engine.get_async] for retries and threading; call
  * [method@Gsnmp.Engine.get_next_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_get_next_async (GsnmpEngine         *self,
@@ -2409,7 +2409,7 @@ gsnmp_engine_get_next_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_get_next_finish (GsnmpEngine  *self,
@@ -2438,7 +2438,7 @@ gsnmp_engine_get_next_finish (GsnmpEngine  *self,
  * %G_IO_ERROR_NOT_SUPPORTED. Call [method@Gsnmp.Engine.get_bulk_finish]
  * from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_get_bulk_async (GsnmpEngine         *self,
@@ -2474,7 +2474,7 @@ gsnmp_engine_get_bulk_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_get_bulk_finish (GsnmpEngine  *self,
@@ -2503,7 +2503,7 @@ gsnmp_engine_get_bulk_finish (GsnmpEngine  *self,
  * [property@Gsnmp.Target:retries] to 0 where that matters. Call
  * [method@Gsnmp.Engine.set_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_set_async (GsnmpEngine          *self,
@@ -2538,7 +2538,7 @@ gsnmp_engine_set_async (GsnmpEngine          *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_set_finish (GsnmpEngine  *self,
@@ -2562,7 +2562,7 @@ gsnmp_engine_set_finish (GsnmpEngine  *self,
  * not modified: the engine sends a copy with a request-id of its own. Call
  * [method@Gsnmp.Engine.send_pdu_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_send_pdu_async (GsnmpEngine         *self,
@@ -2606,7 +2606,7 @@ gsnmp_engine_send_pdu_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_send_pdu_finish (GsnmpEngine  *self,

@@ -95,7 +95,7 @@
  * thread. The [class@Gsnmp.Notification]s it emits are immutable and may
  * be handed to other threads.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 #define MAX_DATAGRAM_SIZE 65507
@@ -1188,7 +1188,7 @@ gsnmp_listener_class_init (GsnmpListenerClass *klass)
          * the authoritative engine of SNMPv3 informs, or %NULL when the
          * listener has its own.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE] =
                 g_param_spec_object ("engine", NULL, NULL, GSNMP_TYPE_ENGINE,
@@ -1201,7 +1201,7 @@ gsnmp_listener_class_init (GsnmpListenerClass *klass)
          * The SNMPv3 engine ID of the listener, authoritative for the
          * informs it receives: senders key their users for informs to it.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE_ID] =
                 g_param_spec_boxed ("engine-id", NULL, NULL, G_TYPE_BYTES,
@@ -1218,7 +1218,7 @@ gsnmp_listener_class_init (GsnmpListenerClass *klass)
          * already been acknowledged, and a retransmitted one is not emitted
          * again.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         signals[SIGNAL_NOTIFICATION] =
                 g_signal_new ("notification", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1263,7 +1263,7 @@ gsnmp_listener_init (GsnmpListener *self)
  *
  * Returns: (transfer full): a new [class@Gsnmp.Listener]
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpListener *
 gsnmp_listener_new (GsnmpEngine *engine)
@@ -1291,7 +1291,7 @@ gsnmp_listener_new (GsnmpEngine *engine)
  *
  * Returns: %TRUE on success, %FALSE if the socket could not be bound
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_listener_add_socket_address (GsnmpListener  *self,
@@ -1355,7 +1355,7 @@ gsnmp_listener_add_socket_address (GsnmpListener  *self,
  * Returns: %TRUE on success, %FALSE if @address is invalid
  *   (%GSNMP_ERROR_INVALID_ADDRESS) or could not be bound
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_listener_add_address (GsnmpListener *self,
@@ -1383,7 +1383,7 @@ gsnmp_listener_add_address (GsnmpListener *self,
  * Accepts SNMPv1 and SNMPv2c notifications with @community. Without any
  * community, the listener accepts no SNMPv1 or SNMPv2c notification.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_listener_add_community (GsnmpListener *self,
@@ -1414,7 +1414,7 @@ gsnmp_listener_add_community (GsnmpListener *self,
  *
  * Adding a user with the same name and engine ID again replaces it.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_listener_add_user (GsnmpListener *self,
@@ -1480,7 +1480,7 @@ gsnmp_listener_add_user (GsnmpListener *self,
  *
  * Returns: (nullable) (transfer none): the engine, or %NULL
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpEngine *
 gsnmp_listener_get_engine (GsnmpListener *self)
@@ -1499,7 +1499,7 @@ gsnmp_listener_get_engine (GsnmpListener *self)
  *
  * Returns: (transfer none): the engine ID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_listener_get_engine_id (GsnmpListener *self)
@@ -1517,7 +1517,7 @@ gsnmp_listener_get_engine_id (GsnmpListener *self)
  *
  * Returns: the engine boots, at least 1
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_listener_get_engine_boots (GsnmpListener *self)
@@ -1535,7 +1535,7 @@ gsnmp_listener_get_engine_boots (GsnmpListener *self)
  *
  * Returns: the engine time in seconds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_listener_get_engine_time (GsnmpListener *self)
@@ -1554,7 +1554,7 @@ gsnmp_listener_get_engine_time (GsnmpListener *self)
  *
  * Returns: the counter's value
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint64
 gsnmp_listener_get_counter (GsnmpListener        *self,
@@ -1575,7 +1575,7 @@ gsnmp_listener_get_counter (GsnmpListener        *self,
  * already read from the socket but not yet emitted are dropped. Disposing
  * the listener closes it.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_listener_close (GsnmpListener *self)

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  *
  * The UDP port notification receivers listen on (RFC 3417 §3.2).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 #define GSNMP_TRAP_PORT 162
 
@@ -70,7 +70,7 @@ G_BEGIN_DECLS
  * SNMP-MPD-MIB (RFC 3412) and SNMP-USER-BASED-SM-MIB (RFC 3414) counters
  * of the same name, counted for this listener alone.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_LISTENER_COUNTER_IN_PACKETS,

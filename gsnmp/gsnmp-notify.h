@@ -26,7 +26,7 @@ G_BEGIN_DECLS
  * The uptime argument of the notification functions that stands for the
  * engine's own uptime (hundredths of a second since it was created).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 #define GSNMP_UPTIME_ENGINE (-1)
 
@@ -42,7 +42,7 @@ G_BEGIN_DECLS
  * What became of a notification sent to one target by
  * [method@Gsnmp.Engine.notify_async].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_NOTIFY_OUTCOME_SENT,

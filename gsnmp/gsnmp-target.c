@@ -44,7 +44,7 @@
  * timeout or retries later affects only later requests. Targets are not
  * thread-safe; use one from the thread that created its engine.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 struct _GsnmpTarget {
@@ -422,7 +422,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          * The address of the remote entity, as given at construction: see
          * [class@Gsnmp.Target] for the accepted forms.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ADDRESS] =
                 g_param_spec_string ("address", NULL, NULL, NULL,
@@ -439,7 +439,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          * [class@Gsnmp.Community] credentials (whose version is kept); with
          * [class@Gsnmp.UsmUser] credentials it must be the user name.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_CREDENTIALS] =
                 g_param_spec_object ("credentials", NULL, NULL,
@@ -453,7 +453,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          * How long each attempt of a request waits for the response, in
          * milliseconds. Must be greater than 0.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_TIMEOUT] =
                 g_param_spec_uint ("timeout", NULL, NULL,
@@ -468,7 +468,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          * timed out. SET requests are retransmitted too, as in Net-SNMP: a
          * lost response can mean that the SET was applied.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_RETRIES] =
                 g_param_spec_uint ("retries", NULL, NULL,
@@ -482,7 +482,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          * The max-repetitions that walks and tables put in their
          * GetBulkRequests.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_REPETITIONS] =
                 g_param_spec_uint ("max-repetitions", NULL, NULL,
@@ -495,7 +495,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          *
          * The SNMPv3 contextEngineID, or %NULL to use the agent's engine ID.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_CONTEXT_ENGINE_ID] =
                 g_param_spec_boxed ("context-engine-id", NULL, NULL,
@@ -508,7 +508,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          *
          * The SNMPv3 contextName; the default is the empty context.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_CONTEXT_NAME] =
                 g_param_spec_string ("context-name", NULL, NULL, "",
@@ -582,7 +582,7 @@ gsnmp_target_get_family_hint (GsnmpTarget *self)
  * Returns: (transfer full): a new [class@Gsnmp.Target], or %NULL with
  *   %GSNMP_ERROR_INVALID_ADDRESS when @address is malformed
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpTarget *
 gsnmp_target_new (const char       *address,
@@ -613,7 +613,7 @@ gsnmp_target_new (const char       *address,
  *
  * Returns: (transfer none): the address string
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_target_get_address (GsnmpTarget *self)
@@ -633,7 +633,7 @@ gsnmp_target_get_address (GsnmpTarget *self)
  * Returns: (transfer none) (nullable): the host, or %NULL if the address
  *   is invalid
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_target_get_host (GsnmpTarget *self)
@@ -651,7 +651,7 @@ gsnmp_target_get_host (GsnmpTarget *self)
  *
  * Returns: the port, %GSNMP_DEFAULT_PORT unless the address gave one
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint16
 gsnmp_target_get_port (GsnmpTarget *self)
@@ -669,7 +669,7 @@ gsnmp_target_get_port (GsnmpTarget *self)
  *
  * Returns: (transfer none): the credentials
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpCredentials *
 gsnmp_target_get_credentials (GsnmpTarget *self)
@@ -687,7 +687,7 @@ gsnmp_target_get_credentials (GsnmpTarget *self)
  *
  * Returns: the protocol version
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpProtocolVersion
 gsnmp_target_get_version (GsnmpTarget *self)
@@ -705,7 +705,7 @@ gsnmp_target_get_version (GsnmpTarget *self)
  *
  * Returns: the timeout in milliseconds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_target_get_timeout (GsnmpTarget *self)
@@ -722,7 +722,7 @@ gsnmp_target_get_timeout (GsnmpTarget *self)
  *
  * Sets how long each attempt of a request waits for the response.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_target_set_timeout (GsnmpTarget *self,
@@ -745,7 +745,7 @@ gsnmp_target_set_timeout (GsnmpTarget *self,
  *
  * Returns: the number of retries
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_target_get_retries (GsnmpTarget *self)
@@ -762,7 +762,7 @@ gsnmp_target_get_retries (GsnmpTarget *self)
  *
  * Sets how many times a request is retransmitted after a timeout.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_target_set_retries (GsnmpTarget *self,
@@ -785,7 +785,7 @@ gsnmp_target_set_retries (GsnmpTarget *self,
  *
  * Returns: the max-repetitions
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_target_get_max_repetitions (GsnmpTarget *self)
@@ -802,7 +802,7 @@ gsnmp_target_get_max_repetitions (GsnmpTarget *self)
  *
  * Sets the max-repetitions walks and tables put in their GetBulkRequests.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_target_set_max_repetitions (GsnmpTarget *self,
@@ -826,7 +826,7 @@ gsnmp_target_set_max_repetitions (GsnmpTarget *self,
  * Returns: (transfer none) (nullable): the context engine ID, or %NULL
  *   for the agent's own
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_target_get_context_engine_id (GsnmpTarget *self)
@@ -843,7 +843,7 @@ gsnmp_target_get_context_engine_id (GsnmpTarget *self)
  *
  * Sets the SNMPv3 contextEngineID of requests to this target.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_target_set_context_engine_id (GsnmpTarget *self,
@@ -869,7 +869,7 @@ gsnmp_target_set_context_engine_id (GsnmpTarget *self,
  *
  * Returns: (transfer none): the context name, empty by default
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_target_get_context_name (GsnmpTarget *self)
@@ -886,7 +886,7 @@ gsnmp_target_get_context_name (GsnmpTarget *self)
  *
  * Sets the SNMPv3 contextName of requests to this target.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_target_set_context_name (GsnmpTarget *self,

@@ -34,7 +34,7 @@ G_BEGIN_DECLS
  *
  * Why a [class@Gsnmp.Walk] ended, as [method@Gsnmp.Walk.get_status] tells.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_WALK_STATUS_RUNNING,
