@@ -469,6 +469,54 @@ gsnmp_walk_all (GsnmpWalk    *self,
 }
 
 typedef struct {
+        GsnmpEngine *engine;
+        GsnmpTarget *target;
+        GsnmpOid    *root;
+} EngineWalkArgs;
+
+static void
+start_engine_walk (gpointer data, GCancellable *cancellable, GAsyncReadyCallback cb, gpointer user_data)
+{
+        EngineWalkArgs *a = data;
+
+        gsnmp_engine_walk_async (a->engine, a->target, a->root, cancellable, cb, user_data);
+}
+
+/**
+ * gsnmp_engine_walk:
+ * @engine: a [class@Gsnmp.Engine]
+ * @target: the agent to walk
+ * @root: the root of the subtree to walk
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Walks the subtree below @root and waits for all of it: the synchronous
+ * form of [method@Gsnmp.Engine.walk_async], with the same results. See
+ * [method@Gsnmp.Engine.get] for threads and what waiting costs.
+ *
+ * Returns: (transfer container) (element-type Gsnmp.Varbind): the variable
+ *   bindings of the subtree in OID order, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+GPtrArray *
+gsnmp_engine_walk (GsnmpEngine  *engine,
+                   GsnmpTarget  *target,
+                   GsnmpOid     *root,
+                   GCancellable *cancellable,
+                   GError      **error)
+{
+        EngineWalkArgs a = { engine, target, root };
+        g_autoptr(GAsyncResult) result = NULL;
+
+        CHECK_SYNC_ARGS (engine, target, cancellable, error, NULL);
+        g_return_val_if_fail (root != NULL, NULL);
+
+        result = engine_run_sync (engine, start_engine_walk, &a, cancellable);
+        return gsnmp_engine_walk_finish (engine, result, error);
+}
+
+typedef struct {
         GsnmpEngine      *engine;
         GsnmpTarget      *target;
         GsnmpOid         *table;

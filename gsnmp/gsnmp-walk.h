@@ -146,5 +146,11 @@ GSNMP_AVAILABLE_IN_ALL
 GPtrArray       *gsnmp_walk_all                      (GsnmpWalk            *self,
                                                       GCancellable         *cancellable,
                                                       GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GPtrArray       *gsnmp_engine_walk                   (GsnmpEngine          *engine,
+                                                      GsnmpTarget          *target,
+                                                      GsnmpOid             *root,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
 
 G_END_DECLS

@@ -219,10 +219,12 @@ test_sync_walk (TestFixture   *fixture,
         g_autoptr(GsnmpWalk) walk = NULL;
         g_autoptr(GsnmpWalk) walk2 = NULL;
         g_autoptr(GPtrArray) all = NULL;
+        g_autoptr(GPtrArray) whole = NULL;
         guint total = 0, batches = 0;
 
         TEST_RETURN_IF_SKIPPED (fixture);
-        g_test_summary ("gsnmp_walk_next() in a loop and gsnmp_walk_all() walk the subtree");
+        g_test_summary ("gsnmp_walk_next() in a loop, gsnmp_walk_all() and gsnmp_engine_walk() "
+                        "walk the subtree");
 
         for (guint i = 1; i <= 25; i++) {
                 g_autofree char *oid = g_strdup_printf ("1.3.6.1.4.1.99.2.%u.0", i);
@@ -254,6 +256,11 @@ test_sync_walk (TestFixture   *fixture,
         all = gsnmp_walk_all (walk2, NULL, &error);
         g_assert_no_error (error);
         g_assert_cmpuint (all->len, ==, 25);
+
+        whole = gsnmp_engine_walk (fixture->engine, fixture->target, root, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (whole->len, ==, 25);
+        g_assert_cmpint (gsnmp_varbind_get_integer (whole->pdata[24]), ==, 25);
 }
 
 static void

@@ -140,6 +140,9 @@ def sync_calls_and_walk_iteration():
     check(len(walked) > 5, 'walk iteration: %d' % len(walked))
     check(all(vb.oid in Gsnmp.Oid('1.3.6.1.2.1.1') for vb in walked), 'walk stays in the subtree')
     check(any(vb.oid == SYS_NAME for vb in walked), 'sysName in the walk')
+    equal(list(engine.walk(t, '1.3.6.1.2.1.1')), walked, 'engine.walk(), root as a string')
+    table = engine.get_table(t, '1.3.6.1.2.1.2.2')
+    check(table.get_n_rows() >= 1 and len(list(table)) == table.get_n_rows(), 'get_table')
     try:
         engine.get(target('udp:127.0.0.1:9', timeout=100, retries=0), [SYS_NAME])
     except GLib.Error as e:
