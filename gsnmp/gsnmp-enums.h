@@ -101,11 +101,36 @@ typedef enum {
  * @GSNMP_FORMAT_QUICK_EQUALS: like Net-SNMP's `-OQ`: keep the `=`, drop the
  *   type prefix
  * @GSNMP_FORMAT_VALUE_ONLY: like Net-SNMP's `-Ov`: print only the value
- * @GSNMP_FORMAT_NUMERIC_ENUMS: like Net-SNMP's `-Oe`; without MIB files
- *   every enumeration is already printed as a number, so it changes nothing
+ * @GSNMP_FORMAT_NUMERIC_ENUMS: like Net-SNMP's `-Oe`: enumerations as numbers
+ *   (without MIB modules every enumeration is a number already)
+ * @GSNMP_FORMAT_OID_NUMERIC: like `-On`: numeric OIDs (what
+ *   [method@Gsnmp.Varbind.format] always prints)
+ * @GSNMP_FORMAT_OID_SUFFIX: like `-Os`: the last name and the index, such as
+ *   `sysDescr.0`
+ * @GSNMP_FORMAT_OID_FULL: like `-Of`: every name from the root, such as
+ *   `.iso.org.dod.internet.mgmt.mib-2.system.sysDescr.0`
+ * @GSNMP_FORMAT_OID_UCD: like `-Ou`: names below `mib-2` (or `iso` …) in the
+ *   style of the UCD tools, such as `system.sysDescr.0`
+ * @GSNMP_FORMAT_NO_INDEX_BREAKDOWN: like `-Ob`: table indexes as numbers
+ * @GSNMP_FORMAT_EXTENDED_INDEX: like `-OX`: indexes in brackets, such as
+ *   `ifDescr[1]`
+ * @GSNMP_FORMAT_NO_UNITS: like `-OU`: leave out the UNITS of a value
+ * @GSNMP_FORMAT_NUMERIC_TIMETICKS: like `-Ot`: TimeTicks as a number
+ * @GSNMP_FORMAT_HEX_STRINGS: like `-Ox`: octet strings without a display
+ *   hint in hexadecimal
+ * @GSNMP_FORMAT_ASCII_STRINGS: like `-Oa`: octet strings without a display
+ *   hint as text
+ * @GSNMP_FORMAT_ESCAPE_QUOTES: like `-OE`: escape the quotes of string
+ *   indexes
+ * @GSNMP_FORMAT_TWO_DIGIT_HEX: like `-O0`: two hex digits per byte in
+ *   display hints
  *
- * How [method@Gsnmp.Varbind.format] prints a variable binding. The flags
- * mirror Net-SNMP's `-O` output options; OIDs are always numeric.
+ * How [method@Gsnmp.Varbind.format] and [method@Gsnmp.Mib.format_varbind]
+ * print a variable binding. The flags mirror Net-SNMP's `-O` output options.
+ * [method@Gsnmp.Varbind.format] uses no MIB module, so it prints OIDs as
+ * numbers whatever the flags; the flags from %GSNMP_FORMAT_OID_NUMERIC on
+ * matter only to [class@Gsnmp.Mib], whose default (no OID flag) is Net-SNMP's
+ * `MODULE::name.index`.
  *
  * Since: 0.1
  */
@@ -115,6 +140,18 @@ typedef enum /*< flags >*/ {
         GSNMP_FORMAT_QUICK_EQUALS = 1 << 1,
         GSNMP_FORMAT_VALUE_ONLY = 1 << 2,
         GSNMP_FORMAT_NUMERIC_ENUMS = 1 << 3,
+        GSNMP_FORMAT_OID_NUMERIC = 1 << 4,
+        GSNMP_FORMAT_OID_SUFFIX = 1 << 5,
+        GSNMP_FORMAT_OID_FULL = 1 << 6,
+        GSNMP_FORMAT_OID_UCD = 1 << 7,
+        GSNMP_FORMAT_NO_INDEX_BREAKDOWN = 1 << 8,
+        GSNMP_FORMAT_EXTENDED_INDEX = 1 << 9,
+        GSNMP_FORMAT_NO_UNITS = 1 << 10,
+        GSNMP_FORMAT_NUMERIC_TIMETICKS = 1 << 11,
+        GSNMP_FORMAT_HEX_STRINGS = 1 << 12,
+        GSNMP_FORMAT_ASCII_STRINGS = 1 << 13,
+        GSNMP_FORMAT_ESCAPE_QUOTES = 1 << 14,
+        GSNMP_FORMAT_TWO_DIGIT_HEX = 1 << 15,
 } GsnmpFormatFlags;
 
 /**

@@ -7,6 +7,7 @@
 #include "gsnmp-oid-private.h"
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
+#include "gsnmp-mib.h"
 
 #include <string.h>
 
@@ -97,8 +98,13 @@ gsnmp_oid_new (const guint32 *ids,
  * Each sub-identifier is a decimal number from 0 to 4294967295 with only
  * the digits 0-9 (leading zeros are allowed, as in Net-SNMP): signs, spaces, hexadecimal, empty sub-identifiers (as in
  * `"1..3"`), a trailing dot, the empty string and more than
- * %GSNMP_OID_MAX_LENGTH sub-identifiers are errors.  MIB names are not
- * resolved.
+ * %GSNMP_OID_MAX_LENGTH sub-identifiers are errors.
+ *
+ * Names are resolved with the default MIB store,
+ * [func@Gsnmp.Mib.get_default], which loads the modules gsnmp bundles:
+ * `"sysDescr.0"`, `"SNMPv2-MIB::sysDescr.0"`, `"IF-MIB::ifDescr.3"` and
+ * `"iso.3.6.1.2.1.1.1.0"` work as in Net-SNMP's tools.  Use
+ * [method@Gsnmp.Mib.parse_oid] for another store.
  *
  * Returns: (transfer full) (nullable): the OID, or %NULL with @error set
  *   to %GSNMP_ERROR_INVALID_OID
@@ -144,6 +150,12 @@ gsnmp_oid_new_from_string (const char  *str,
                 }
 
                 if (p == start) {
+                        if (g_ascii_isalpha (*p) || *p == ':') {
+                                GsnmpOid *named = gsnmp_mib_parse_oid (gsnmp_mib_get_default (), str, NULL);
+
+                                if (named != NULL)
+                                        return named;
+                        }
                         if (*p == '\0' || *p == '.')
                                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_OID,
                                              _("Invalid OID “%s”: sub-identifier %zu is empty"),

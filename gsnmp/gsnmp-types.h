@@ -26,5 +26,6 @@ typedef struct _GsnmpTableRow    GsnmpTableRow;
 typedef struct _GsnmpNotification GsnmpNotification;
 typedef struct _GsnmpListener    GsnmpListener;
 typedef struct _GsnmpNotifyResult GsnmpNotifyResult;
+typedef struct _GsnmpMibObject   GsnmpMibObject;
 
 G_END_DECLS

@@ -38,4 +38,22 @@ GsnmpVarbind *gsnmp_varbind_new_take_bytes    (GsnmpOid       *oid,
 GsnmpVarbind *gsnmp_varbind_new_take_oid      (GsnmpOid       *oid,
                                                GsnmpOid       *value);
 
+/* Net-SNMP's printers without MIB information (mib.c), shared with the
+ * MIB store's formatter (gsnmp-mib-format.c). */
+void gsnmp_varbind_append_hex          (GString        *out,
+                                        const guint8   *data,
+                                        gsize           length);
+void gsnmp_varbind_append_uptime       (GString        *out,
+                                        guint32         ticks,
+                                        gboolean        quick);
+void gsnmp_varbind_append_numeric_oid  (GString        *out,
+                                        const GsnmpOid *oid);
+void gsnmp_varbind_append_octet_string (GString        *out,
+                                        const guint8   *data,
+                                        gsize           length,
+                                        gboolean        quick);
+void gsnmp_varbind_append_value        (GString        *out,
+                                        GsnmpVarbind   *vb,
+                                        gboolean        quick);
+
 G_END_DECLS

@@ -910,8 +910,8 @@ gsnmp_varbind_get_value (GsnmpVarbind *varbind)
 
 /* mib.c:sprint_realloc_hexstring(): "%02X " per byte, 16 bytes a line,
  * lines joined with '\n' (the default -Oh hex output length, 16). */
-static void
-append_hex (GString      *out,
+void
+gsnmp_varbind_append_hex (GString      *out,
             const guint8 *data,
             gsize         length)
 {
@@ -936,8 +936,8 @@ is_print_or_space (guint8 c)
 
 /* mib.c:sprint_realloc_octet_string() without a DISPLAY-HINT, and
  * sprint_realloc_asciistring(). */
-static void
-append_octet_string (GString      *out,
+void
+gsnmp_varbind_append_octet_string (GString      *out,
                      const guint8 *data,
                      gsize         length,
                      gboolean      quick)
@@ -959,7 +959,7 @@ append_octet_string (GString      *out,
 
         if (hex) {
                 g_string_append (out, quick ? "\"" : "Hex-STRING: ");
-                append_hex (out, data, length);
+                gsnmp_varbind_append_hex (out, data, length);
                 if (quick)
                         g_string_append_c (out, '"');
                 return;
@@ -1055,8 +1055,8 @@ append_opaque_special (GString      *out,
 }
 
 /* mib.c:uptimeString() */
-static void
-append_timeticks (GString *out,
+void
+gsnmp_varbind_append_uptime (GString *out,
                   guint32  ticks,
                   gboolean quick)
 {
@@ -1086,8 +1086,8 @@ append_timeticks (GString *out,
                                         hours, minutes, seconds, centisecs);
 }
 
-static void
-append_oid (GString        *out,
+void
+gsnmp_varbind_append_numeric_oid (GString        *out,
             const GsnmpOid *oid)
 {
         const guint32 *ids;
@@ -1111,8 +1111,8 @@ append_oid (GString        *out,
 
 /* mib.c:sprint_realloc_by_type() and the exceptions of
  * sprint_realloc_variable(). */
-static void
-append_value (GString      *out,
+void
+gsnmp_varbind_append_value (GString      *out,
               GsnmpVarbind *vb,
               gboolean      quick)
 {
@@ -1122,7 +1122,7 @@ append_value (GString      *out,
                                         vb->value.integer);
                 break;
         case GSNMP_VALUE_TYPE_OCTET_STRING:
-                append_octet_string (out, vb->value.octets.data,
+                gsnmp_varbind_append_octet_string (out, vb->value.octets.data,
                                      vb->value.octets.length, quick);
                 break;
         case GSNMP_VALUE_TYPE_NULL:
@@ -1131,7 +1131,7 @@ append_value (GString      *out,
         case GSNMP_VALUE_TYPE_OBJECT_ID:
                 if (!quick)
                         g_string_append (out, "OID: ");
-                append_oid (out, vb->value.oid);
+                gsnmp_varbind_append_numeric_oid (out, vb->value.oid);
                 break;
         case GSNMP_VALUE_TYPE_IP_ADDRESS: {
                 const guint8 *ip = vb->value.octets.data;
@@ -1149,7 +1149,7 @@ append_value (GString      *out,
                                         vb->value.unsigned32);
                 break;
         case GSNMP_VALUE_TYPE_TIMETICKS:
-                append_timeticks (out, vb->value.unsigned32, quick);
+                gsnmp_varbind_append_uptime (out, vb->value.unsigned32, quick);
                 break;
         case GSNMP_VALUE_TYPE_OPAQUE:
                 if (append_opaque_special (out, vb->value.octets.data,
@@ -1157,7 +1157,7 @@ append_value (GString      *out,
                         break;
                 if (!quick)
                         g_string_append (out, "OPAQUE: ");
-                append_hex (out, vb->value.octets.data, vb->value.octets.length);
+                gsnmp_varbind_append_hex (out, vb->value.octets.data, vb->value.octets.length);
                 break;
         case GSNMP_VALUE_TYPE_COUNTER64:
                 g_string_append_printf (out, "%s%" G_GUINT64_FORMAT,
@@ -1237,13 +1237,13 @@ gsnmp_varbind_format (GsnmpVarbind     *varbind,
 
         out = g_string_sized_new (64);
         if (!(flags & GSNMP_FORMAT_VALUE_ONLY)) {
-                append_oid (out, varbind->oid);
+                gsnmp_varbind_append_numeric_oid (out, varbind->oid);
                 if (quick && !(flags & GSNMP_FORMAT_QUICK_EQUALS))
                         g_string_append_c (out, ' ');
                 else
                         g_string_append (out, " = ");
         }
-        append_value (out, varbind, quick);
+        gsnmp_varbind_append_value (out, varbind, quick);
 
         return g_string_free (out, FALSE);
 }

@@ -26,5 +26,6 @@
 #include <gsnmp/gsnmp-notification.h>
 #include <gsnmp/gsnmp-listener.h>
 #include <gsnmp/gsnmp-notify.h>
+#include <gsnmp/gsnmp-mib.h>
 
 #undef __GSNMP_H_INSIDE__

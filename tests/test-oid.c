@@ -51,8 +51,6 @@ static const ParseCase parse_cases[] = {
         { "0x1.3", NULL, 0, NULL },
         { "1.0x3", NULL, 0, NULL },
         { "1.a", NULL, 0, NULL },
-        { "iso.3.6", NULL, 0, NULL },
-        { "sysName.0", NULL, 0, NULL },
         { "1,3,6", NULL, 0, NULL },
         { "1.4294967296", NULL, 0, NULL },
         { "1.99999999999999999999999", NULL, 0, NULL },

@@ -109,8 +109,8 @@ static const OptionInfo option_table[] = {
         { 'O', TRUE, OPT_SUPPORTED },
         { 'C', TRUE, OPT_SUPPORTED },
         { 'p', TRUE, OPT_SUPPORTED },
-        { 'm', TRUE, OPT_NO_MIBS },
-        { 'M', TRUE, OPT_NO_MIBS },
+        { 'm', TRUE, OPT_SUPPORTED },
+        { 'M', TRUE, OPT_SUPPORTED },
         { 'P', TRUE, OPT_NO_MIBS },
         { 'I', TRUE, OPT_NO_MIBS },
         { 'H', FALSE, OPT_UNSUPPORTED },
@@ -195,25 +195,48 @@ parse_output_options (GsnmpToolOptions *options,
                         options->numeric_enums = !options->numeric_enums;
                         break;
                 case 'n':
-                        /* OIDs are always numeric */
+                        options->oid_format = GSNMP_FORMAT_OID_NUMERIC;
                         break;
-                case '0': /* two-digit hex in DISPLAY-HINTs */
-                case 'b': /* do not break down OID indexes */
-                case 'E': /* escape quotes in string indexes */
-                case 'U': /* do not print units */
-                case 'X': /* extended index format */
-                        /* These change only what Net-SNMP prints from MIB
-                         * files, which gsnmp does not load. */
+                case 's':
+                        options->oid_format = GSNMP_FORMAT_OID_SUFFIX;
+                        break;
+                case 'S':
+                        options->oid_format = GSNMP_FORMAT_NONE;
+                        break;
+                case 'f':
+                        options->oid_format = GSNMP_FORMAT_OID_FULL;
+                        break;
+                case 'u':
+                        options->oid_format = GSNMP_FORMAT_OID_UCD;
+                        break;
+                case '0':
+                        options->output_flags ^= GSNMP_FORMAT_TWO_DIGIT_HEX;
+                        break;
+                case 'b':
+                        options->output_flags ^= GSNMP_FORMAT_NO_INDEX_BREAKDOWN;
+                        break;
+                case 'E':
+                        options->output_flags ^= GSNMP_FORMAT_ESCAPE_QUOTES;
+                        break;
+                case 'U':
+                        options->output_flags ^= GSNMP_FORMAT_NO_UNITS;
+                        break;
+                case 'X':
+                        options->output_flags ^= GSNMP_FORMAT_EXTENDED_INDEX;
+                        break;
+                case 't':
+                        options->output_flags ^= GSNMP_FORMAT_NUMERIC_TIMETICKS;
+                        break;
+                case 'x':
+                        options->output_flags &= ~GSNMP_FORMAT_ASCII_STRINGS;
+                        options->output_flags |= GSNMP_FORMAT_HEX_STRINGS;
                         break;
                 case 'a':
-                case 'f':
+                        options->output_flags &= ~GSNMP_FORMAT_HEX_STRINGS;
+                        options->output_flags |= GSNMP_FORMAT_ASCII_STRINGS;
+                        break;
                 case 'p':
-                case 's':
-                case 'S':
-                case 't':
                 case 'T':
-                case 'u':
-                case 'x':
                         fprintf (stderr, _("Unsupported output option passed to -O: %c.\n"), *p);
                         return usage_error (options, exit_status);
                 default:
@@ -221,6 +244,7 @@ parse_output_options (GsnmpToolOptions *options,
                         return usage_error (options, exit_status);
                 }
         }
+        gsnmp_tool_output_oid_format = options->oid_format | options->output_flags;
         return TRUE;
 }
 
@@ -455,6 +479,14 @@ handle_option (GsnmpToolOptions *options,
         case 'O':
                 return parse_output_options (options, arg, exit_status);
 
+        case 'M':
+                gsnmp_tool_set_mib_options (arg, NULL);
+                return TRUE;
+
+        case 'm':
+                gsnmp_tool_set_mib_options (NULL, arg);
+                return TRUE;
+
         case 'C':
                 if (options->command->app_option == NULL) {
                         fprintf (stderr, _("%s: invalid option -- '%c'\n"), options->prgname, letter);
@@ -674,6 +706,8 @@ gsnmp_tool_options_get_format (const GsnmpToolOptions *options)
                 flags |= GSNMP_FORMAT_VALUE_ONLY;
         if (options->numeric_enums)
                 flags |= GSNMP_FORMAT_NUMERIC_ENUMS;
+        flags |= options->oid_format | options->output_flags;
+        gsnmp_tool_output_oid_format = flags;
         return flags;
 }
 
@@ -923,9 +957,9 @@ oid_error (char      **detail,
 /* See the header. Mirrors read_objid() and _add_strings_to_oid() on
  * Net-SNMP's tree without MIB files (the roots ccitt, iso and
  * joint-iso-ccitt, without children), with their error details. */
-GsnmpOid *
-gsnmp_tool_parse_oid (const char  *str,
-                      char       **detail)
+static GsnmpOid *
+parse_oid_without_mib (const char  *str,
+                       char       **detail)
 {
         static const struct { const char *label; guint32 subid; } roots[] = {
                 { "ccitt", 0 }, { "iso", 1 }, { "joint-iso-ccitt", 2 },
@@ -1333,6 +1367,95 @@ gsnmp_tool_parse_set_value (GsnmpOid      *oid,
                 return value_error (GSNMP_TOOL_VALUE_BAD_TYPE, detail, text);
         }
         }
+}
+
+/*****************************************************************************/
+/* MIB modules: -M, -m, MIBDIRS, MIBS */
+
+static char *mib_dirs_option;
+static char *mib_modules_option;
+static GsnmpMib *tool_mib;
+
+/* See the header. */
+void
+gsnmp_tool_set_mib_options (const char *dirs,
+                            const char *modules)
+{
+        if (dirs != NULL) {
+                g_free (mib_dirs_option);
+                mib_dirs_option = g_strdup (dirs);
+        }
+        if (modules != NULL) {
+                g_free (mib_modules_option);
+                mib_modules_option = g_strdup (modules);
+        }
+}
+
+/* Loads @list ("A:B", "+A", "ALL") quietly: like Net-SNMP, a module that
+ * cannot be found or parsed does not stop the tool. */
+static void
+load_quietly (GsnmpMib   *mib,
+              const char *list)
+{
+        g_autoptr(GError) error = NULL;
+
+        if (list[0] == '+')
+                list++;
+        if (!gsnmp_mib_load_modules (mib, list, &error))
+                g_debug ("MIB modules: %s", error->message);
+}
+
+/* See the header. The search path is -M, else MIBDIRS, else the bundled
+ * modules ('+' adds to it, as in Net-SNMP); the modules are -m, else MIBS,
+ * else all of them ('+' adds to that default). */
+GsnmpMib *
+gsnmp_tool_get_mib (void)
+{
+        const char *dirs, *modules;
+
+        if (tool_mib != NULL)
+                return tool_mib;
+
+        tool_mib = gsnmp_mib_new ();
+        dirs = mib_dirs_option != NULL ? mib_dirs_option : g_getenv ("MIBDIRS");
+        if (dirs != NULL)
+                gsnmp_mib_set_search_path (tool_mib, dirs);
+        modules = mib_modules_option != NULL ? mib_modules_option : g_getenv ("MIBS");
+        if (modules == NULL || modules[0] == '+')
+                load_quietly (tool_mib, "ALL");
+        if (modules != NULL && modules[0] != '\0')
+                load_quietly (tool_mib, modules);
+        return tool_mib;
+}
+
+/* See the header. Names and numbers as Net-SNMP's snmp_parse_oid() takes
+ * them, with the loaded modules; the error details of read_objid() when
+ * nothing matches. */
+GsnmpOid *
+gsnmp_tool_parse_oid (const char  *str,
+                      char       **detail)
+{
+        GsnmpOid *oid;
+
+        *detail = NULL;
+        oid = gsnmp_mib_parse_oid (gsnmp_tool_get_mib (), str, NULL);
+        if (oid != NULL)
+                return oid;
+        return parse_oid_without_mib (str, detail);
+}
+
+/* See the header. */
+gboolean
+gsnmp_tool_mib_is_empty (void)
+{
+        static int empty = -1;
+
+        if (empty < 0) {
+                g_auto(GStrv) modules = gsnmp_mib_get_modules (gsnmp_tool_get_mib ());
+
+                empty = modules[0] == NULL;
+        }
+        return empty;
 }
 
 /*****************************************************************************/

@@ -66,6 +66,8 @@ struct _GsnmpToolOptions {
         gboolean                quick_equals;
         gboolean                bare_value;
         gboolean                numeric_enums;
+        GsnmpFormatFlags        oid_format;     /* -On -Os -OS -Of -Ou */
+        GsnmpFormatFlags        output_flags;   /* -Ob -OX -OU -Ot -Ox -Oa -OE -O0 */
 
         /* -C state of the subcommands (add fields for new subcommands here) */
         gboolean                dont_fix_pdus;  /* get, getnext: -Cf */
@@ -149,6 +151,14 @@ GsnmpToolValueError gsnmp_tool_parse_set_value     (GsnmpOid                *oid
                                                     const char              *value,
                                                     GsnmpVarbind           **varbind,
                                                     char                   **detail);
+
+/* -M DIRS and -m MODULES (either may be NULL: unchanged) */
+void              gsnmp_tool_set_mib_options       (const char              *dirs,
+                                                    const char              *modules);
+/* The tool's MIB store, loaded on first use from -M/-m or MIBDIRS/MIBS */
+GsnmpMib         *gsnmp_tool_get_mib               (void);
+/* No module loaded (MIBS= or -m ""): numbers only, the fast paths apply */
+gboolean          gsnmp_tool_mib_is_empty          (void);
 
 /* snmp_perror (NAME) after snmp_parse_oid() failed: "NAME: Unknown Object
  * Identifier (DETAIL)". */

@@ -16,12 +16,14 @@
 
 #include "gsnmp-tool-output.h"
 
+GsnmpFormatFlags gsnmp_tool_output_oid_format;
+
 /* Prints one varbind and a newline, as print_variable() does. */
 void
 gsnmp_tool_print_varbind (GsnmpVarbind     *varbind,
                           GsnmpFormatFlags  flags)
 {
-        g_autofree char *text = gsnmp_varbind_format (varbind, flags);
+        g_autofree char *text = gsnmp_mib_format_varbind (gsnmp_tool_get_mib (), varbind, flags);
 
         fputs (text, stdout);
         fputc ('\n', stdout);
@@ -88,14 +90,12 @@ gsnmp_tool_print_packet_error (GsnmpPdu *response,
                 fputs (_("Failed object: "), stderr);
                 if (error_index <= gsnmp_pdu_get_n_varbinds (response)) {
                         GsnmpVarbind *vb = gsnmp_pdu_get_varbind (response, error_index - 1);
-                        const guint32 *ids;
-                        gsize n, i;
+                        g_autofree char *name = gsnmp_mib_format_oid (gsnmp_tool_get_mib (),
+                                                                      gsnmp_varbind_get_oid (vb),
+                                                                      gsnmp_tool_output_oid_format);
 
-                        ids = gsnmp_oid_get_ids (gsnmp_varbind_get_oid (vb), &n);
                         /* fprint_objid() ends the OID with a newline */
-                        for (i = 0; i < n; i++)
-                                fprintf (stderr, ".%u", ids[i]);
-                        fputc ('\n', stderr);
+                        fprintf (stderr, "%s\n", name);
                 }
                 fputc ('\n', stderr);
         }

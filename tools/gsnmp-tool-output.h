@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The -O flags of the OIDs printed in error messages ("Failed object:") */
+extern GsnmpFormatFlags gsnmp_tool_output_oid_format;
+
 void         gsnmp_tool_print_varbind         (GsnmpVarbind            *varbind,
                                                GsnmpFormatFlags         flags);
 void         gsnmp_tool_print_varbinds        (GsnmpPdu                *pdu,

@@ -48,7 +48,8 @@ static struct {
         int         column_width;     /* c<NUM>, minus one as snmptable keeps it */
         int         max_width;        /* w<NUM> */
         int         max_repetitions;  /* r<NUM> */
-} table_opts = { FALSE, FALSE, FALSE, FALSE, NULL, 0, 0, 10 };
+        gboolean    brief;            /* b: column names without their common prefix */
+} table_opts = { FALSE, FALSE, FALSE, FALSE, NULL, 0, 0, 10, FALSE };
 
 /*****************************************************************************/
 /* -C options */
@@ -164,6 +165,8 @@ gsnmp_tool_table_app_option (GsnmpToolOptions *options,
 
                 switch (flag) {
                 case 'b':
+                        table_opts.brief = TRUE;
+                        break;
                 case 'B':
                         break;
                 case 'h':
@@ -309,7 +312,16 @@ static void
 print_oid (FILE     *stream,
            GsnmpOid *oid)
 {
-        gsize length = format_oid (oid);
+        gsize length;
+
+        if (!gsnmp_tool_mib_is_empty ()) {
+                g_autofree char *name = gsnmp_mib_format_oid (gsnmp_tool_get_mib (), oid,
+                                                              gsnmp_tool_output_oid_format);
+
+                fputs (name, stream);
+                return;
+        }
+        length = format_oid (oid);
 
         fwrite (last_oid.text, 1, length, stream);
 }
@@ -381,7 +393,8 @@ print_walk_varbind (GsnmpVarbind     *varbind,
         gboolean quick = (flags & (GSNMP_FORMAT_QUICK | GSNMP_FORMAT_QUICK_EQUALS)) != 0;
         gsize oid_len;
 
-        if (flags & GSNMP_FORMAT_VALUE_ONLY) {
+        /* With MIB modules: names, enums and hints */
+        if ((flags & GSNMP_FORMAT_VALUE_ONLY) || !gsnmp_tool_mib_is_empty ()) {
                 gsnmp_tool_print_varbind (varbind, flags);
                 return;
         }
@@ -767,6 +780,43 @@ print_table (const char  *table_name,
 #pragma GCC diagnostic pop
 }
 
+/* snmptable -Ci with MIB modules: the index part of a cell's name */
+static char *
+table_index_name (GsnmpTableRow    *row,
+                  guint             n_fields,
+                  const char       *table_name,
+                  GsnmpFormatFlags  flags)
+{
+        g_autofree char *buf = NULL;
+        GsnmpVarbind *cell = NULL;
+        const char *p;
+        guint c;
+
+        for (c = 0; c < n_fields && cell == NULL; c++)
+                cell = gsnmp_table_row_get_cell (row, c);
+        if (cell == NULL)
+                return gsnmp_oid_to_string (gsnmp_table_row_get_index (row));
+        buf = gsnmp_mib_format_oid (gsnmp_tool_get_mib (), gsnmp_varbind_get_oid (cell), flags);
+        if (flags & GSNMP_FORMAT_EXTENDED_INDEX) {
+                p = strchr (buf, '[');
+        } else {
+                if (flags & GSNMP_FORMAT_OID_SUFFIX) {
+                        p = buf;
+                } else if (flags & (GSNMP_FORMAT_OID_FULL | GSNMP_FORMAT_OID_NUMERIC | GSNMP_FORMAT_OID_UCD)) {
+                        p = strlen (buf) > strlen (table_name) ? buf + strlen (table_name) + 1 : buf;
+                        p = strchr (p, '.');
+                        p = p != NULL ? p + 1 : NULL;
+                } else {
+                        p = strchr (buf, ':');
+                }
+                if (p != NULL)
+                        p = strchr (p, '.');
+                if (p != NULL)
+                        p++;
+        }
+        return g_strdup (p != NULL ? p : "");
+}
+
 int
 gsnmp_tool_table_run (GsnmpToolOptions *options)
 {
@@ -810,7 +860,10 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
                 else
                         g_ptr_array_add (columns, oid);
         }
-        table_name = oid_to_dotted (table_oid);
+        table_name = gsnmp_tool_mib_is_empty ()
+                ? oid_to_dotted (table_oid)
+                : gsnmp_mib_format_oid (gsnmp_tool_get_mib (), table_oid,
+                                        gsnmp_tool_options_get_format (options));
 
         target = gsnmp_tool_options_new_target (options, &exit_status);
         if (target == NULL)
@@ -862,10 +915,43 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
         for (c = 0; c < n_fields; c++) {
                 GsnmpOid *column = gsnmp_table_get_column (table, c);
                 gsize len = gsnmp_oid_get_length (column);
-                char *label = g_strdup_printf ("%u", len > 0 ? gsnmp_oid_get_id (column, len - 1) : 0);
+                char *label = NULL;
+
+                if (!gsnmp_tool_mib_is_empty ()) {
+                        /* snmptable: the column's name after the last '.' or ':' */
+                        g_autofree char *name = gsnmp_mib_format_oid (gsnmp_tool_get_mib (), column, flags);
+                        const char *p = strrchr (name, '.');
+
+                        if (p == NULL)
+                                p = strrchr (name, ':');
+                        p = p != NULL ? p + 1 : name;
+                        if (!g_ascii_isdigit (*p))
+                                label = g_strdup (p);
+                }
+                if (label == NULL)
+                        label = g_strdup_printf ("%u", len > 0 ? gsnmp_oid_get_id (column, len - 1) : 0);
 
                 widths[c] = (int) strlen (label);
                 g_ptr_array_add (labels, label);
+        }
+        if (table_opts.brief && n_fields > 1) {
+                /* snmptable -Cb: drop the prefix all names share */
+                gsize common = strlen (labels->pdata[0]);
+
+                for (c = 1; c < n_fields; c++) {
+                        const char *f1 = labels->pdata[c - 1], *f2 = labels->pdata[c];
+                        gsize len = 0;
+
+                        while (f1[len] && f1[len] == f2[len])
+                                len++;
+                        common = MIN (common, len);
+                }
+                for (c = 0; c < n_fields && common > 0; c++) {
+                        char *label = labels->pdata[c];
+
+                        memmove (label, label + common, strlen (label + common) + 1);
+                        widths[c] -= (int) common;
+                }
         }
 
         cells = g_new0 (char *, (gsize) n_rows * MAX (n_fields, 1));
@@ -874,7 +960,9 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
                 GsnmpTableRow *row = gsnmp_table_get_row (table, r);
                 int len;
 
-                indices[r] = gsnmp_oid_to_string (gsnmp_table_row_get_index (row));
+                indices[r] = gsnmp_tool_mib_is_empty ()
+                        ? gsnmp_oid_to_string (gsnmp_table_row_get_index (row))
+                        : table_index_name (row, n_fields, table_name, flags);
                 len = (int) strlen (indices[r]);
                 index_width = MAX (index_width, len);
                 for (c = 0; c < n_fields; c++) {
@@ -883,7 +971,9 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
 
                         if (cell == NULL)
                                 continue;
-                        text = gsnmp_varbind_format (cell, flags);
+                        text = gsnmp_tool_mib_is_empty ()
+                                ? gsnmp_varbind_format (cell, flags)
+                                : gsnmp_mib_format_varbind (gsnmp_tool_get_mib (), cell, flags);
                         for (p = text; *p; p++) {
                                 if (*p == '\n')
                                         *p = ' ';
