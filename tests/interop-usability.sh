@@ -22,13 +22,13 @@ BUILD=$(cd "$(dirname "$TOOL")/.." && pwd)
 SYS_NAME=.1.3.6.1.2.1.1.5.0
 
 # --- snmp://community@host in the tool ---------------------------------------
-out=$("$TOOL" get -v2c "snmp://public@127.0.0.1:$FIXTURE_PORT" "$SYS_NAME" 2>&1)
+out=$("$TOOL" get -On -v2c "snmp://public@127.0.0.1:$FIXTURE_PORT" "$SYS_NAME" 2>&1)
 if [ "$out" = '.1.3.6.1.2.1.1.5.0 = STRING: "gsnmp-fixture"' ]; then
         pass "uri-community: gsnmp get -v2c snmp://public@host, no -c"
 else
         fail "uri-community: gsnmp get -v2c snmp://public@host, no -c" "$out"
 fi
-out=$("$TOOL" get -v1 "snmp://public@127.0.0.1:$FIXTURE_PORT" "$SYS_NAME" 2>&1)
+out=$("$TOOL" get -On -v1 "snmp://public@127.0.0.1:$FIXTURE_PORT" "$SYS_NAME" 2>&1)
 if [ "$out" = '.1.3.6.1.2.1.1.5.0 = STRING: "gsnmp-fixture"' ]; then
         pass "uri-community: the version is -v's (SNMPv1)"
 else
@@ -88,7 +88,7 @@ if [ $? = 1 ] && [[ $out == "Timeout: No Response from $A."* ]] &&
 else
         fail "authpriv-hint: gsnmp prints the hint after a timeout" "$out"
 fi
-out=$("$TOOL" get "${v3[@]}" -X shaaespriv "$A" "$SYS_NAME" 2>&1)
+out=$("$TOOL" get -On "${v3[@]}" -X shaaespriv "$A" "$SYS_NAME" 2>&1)
 if [ "$out" = '.1.3.6.1.2.1.1.5.0 = STRING: "gsnmp-fixture"' ]; then
         pass "authpriv-hint: the right pass phrase works"
 else

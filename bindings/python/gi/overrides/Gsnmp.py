@@ -199,6 +199,10 @@ class Pdu(Gsnmp.Pdu):
     def __len__(self):
         return self.get_n_varbinds()
 
+    def __bool__(self):
+        # a PDU is a PDU even without variable bindings
+        return True
+
     def __getitem__(self, index):
         return self.get_varbinds()[index]
 
