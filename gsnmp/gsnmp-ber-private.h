@@ -242,3 +242,13 @@ gboolean  gsnmp_ber_write_oid          (GsnmpBerWriter       *w,
                                         GError              **error);
 
 G_END_DECLS
+
+/* Encoding sizes (gsnmp-ber.c, "Sizes"). */
+G_BEGIN_DECLS
+gsize     gsnmp_ber_header_size          (gsize                 length);
+gsize     gsnmp_ber_integer_content_size (gint64                svalue,
+                                          gboolean              is_unsigned,
+                                          guint64               uvalue);
+gsize     gsnmp_ber_oid_content_size     (const guint32        *ids,
+                                          gsize                 n_ids);
+G_END_DECLS

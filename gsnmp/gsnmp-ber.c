@@ -757,3 +757,78 @@ gsnmp_ber_write_oid (GsnmpBerWriter *w,
         gsnmp_ber_write_header (w, GSNMP_BER_TAG_OBJECT_ID, length);
         return TRUE;
 }
+
+/***************************************************************************/
+/* Sizes, for callers that must know how big an encoding will be before
+ * writing it (the agent filling a GETBULK response up to the message
+ * size).  Each matches what the writer above produces. */
+
+/* The size of an identifier and a length field for @length content bytes. */
+gsize
+gsnmp_ber_header_size (gsize length)
+{
+        gsize n = 2;
+
+        if (length >= 0x80) {
+                for (gsize l = length; l > 0; l >>= 8)
+                        n++;
+        }
+        return n;
+}
+
+/* The content size of the minimal encoding ber_write_int64() writes:
+ * two's complement @svalue, or @uvalue when @is_unsigned. */
+gsize
+gsnmp_ber_integer_content_size (gint64   svalue,
+                                gboolean is_unsigned,
+                                guint64  uvalue)
+{
+        gsize n = 0;
+
+        if (is_unsigned) {
+                guint8 last;
+
+                do {
+                        last = (guint8) uvalue;
+                        uvalue >>= 8;
+                        n++;
+                } while (uvalue != 0);
+                return (last & 0x80) ? n + 1 : n;
+        }
+
+        for (;;) {
+                guint8 b = (guint8) svalue;
+
+                n++;
+                svalue >>= 8;
+                if ((svalue == 0 && !(b & 0x80)) || (svalue == -1 && (b & 0x80)))
+                        return n;
+        }
+}
+
+static gsize
+subid_size (guint64 v)
+{
+        gsize n = 1;
+
+        while (v >= 0x80) {
+                v >>= 7;
+                n++;
+        }
+        return n;
+}
+
+/* The content size of an OBJECT IDENTIFIER, as gsnmp_ber_write_oid()
+ * writes it (the OID must be one it can write). */
+gsize
+gsnmp_ber_oid_content_size (const guint32 *ids,
+                            gsize          n_ids)
+{
+        guint32 first = n_ids >= 1 ? ids[0] : 0;
+        guint32 second = n_ids >= 2 ? ids[1] : 0;
+        gsize n = subid_size ((guint64) first * 40 + second);
+
+        for (gsize i = 2; i < n_ids; i++)
+                n += subid_size (ids[i]);
+        return n;
+}

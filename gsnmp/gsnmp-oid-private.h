@@ -8,6 +8,18 @@
 
 G_BEGIN_DECLS
 
+/* The first OID after the whole subtree rooted at @prefix: @prefix with its
+ * last sub-identifier plus one (carrying into the parent when it is
+ * 4294967295).  NULL when no OID follows the subtree (the empty OID, or
+ * only 4294967295s): read NULL as "infinity". */
+GsnmpOid *gsnmp_oid_subtree_end  (const GsnmpOid *prefix);
+
+/* The greatest OID of at most GSNMP_OID_MAX_LENGTH sub-identifiers that is
+ * smaller than @oid, so that "the first OID > result" is "the first OID
+ * >= @oid": GETNEXT asked from the result starts exactly at @oid.  NULL
+ * for the empty OID, which has no predecessor. */
+GsnmpOid *gsnmp_oid_predecessor  (const GsnmpOid *oid);
+
 /* Whether @oid is exactly @ids (n_ids sub-identifiers). */
 gboolean gsnmp_oid_is (const GsnmpOid *oid,
                        const guint32  *ids,

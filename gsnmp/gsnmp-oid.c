@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gsnmp-oid.h"
 #include "gsnmp-oid-private.h"
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
@@ -480,6 +481,51 @@ gsnmp_oid_to_string (const GsnmpOid *oid)
         *p = '\0';
 
         return buf;
+}
+
+/* Private OID arithmetic, see gsnmp-oid-private.h */
+
+GsnmpOid *
+gsnmp_oid_subtree_end (const GsnmpOid *prefix)
+{
+        guint32 n = prefix->length;
+        GsnmpOid *end;
+
+        while (n > 0 && prefix->ids[n - 1] == G_MAXUINT32)
+                n--;
+        if (n == 0)
+                return NULL;
+
+        end = oid_alloc (n);
+        memcpy (end->ids, prefix->ids, n * sizeof (guint32));
+        end->ids[n - 1]++;
+
+        return end;
+}
+
+GsnmpOid *
+gsnmp_oid_predecessor (const GsnmpOid *oid)
+{
+        guint32 n = oid->length;
+        GsnmpOid *pred;
+
+        if (n == 0)
+                return NULL;
+
+        /* x.0 follows x immediately; x.(c+1) follows x.c.4294967295… */
+        if (oid->ids[n - 1] == 0) {
+                pred = oid_alloc (n - 1);
+                memcpy (pred->ids, oid->ids, (n - 1) * sizeof (guint32));
+                return pred;
+        }
+
+        pred = oid_alloc (GSNMP_OID_MAX_LENGTH);
+        memcpy (pred->ids, oid->ids, n * sizeof (guint32));
+        pred->ids[n - 1]--;
+        for (guint32 i = n; i < GSNMP_OID_MAX_LENGTH; i++)
+                pred->ids[i] = G_MAXUINT32;
+
+        return pred;
 }
 
 /* See gsnmp-oid-private.h. */

@@ -26,6 +26,11 @@ typedef struct _GsnmpTableRow    GsnmpTableRow;
 typedef struct _GsnmpNotification GsnmpNotification;
 typedef struct _GsnmpListener    GsnmpListener;
 typedef struct _GsnmpNotifyResult GsnmpNotifyResult;
+typedef struct _GsnmpView        GsnmpView;
+typedef struct _GsnmpProvider    GsnmpProvider;
+typedef struct _GsnmpProviderRequest GsnmpProviderRequest;
+typedef struct _GsnmpStoreProvider GsnmpStoreProvider;
+typedef struct _GsnmpAgent       GsnmpAgent;
 typedef struct _GsnmpMibObject   GsnmpMibObject;
 
 G_END_DECLS

@@ -26,6 +26,11 @@
 #include <gsnmp/gsnmp-notification.h>
 #include <gsnmp/gsnmp-listener.h>
 #include <gsnmp/gsnmp-notify.h>
+#include <gsnmp/gsnmp-view.h>
+#include <gsnmp/gsnmp-provider-request.h>
+#include <gsnmp/gsnmp-provider.h>
+#include <gsnmp/gsnmp-store-provider.h>
+#include <gsnmp/gsnmp-agent.h>
 #include <gsnmp/gsnmp-mib.h>
 
 #undef __GSNMP_H_INSIDE__

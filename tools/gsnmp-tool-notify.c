@@ -1321,33 +1321,6 @@ add_options_user (GsnmpToolOptions *options,
 /* The table entry used by gsnmp_tool_options_parse() and the usage hints */
 static const GsnmpToolCommand listen_command = GSNMP_TOOL_LISTEN_COMMAND;
 
-/* Takes "--NAME" or "--NAME=VALUE" (VALUE from the next argument when it
- * needs one); returns FALSE when @arg is not --NAME. */
-static gboolean
-take_long_option (char      **argv,
-                  int         argc,
-                  int        *i,
-                  const char *name,
-                  gboolean    has_value,
-                  const char **value)
-{
-        const char *arg = argv[*i];
-        gsize len = strlen (name);
-
-        if (strncmp (arg, "--", 2) != 0 || strncmp (arg + 2, name, len) != 0)
-                return FALSE;
-        if (!has_value)
-                return arg[2 + len] == '\0';
-        if (arg[2 + len] == '=') {
-                *value = arg + 3 + len;
-                return TRUE;
-        }
-        if (arg[2 + len] != '\0')
-                return FALSE;
-        *value = *i + 1 < argc ? argv[++*i] : NULL;
-        return TRUE;
-}
-
 /* See the header: our options out, the common ones to
  * gsnmp_tool_options_parse(), the addresses in place of the agent. */
 int
@@ -1381,11 +1354,11 @@ gsnmp_tool_listen_main (const char  *prgname,
                 } else if (strcmp (arg, "-h") == 0 || strcmp (arg, "--help") == 0) {
                         listen_help (prgname);
                         return GSNMP_TOOL_EXIT_OK;
-                } else if (take_long_option (argv, argc, &i, "json", FALSE, NULL)) {
+                } else if (gsnmp_tool_take_long_option (argv, argc, &i, "json", FALSE, NULL)) {
                         config.json = TRUE;
-                } else if (take_long_option (argv, argc, &i, "stats", FALSE, NULL)) {
+                } else if (gsnmp_tool_take_long_option (argv, argc, &i, "stats", FALSE, NULL)) {
                         config.stats = TRUE;
-                } else if (take_long_option (argv, argc, &i, "count", TRUE, &value)) {
+                } else if (gsnmp_tool_take_long_option (argv, argc, &i, "count", TRUE, &value)) {
                         char *end = NULL;
 
                         config.count = value ? g_ascii_strtoull (value, &end, 10) : 0;
@@ -1393,8 +1366,8 @@ gsnmp_tool_listen_main (const char  *prgname,
                                 gsnmp_tool_print_error (prgname, _("--count needs a positive number"));
                                 return GSNMP_TOOL_EXIT_FAILURE;
                         }
-                } else if (take_long_option (argv, argc, &i, "config", TRUE, &value) ||
-                           take_long_option (argv, argc, &i, "engine-state", TRUE, &value)) {
+                } else if (gsnmp_tool_take_long_option (argv, argc, &i, "config", TRUE, &value) ||
+                           gsnmp_tool_take_long_option (argv, argc, &i, "engine-state", TRUE, &value)) {
                         char **slot = g_str_has_prefix (arg, "--config") ? &config.config_file :
                                                                            &config.engine_state;
 
@@ -1404,7 +1377,7 @@ gsnmp_tool_listen_main (const char  *prgname,
                         }
                         g_free (*slot);
                         *slot = g_strdup (value);
-                } else if (take_long_option (argv, argc, &i, "community", TRUE, &value)) {
+                } else if (gsnmp_tool_take_long_option (argv, argc, &i, "community", TRUE, &value)) {
                         if (value == NULL) {
                                 gsnmp_tool_print_error (prgname, _("--community needs a value"));
                                 return GSNMP_TOOL_EXIT_FAILURE;

@@ -1369,6 +1369,33 @@ gsnmp_tool_parse_set_value (GsnmpOid      *oid,
         }
 }
 
+/* Takes "--NAME" or "--NAME=VALUE" (VALUE from the next argument when it
+ * needs one); returns FALSE when @arg is not --NAME. */
+gboolean
+gsnmp_tool_take_long_option (char       **argv,
+                             int          argc,
+                             int         *i,
+                             const char  *name,
+                             gboolean     has_value,
+                             const char **value)
+{
+        const char *arg = argv[*i];
+        gsize len = strlen (name);
+
+        if (strncmp (arg, "--", 2) != 0 || strncmp (arg + 2, name, len) != 0)
+                return FALSE;
+        if (!has_value)
+                return arg[2 + len] == '\0';
+        if (arg[2 + len] == '=') {
+                *value = arg + 3 + len;
+                return TRUE;
+        }
+        if (arg[2 + len] != '\0')
+                return FALSE;
+        *value = *i + 1 < argc ? argv[++*i] : NULL;
+        return TRUE;
+}
+
 /*****************************************************************************/
 /* MIB modules: -M, -m, MIBDIRS, MIBS */
 

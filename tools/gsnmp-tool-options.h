@@ -134,6 +134,15 @@ GsnmpOid         *gsnmp_tool_parse_oid             (const char              *str
                                                     char                   **detail);
 
 /* Is @type one of the type letters snmpset accepts? */
+/* Takes "--NAME" or "--NAME=VALUE" at argv[*i] (VALUE from the next
+ * argument when it needs one, NULL when there is none); FALSE when it is
+ * not --NAME. */
+gboolean          gsnmp_tool_take_long_option      (char                   **argv,
+                                                    int                      argc,
+                                                    int                     *i,
+                                                    const char              *name,
+                                                    gboolean                 has_value,
+                                                    const char             **value);
 gboolean          gsnmp_tool_is_set_type           (char                     type);
 
 typedef enum {
