@@ -375,6 +375,51 @@ gsnmp_engine_send_pdu (GsnmpEngine  *self,
         return gsnmp_engine_send_pdu_finish (self, result, error);
 }
 
+typedef struct {
+        GsnmpEngine *engine;
+        GsnmpTarget *target;
+} DiscoverArgs;
+
+static void
+start_discover (gpointer data, GCancellable *cancellable, GAsyncReadyCallback cb, gpointer user_data)
+{
+        DiscoverArgs *a = data;
+
+        gsnmp_engine_discover_async (a->engine, a->target, cancellable, cb, user_data);
+}
+
+/**
+ * gsnmp_engine_discover:
+ * @self: a [class@Gsnmp.Engine]
+ * @target: the agent whose SNMPv3 engine to discover; only its address,
+ *   timeout and retries are used
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Discovers the SNMPv3 engine of the agent at @target's address and waits
+ * for it: the synchronous form of [method@Gsnmp.Engine.discover_async],
+ * with the same results. See [method@Gsnmp.Engine.get] for threads and what
+ * waiting costs.
+ *
+ * Returns: (transfer full): the agent's engine ID, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+GBytes *
+gsnmp_engine_discover (GsnmpEngine  *self,
+                       GsnmpTarget  *target,
+                       GCancellable *cancellable,
+                       GError      **error)
+{
+        DiscoverArgs a = { self, target };
+        g_autoptr(GAsyncResult) result = NULL;
+
+        CHECK_SYNC_ARGS (self, target, cancellable, error, NULL);
+
+        result = engine_run_sync (self, start_discover, &a, cancellable);
+        return gsnmp_engine_discover_finish (self, result, error);
+}
+
 /*****************************************************************************/
 /* Walks and tables */
 

@@ -339,6 +339,30 @@ test_sync_notify (TestFixture   *fixture,
         g_assert_cmpuint (fake_agent_get_n_requests (fixture->agent), ==, 5);
 }
 
+static void
+test_sync_discover_fails (TestFixture   *fixture,
+                          gconstpointer  data)
+{
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GBytes) engine_id = NULL;
+
+        TEST_RETURN_IF_SKIPPED (fixture);
+        g_test_summary ("gsnmp_engine_discover() against an agent that does not answer "
+                        "fails after the retries (success is checked against snmpd in "
+                        "tests/gi/pythonic.py)");
+
+        fixture->agent->black_hole = TRUE;
+        gsnmp_target_set_timeout (fixture->target, SHORT_TIMEOUT_MS);
+        gsnmp_target_set_retries (fixture->target, 1);
+        engine_id = gsnmp_engine_discover (fixture->engine, fixture->target, NULL, &error);
+        g_assert_null (engine_id);
+        g_assert_nonnull (error);
+        g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+                       g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_DISCOVERY_FAILED));
+        fake_agent_sync (fixture->agent);
+        g_assert_cmpuint (fake_agent_get_n_requests (fixture->agent), ==, 2);
+}
+
 /*****************************************************************************/
 /* From another thread */
 
@@ -527,6 +551,7 @@ main (int   argc,
         TEST_ADD ("/gsnmp/engine-sync/get/timeout", test_sync_timeout);
         TEST_ADD ("/gsnmp/engine-sync/get/cancelled", test_sync_cancelled);
         TEST_ADD ("/gsnmp/engine-sync/get/in-callback", test_sync_in_callback);
+        TEST_ADD ("/gsnmp/engine-sync/discover/no-answer", test_sync_discover_fails);
         TEST_ADD ("/gsnmp/engine-sync/walk/batches", test_sync_walk);
         TEST_ADD ("/gsnmp/engine-sync/table/whole", test_sync_table);
         TEST_ADD ("/gsnmp/engine-sync/notify/all", test_sync_notify);

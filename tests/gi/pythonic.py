@@ -152,6 +152,18 @@ def sync_calls_and_walk_iteration():
 
 
 @case
+def discover():
+    engine = Gsnmp.Engine()
+    user = Gsnmp.UsmUser.new('shaaes', Gsnmp.AuthProtocol.SHA, 'shaaespass',
+                             Gsnmp.PrivProtocol.AES, 'shaaespriv')
+    engine_id = engine.discover(target(credentials=user))
+    data = engine_id.get_data()
+    check(5 <= len(data) <= 32 and data[0] & 0x80, 'engine ID %r' % data)
+    pdu = engine.get(target(credentials=user), [SYS_NAME])
+    equal(pdu[0].value, b'gsnmp-fixture', 'authPriv GET after discover()')
+
+
+@case
 def uri_community():
     engine = Gsnmp.Engine()
     pdu = engine.get(target('snmp://public@127.0.0.1:' + PORT), [SYS_NAME])
