@@ -423,9 +423,15 @@ gsnmp_engine_discover (GsnmpEngine  *self,
 /*****************************************************************************/
 /* Walks and tables */
 
+typedef enum {
+        WALK_NEXT,
+        WALK_ALL,
+        WALK_TABLE,
+} WalkCall;
+
 typedef struct {
         GsnmpWalk *walk;
-        gboolean   all;
+        WalkCall   call;
 } WalkArgs;
 
 static void
@@ -433,11 +439,25 @@ start_walk (gpointer data, GCancellable *cancellable, GAsyncReadyCallback cb, gp
 {
         WalkArgs *a = data;
 
-        if (a->all)
-                gsnmp_walk_all_async (a->walk, cancellable, cb, user_data);
-        else
+        switch (a->call) {
+        case WALK_NEXT:
                 gsnmp_walk_next_async (a->walk, cancellable, cb, user_data);
+                break;
+        case WALK_ALL:
+                gsnmp_walk_all_async (a->walk, cancellable, cb, user_data);
+                break;
+        case WALK_TABLE:
+                gsnmp_walk_get_table_async (a->walk, cancellable, cb, user_data);
+                break;
+        }
 }
+
+#define CHECK_WALK_ARGS(self, cancellable, error)                                           \
+        G_STMT_START {                                                                      \
+                g_return_val_if_fail (GSNMP_IS_WALK (self), NULL);                          \
+                g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL); \
+                g_return_val_if_fail (error == NULL || *error == NULL, NULL);               \
+        } G_STMT_END
 
 /**
  * gsnmp_walk_next:
@@ -471,12 +491,10 @@ gsnmp_walk_next (GsnmpWalk    *self,
                  GCancellable *cancellable,
                  GError      **error)
 {
-        WalkArgs a = { self, FALSE };
+        WalkArgs a = { self, WALK_NEXT };
         g_autoptr(GAsyncResult) result = NULL;
 
-        g_return_val_if_fail (GSNMP_IS_WALK (self), NULL);
-        g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-        g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+        CHECK_WALK_ARGS (self, cancellable, error);
 
         result = engine_run_sync (gsnmp_walk_get_engine (self), start_walk, &a, cancellable);
         return gsnmp_walk_next_finish (self, result, error);
@@ -502,15 +520,41 @@ gsnmp_walk_all (GsnmpWalk    *self,
                 GCancellable *cancellable,
                 GError      **error)
 {
-        WalkArgs a = { self, TRUE };
+        WalkArgs a = { self, WALK_ALL };
         g_autoptr(GAsyncResult) result = NULL;
 
-        g_return_val_if_fail (GSNMP_IS_WALK (self), NULL);
-        g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-        g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+        CHECK_WALK_ARGS (self, cancellable, error);
 
         result = engine_run_sync (gsnmp_walk_get_engine (self), start_walk, &a, cancellable);
         return gsnmp_walk_all_finish (self, result, error);
+}
+
+/**
+ * gsnmp_walk_get_table:
+ * @self: a [class@Gsnmp.Walk] of a table or a table column
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Retrieves the table the walk covers and waits for it: the synchronous
+ * form of [method@Gsnmp.Walk.get_table_async], with the same results. See
+ * [method@Gsnmp.Engine.get] for threads and what waiting costs.
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+GsnmpTable *
+gsnmp_walk_get_table (GsnmpWalk    *self,
+                      GCancellable *cancellable,
+                      GError      **error)
+{
+        WalkArgs a = { self, WALK_TABLE };
+        g_autoptr(GAsyncResult) result = NULL;
+
+        CHECK_WALK_ARGS (self, cancellable, error);
+
+        result = engine_run_sync (gsnmp_walk_get_engine (self), start_walk, &a, cancellable);
+        return gsnmp_walk_get_table_finish (self, result, error);
 }
 
 typedef struct {

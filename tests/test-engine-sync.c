@@ -272,9 +272,12 @@ test_sync_table (TestFixture   *fixture,
         g_autoptr(GsnmpOid) column = test_oid (T ".1.2");
         g_autoptr(GsnmpTable) table = NULL;
         g_autoptr(GsnmpTable) columns = NULL;
+        g_autoptr(GsnmpWalk) walk = NULL;
+        g_autoptr(GsnmpTable) from_walk = NULL;
 
         TEST_RETURN_IF_SKIPPED (fixture);
-        g_test_summary ("gsnmp_engine_get_table() and _columns() return the table");
+        g_test_summary ("gsnmp_engine_get_table(), _columns() and gsnmp_walk_get_table() "
+                        "return the table");
 
         for (guint col = 1; col <= 2; col++) {
                 for (guint row = 1; row <= 3; row++) {
@@ -296,6 +299,12 @@ test_sync_table (TestFixture   *fixture,
         g_assert_no_error (error);
         g_assert_cmpuint (gsnmp_table_get_n_columns (columns), ==, 1);
         g_assert_cmpuint (gsnmp_table_get_n_rows (columns), ==, 3);
+
+        walk = gsnmp_walk_new (fixture->engine, fixture->target, table_oid);
+        from_walk = gsnmp_walk_get_table (walk, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (gsnmp_table_get_n_columns (from_walk), ==, 2);
+        g_assert_cmpuint (gsnmp_table_get_n_rows (from_walk), ==, 3);
 }
 
 static void
