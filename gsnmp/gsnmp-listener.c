@@ -32,9 +32,11 @@
  *
  * Receives SNMP notifications: SNMPv1 traps, SNMPv2 traps and informs,
  * over SNMPv1, SNMPv2c and SNMPv3, in the style of [class@Gio.SocketService]:
- * it has its own UDP sockets, its own accepted communities and USM users,
- * its own counters, and emits [signal@Gsnmp.Listener::notification] for
- * every notification it accepts.
+ * it has its own UDP sockets and its own accepted communities and USM
+ * users, and emits [signal@Gsnmp.Listener::notification] for every
+ * notification it accepts. Made on a [class@Gsnmp.Engine], it is a role of
+ * the same SNMP entity: it uses the engine's engine ID, boots and time, and
+ * counts in the engine's counters ([method@Gsnmp.Engine.get_counter]).
  *
  * ```c
  * static void
