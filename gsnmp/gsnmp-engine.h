@@ -37,6 +37,9 @@ GSNMP_AVAILABLE_IN_ALL
 guint        gsnmp_engine_get_engine_boots     (GsnmpEngine          *self);
 GSNMP_AVAILABLE_IN_ALL
 guint        gsnmp_engine_get_engine_time      (GsnmpEngine          *self);
+GSNMP_AVAILABLE_IN_ALL
+guint64      gsnmp_engine_get_counter          (GsnmpEngine          *self,
+                                                GsnmpCounter          counter);
 
 GSNMP_AVAILABLE_IN_ALL
 guint        gsnmp_engine_get_max_in_flight    (GsnmpEngine          *self);

@@ -15,7 +15,7 @@
 #include "config.h"
 
 #include "gsnmp-test-utils.h"
-#include "gsnmp-message-v3-private.h"
+#include "gsnmp-message-private.h"
 #include "gsnmp-usm-private.h"
 
 #include <glib/gstdio.h>
