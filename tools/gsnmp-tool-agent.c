@@ -157,7 +157,7 @@ new_engine (GBytes  *engine_id,
         id = g_bytes_get_data (engine_id, &len);
         for (gsize i = 0; i < len; i++)
                 g_string_append_printf (hex, "%02x", id[i]);
-        contents = g_strdup_printf ("[engine]\nid=%s\nboots=0\n", hex->str);
+        contents = g_strdup_printf ("[engine]\nid=%s\nboots=1\n", hex->str);
         if (!g_file_set_contents (file, contents, -1, error)) {
                 g_rmdir (dir);
                 return NULL;
