@@ -2151,7 +2151,10 @@ gsnmp_agent_constructed (GObject *object)
                 register_builtin (self, GSNMP_BUILTIN_GROUP_USM_STATS);
         }
         add_default_capabilities (self);
-        /* sysORLastChange is the time of the last change after start-up */
+        /* The agent's own rows are there from the start: sysORUpTime and
+         * sysORLastChange 0 */
+        for (guint i = 0; i < self->capabilities->len; i++)
+                g_array_index (self->capabilities, Capability, i).uptime = 0;
         self->capabilities_changed = 0;
 }
 

@@ -308,6 +308,58 @@ else
         }
 fi
 
+########################################################################
+echo "# the Python and JavaScript agent examples, from Net-SNMP's tools"
+X=$D.7
+EX_WALK_HEAD="$X.2.1.1.1 = INTEGER: 1
+$X.2.1.1.2 = INTEGER: 2
+$X.2.1.1.3 = INTEGER: 3
+$X.2.1.1.4 = INTEGER: 4
+$X.2.1.1.5 = INTEGER: 5
+$X.2.1.2.1 = STRING: \"row 1\"
+$X.2.1.2.2 = STRING: \"row 2\"
+$X.2.1.2.3 = STRING: \"row 3\"
+$X.2.1.2.4 = STRING: \"row 4\"
+$X.2.1.2.5 = STRING: \"row 5\"
+$X.3.0 = STRING: \"late answer\""
+for ex in "/usr/bin/python3 $SRC/examples/agent.py" "gjs -m $SRC/examples/agent.js"; do
+        lang=${ex%% *}; lang=${lang##*/}
+        if ! command -v "${ex%% *}" >/dev/null 2>&1 || [ ! -f "$build/introspection/Gsnmp-1.0.typelib" ]; then
+                fail "$lang agent example: ${ex%% *} or the typelib is missing"
+                continue
+        fi
+        port=$(fixture_free_port 0)
+        $ex "udp:127.0.0.1:$port" > "$WORK/ex.out" 2> "$WORK/ex.err" &
+        EX_PID=$!
+        for i in $(seq 1 100); do
+                grep -q 'listening on' "$WORK/ex.err" && break
+                sleep 0.1
+        done
+        snmpwalk -On $V2 "udp:127.0.0.1:$port" $X > "$WORK/out" 2>&1
+        if [ "$(tail -n +2 "$WORK/out")" = "$EX_WALK_HEAD" ] && head -n 1 "$WORK/out" | grep -q "^$X.1.0 = INTEGER: [0-9]*$"; then
+                pass "$lang agent example: walk (scalar, table, asynchronous provider)"
+        else
+                fail "$lang agent example: walk" "$(cat "$WORK/out" "$WORK/ex.err")"
+        fi
+        expect "$lang agent example: bulkwalk" 0 "$(printf '%s\n' "$EX_WALK_HEAD" | head -n 10)" \
+                snmpbulkwalk -On $V2 "udp:127.0.0.1:$port" $X.2
+        expect "$lang agent example: set a table cell" 0 "$X.2.1.2.3 = STRING: \"third\"" \
+                snmpset -On -v2c -c private "udp:127.0.0.1:$port" $X.2.1.2.3 s third
+        expect "$lang agent example: the validate handler refuses" 2 "Error in packet.
+Reason: wrongLength (The set value has an illegal length from what the agent expects)
+Failed object: $X.2.1.2.3
+" \
+                snmpset -On -v2c -c private "udp:127.0.0.1:$port" $X.2.1.2.3 s 0123456789012345678901234567890123456789
+        kill -INT $EX_PID
+        wait $EX_PID
+        rc=$?
+        if [ $rc = 0 ] && grep -q "set: $X.2.1.2.3 = STRING: \"third\"" "$WORK/ex.out"; then
+                pass "$lang agent example: changed signal, stops on SIGINT"
+        else
+                fail "$lang agent example: stop" "exit status $rc" "$(cat "$WORK/ex.out" "$WORK/ex.err")"
+        fi
+done
+
 echo "# bad command lines"
 expect "no address" 1 "gsnmp: no address to listen on, such as udp:127.0.0.1:1161" "$TOOL" agent
 expect "bad --demo-rows" 1 "gsnmp: --demo-rows needs a number from 0 to 10000000" "$TOOL" agent --demo-rows x udp:127.0.0.1:0
