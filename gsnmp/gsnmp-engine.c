@@ -148,7 +148,9 @@ struct _Request {
         GBytes               *context_name;  /* (owned) (nullable) */
         GArray               *msg_ids;       /* (element-type gint32) (owned) (nullable) */
         RemoteEngine         *remote;        /* (unowned) (nullable) */
-        gboolean              is_discovery;
+        gboolean              is_discovery;  /* the engine's own, not the caller's */
+        gboolean              discover_only; /* gsnmp_engine_discover_async(): done once the
+                                              * agent's engine ID is known */
         gboolean              send_only;     /* a trap: done once sent */
         gboolean              local_authoritative; /* SNMPv3 trap: our engine ID */
         guint                 resyncs_left;
@@ -174,6 +176,7 @@ struct _GsnmpEngine {
         GPtrArray    *heap;        /* (element-type Request) min-heap on deadline */
         GQueue        send_queue;  /* requests waiting for a slot on the wire */
         guint         n_on_wire;
+        guint         n_pending;   /* the caller's requests (not discoveries) */
         guint         max_in_flight;
         guint         resolve_timeout_ms;
         gint32        next_request_id;
@@ -394,6 +397,7 @@ request_complete (Request  *req,
                 discovery_finish (req, error);
                 return;
         }
+        self->n_pending--;
 
         request_detach (req);
         if (req->cancel_id != 0) {
@@ -405,12 +409,15 @@ request_complete (Request  *req,
                 g_cancellable_cancel (req->resolve_cancellable);
 
         task = g_steal_pointer (&req->task);
-        request_free (req);
 
         if (error != NULL)
                 g_task_return_error (task, error);
+        else if (req->discover_only)
+                g_task_return_pointer (task, g_bytes_ref (req->remote->engine_id),
+                                       (GDestroyNotify) g_bytes_unref);
         else
                 g_task_return_pointer (task, pdu, g_object_unref);
+        request_free (req);
         g_object_unref (task);
 
         engine_pump_queue (self);
@@ -886,6 +893,10 @@ v3_request_start (Request *req)
         GsnmpEngine *self = req->engine;
 
         req->remote = engine_get_remote (self, &req->peer_key);
+        if (req->remote->engine_id != NULL && req->discover_only) {
+                request_complete (req, NULL, NULL);
+                return;
+        }
         if (req->remote->engine_id != NULL || req->local_authoritative) {
                 v3_request_send_known (req);
                 return;
@@ -916,11 +927,21 @@ discovery_finish (Request *disc,
                 Request *req = link->data;
 
                 req->state = REQUEST_RESOLVING;  /* in no queue */
-                if (error != NULL) {
+                if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
+                        /* No answer: GSNMP_ERROR_DISCOVERY_FAILED tells it
+                         * from a request that timed out */
+                        request_complete (req, NULL,
+                                          g_error_new (GSNMP_ERROR, GSNMP_ERROR_DISCOVERY_FAILED,
+                                                       _("SNMPv3 engine discovery failed: %s"),
+                                                       error->message));
+                } else if (error != NULL) {
+                        /* A socket error, unchanged but for the context */
                         GError *copy = g_error_copy (error);
 
                         g_prefix_error (&copy, "%s", _("SNMPv3 engine discovery failed: "));
                         request_complete (req, NULL, copy);
+                } else if (req->discover_only) {
+                        request_complete (req, NULL, NULL);
                 } else {
                         v3_request_send_known (req);
                 }
@@ -1645,14 +1666,18 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         }
 
         credentials = gsnmp_target_get_credentials (target);
-        msg.version = gsnmp_credentials_get_version (credentials);
-        if (msg.version == GSNMP_PROTOCOL_VERSION_V1 &&
+        msg.version = pdu == NULL ? GSNMP_PROTOCOL_VERSION_V3 :
+                                    gsnmp_credentials_get_version (credentials);
+        if (pdu == NULL) {
+                /* gsnmp_engine_discover_async(): the address and timing only */
+        } else if (msg.version == GSNMP_PROTOCOL_VERSION_V1 &&
             gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_GET_BULK) {
                 g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
                                          _("SNMPv1 has no GetBulkRequest; use SNMPv2c or SNMPv3"));
                 return;
         }
-        if ((msg.version == GSNMP_PROTOCOL_VERSION_V1) !=
+        if (pdu != NULL &&
+            (msg.version == GSNMP_PROTOCOL_VERSION_V1) !=
             (gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1) &&
             (gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1 ||
              gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP ||
@@ -1676,12 +1701,19 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         req->queue_link.data = req;
 
         req->request_id = engine_next_request_id (self);
-        gsnmp_pdu_set_request_id (pdu, req->request_id);
-        req->send_only = gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP ||
-                         gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1;
-        req->local_authoritative = req->send_only && msg.version == GSNMP_PROTOCOL_VERSION_V3;
+        if (pdu == NULL) {
+                req->discover_only = TRUE;
+        } else {
+                gsnmp_pdu_set_request_id (pdu, req->request_id);
+                req->send_only = gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP ||
+                                 gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1;
+                req->local_authoritative = req->send_only &&
+                                           msg.version == GSNMP_PROTOCOL_VERSION_V3;
+        }
 
-        if (GSNMP_IS_USM_USER (credentials)) {
+        if (req->discover_only) {
+                /* nothing to encode: it ends when the agent's engine is known */
+        } else if (GSNMP_IS_USM_USER (credentials)) {
                 /* Encoded per attempt, once the agent's engine is known */
                 const char *name = gsnmp_usm_user_get_user_name (GSNMP_USM_USER (credentials));
                 const char *context = gsnmp_target_get_context_name (target);
@@ -1717,6 +1749,7 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
 
         req->task = g_object_ref (task);
         g_hash_table_insert (self->requests, GINT_TO_POINTER (req->request_id), req);
+        self->n_pending++;
 
         if (cancellable != NULL) {
                 req->cancellable = g_object_ref (cancellable);
@@ -2032,8 +2065,10 @@ gsnmp_engine_set_resolve_timeout (GsnmpEngine *self,
  * gsnmp_engine_get_n_pending:
  * @self: a [class@Gsnmp.Engine]
  *
- * Gets the number of requests that have not completed yet: resolving,
- * queued or waiting for a response.
+ * Gets the number of the caller's requests that have not completed yet:
+ * resolving, waiting for the agent's SNMPv3 engine to be discovered,
+ * queued or waiting for a response. The engine's own discovery exchanges
+ * are not counted: one SNMPv3 GET to a new agent counts one.
  *
  * Returns: the number of pending requests
  *
@@ -2044,7 +2079,79 @@ gsnmp_engine_get_n_pending (GsnmpEngine *self)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
 
-        return g_hash_table_size (self->requests);
+        return self->n_pending;
+}
+
+/**
+ * gsnmp_engine_discover_async:
+ * @self: a [class@Gsnmp.Engine]
+ * @target: the agent whose SNMPv3 engine to discover; only its address,
+ *   timeout and retries are used
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async) (closure user_data): called once the agent's
+ *   engine ID is known, or discovery failed
+ * @user_data: data for @callback
+ *
+ * Discovers the SNMPv3 engine of the agent at @target's address (RFC 3414
+ * §4): sends an unauthenticated request with an empty engine ID and user
+ * name and takes the agent's engine ID, boots and time from the report it
+ * answers with. Call [method@Gsnmp.Engine.discover_finish] from @callback.
+ *
+ * SNMPv3 requests discover the agent by themselves; this is for callers
+ * that want the engine ID, or want to tell a failed discovery from a
+ * failed request (as Net-SNMP's tools do before their first request). The
+ * engine keeps what it learnt, so the requests that follow to that address
+ * skip discovery; when the agent's engine is known already, nothing is
+ * sent. Requests started while a discovery is in flight share it.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_engine_discover_async (GsnmpEngine         *self,
+                             GsnmpTarget         *target,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+        g_autoptr(GTask) task = NULL;
+
+        CHECK_ASYNC_ARGS (self, target, cancellable);
+
+        task = g_task_new (self, cancellable, callback, user_data);
+        g_task_set_source_tag (task, gsnmp_engine_discover_async);
+        g_task_set_name (task, "[gsnmp] discover");
+        gsnmp_engine_start_request (self, target, NULL, cancellable, task);
+}
+
+/**
+ * gsnmp_engine_discover_finish:
+ * @self: a [class@Gsnmp.Engine]
+ * @result: the [iface@Gio.AsyncResult] passed to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Gsnmp.Engine.discover_async].
+ *
+ * Fails with %GSNMP_ERROR_DISCOVERY_FAILED when the agent did not answer
+ * the discovery with its engine ID within the target's timeout and
+ * retries; otherwise with the errors of [method@Gsnmp.Engine.get_finish],
+ * unchanged (an invalid or unknown address, a socket error,
+ * %G_IO_ERROR_CANCELLED, %G_IO_ERROR_CLOSED).
+ *
+ * Returns: (transfer full): the agent's snmpEngineID, or %NULL on error
+ *
+ * Since: 1.0
+ */
+GBytes *
+gsnmp_engine_discover_finish (GsnmpEngine   *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (self), NULL);
+        g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+        g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gsnmp_engine_discover_async,
+                              NULL);
+
+        return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

@@ -318,7 +318,7 @@ gsnmp_mib_object_get_description (GsnmpMibObject *object)
         def = object_def (object);
         if (def == NULL || def->description == NULL)
                 return NULL;
-        return g_strdup (def->description);
+        return g_strndup (def->description, def->description_len);
 }
 
 /**

@@ -78,14 +78,22 @@ skip_space_and_comments (Parser *ps)
                         ps->p++;
                 } else if (c == '-' && ps->p + 1 < ps->end && ps->p[1] == '-') {
                         /* A comment ends at the end of the line or at the next "--" */
+                        const char *eol, *dash;
+
                         ps->p += 2;
-                        while (ps->p < ps->end && *ps->p != '\n') {
-                                if (*ps->p == '-' && ps->p + 1 < ps->end && ps->p[1] == '-') {
-                                        ps->p += 2;
+                        eol = memchr (ps->p, '\n', ps->end - ps->p);
+                        if (eol == NULL)
+                                eol = ps->end;
+                        /* a comment also ends at the next "--" on its line */
+                        for (dash = memchr (ps->p, '-', eol - ps->p); dash != NULL && dash + 1 < eol;
+                             dash = memchr (dash + 1, '-', eol - dash - 1)) {
+                                if (dash[1] == '-')
                                         break;
-                                }
-                                ps->p++;
                         }
+                        if (dash != NULL && dash + 1 < eol && dash[1] == '-')
+                                ps->p = dash + 2;
+                        else
+                                ps->p = eol;
                 } else {
                         break;
                 }
@@ -108,12 +116,15 @@ lex (Parser *ps,
         }
         s = ps->p;
         if (*s == '"') {
+                const char *close, *nl;
+
                 s++;
-                while (s < ps->end && *s != '"') {
-                        if (*s == '\n')
-                                ps->line++;
-                        s++;
-                }
+                close = memchr (s, '"', ps->end - s);
+                if (close == NULL)
+                        close = ps->end;
+                for (nl = memchr (s, '\n', close - s); nl != NULL; nl = memchr (nl + 1, '\n', close - nl - 1))
+                        ps->line++;
+                s = close;
                 t->kind = TOK_STRING;
                 t->start = ps->p + 1;
                 t->len = s - t->start;
@@ -236,7 +247,7 @@ fail (Parser     *ps,
                 g_set_error (&ps->error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_SYNTAX,
                              _("%s:%u: syntax error: expected %s, found %s"),
                              ps->module->path != NULL ? ps->module->path : ps->module->name,
-                             ps->tok.line, what, near);
+                             ps->tok.line, _(what), near);
         }
         return FALSE;
 }
@@ -265,7 +276,7 @@ skip_group (Parser *ps)
                 case TOK_LPAREN:
                 case TOK_LBRACKET:
                         if (depth == MAX_DEPTH)
-                                return fail (ps, _("less nesting"));
+                                return fail (ps, N_("less nesting"));
                         stack[depth++] = ps->tok.kind == TOK_LBRACE ? TOK_RBRACE :
                                          ps->tok.kind == TOK_LPAREN ? TOK_RPAREN : TOK_RBRACKET;
                         break;
@@ -273,11 +284,11 @@ skip_group (Parser *ps)
                 case TOK_RPAREN:
                 case TOK_RBRACKET:
                         if (depth == 0 || stack[depth - 1] != ps->tok.kind)
-                                return fail (ps, _("a matching bracket"));
+                                return fail (ps, N_("a matching bracket"));
                         depth--;
                         break;
                 case TOK_EOF:
-                        return fail (ps, _("a closing bracket"));
+                        return fail (ps, N_("a closing bracket"));
                 default:
                         break;
                 }
@@ -300,9 +311,9 @@ parse_enums (Parser  *ps,
                 if (ps->tok.kind == TOK_RBRACE)
                         return TRUE;
                 if (ps->tok.kind != TOK_WORD)
-                        return fail (ps, _("an enumeration label"));
+                        return fail (ps, N_("an enumeration label"));
                 e.label = tok_str (ps, &ps->tok);
-                if (!expect (ps, TOK_LPAREN, "“(”") || !expect (ps, TOK_NUMBER, _("a number")))
+                if (!expect (ps, TOK_LPAREN, "“(”") || !expect (ps, TOK_NUMBER, N_("a number")))
                         return FALSE;
                 e.value = g_ascii_strtoll (ps->tok.start, NULL, 10);
                 if (!expect (ps, TOK_RPAREN, "“)”"))
@@ -312,41 +323,41 @@ parse_enums (Parser  *ps,
                 if (ps->tok.kind == TOK_RBRACE)
                         return TRUE;
                 if (ps->tok.kind != TOK_COMMA)
-                        return fail (ps, _("“,” or “}”"));
+                        return fail (ps, N_("“,” or “}”"));
         }
 }
 
 /* ( SIZE (…) ) or ( range ); the current token is '('.  Records a fixed
  * size, as Net-SNMP's ranges do for fixed-length index strings. */
+static gint64
+range_value (const Token *t)
+{
+        if (t->kind == TOK_NUMBER)
+                return g_ascii_strtoll (t->start, NULL, 10);
+        if (t->kind == TOK_BINSTRING && t->len >= 3) {
+                gboolean hex = t->start[t->len - 1] == 'H' || t->start[t->len - 1] == 'h';
+                g_autofree char *digits = g_strndup (t->start + 1, t->len - 3);
+
+                return (gint64) g_ascii_strtoull (digits, NULL, hex ? 16 : 2);
+        }
+        return 0;
+}
+
+/* ( SIZE ( a..b | c ) ) or ( a..b | c ); the current token is '('.
+ * Collects the ranges, and a fixed size (SIZE (n) alone), as Net-SNMP's
+ * range lists hold them. */
 static gboolean
 parse_constraint (Parser  *ps,
                   MibType *type)
 {
         int depth = 1;
+        gboolean in_size = FALSE;
 
         type->has_size = TRUE;
-        next (ps);
-        if (tok_is (&ps->tok, "SIZE")) {
-                next (ps);
-                if (ps->tok.kind == TOK_LPAREN) {
-                        depth++;
-                        next (ps);
-                        if (ps->tok.kind == TOK_NUMBER && peek (ps)->kind == TOK_RPAREN) {
-                                gint64 v = g_ascii_strtoll (ps->tok.start, NULL, 10);
-
-                                next (ps);
-                                depth--;
-                                if (peek (ps)->kind == TOK_RPAREN) {
-                                        next (ps);
-                                        type->fixed_size = (gint) CLAMP (v, 0, G_MAXINT);
-                                        return TRUE;
-                                }
-                                next (ps);
-                        }
-                }
-        }
-        /* The current token is not counted yet */
+        if (type->ranges == NULL)
+                type->ranges = g_array_new (FALSE, FALSE, sizeof (MibRange));
         for (;;) {
+                next (ps);
                 switch (ps->tok.kind) {
                 case TOK_LPAREN:
                 case TOK_LBRACE:
@@ -358,15 +369,38 @@ parse_constraint (Parser  *ps,
                         break;
                 case TOK_EOF:
                         return fail (ps, "“)”");
+                case TOK_WORD:
+                        if (tok_is (&ps->tok, "SIZE"))
+                                in_size = TRUE;
+                        break;
+                case TOK_NUMBER:
+                case TOK_BINSTRING: {
+                        MibRange r;
+
+                        r.low = r.high = range_value (&ps->tok);
+                        if (peek (ps)->kind == TOK_DOTDOT) {
+                                next (ps);
+                                next (ps);
+                                if (ps->tok.kind == TOK_NUMBER || ps->tok.kind == TOK_BINSTRING)
+                                        r.high = range_value (&ps->tok);
+                                else if (ps->tok.kind == TOK_RPAREN)
+                                        depth--;
+                        }
+                        g_array_append_val (type->ranges, r);
+                        break;
+                }
                 default:
                         break;
                 }
                 if (depth == 0)
-                        return TRUE;
+                        break;
                 if (depth > MAX_DEPTH)
-                        return fail (ps, _("less nesting"));
-                next (ps);
+                        return fail (ps, N_("less nesting"));
         }
+        if (in_size && type->ranges->len == 1 &&
+            g_array_index (type->ranges, MibRange, 0).low == g_array_index (type->ranges, MibRange, 0).high)
+                type->fixed_size = (gint) CLAMP (g_array_index (type->ranges, MibRange, 0).low, 0, G_MAXINT);
+        return TRUE;
 }
 
 static const struct {
@@ -398,6 +432,8 @@ mib_type_free (gpointer data)
 
         if (type->enums != NULL)
                 g_array_unref (type->enums);
+        if (type->ranges != NULL)
+                g_array_unref (type->ranges);
         g_free (type);
 }
 
@@ -422,7 +458,7 @@ parse_type (Parser *ps,
 
         g_ptr_array_add (guard, type);
         if (depth > MAX_DEPTH) {
-                fail (ps, _("less nesting"));
+                fail (ps, N_("less nesting"));
                 return NULL;
         }
 
@@ -436,7 +472,7 @@ parse_type (Parser *ps,
                 next (ps);
 
         if (ps->tok.kind != TOK_WORD) {
-                fail (ps, _("a type"));
+                fail (ps, N_("a type"));
                 return NULL;
         }
 
@@ -520,12 +556,12 @@ parse_oid_value (Parser *ps,
                 if (ps->tok.kind == TOK_RBRACE)
                         break;
                 if (n == MAX_COMPS)
-                        return fail (ps, _("a shorter OID"));
+                        return fail (ps, N_("a shorter OID"));
                 if (ps->tok.kind == TOK_NUMBER) {
                         gint64 v = g_ascii_strtoll (ps->tok.start, NULL, 10);
 
                         if (v < 0 || v > G_MAXUINT32)
-                                return fail (ps, _("a sub-identifier from 0 to 4294967295"));
+                                return fail (ps, N_("a sub-identifier from 0 to 4294967295"));
                         comps[n].label = NULL;
                         comps[n].subid = (guint32) v;
                         n++;
@@ -536,11 +572,11 @@ parse_oid_value (Parser *ps,
                                 gint64 v;
 
                                 next (ps);
-                                if (!expect (ps, TOK_NUMBER, _("a number")))
+                                if (!expect (ps, TOK_NUMBER, N_("a number")))
                                         return FALSE;
                                 v = g_ascii_strtoll (ps->tok.start, NULL, 10);
                                 if (v < 0 || v > G_MAXUINT32)
-                                        return fail (ps, _("a sub-identifier from 0 to 4294967295"));
+                                        return fail (ps, N_("a sub-identifier from 0 to 4294967295"));
                                 if (!expect (ps, TOK_RPAREN, "“)”"))
                                         return FALSE;
                                 comps[n].label = label;
@@ -549,10 +585,10 @@ parse_oid_value (Parser *ps,
                         } else if (n == 0 && def->parent == NULL) {
                                 def->parent = label;
                         } else {
-                                return fail (ps, _("a number"));
+                                return fail (ps, N_("a number"));
                         }
                 } else {
-                        return fail (ps, _("an OID component"));
+                        return fail (ps, N_("an OID component"));
                 }
         }
         if (def->parent == NULL && n > 0 && comps[0].label != NULL) {
@@ -570,7 +606,7 @@ parse_oid_value (Parser *ps,
                 n--;
         }
         if (def->parent == NULL || n == 0)
-                return fail (ps, _("an OID value such as { parent 1 }"));
+                return fail (ps, N_("an OID value such as { parent 1 }"));
         def->n_comps = n;
         def->comps = g_memdup2 (comps, n * sizeof (MibComp));
         return TRUE;
@@ -693,37 +729,38 @@ parse_clauses (Parser   *ps,
                         else
                                 mib_type_free (type);   /* AGENT-CAPABILITIES variations */
                 } else if (tok_is (&ps->tok, "DISPLAY-HINT")) {
-                        if (!expect (ps, TOK_STRING, _("a string")))
+                        if (!expect (ps, TOK_STRING, N_("a string")))
                                 return FALSE;
                         if (tc_hint != NULL)
                                 *tc_hint = tok_str (ps, &ps->tok);
                 } else if (def == NULL) {
                         continue;
                 } else if (tok_is (&ps->tok, "UNITS")) {
-                        if (!expect (ps, TOK_STRING, _("a string")))
+                        if (!expect (ps, TOK_STRING, N_("a string")))
                                 return FALSE;
                         if (def->units == NULL)
                                 def->units = tok_str (ps, &ps->tok);
                 } else if (tok_is (&ps->tok, "MAX-ACCESS") || tok_is (&ps->tok, "ACCESS")) {
-                        if (!expect (ps, TOK_WORD, _("an access")))
+                        if (!expect (ps, TOK_WORD, N_("an access")))
                                 return FALSE;
                         if (def->access == NULL)
                                 def->access = tok_str (ps, &ps->tok);
                 } else if (tok_is (&ps->tok, "STATUS")) {
-                        if (!expect (ps, TOK_WORD, _("a status")))
+                        if (!expect (ps, TOK_WORD, N_("a status")))
                                 return FALSE;
                         if (def->status == NULL)
                                 def->status = tok_str (ps, &ps->tok);
                 } else if (tok_is (&ps->tok, "DESCRIPTION")) {
-                        if (!expect (ps, TOK_STRING, _("a string")))
+                        if (!expect (ps, TOK_STRING, N_("a string")))
                                 return FALSE;
-                        if (def->description == NULL)
-                                def->description = tok_str (ps, &ps->tok);
+                        if (def->description == NULL) {
+                                /* not copied: descriptions are most of a module */
+                                def->description = ps->tok.start;
+                                def->description_len = ps->tok.len;
+                        }
                 } else if (tok_is (&ps->tok, "REFERENCE")) {
-                        if (!expect (ps, TOK_STRING, _("a string")))
+                        if (!expect (ps, TOK_STRING, N_("a string")))
                                 return FALSE;
-                        if (def->reference == NULL)
-                                def->reference = tok_str (ps, &ps->tok);
                 } else if (tok_is (&ps->tok, "INDEX")) {
                         if (!expect (ps, TOK_LBRACE, "“{”"))
                                 return FALSE;
@@ -745,8 +782,20 @@ parse_clauses (Parser   *ps,
                         next (ps);
                         if (!parse_name_list (ps, &def->objects, NULL))
                                 return FALSE;
+                } else if (tok_is (&ps->tok, "DEFVAL") && peek (ps)->kind == TOK_LBRACE) {
+                        const char *start;
+
+                        next (ps);
+                        start = ps->tok.start + 1;
+                        if (!skip_group (ps))
+                                return FALSE;
+                        if (def->defval == NULL) {
+                                g_autofree char *raw = g_strndup (start, ps->tok.start - start);
+
+                                def->defval = g_string_chunk_insert (ps->module->strings, g_strstrip (raw));
+                        }
                 } else if (tok_is (&ps->tok, "ENTERPRISE") && def->kind == MIB_DEF_TRAP_TYPE) {
-                        if (!expect (ps, TOK_WORD, _("an enterprise")))
+                        if (!expect (ps, TOK_WORD, N_("an enterprise")))
                                 return FALSE;
                         def->parent = tok_str (ps, &ps->tok);
                 }
@@ -765,12 +814,12 @@ parse_imports (Parser *ps)
                 if (ps->tok.kind == TOK_COMMA)
                         continue;
                 if (ps->tok.kind != TOK_WORD)
-                        return fail (ps, _("an imported name"));
+                        return fail (ps, N_("an imported name"));
                 if (tok_is (&ps->tok, "FROM")) {
                         const char *from;
                         guint i;
 
-                        if (!expect (ps, TOK_WORD, _("a module name")))
+                        if (!expect (ps, TOK_WORD, N_("a module name")))
                                 return FALSE;
                         from = tok_str (ps, &ps->tok);
                         for (i = 0; i < symbols->len; i++)
@@ -872,7 +921,7 @@ parse_body (Parser *ps)
                         continue;
                 }
                 if (ps->tok.kind != TOK_WORD)
-                        return fail (ps, _("a definition"));
+                        return fail (ps, N_("a definition"));
 
                 name = tok_str (ps, &ps->tok);
                 next (ps);
@@ -931,12 +980,12 @@ parse_body (Parser *ps)
 
                         if (ps->tok.kind != TOK_NUMBER || def->parent == NULL) {
                                 def_free (def);
-                                return fail (ps, _("a trap number"));
+                                return fail (ps, N_("a trap number"));
                         }
                         v = g_ascii_strtoll (ps->tok.start, NULL, 10);
                         if (v < 0 || v > G_MAXUINT32) {
                                 def_free (def);
-                                return fail (ps, _("a trap number"));
+                                return fail (ps, N_("a trap number"));
                         }
                         /* enterprise.0.n, as RFC 3584 maps SNMPv1 traps */
                         def->n_comps = 2;
@@ -945,7 +994,7 @@ parse_body (Parser *ps)
                         def->comps[1].subid = (guint32) v;
                 } else if (ps->tok.kind != TOK_LBRACE || !parse_oid_value (ps, def)) {
                         def_free (def);
-                        return fail (ps, _("an OID value"));
+                        return fail (ps, N_("an OID value"));
                 }
                 add_def (ps, def);
         }
@@ -976,6 +1025,7 @@ gsnmp_mib_module_free (MibModule *module)
         g_ptr_array_unref (module->import_modules);
         g_hash_table_unref (module->imports);
         g_string_chunk_free (module->strings);
+        g_free (module->text);
         g_free (module->name);
         g_free (module->path);
         g_free (module);
@@ -1001,7 +1051,7 @@ gsnmp_mib_module_parse (const char  *name_hint,
 
         next (&ps);
         if (ps.tok.kind != TOK_WORD) {
-                fail (&ps, _("a module name"));
+                fail (&ps, N_("a module name"));
                 goto failed;
         }
         g_free (module->name);
@@ -1065,11 +1115,4 @@ gsnmp_mib_read_module_name (const char *text,
         if (!tok_is (&ps.tok, "DEFINITIONS"))
                 return NULL;
         return tok_dup (&first);
-}
-
-/* A DESCRIPTION as Net-SNMP prints it: the text between the quotes. */
-char *
-gsnmp_mib_unquote_description (const char *raw)
-{
-        return g_strdup (raw);
 }

@@ -51,6 +51,11 @@ typedef struct {
 
 typedef struct _MibModule MibModule;
 
+typedef struct {
+        gint64 low;
+        gint64 high;
+} MibRange;
+
 /* A SYNTAX, a TEXTUAL-CONVENTION or a type assignment. */
 typedef struct {
         MibBaseType  base;              /* when ref is NULL */
@@ -59,6 +64,7 @@ typedef struct {
         GArray      *enums;             /* MibEnum, or NULL */
         gint         fixed_size;        /* SIZE (n) alone, or -1 */
         gboolean     has_size;          /* any SIZE or range constraint */
+        GArray      *ranges;            /* MibRange, or NULL */
 } MibType;
 
 /* One component of an OID value: { parent label(n) n … } */
@@ -80,12 +86,13 @@ typedef struct {
         const char  *units;
         const char  *access;
         const char  *status;
-        const char  *description;       /* raw, as in the file */
-        const char  *reference;
+        const char  *description;       /* raw, as in the file: into the module's text */
+        gsize        description_len;
         const char **index;             /* NULL-terminated, or NULL */
         gboolean     implied;           /* IMPLIED before the last index */
         const char  *augments;
         const char **objects;           /* OBJECTS / VARIABLES, or NULL */
+        const char  *defval;            /* DEFVAL's text, or NULL */
         MibModule   *module;
 
         /* Resolved when the module links (gsnmp-mib.c) */
@@ -95,6 +102,8 @@ typedef struct {
         const char  *hint;
         GArray      *enums;
         gint         fixed_size;
+        GArray      *ranges;            /* MibRange: own or the TC's */
+        gboolean     has_tc;            /* the SYNTAX names a defined type */
 } MibDef;
 
 typedef enum {
@@ -110,6 +119,7 @@ struct _MibModule {
         gboolean       smiv2;
         guint          load_order;
         GStringChunk  *strings;
+        char          *text;            /* the file, kept for the descriptions */
         GHashTable    *imports;         /* symbol → module name */
         GPtrArray     *import_modules;  /* module names, in order */
         GPtrArray     *defs;            /* MibDef */
@@ -125,6 +135,7 @@ struct _MibNode {
         MibNode    *parent;
         MibNode    *child;              /* children sorted by subid */
         MibNode    *next;
+        GPtrArray  *modules;            /* every module defining it, or NULL */
 };
 
 MibModule *gsnmp_mib_module_parse      (const char  *name_hint,
@@ -135,7 +146,6 @@ MibModule *gsnmp_mib_module_parse      (const char  *name_hint,
 void       gsnmp_mib_module_free       (MibModule   *module);
 char      *gsnmp_mib_read_module_name  (const char  *text,
                                        gsize        length);
-char      *gsnmp_mib_unquote_description (const char *raw);
 
 /* Internals of GsnmpMib shared by its source files (gsnmp-mib.c,
  * gsnmp-mib-format.c, gsnmp-mib-object.c); callers hold the read lock. */
@@ -154,6 +164,10 @@ MibNode   *gsnmp_mib_node_child        (MibNode     *node,
 gsize      gsnmp_mib_node_oid          (MibNode     *node,
                                        guint32     *ids);
 
+gboolean   gsnmp_mib_load_text         (GsnmpMib    *mib,
+                                       const char  *text,
+                                       gsize        length,
+                                       GError     **error);
 gboolean   gsnmp_mib_ensure_module     (GsnmpMib    *mib,
                                        const char  *module);
 

@@ -111,6 +111,8 @@ gsnmp_mib_finalize (GObject *object)
 {
         GsnmpMib *mib = GSNMP_MIB (object);
 
+        for (guint i = 0; i < mib->nodes->len; i++)
+                g_clear_pointer (&((MibNode *) mib->nodes->pdata[i])->modules, g_ptr_array_unref);
         g_ptr_array_unref (mib->nodes);
         g_hash_table_unref (mib->labels);
         g_ptr_array_unref (mib->module_order);
@@ -394,6 +396,10 @@ attach_def (GsnmpMib *mib,
         }
         def->node = node;
         set_label (mib, node, def->label, def->module, def);
+        if (node->modules == NULL)
+                node->modules = g_ptr_array_new ();
+        if (!g_ptr_array_find (node->modules, def->module, NULL))
+                g_ptr_array_add (node->modules, def->module);
 }
 
 static gboolean
@@ -445,6 +451,7 @@ resolve_syntax (GsnmpMib *mib,
                 return;
         def->type_name = type->ref;
         def->enums = type->enums;
+        def->ranges = type->ranges;
         def->hint = type->hint;
         def->fixed_size = type->fixed_size;
         for (depth = 0; depth < 32; depth++) {
@@ -457,6 +464,10 @@ resolve_syntax (GsnmpMib *mib,
                 }
                 if (!lookup_type (mib, module, type->ref, &next, &where))
                         return;
+                if (depth == 0)
+                        def->has_tc = TRUE;
+                if (def->ranges == NULL)
+                        def->ranges = next->ranges;
                 if (def->hint == NULL)
                         def->hint = next->hint;
                 if (def->enums == NULL)
@@ -532,7 +543,7 @@ link_module (GsnmpMib   *mib,
 
                 g_set_error (&first_error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_UNRESOLVED,
                              _("%s:%u: %s is defined below %s, which is not defined or imported"),
-                             module->path, def->line, def->label, def->parent);
+                             module->path != NULL ? module->path : module->name, def->line, def->label, def->parent);
         }
 
         for (i = 0; i < module->defs->len; i++)
@@ -578,6 +589,7 @@ load_module_locked (GsnmpMib    *mib,
                 g_error_free (local);
                 return FALSE;
         }
+        module->text = g_steal_pointer (&contents);
         /* The index names the module by its file's first module name */
         g_free (module->name);
         module->name = g_strdup (name);
@@ -595,6 +607,37 @@ load_module_locked (GsnmpMib    *mib,
         }
         module->state = MIB_MODULE_LOADED;
         return TRUE;
+}
+
+/* Parses and links a module from memory (the fuzz target's way in): its
+ * imports load from the search path. */
+gboolean
+gsnmp_mib_load_text (GsnmpMib    *mib,
+                     const char  *text,
+                     gsize        length,
+                     GError     **error)
+{
+        MibModule *module;
+        gboolean ok;
+
+        module = gsnmp_mib_module_parse ("(text)", NULL, text, length, error);
+        if (module == NULL)
+                return FALSE;
+        module->text = g_strndup (text, length);
+        g_rw_lock_writer_lock (&mib->lock);
+        if (g_hash_table_contains (mib->modules, module->name)) {
+                g_rw_lock_writer_unlock (&mib->lock);
+                gsnmp_mib_module_free (module);
+                return TRUE;
+        }
+        module->state = MIB_MODULE_LOADING;
+        module->load_order = mib->load_counter++;
+        g_hash_table_insert (mib->modules, module->name, module);
+        g_ptr_array_add (mib->module_order, module);
+        ok = link_module (mib, module, error);
+        module->state = MIB_MODULE_LOADED;
+        g_rw_lock_writer_unlock (&mib->lock);
+        return ok;
 }
 
 /**

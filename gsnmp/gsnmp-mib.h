@@ -102,6 +102,12 @@ char            *gsnmp_mib_format_varbind      (GsnmpMib       *mib,
                                                 GsnmpVarbind   *varbind,
                                                 GsnmpFormatFlags flags);
 GSNMP_AVAILABLE_IN_ALL
+char            *gsnmp_mib_describe            (GsnmpMib       *mib,
+                                                const GsnmpOid *oid);
+GSNMP_AVAILABLE_IN_ALL
+char            *gsnmp_mib_format_tree         (GsnmpMib       *mib,
+                                                const GsnmpOid *oid);
+GSNMP_AVAILABLE_IN_ALL
 GsnmpMibObject  *gsnmp_mib_lookup              (GsnmpMib       *mib,
                                                 const GsnmpOid *oid,
                                                 GsnmpOid      **index);

@@ -192,6 +192,40 @@ gsnmp_oid_new_from_string (const char  *str,
 }
 
 /**
+ * gsnmp_oid_new_from_name:
+ * @module: (nullable): the MIB module that defines @name, such as
+ *   `"SNMPv2-MIB"`, or %NULL for any module of the default store
+ * @name: an object name, such as `"sysDescr"`
+ * @index: (array length=n_index) (nullable): the sub-identifiers of the
+ *   instance, such as `{ 0 }`
+ * @n_index: the number of sub-identifiers in @index
+ * @error: return location for a [struct@GLib.Error]
+ *
+ * The OID of an object named in a MIB module, followed by @index: what
+ * PySNMP writes `ObjectIdentity('SNMPv2-MIB', 'sysDescr', 0)`.  In Python,
+ * `Gsnmp.Oid.new_from_name('SNMPv2-MIB', 'sysDescr', [0])`.  Names resolve
+ * with the default store ([func@Gsnmp.Mib.get_default]); see
+ * [method@Gsnmp.Mib.resolve] for another store.
+ *
+ * Returns: (transfer full): the OID, or %NULL with @error set to
+ *   %GSNMP_MIB_ERROR_UNKNOWN_NAME
+ *
+ * Since: 1.0
+ */
+GsnmpOid *
+gsnmp_oid_new_from_name (const char     *module,
+                         const char     *name,
+                         const guint32  *index,
+                         gsize           n_index,
+                         GError        **error)
+{
+        g_return_val_if_fail (name != NULL, NULL);
+        g_return_val_if_fail (index != NULL || n_index == 0, NULL);
+
+        return gsnmp_mib_resolve (gsnmp_mib_get_default (), module, name, index, n_index, error);
+}
+
+/**
  * gsnmp_oid_new_child:
  * @prefix: an OID
  * @ids: (array length=n_ids) (nullable): the sub-identifiers to append

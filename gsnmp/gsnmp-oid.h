@@ -34,6 +34,12 @@ GSNMP_AVAILABLE_IN_ALL
 GsnmpOid        *gsnmp_oid_new_from_string (const char     *str,
                                             GError        **error);
 GSNMP_AVAILABLE_IN_ALL
+GsnmpOid        *gsnmp_oid_new_from_name   (const char     *module,
+                                            const char     *name,
+                                            const guint32  *index,
+                                            gsize           n_index,
+                                            GError        **error);
+GSNMP_AVAILABLE_IN_ALL
 GsnmpOid        *gsnmp_oid_new_child       (const GsnmpOid *prefix,
                                             const guint32  *ids,
                                             gsize           n_ids);

@@ -21,7 +21,7 @@ export FIXTURE_WATCH_PID=$$
 eval "$(bash "$here/snmpd-fixture.sh" start "$d/agent")" || exit 1
 trap 'bash "$here/snmpd-fixture.sh" stop "$d/agent" >/dev/null; rm -rf "$d"' EXIT
 status=0
-for t in get ops agent; do
+for t in get ops mib agent; do
         /usr/bin/python3 "$here/gi/$t.py" "$FIXTURE_PORT" || status=1
         gjs -m "$here/gi/$t.js" "$FIXTURE_PORT" || status=1
 done

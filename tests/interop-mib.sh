@@ -126,5 +126,40 @@ check "table -Cb -Ci ipAddressTable" 0 snmptable table -Cb -Ci "$A" ipAddressTab
 check "table -Ci -OX vacmSecurityToGroupTable" 0 snmptable table -Ci -OX "$A" vacmSecurityToGroupTable
 check "table -Ci -Of sysORTable" 0 snmptable table -Ci -Of "$A" sysORTable
 
+# translate: no agent
+check_translate ()
+{
+        local name=$1
+        shift
+        snmptranslate "${M[@]}" "$@" > "$WORK/ns.cmp" 2>&1
+        echo "exit $?" >> "$WORK/ns.cmp"
+        "$TOOL" translate "${M[@]}" "$@" > "$WORK/gs.cmp" 2>&1
+        echo "exit $?" >> "$WORK/gs.cmp"
+        if cmp -s "$WORK/ns.cmp" "$WORK/gs.cmp"; then
+                echo "PASS $name"
+                N_PASS=$((N_PASS + 1))
+        else
+                echo "FAIL $name"
+                diff "$WORK/ns.cmp" "$WORK/gs.cmp" | head -20
+                N_FAIL=$((N_FAIL + 1))
+        fi
+}
+check_translate "translate names" -IR sysDescr.0
+check_translate "translate module names" SNMPv2-MIB::sysDescr.0 IF-MIB::ifDescr.3
+check_translate "translate -On" -On -IR sysDescr.0
+check_translate "translate -Of" -Of -IR ifDescr.3
+check_translate "translate -Os numeric" -Os .1.3.6.1.2.1.2.2.1.2.3
+check_translate "translate string index -OX" -OX 'SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3."alice"'
+check_translate "translate unknown name" nosuch.0
+check_translate "translate unknown name -IR" -IR nosuch.0
+for o in sysDescr.0 ifOperStatus ifEntry ifXEntry snmpMIB usmUserStatus vacmAccessContextMatch ipAddressPrefix \
+         hrSystemDate hrMemorySize ifStackStatus coldStart linkDown ifCompliance3 ifGeneralInformationGroup \
+         inetCidrRouteDest snmpEngineID tcpConnectionState udpEndpointProcess; do
+        check_translate "translate -Td $o" -Td -IR "$o"
+done
+for o in system interfaces ifEntry hrStorage vacmMIB ipMIB snmpModules mib-2; do
+        check_translate "translate -Tp $o" -Tp -IR "$o"
+done
+
 echo "$N_PASS passed, $N_FAIL failed"
 [ "$N_FAIL" -eq 0 ]

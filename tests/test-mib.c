@@ -144,10 +144,18 @@ check_varbind (GsnmpVarbind    *vb,
         gsnmp_varbind_unref (vb);
 }
 
+/* OIDs for the varbind constructors, which take a reference of their own */
+static GPtrArray *oids;
+
 static GsnmpOid *
 oid (const char *str)
 {
-        return gsnmp_oid_new_from_string (str, NULL);
+        GsnmpOid *o = gsnmp_oid_new_from_string (str, NULL);
+
+        if (oids == NULL)
+                oids = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_oid_unref);
+        g_ptr_array_add (oids, o);
+        return o;
 }
 
 static void
@@ -194,7 +202,7 @@ test_object_info (void)
         g_autoptr(GError) error = NULL;
         g_autoptr(GsnmpMibObject) object = gsnmp_mib_lookup_name (core_mib (), "IF-MIB::ifOperStatus", &error);
         g_autoptr(GsnmpOid) index = NULL;
-        g_autoptr(GsnmpOid) instance = oid ("1.3.6.1.2.1.2.2.1.2.7");
+        GsnmpOid *instance = oid ("1.3.6.1.2.1.2.2.1.2.7");
         g_autoptr(GsnmpMibObject) descr = NULL;
         g_auto(GStrv) labels = NULL;
         g_auto(GStrv) indexes = NULL;
@@ -354,6 +362,56 @@ test_bundled (void)
         g_assert_cmpuint (g_strv_length (modules), >=, 30);
 }
 
+/* The fuzz target's seed corpus, through the same entry point */
+static void
+test_corpus (void)
+{
+        g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fuzz", "corpus", "mib", NULL);
+        g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+        const char *name;
+        guint n = 0;
+
+        g_assert_nonnull (d);
+        while ((name = g_dir_read_name (d)) != NULL) {
+                g_autofree char *path = g_build_filename (dir, name, NULL);
+                g_autofree char *text = NULL;
+                g_autoptr(GsnmpMib) mib = gsnmp_mib_new ();
+                g_autoptr(GError) error = NULL;
+                gsize length;
+
+                g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+                if (!gsnmp_mib_load_text (mib, text, length, &error))
+                        g_test_message ("%s: %s", name, error->message);
+                n++;
+        }
+        g_assert_cmpuint (n, >=, 5);
+}
+
+static void
+test_load_text (void)
+{
+        static const char text[] =
+                "TEST-MIB DEFINITIONS ::= BEGIN\n"
+                "IMPORTS OBJECT-TYPE, Integer32, enterprises FROM SNMPv2-SMI TEXTUAL-CONVENTION FROM SNMPv2-TC;\n"
+                "Cents ::= TEXTUAL-CONVENTION DISPLAY-HINT \"d-2\" STATUS current DESCRIPTION \"d\" SYNTAX Integer32\n"
+                "Mac ::= TEXTUAL-CONVENTION DISPLAY-HINT \"1x:\" STATUS current DESCRIPTION \"d\" SYNTAX OCTET STRING (SIZE (6))\n"
+                "testMoney OBJECT-TYPE SYNTAX Cents UNITS \"euro\" MAX-ACCESS read-only STATUS current\n"
+                "  DESCRIPTION \"m\" ::= { enterprises 99999 1 }\n"
+                "testOctal OBJECT-TYPE SYNTAX OCTET STRING MAX-ACCESS read-only STATUS current DESCRIPTION \"o\" ::= { enterprises 99999 2 }\n"
+                "END\n";
+        g_autoptr(GsnmpMib) mib = gsnmp_mib_new ();
+        g_autoptr(GError) error = NULL;
+        g_autofree char *a = NULL;
+        GsnmpVarbind *vb;
+
+        g_assert_true (gsnmp_mib_load_text (mib, text, sizeof text - 1, &error));
+        g_assert_no_error (error);
+        vb = gsnmp_varbind_new_integer (oid ("1.3.6.1.4.1.99999.1.0"), -1234);
+        a = gsnmp_mib_format_varbind (mib, vb, 0);
+        g_assert_cmpstr (a, ==, "TEST-MIB::testMoney.0 = INTEGER: -12.34 euro");
+        gsnmp_varbind_unref (vb);
+}
+
 static gpointer
 lookup_thread (gpointer data)
 {
@@ -416,8 +474,11 @@ main (int argc, char *argv[])
         g_test_add_func ("/gsnmp/mib/load/errors", test_errors);
         g_test_add_func ("/gsnmp/mib/load/bundled", test_bundled);
         g_test_add_func ("/gsnmp/mib/load/threads", test_threads);
+        g_test_add_func ("/gsnmp/mib/load/corpus", test_corpus);
+        g_test_add_func ("/gsnmp/mib/load/text", test_load_text);
         g_test_add_func ("/gsnmp/mib/oid/from-name", test_oid_from_name);
         ret = g_test_run ();
         g_clear_object (&all_mib);
+        g_clear_pointer (&oids, g_ptr_array_unref);
         return ret;
 }

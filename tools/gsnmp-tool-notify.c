@@ -402,7 +402,8 @@ run_notify (GsnmpToolOptions *options,
 
         if (ok)
                 return GSNMP_TOOL_EXIT_OK;
-        if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
+        if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+            g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_DISCOVERY_FAILED)) {
                 /* snmp_sess_perror ("snmpinform", ss) */
                 gsnmp_tool_print_error (options->prgname, _("Timeout"));
                 return GSNMP_TOOL_EXIT_FAILURE;
@@ -834,7 +835,16 @@ append_line (Printer           *printer,
 
                 g_string_append_printf (out, "community=\"%s\"", escaped);
         }
-        g_string_append_printf (out, " .%s uptime=%u", oid, gsnmp_notification_get_uptime (n));
+        if (gsnmp_tool_mib_is_empty ()) {
+                g_string_append_printf (out, " .%s uptime=%u", oid, gsnmp_notification_get_uptime (n));
+        } else {
+                /* With MIB modules: the notification's name, as IF-MIB::linkDown */
+                g_autofree char *name = gsnmp_mib_format_oid (gsnmp_tool_get_mib (),
+                                                              gsnmp_notification_get_notification_oid (n),
+                                                              printer->format);
+
+                g_string_append_printf (out, " %s uptime=%u", name, gsnmp_notification_get_uptime (n));
+        }
         if (version == GSNMP_PROTOCOL_VERSION_V1) {
                 g_autofree char *enterprise = gsnmp_oid_to_string (gsnmp_notification_get_enterprise (n));
                 g_autofree char *agent = g_inet_address_to_string (gsnmp_notification_get_agent_address (n));
@@ -846,7 +856,9 @@ append_line (Printer           *printer,
 
         vbs = extra_varbinds (n, &n_varbinds);
         for (i = 0; i < n_varbinds; i++) {
-                g_autofree char *text = gsnmp_varbind_format (vbs[i], printer->format);
+                g_autofree char *text = gsnmp_tool_mib_is_empty ()
+                        ? gsnmp_varbind_format (vbs[i], printer->format)
+                        : gsnmp_mib_format_varbind (gsnmp_tool_get_mib (), vbs[i], printer->format);
 
                 g_string_append_c (out, '\t');
                 append_one_line (out, text);
@@ -1265,7 +1277,8 @@ listen_help (const char *prgname)
                   "  SECURITY  community=\"COMMUNITY\" (C escapes), or for SNMPv3\n"
                   "            user=USER level=LEVEL engine=0xENGINE-ID [context=CONTEXT]\n"
                   "            (the engine ID is the sender's for traps, the listener's for informs)\n"
-                  "  .OID      the notification OID (snmpTrapOID.0; for SNMPv1 the RFC 3584 mapping)\n"
+                  "  .OID      the notification OID (snmpTrapOID.0; for SNMPv1 the RFC 3584 mapping),\n"
+                  "            or its name, such as IF-MIB::linkDown, when MIB modules are loaded\n"
                   "  TICKS     sysUpTime.0, or the SNMPv1 time-stamp\n"
                   "  V1-FIELDS enterprise=.OID agent=IPV4 generic=N specific=N (SNMPv1 only)\n"
                   "The varbinds are those after sysUpTime.0 and snmpTrapOID.0, or those of the\n"

@@ -25,6 +25,7 @@
 
 #include "gsnmp-tool-options.h"
 #include "gsnmp-tool-output.h"
+#include "gsnmp-tool-translate.h"
 
 /* Subcommands that live in their own files */
 #include "gsnmp-tool-walk.h"
@@ -592,6 +593,7 @@ static const GsnmpToolCommand commands[] = {
         GSNMP_TOOL_INFORM_COMMAND,
         GSNMP_TOOL_LISTEN_COMMAND,
         GSNMP_TOOL_AGENT_COMMAND,
+        GSNMP_TOOL_TRANSLATE_COMMAND,
 };
 
 static const GsnmpToolCommand *
