@@ -1775,8 +1775,11 @@ test_net_hostile (Net           *n,
         for (guint i = 0; i < n_flood; i++) {
                 for (guint j = 0; j < sizeof (junk); j++)
                         junk[j] = (guint8) g_test_rand_int ();
+                /* a SEQUENCE that does not start with the version
+                 * INTEGER: always a parse error, never a bad version */
                 junk[0] = 0x30;
                 junk[1] = sizeof (junk) - 2;
+                junk[2] = 0x04;
                 g_socket_send_to (sock, to, (const char *) junk, sizeof (junk), NULL, NULL);
                 if (i % 64 == 0)
                         while (g_main_context_iteration (NULL, FALSE));
