@@ -70,11 +70,14 @@
  * `_async` methods must be called from there, and their callbacks run there.
  * Several engines in several threads, each with its own context, work
  * independently. A [class@Gio.Cancellable] may be cancelled from any thread.
+ * Each request also has a synchronous form ([method@Gsnmp.Engine.get],
+ * [method@Gsnmp.Walk.next], …) that may be called from any thread; see
+ * [method@Gsnmp.Engine.get] for what it costs.
  *
  * Disposing the engine fails every pending request with
  * %G_IO_ERROR_CLOSED.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 /* The largest UDP payload over IPv4 (RFC 3417 §3.2 asks for at least 484). */
@@ -82,11 +85,38 @@
 #define DEFAULT_RESOLVE_TIMEOUT_MS 5000
 #define DEFAULT_MAX_IN_FLIGHT 128
 
+/* The life of a request, and the function that takes each step:
+ *
+ *   gsnmp_engine_start_request()          the caller's request: one Request record
+ *     │  host name: request_resolve()  ──►  RESOLVING ──on_resolved()──┐
+ *     │  IP address                                                     │
+ *     ▼                                                                 ▼
+ *   request_advance() ◄───────────── discovery_finish() (discovered) ◄─┐
+ *     │  SNMPv3, the agent's engine unknown:                            │
+ *     │        DISCOVERING (joins the agent's one discovery, or         │
+ *     │        discovery_start()s it: an internal record) ──────────────┘
+ *     │  gsnmp_engine_discover_async(), engine known: DONE
+ *     │  SNMPv3, engine known: v3_request_encode()
+ *     │  max-in-flight on the wire: QUEUED ──engine_pump_queue()──┐
+ *     ▼                                                            ▼
+ *   ON_WIRE: request_send() ◄── engine_process_deadlines() retransmits (a v3
+ *     │        request whose agent's engine was forgotten goes back to
+ *     │        request_advance())
+ *     ▼
+ *   DONE: request_complete(), the one way out, from every state: the answer
+ *         (engine_handle_datagram(), engine_handle_v3()), a timeout
+ *         (engine_process_deadlines()), a cancellation
+ *         (engine_process_cancellations()), engine_close(), or an error on
+ *         any edge. It first takes the record out of every engine structure
+ *         (request_detach()).
+ */
 typedef enum {
-        REQUEST_RESOLVING,
-        REQUEST_DISCOVERING,   /* SNMPv3: waiting for the agent's engine ID */
-        REQUEST_QUEUED,
-        REQUEST_WAITING,
+        REQUEST_NEW,           /* in no queue: created, or between two steps */
+        REQUEST_RESOLVING,     /* waiting for GResolver (deadline: resolve-timeout) */
+        REQUEST_DISCOVERING,   /* SNMPv3: in remote->waiting for the agent's engine ID */
+        REQUEST_QUEUED,        /* in engine->send_queue, for a slot on the wire */
+        REQUEST_ON_WIRE,       /* sent, waiting for the answer (deadline: timeout) */
+        REQUEST_DONE,          /* completed; the record is being freed */
 } RequestState;
 
 /* The address a request went to, in a form that compares with memcmp. */
@@ -195,6 +225,8 @@ struct _GsnmpEngine {
         /* The local engine (RFC 3411 §3.1.1): authoritative for traps */
         char             *state_file;
         GsnmpLocalEngine *local;       /* engine ID, boots, time, counters */
+
+        GError           *open_error;    /* (nullable) why constructed() failed */
 };
 
 static void gsnmp_engine_initable_iface_init (GInitableIface *iface);
@@ -217,7 +249,12 @@ static GParamSpec *properties[N_PROPS];
 
 static void request_send (Request *req);
 static void engine_pump_queue (GsnmpEngine *self);
-static void v3_request_start (Request *req);
+static void request_advance (Request *req);
+static RemoteEngine *engine_get_remote (GsnmpEngine   *self,
+                                        const PeerKey *key);
+static void discovery_start (GsnmpEngine  *self,
+                             RemoteEngine *remote,
+                             Request      *first);
 static void discovery_finish (Request *disc,
                               GError  *error);
 static gboolean v3_request_encode (Request *req,
@@ -377,11 +414,11 @@ request_detach (Request *req)
         heap_remove (self->heap, req);
         if (req->state == REQUEST_QUEUED)
                 g_queue_unlink (&self->send_queue, &req->queue_link);
-        else if (req->state == REQUEST_WAITING)
+        else if (req->state == REQUEST_ON_WIRE)
                 self->n_on_wire--;
         else if (req->state == REQUEST_DISCOVERING)
                 g_queue_unlink (&req->remote->waiting, &req->wait_link);
-        req->state = REQUEST_RESOLVING;  /* in no queue */
+        req->state = REQUEST_DONE;
 }
 
 static void
@@ -571,25 +608,45 @@ request_send (Request *req)
         request_set_deadline (req, g_get_monotonic_time () + (gint64) req->timeout_ms * 1000);
 }
 
-/* Puts @req on the wire, or in the queue when max-in-flight are there. */
+/* The one step function (see the flow above): takes @req, whose peer is
+ * known, to DISCOVERING, DONE (discover_async), QUEUED or ON_WIRE. */
 static void
-request_start (Request *req)
+request_advance (Request *req)
 {
         GsnmpEngine *self = req->engine;
+        g_autoptr(GError) error = NULL;
 
         heap_remove (self->heap, req);
+        req->state = REQUEST_NEW;
+
         if (req->version == GSNMP_PROTOCOL_VERSION_V3 && req->datagram == NULL) {
                 /* Not encoded yet: the agent's engine ID comes first */
-                v3_request_start (req);
-                return;
+                req->remote = engine_get_remote (self, &req->peer_key);
+                if (req->remote->engine_id == NULL && !req->local_authoritative) {
+                        req->state = REQUEST_DISCOVERING;
+                        req->wait_link.data = req;
+                        g_queue_push_tail_link (&req->remote->waiting, &req->wait_link);
+                        if (req->remote->discovery == NULL)
+                                discovery_start (self, req->remote, req);
+                        return;
+                }
+                if (req->discover_only) {
+                        request_complete (req, NULL, NULL);
+                        return;
+                }
+                if (!v3_request_encode (req, &error)) {
+                        request_complete (req, NULL, g_steal_pointer (&error));
+                        return;
+                }
         }
+
         if (self->n_on_wire >= self->max_in_flight || self->send_queue.length > 0) {
                 req->state = REQUEST_QUEUED;
                 g_queue_push_tail_link (&self->send_queue, &req->queue_link);
                 engine_pump_queue (self);
                 return;
         }
-        req->state = REQUEST_WAITING;
+        req->state = REQUEST_ON_WIRE;
         self->n_on_wire++;
         request_send (req);
 }
@@ -604,7 +661,7 @@ engine_pump_queue (GsnmpEngine *self)
                 GList *link = g_queue_pop_head_link (&self->send_queue);
                 Request *req = link->data;
 
-                req->state = REQUEST_WAITING;
+                req->state = REQUEST_ON_WIRE;
                 self->n_on_wire++;
                 request_send (req);
         }
@@ -684,7 +741,7 @@ on_resolved (GObject      *source,
                 request_complete (req, NULL, g_steal_pointer (&error));
                 return;
         }
-        request_start (req);
+        request_advance (req);
 }
 
 static void
@@ -834,19 +891,6 @@ v3_request_encode (Request *req,
         return TRUE;
 }
 
-/* Encodes and sends (or queues) a request whose agent's engine is known. */
-static void
-v3_request_send_known (Request *req)
-{
-        g_autoptr(GError) error = NULL;
-
-        if (!v3_request_encode (req, &error)) {
-                request_complete (req, NULL, g_steal_pointer (&error));
-                return;
-        }
-        request_start (req);
-}
-
 static void
 discovery_start (GsnmpEngine  *self,
                  RemoteEngine *remote,
@@ -882,30 +926,7 @@ discovery_start (GsnmpEngine  *self,
                 discovery_finish (disc, g_steal_pointer (&error));
                 return;
         }
-        request_start (disc);
-}
-
-/* Called once the request's peer is known: encode it if the agent's engine
- * is, else wait for (and maybe start) the one discovery of that agent. */
-static void
-v3_request_start (Request *req)
-{
-        GsnmpEngine *self = req->engine;
-
-        req->remote = engine_get_remote (self, &req->peer_key);
-        if (req->remote->engine_id != NULL && req->discover_only) {
-                request_complete (req, NULL, NULL);
-                return;
-        }
-        if (req->remote->engine_id != NULL || req->local_authoritative) {
-                v3_request_send_known (req);
-                return;
-        }
-        req->state = REQUEST_DISCOVERING;
-        req->wait_link.data = req;
-        g_queue_push_tail_link (&req->remote->waiting, &req->wait_link);
-        if (req->remote->discovery == NULL)
-                discovery_start (self, req->remote, req);
+        request_advance (disc);
 }
 
 /* Ends a discovery: with @error (transfer full) every waiting request fails
@@ -926,7 +947,7 @@ discovery_finish (Request *disc,
                 GList *link = g_queue_pop_head_link (&waiting);
                 Request *req = link->data;
 
-                req->state = REQUEST_RESOLVING;  /* in no queue */
+                req->state = REQUEST_NEW;  /* in no queue */
                 if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
                         /* No answer: GSNMP_ERROR_DISCOVERY_FAILED tells it
                          * from a request that timed out */
@@ -940,10 +961,8 @@ discovery_finish (Request *disc,
 
                         g_prefix_error (&copy, "%s", _("SNMPv3 engine discovery failed: "));
                         request_complete (req, NULL, copy);
-                } else if (req->discover_only) {
-                        request_complete (req, NULL, NULL);
                 } else {
-                        v3_request_send_known (req);
+                        request_advance (req);
                 }
         }
         g_clear_error (&error);
@@ -1003,7 +1022,7 @@ engine_handle_v3 (GsnmpEngine   *self,
         GsnmpPduType type;
 
         req = g_hash_table_lookup (self->requests, GINT_TO_POINTER (msg->msg_id));
-        if (req == NULL || req->state != REQUEST_WAITING ||
+        if (req == NULL || req->state != REQUEST_ON_WIRE ||
             memcmp (from, &req->peer_key, sizeof *from) != 0) {
                 g_debug ("dropping SNMPv3 message with unknown msgID %d or from another address",
                          msg->msg_id);
@@ -1122,7 +1141,7 @@ engine_handle_datagram (GsnmpEngine           *self,
 
         req = g_hash_table_lookup (self->requests,
                                    GINT_TO_POINTER (gsnmp_pdu_get_request_id (msg->pdu)));
-        if (req == NULL || req->state != REQUEST_WAITING) {
+        if (req == NULL || req->state != REQUEST_ON_WIRE) {
                 g_debug ("dropping response with unknown or late request-id %d",
                          gsnmp_pdu_get_request_id (msg->pdu));
                 return;
@@ -1229,8 +1248,8 @@ engine_process_deadlines (GsnmpEngine *self)
                                  * engine: rediscover it, then resend */
                                 heap_remove (self->heap, req);
                                 self->n_on_wire--;
-                                req->state = REQUEST_RESOLVING;
-                                v3_request_start (req);
+                                g_clear_pointer (&req->datagram, g_bytes_unref);
+                                request_advance (req);
                                 engine_pump_queue (self);
                                 continue;
                         }
@@ -1244,9 +1263,18 @@ engine_process_deadlines (GsnmpEngine *self)
                 } else {
                         g_autofree char *peer = peer_to_string (req->peer);
 
-                        request_complete (req, NULL,
-                                          g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                                       _("No response from %s"), peer));
+                        /* RFC 3414 §3.2 step 8: an agent sends no report
+                         * when it cannot decrypt, so say what to check */
+                        if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
+                            req->level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
+                                request_complete (req, NULL,
+                                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                               _("No response from %s (with authPriv, a wrong privacy pass phrase also ends in a timeout: agents send no report on a decryption error)"),
+                                                               peer));
+                        else
+                                request_complete (req, NULL,
+                                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                               _("No response from %s"), peer));
                 }
         }
 }
@@ -1307,12 +1335,13 @@ open_transport (GsnmpEngine   *self,
                                     on_datagram, self, error);
 }
 
+/* Opens the engine: state, sockets, sources.  Runs from constructed(), so
+ * that g_object_new() alone (Gsnmp.Engine() in Python, new Gsnmp.Engine()
+ * in JavaScript) gives a working engine; GInitable reports its error. */
 static gboolean
-gsnmp_engine_initable_init (GInitable    *initable,
-                            GCancellable *cancellable,
-                            GError      **error)
+engine_open (GsnmpEngine *self,
+             GError     **error)
 {
-        GsnmpEngine *self = GSNMP_ENGINE (initable);
         g_autoptr(GError) error6 = NULL;
         gint size = 0;
 
@@ -1346,15 +1375,43 @@ gsnmp_engine_initable_init (GInitable    *initable,
         self->timer = g_source_new (&timer_funcs, sizeof (GSource));
         g_source_set_callback (self->timer, on_timer, self, NULL);
         g_source_set_static_name (self->timer, "[gsnmp] engine timer");
+        /* A callback may make a synchronous call, which iterates the context */
+        g_source_set_can_recurse (self->timer, TRUE);
         g_source_set_ready_time (self->timer, -1);
         g_source_attach (self->timer, self->context);
 
         self->cancel_source = g_source_new (&timer_funcs, sizeof (GSource));
         g_source_set_callback (self->cancel_source, on_cancel_wakeup, self, NULL);
         g_source_set_static_name (self->cancel_source, "[gsnmp] engine cancellations");
+        g_source_set_can_recurse (self->cancel_source, TRUE);
         g_source_set_ready_time (self->cancel_source, -1);
         g_source_attach (self->cancel_source, self->context);
 
+        return TRUE;
+}
+
+static void
+gsnmp_engine_constructed (GObject *object)
+{
+        GsnmpEngine *self = GSNMP_ENGINE (object);
+
+        G_OBJECT_CLASS (gsnmp_engine_parent_class)->constructed (object);
+
+        if (!engine_open (self, &self->open_error))
+                g_debug ("the engine could not start: %s", self->open_error->message);
+}
+
+static gboolean
+gsnmp_engine_initable_init (GInitable    *initable,
+                            GCancellable *cancellable,
+                            GError      **error)
+{
+        GsnmpEngine *self = GSNMP_ENGINE (initable);
+
+        if (self->open_error != NULL) {
+                g_propagate_error (error, g_error_copy (self->open_error));
+                return FALSE;
+        }
         return TRUE;
 }
 
@@ -1443,6 +1500,7 @@ gsnmp_engine_finalize (GObject *object)
         g_clear_pointer (&self->transport4, gsnmp_transport_unref);
         g_clear_pointer (&self->transport6, gsnmp_transport_unref);
         g_clear_pointer (&self->context, g_main_context_unref);
+        g_clear_error (&self->open_error);
 
         G_OBJECT_CLASS (gsnmp_engine_parent_class)->finalize (object);
 }
@@ -1507,6 +1565,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
 
         gsnmp_init_once ();
 
+        object_class->constructed = gsnmp_engine_constructed;
         object_class->dispose = gsnmp_engine_dispose;
         object_class->finalize = gsnmp_engine_finalize;
         object_class->get_property = gsnmp_engine_get_property;
@@ -1522,7 +1581,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * typical agent's socket buffers hold; raise it when many agents are
          * queried at once.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_IN_FLIGHT] =
                 g_param_spec_uint ("max-in-flight", NULL, NULL,
@@ -1536,7 +1595,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * How long, in milliseconds, a request waits for its target's host
          * name to resolve before it fails with %G_IO_ERROR_TIMED_OUT.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_RESOLVE_TIMEOUT] =
                 g_param_spec_uint ("resolve-timeout", NULL, NULL,
@@ -1553,7 +1612,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * without one each engine gets a fresh random engine ID with boots 1,
          * so receivers never see boots go back for an engine ID they know.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_STATE_FILE] =
                 g_param_spec_string ("state-file", NULL, NULL, NULL,
@@ -1566,7 +1625,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * The local SNMPv3 engine ID (RFC 3411 §5), authoritative for the
          * traps this engine sends.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE_ID] =
                 g_param_spec_boxed ("engine-id", NULL, NULL, G_TYPE_BYTES,
@@ -1578,7 +1637,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * How many times the local engine has started (snmpEngineBoots,
          * RFC 3414 §2.2); never 0.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE_BOOTS] =
                 g_param_spec_uint ("engine-boots", NULL, NULL, 1, G_MAXINT32, 1,
@@ -1652,6 +1711,12 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         GInetAddress *address;
         Request *req;
 
+        if (self->open_error != NULL) {
+                g_task_return_new_error (task, self->open_error->domain, self->open_error->code,
+                                         _("The SNMP engine could not start: %s"),
+                                         self->open_error->message);
+                return;
+        }
         if (self->disposed || self->transport4 == NULL) {
                 g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED, "%s",
                                          _("The SNMP engine was closed"));
@@ -1762,7 +1827,7 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
                 req->host = g_strdup (gsnmp_target_get_host (target));
                 request_resolve (req);
         } else {
-                request_start (req);
+                request_advance (req);
         }
 }
 
@@ -1845,7 +1910,7 @@ engine_request_finish (GsnmpEngine  *self,
  * Returns: (transfer full): a new [class@Gsnmp.Engine], or %NULL if no
  *   socket could be opened
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpEngine *
 gsnmp_engine_new (GError **error)
@@ -1866,7 +1931,7 @@ gsnmp_engine_new (GError **error)
  * Their callbacks run in the engine's main context: from here when this is
  * called from that context's dispatch, otherwise at its next iteration.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_close (GsnmpEngine *self)
@@ -1890,7 +1955,7 @@ gsnmp_engine_close (GsnmpEngine *self)
  * Returns: (transfer full): a new [class@Gsnmp.Engine], or %NULL if the
  *   state file could not be read or written or no socket could be opened
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpEngine *
 gsnmp_engine_new_with_state_file (const char *state_file,
@@ -1909,7 +1974,7 @@ gsnmp_engine_new_with_state_file (const char *state_file,
  *
  * Returns: (transfer none): the engine ID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_engine_get_engine_id (GsnmpEngine *self)
@@ -1927,7 +1992,7 @@ gsnmp_engine_get_engine_id (GsnmpEngine *self)
  *
  * Returns: the number of starts, at least 1
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_engine_boots (GsnmpEngine *self)
@@ -1945,7 +2010,7 @@ gsnmp_engine_get_engine_boots (GsnmpEngine *self)
  *
  * Returns: the engine time in seconds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_engine_time (GsnmpEngine *self)
@@ -1967,7 +2032,7 @@ gsnmp_engine_get_engine_time (GsnmpEngine *self)
  *
  * Returns: the counter's value since the engine was created
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint64
 gsnmp_engine_get_counter (GsnmpEngine  *self,
@@ -1987,7 +2052,7 @@ gsnmp_engine_get_counter (GsnmpEngine  *self,
  *
  * Returns: the limit
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_max_in_flight (GsnmpEngine *self)
@@ -2005,7 +2070,7 @@ gsnmp_engine_get_max_in_flight (GsnmpEngine *self)
  * Sets the most requests the engine keeps on the wire at once. Requests
  * beyond it wait in a queue.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_set_max_in_flight (GsnmpEngine *self,
@@ -2029,7 +2094,7 @@ gsnmp_engine_set_max_in_flight (GsnmpEngine *self,
  *
  * Returns: the timeout in milliseconds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_resolve_timeout (GsnmpEngine *self)
@@ -2046,7 +2111,7 @@ gsnmp_engine_get_resolve_timeout (GsnmpEngine *self)
  *
  * Sets how long a request waits for its target's host name to resolve.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_set_resolve_timeout (GsnmpEngine *self,
@@ -2072,7 +2137,7 @@ gsnmp_engine_set_resolve_timeout (GsnmpEngine *self,
  *
  * Returns: the number of pending requests
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_n_pending (GsnmpEngine *self)
@@ -2104,7 +2169,7 @@ gsnmp_engine_get_n_pending (GsnmpEngine *self)
  * skip discovery; when the agent's engine is known already, nothing is
  * sent. Requests started while a discovery is in flight share it.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_discover_async (GsnmpEngine         *self,
@@ -2139,7 +2204,7 @@ gsnmp_engine_discover_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the agent's snmpEngineID, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_engine_discover_finish (GsnmpEngine   *self,
@@ -2173,7 +2238,7 @@ gsnmp_engine_discover_finish (GsnmpEngine   *self,
  * created (which must be current now); call
  * [method@Gsnmp.Engine.get_finish] from it to get the response.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_get_async (GsnmpEngine         *self,
@@ -2209,7 +2274,7 @@ gsnmp_engine_get_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_get_finish (GsnmpEngine  *self,
@@ -2235,7 +2300,7 @@ gsnmp_engine_get_finish (GsnmpEngine  *self,
  * [method@Gsnmp.Engine.get_async] for retries and threading; call
  * [method@Gsnmp.Engine.get_next_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_get_next_async (GsnmpEngine         *self,
@@ -2267,7 +2332,7 @@ gsnmp_engine_get_next_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_get_next_finish (GsnmpEngine  *self,
@@ -2296,7 +2361,7 @@ gsnmp_engine_get_next_finish (GsnmpEngine  *self,
  * %G_IO_ERROR_NOT_SUPPORTED. Call [method@Gsnmp.Engine.get_bulk_finish]
  * from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_get_bulk_async (GsnmpEngine         *self,
@@ -2332,7 +2397,7 @@ gsnmp_engine_get_bulk_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_get_bulk_finish (GsnmpEngine  *self,
@@ -2361,7 +2426,7 @@ gsnmp_engine_get_bulk_finish (GsnmpEngine  *self,
  * [property@Gsnmp.Target:retries] to 0 where that matters. Call
  * [method@Gsnmp.Engine.set_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_set_async (GsnmpEngine          *self,
@@ -2396,7 +2461,7 @@ gsnmp_engine_set_async (GsnmpEngine          *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_set_finish (GsnmpEngine  *self,
@@ -2420,7 +2485,7 @@ gsnmp_engine_set_finish (GsnmpEngine  *self,
  * not modified: the engine sends a copy with a request-id of its own. Call
  * [method@Gsnmp.Engine.send_pdu_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_send_pdu_async (GsnmpEngine         *self,
@@ -2464,7 +2529,7 @@ gsnmp_engine_send_pdu_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_send_pdu_finish (GsnmpEngine  *self,
