@@ -2847,7 +2847,7 @@ gsnmp_agent_set_sys_location (GsnmpAgent *self,
  * Returns: %TRUE on success, %FALSE if the socket could not be bound or
  *   the agent is closed
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_agent_add_socket_address (GsnmpAgent     *self,
@@ -2897,7 +2897,7 @@ gsnmp_agent_add_socket_address (GsnmpAgent     *self,
  * Returns: %TRUE on success, %FALSE if @address is invalid
  *   (%GSNMP_ERROR_INVALID_ADDRESS) or could not be bound
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_agent_add_address (GsnmpAgent  *self,
