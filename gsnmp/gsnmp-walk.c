@@ -79,7 +79,7 @@
  * Like the engine, a walk belongs to the engine's main context: call its
  * methods only from there.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 /* A subtree the walk follows: its root, or each column of a table that
@@ -356,7 +356,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          *
          * The engine that sends the walk's requests.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE] =
                 g_param_spec_object ("engine", NULL, NULL,
@@ -369,7 +369,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          *
          * The agent that is walked.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_TARGET] =
                 g_param_spec_object ("target", NULL, NULL,
@@ -383,7 +383,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * The root of the subtree that is walked: the walk returns the
          * objects whose OIDs start with it.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ROOT] =
                 g_param_spec_boxed ("root", NULL, NULL,
@@ -399,7 +399,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * target's [property@Gsnmp.Target:max-repetitions]. Agents may
          * return fewer, to fit their responses in a datagram.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_REPETITIONS] =
                 g_param_spec_uint ("max-repetitions", NULL, NULL,
@@ -414,7 +414,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * default, means no limit. The walk asks for no more than it still
          * needs.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_VARBINDS] =
                 g_param_spec_uint ("max-varbinds", NULL, NULL,
@@ -428,7 +428,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * The walk ends after sending this many requests (retransmissions
          * do not count); 0, the default, means no limit.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_REQUESTS] =
                 g_param_spec_uint ("max-requests", NULL, NULL,
@@ -442,7 +442,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * Whether the walk goes on past the end of the root's subtree, in
          * OID order, until the end of the agent's MIB view (or a limit).
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         /**
          * GsnmpWalk:adaptive: (getter get_adaptive) (setter set_adaptive)
@@ -495,7 +495,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * when the target's SNMP version has GetBulkRequest. SNMPv1 targets
          * always use GetNextRequests.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_USE_GETNEXT] =
                 g_param_spec_boolean ("use-getnext", NULL, NULL, FALSE,
@@ -512,7 +512,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * so it cannot loop forever; [property@Gsnmp.Walk:max-requests]
          * bounds it further.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ALLOW_NON_INCREASING] =
                 g_param_spec_boolean ("allow-non-increasing", NULL, NULL, FALSE,
@@ -528,7 +528,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * `1.3.6.1.2.1.1.5.0` (its `-CI` option turns it off). The default
          * is %TRUE.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ROOT_FALLBACK] =
                 g_param_spec_boolean ("root-fallback", NULL, NULL, TRUE,
@@ -561,7 +561,7 @@ gsnmp_walk_init (GsnmpWalk *self)
  *
  * Returns: (transfer full): a new [class@Gsnmp.Walk]
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpWalk *
 gsnmp_walk_new (GsnmpEngine *engine,
@@ -608,7 +608,7 @@ gsnmp_walk_new_columns (GsnmpEngine      *engine,
  *
  * Returns: (transfer none): the engine
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpEngine *
 gsnmp_walk_get_engine (GsnmpWalk *self)
@@ -626,7 +626,7 @@ gsnmp_walk_get_engine (GsnmpWalk *self)
  *
  * Returns: (transfer none): the target
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpTarget *
 gsnmp_walk_get_target (GsnmpWalk *self)
@@ -644,7 +644,7 @@ gsnmp_walk_get_target (GsnmpWalk *self)
  *
  * Returns: (transfer none): the root OID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_walk_get_root (GsnmpWalk *self)
@@ -662,7 +662,7 @@ gsnmp_walk_get_root (GsnmpWalk *self)
  *
  * Returns: the max-repetitions, or 0 for the target's
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_max_repetitions (GsnmpWalk *self)
@@ -679,7 +679,7 @@ gsnmp_walk_get_max_repetitions (GsnmpWalk *self)
  *
  * Sets the max-repetitions of the walk's GetBulkRequests.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_max_repetitions (GsnmpWalk *self,
@@ -702,7 +702,7 @@ gsnmp_walk_set_max_repetitions (GsnmpWalk *self,
  *
  * Returns: the limit, or 0 for none
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_max_varbinds (GsnmpWalk *self)
@@ -719,7 +719,7 @@ gsnmp_walk_get_max_varbinds (GsnmpWalk *self)
  *
  * Sets the largest number of variable bindings the walk returns.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_max_varbinds (GsnmpWalk *self,
@@ -741,7 +741,7 @@ gsnmp_walk_set_max_varbinds (GsnmpWalk *self,
  *
  * Returns: the limit, or 0 for none
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_max_requests (GsnmpWalk *self)
@@ -758,7 +758,7 @@ gsnmp_walk_get_max_requests (GsnmpWalk *self)
  *
  * Sets the largest number of requests the walk sends.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_max_requests (GsnmpWalk *self,
@@ -904,7 +904,7 @@ gsnmp_walk_get_current_max_repetitions (GsnmpWalk *self)
  *
  * Returns: %TRUE if it does
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_walk_get_lexicographic (GsnmpWalk *self)
@@ -921,7 +921,7 @@ gsnmp_walk_get_lexicographic (GsnmpWalk *self)
  *
  * Sets whether the walk goes on past the root's subtree.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_lexicographic (GsnmpWalk *self,
@@ -943,7 +943,7 @@ gsnmp_walk_set_lexicographic (GsnmpWalk *self,
  *
  * Returns: %TRUE if it does, whatever the SNMP version
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_walk_get_use_getnext (GsnmpWalk *self)
@@ -960,7 +960,7 @@ gsnmp_walk_get_use_getnext (GsnmpWalk *self)
  *
  * Sets whether the walk uses GetNextRequests rather than GetBulkRequests.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_use_getnext (GsnmpWalk *self,
@@ -982,7 +982,7 @@ gsnmp_walk_set_use_getnext (GsnmpWalk *self,
  *
  * Returns: %TRUE if it does
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_walk_get_allow_non_increasing (GsnmpWalk *self)
@@ -1000,7 +1000,7 @@ gsnmp_walk_get_allow_non_increasing (GsnmpWalk *self)
  * Sets whether the walk accepts OIDs that do not increase; see
  * [property@Gsnmp.Walk:allow-non-increasing].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_allow_non_increasing (GsnmpWalk *self,
@@ -1022,7 +1022,7 @@ gsnmp_walk_set_allow_non_increasing (GsnmpWalk *self,
  *
  * Returns: %TRUE if it does
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_walk_get_root_fallback (GsnmpWalk *self)
@@ -1040,7 +1040,7 @@ gsnmp_walk_get_root_fallback (GsnmpWalk *self)
  * Sets whether a walk that found nothing gets the root itself; see
  * [property@Gsnmp.Walk:root-fallback].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_root_fallback (GsnmpWalk *self,
@@ -1063,7 +1063,7 @@ gsnmp_walk_set_root_fallback (GsnmpWalk *self,
  *
  * Returns: the walk's status
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpWalkStatus
 gsnmp_walk_get_status (GsnmpWalk *self)
@@ -1086,7 +1086,7 @@ gsnmp_walk_get_status (GsnmpWalk *self)
  * Returns: (transfer none) (nullable): the variable binding, or %NULL when
  *   the walk has not ended or ended otherwise
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_walk_get_end_varbind (GsnmpWalk *self)
@@ -1105,7 +1105,7 @@ gsnmp_walk_get_end_varbind (GsnmpWalk *self)
  *
  * Returns: the number of requests
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_n_requests (GsnmpWalk *self)
@@ -1123,7 +1123,7 @@ gsnmp_walk_get_n_requests (GsnmpWalk *self)
  *
  * Returns: the number of variable bindings
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_n_varbinds (GsnmpWalk *self)
@@ -1697,7 +1697,7 @@ walk_step (GsnmpWalk *self)
  * request, completes the call with %G_IO_ERROR_CANCELLED and leaves the walk
  * where it was, so a later call resends the same request.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_next_async (GsnmpWalk           *self,
@@ -1763,7 +1763,7 @@ gsnmp_walk_next_async (GsnmpWalk           *self,
  * Returns: (transfer container) (element-type Gsnmp.Varbind): the next variable
  *   bindings in OID order, empty when the walk has ended, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GPtrArray *
 gsnmp_walk_next_finish (GsnmpWalk     *self,
@@ -1823,7 +1823,7 @@ on_all_next (GObject      *source,
  * This keeps every variable binding of the subtree in memory; use
  * [method@Gsnmp.Walk.next_async] to process large subtrees piece by piece.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_all_async (GsnmpWalk           *self,
@@ -1858,7 +1858,7 @@ gsnmp_walk_all_async (GsnmpWalk           *self,
  * Returns: (transfer container) (element-type Gsnmp.Varbind): the variable
  *   bindings in OID order, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GPtrArray *
 gsnmp_walk_all_finish (GsnmpWalk     *self,
@@ -1902,7 +1902,7 @@ on_engine_walk_done (GObject      *source,
  * and returns it whole. Call [method@Gsnmp.Engine.walk_finish] from
  * @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_walk_async (GsnmpEngine         *engine,
@@ -1942,7 +1942,7 @@ gsnmp_engine_walk_async (GsnmpEngine         *engine,
  * Returns: (transfer container) (element-type Gsnmp.Varbind): the variable
  *   bindings of the subtree in OID order, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GPtrArray *
 gsnmp_engine_walk_finish (GsnmpEngine   *engine,
