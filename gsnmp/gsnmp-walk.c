@@ -459,7 +459,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * Net-SNMP's snmpbulkwalk does) and only tooBig halves the
          * repetitions.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ADAPTIVE] =
                 g_param_spec_boolean ("adaptive", NULL, NULL, TRUE,
@@ -475,7 +475,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * has passed, the request in flight is abandoned and the walk fails
          * with %G_IO_ERROR_TIMED_OUT.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_DURATION] =
                 g_param_spec_uint ("max-duration", NULL, NULL,
@@ -780,7 +780,7 @@ gsnmp_walk_set_max_requests (GsnmpWalk *self,
  *
  * Returns: whether the walk adapts to the agent
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_walk_get_adaptive (GsnmpWalk *self)
@@ -797,7 +797,7 @@ gsnmp_walk_get_adaptive (GsnmpWalk *self)
  *
  * Sets [property@Gsnmp.Walk:adaptive].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_adaptive (GsnmpWalk *self,
@@ -820,7 +820,7 @@ gsnmp_walk_set_adaptive (GsnmpWalk *self,
  *
  * Returns: the limit in milliseconds, or 0 for none
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_max_duration (GsnmpWalk *self)
@@ -838,7 +838,7 @@ gsnmp_walk_get_max_duration (GsnmpWalk *self)
  * Sets [property@Gsnmp.Walk:max-duration]. It counts from the first
  * [method@Gsnmp.Walk.next_async] call, so set it before that.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_max_duration (GsnmpWalk *self,
@@ -862,7 +862,7 @@ gsnmp_walk_set_max_duration (GsnmpWalk *self,
  *
  * Returns: the number of adaptations so far
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_n_adaptations (GsnmpWalk *self)
@@ -886,7 +886,7 @@ static guint    walk_bulk_reps (GsnmpWalk *self);
  *
  * Returns: the repetitions, or 0 for GetNext
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_current_max_repetitions (GsnmpWalk *self)
