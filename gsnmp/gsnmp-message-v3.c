@@ -137,7 +137,7 @@ read_scoped_pdu (GsnmpBerReader *r,
             !gsnmp_message_read_pdu (r, GSNMP_PROTOCOL_VERSION_V3, &pdu, error))
                 return FALSE;
         if (!gsnmp_ber_leave (r, error)) {
-                g_object_unref (pdu);
+                gsnmp_pdu_unref (pdu);
                 return FALSE;
         }
 
@@ -319,7 +319,7 @@ gsnmp_message_v3_clear (GsnmpMessageV3 *msg)
         g_clear_pointer (&msg->user_name, g_bytes_unref);
         g_clear_pointer (&msg->context_engine_id, g_bytes_unref);
         g_clear_pointer (&msg->context_name, g_bytes_unref);
-        g_clear_object (&msg->pdu);
+        g_clear_pointer (&msg->pdu, gsnmp_pdu_unref);
         memset (msg, 0, sizeof (*msg));
 }
 
@@ -504,7 +504,7 @@ gsnmp_message_v3_encode (const GsnmpMessageV3 *msg,
         guint n_varbinds;
 
         g_return_val_if_fail (msg != NULL, NULL);
-        g_return_val_if_fail (GSNMP_IS_PDU (msg->pdu), NULL);
+        g_return_val_if_fail (msg->pdu != NULL, NULL);
 
         bytes_data (msg->engine_id, &engine_id_len);
         bytes_data (msg->user_name, &user_name_len);

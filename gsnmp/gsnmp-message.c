@@ -245,7 +245,7 @@ gsnmp_message_read_pdu (GsnmpBerReader        *r,
         ok = ok && gsnmp_ber_leave (r, error) && gsnmp_ber_leave (r, error);
 
         if (!ok) {
-                g_object_unref (pdu);
+                gsnmp_pdu_unref (pdu);
                 return FALSE;
         }
         *out = pdu;
@@ -317,7 +317,7 @@ void
 gsnmp_message_clear (GsnmpMessage *msg)
 {
         g_clear_pointer (&msg->community, g_bytes_unref);
-        g_clear_object (&msg->pdu);
+        g_clear_pointer (&msg->pdu, gsnmp_pdu_unref);
         msg->version = GSNMP_PROTOCOL_VERSION_V1;
 }
 
@@ -504,7 +504,7 @@ gsnmp_message_encode (const GsnmpMessage *msg,
         guint n_varbinds;
 
         g_return_val_if_fail (msg != NULL, NULL);
-        g_return_val_if_fail (GSNMP_IS_PDU (msg->pdu), NULL);
+        g_return_val_if_fail (msg->pdu != NULL, NULL);
 
         if (msg->version != GSNMP_PROTOCOL_VERSION_V1 &&
             msg->version != GSNMP_PROTOCOL_VERSION_V2C) {
