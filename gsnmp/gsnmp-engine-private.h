@@ -6,8 +6,13 @@
 #pragma once
 
 #include "gsnmp-engine.h"
+#include "gsnmp-local-engine-private.h"
 
 G_BEGIN_DECLS
+
+/* The local SNMP engine (engine ID, boots, time, counters) that every role
+ * on the engine shares (gsnmp-local-engine-private.h). */
+GsnmpLocalEngine *gsnmp_engine_get_local    (GsnmpEngine *self);
 
 /* The main context the engine's sockets and timer are attached to. */
 GMainContext *gsnmp_engine_get_context      (GsnmpEngine *self);

@@ -12,8 +12,9 @@
 #include "gsnmp-message-private.h"
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-target-private.h"
-#include "gsnmp-socket-private.h"
-#include "gsnmp-message-v3-private.h"
+#include "gsnmp-local-engine-private.h"
+#include "gsnmp-security-private.h"
+#include "gsnmp-transport-private.h"
 #include "gsnmp-usm-private.h"
 #include "gsnmp-usm-user.h"
 #include "gsnmp-usm-user-private.h"
@@ -102,10 +103,7 @@ typedef struct _Request Request;
 typedef struct {
         PeerKey   key;
         GBytes   *engine_id;      /* (owned) (nullable) until discovered */
-        guint32   boots;
-        guint32   time;           /* snmpEngineTime at time_ref */
-        guint32   latest_time;    /* latestReceivedEngineTime */
-        gint64    time_ref;       /* monotonic µs */
+        GsnmpUsmClock clock;      /* its boots and time */
         Request  *discovery;      /* (unowned) (nullable) the discovery in flight */
         GQueue    waiting;        /* requests waiting for that discovery */
 } RemoteEngine;
@@ -120,9 +118,11 @@ struct _Request {
         GBytes               *community;     /* (owned) to check the response */
         GBytes               *datagram;      /* (owned) encoded once, resent as is */
 
-        GSocket              *socket;        /* (unowned) engine->socket4 or socket6 */
+        GsnmpTransport       *transport;     /* (unowned) engine->transport4 or transport6 */
         GSocketAddress       *peer;          /* (owned) (nullable) until resolved */
         PeerKey               peer_key;
+        struct sockaddr_storage peer_native; /* peer, for sending */
+        socklen_t             peer_native_len;
 
         char                 *host;          /* (owned) (nullable) name to resolve */
         guint16               port;
@@ -148,7 +148,9 @@ struct _Request {
         GBytes               *context_name;  /* (owned) (nullable) */
         GArray               *msg_ids;       /* (element-type gint32) (owned) (nullable) */
         RemoteEngine         *remote;        /* (unowned) (nullable) */
-        gboolean              is_discovery;
+        gboolean              is_discovery;  /* the engine's own, not the caller's */
+        gboolean              discover_only; /* gsnmp_engine_discover_async(): done once the
+                                              * agent's engine ID is known */
         gboolean              send_only;     /* a trap: done once sent */
         gboolean              local_authoritative; /* SNMPv3 trap: our engine ID */
         guint                 resyncs_left;
@@ -164,10 +166,8 @@ struct _GsnmpEngine {
         GObject       parent_instance;
 
         GMainContext *context;
-        GSocket      *socket4;
-        GSocket      *socket6;
-        GSource      *source4;
-        GSource      *source6;
+        GsnmpTransport *transport4;
+        GsnmpTransport *transport6; /* (nullable) without IPv6 */
         GSource      *timer;       /* one engine-wide timer, re-armed to the earliest deadline */
         GSource      *cancel_source; /* woken from any thread when a request is cancelled */
         gint64        timer_ready; /* the ready time last given to timer */
@@ -176,19 +176,17 @@ struct _GsnmpEngine {
         GPtrArray    *heap;        /* (element-type Request) min-heap on deadline */
         GQueue        send_queue;  /* requests waiting for a slot on the wire */
         guint         n_on_wire;
+        guint         n_pending;   /* the caller's requests (not discoveries) */
         guint         max_in_flight;
         guint         resolve_timeout_ms;
         gint32        next_request_id;
         guint64       next_serial;
         gboolean      pumping;
         gboolean      disposed;
-        gboolean      draining;    /* recv_buffers are in use */
         GsnmpPdu     *scratch_pdu; /* (nullable) see build_request_pdu() */
 
         GMutex        cancel_lock;
         GArray       *cancelled;   /* (element-type CancelEntry) filled from any thread */
-
-        guint8       *recv_buffers;
 
         /* SNMPv3 */
         GHashTable       *remotes;   /* PeerKey → RemoteEngine */
@@ -196,9 +194,7 @@ struct _GsnmpEngine {
 
         /* The local engine (RFC 3411 §3.1.1): authoritative for traps */
         char             *state_file;
-        GBytes           *engine_id;
-        guint32           engine_boots;
-        gint64            engine_start;  /* monotonic µs */
+        GsnmpLocalEngine *local;       /* engine ID, boots, time, counters */
 };
 
 static void gsnmp_engine_initable_iface_init (GInitableIface *iface);
@@ -401,6 +397,7 @@ request_complete (Request  *req,
                 discovery_finish (req, error);
                 return;
         }
+        self->n_pending--;
 
         request_detach (req);
         if (req->cancel_id != 0) {
@@ -412,12 +409,15 @@ request_complete (Request  *req,
                 g_cancellable_cancel (req->resolve_cancellable);
 
         task = g_steal_pointer (&req->task);
-        request_free (req);
 
         if (error != NULL)
                 g_task_return_error (task, error);
+        else if (req->discover_only)
+                g_task_return_pointer (task, g_bytes_ref (req->remote->engine_id),
+                                       (GDestroyNotify) g_bytes_unref);
         else
                 g_task_return_pointer (task, pdu, (GDestroyNotify) gsnmp_pdu_unref);
+        request_free (req);
         g_object_unref (task);
 
         engine_pump_queue (self);
@@ -502,7 +502,6 @@ request_set_peer (Request        *req,
 {
         GsnmpEngine *self = req->engine;
         g_autoptr(GInetAddress) normalised = NULL;
-        struct sockaddr_storage native;
 
         if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6) {
                 const guint8 *b = g_inet_address_to_bytes (address);
@@ -516,27 +515,29 @@ request_set_peer (Request        *req,
         }
 
         if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6) {
-                if (self->socket6 == NULL) {
+                if (self->transport6 == NULL) {
                         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                              _("IPv6 is not available on this system"));
                         return FALSE;
                 }
-                req->socket = self->socket6;
+                req->transport = self->transport6;
         } else {
-                if (self->socket4 == NULL) {
+                if (self->transport4 == NULL) {
                         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                              _("IPv4 is not available on this system"));
                         return FALSE;
                 }
-                req->socket = self->socket4;
+                req->transport = self->transport4;
         }
 
         g_clear_object (&req->peer);
         req->peer = socket_address ? g_object_ref (socket_address) :
                                      g_inet_socket_address_new (address, req->port);
-        if (!g_socket_address_to_native (req->peer, &native, sizeof native, error))
+        if (!g_socket_address_to_native (req->peer, &req->peer_native, sizeof req->peer_native,
+                                         error))
                 return FALSE;
-        peer_key_from_native (&req->peer_key, (struct sockaddr *) &native);
+        req->peer_native_len = (socklen_t) g_socket_address_get_native_size (req->peer);
+        peer_key_from_native (&req->peer_key, (struct sockaddr *) &req->peer_native);
 
         return TRUE;
 }
@@ -548,10 +549,11 @@ request_send (Request *req)
         g_autoptr(GError) error = NULL;
         gsize len;
         const guint8 *data = g_bytes_get_data (req->datagram, &len);
-        gssize sent;
+        gboolean sent;
 
-        sent = g_socket_send_to (req->socket, req->peer, (const char *) data, len, NULL, &error);
-        if (sent < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
+        sent = gsnmp_transport_send (req->transport, (struct sockaddr *) &req->peer_native,
+                                     req->peer_native_len, data, len, &error);
+        if (!sent && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
                 g_autofree char *peer = peer_to_string (req->peer);
 
                 g_prefix_error (&error, _("Could not send to %s: "), peer);
@@ -559,7 +561,7 @@ request_send (Request *req)
                 return;
         }
         /* A full send buffer is a lost datagram: the timer retransmits it. */
-        if (sent < 0) {
+        if (!sent) {
                 g_debug ("send buffer full; request %d will be retransmitted", req->request_id);
         } else if (req->send_only) {
                 request_complete (req, NULL, NULL);
@@ -709,8 +711,6 @@ request_resolve (Request *req)
 /*****************************************************************************/
 /* SNMPv3: discovery, timeliness and USM (RFC 3412, RFC 3414) */
 
-#define USM_STATS_PREFIX 1, 3, 6, 1, 6, 3, 15, 1, 1
-#define TIME_WINDOW 150
 
 static guint
 peer_key_hash (gconstpointer key)
@@ -753,15 +753,6 @@ engine_get_remote (GsnmpEngine   *self,
         return remote;
 }
 
-/* The agent's snmpEngineTime now, as the local clock advances it. */
-static guint32
-remote_time_now (RemoteEngine *remote)
-{
-        gint64 elapsed = (g_get_monotonic_time () - remote->time_ref) / G_USEC_PER_SEC;
-
-        return (guint32) MIN ((gint64) remote->time + elapsed, G_MAXINT32);
-}
-
 /* Encodes @req for one attempt: a new msgID that maps back to @req, the
  * engine's current notion of the agent's boots and time, and a new HMAC. */
 static gboolean
@@ -782,11 +773,8 @@ v3_request_encode (Request *req,
         msg.msg_id = msg_id;
         msg.msg_max_size = MAX_DATAGRAM_SIZE;
         /* RFC 3412 §6.4: unconfirmed PDUs (traps) are not reportable */
-        msg.msg_flags = req->local_authoritative ? 0 : GSNMP_V3_FLAG_REPORTABLE;
-        if (level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV)
-                msg.msg_flags |= GSNMP_V3_FLAG_AUTH;
-        if (level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
-                msg.msg_flags |= GSNMP_V3_FLAG_PRIV;
+        msg.msg_flags = (req->local_authoritative ? 0 : GSNMP_V3_FLAG_REPORTABLE) |
+                        gsnmp_usm_flags_from_level (level);
         msg.security_model = GSNMP_V3_SECURITY_MODEL_USM;
         msg.pdu = req->pdu;
 
@@ -799,18 +787,19 @@ v3_request_encode (Request *req,
                 msg.context_engine_id = empty;
                 msg.context_name = empty;
         } else {
-                GBytes *engine_id = req->local_authoritative ? self->engine_id : remote->engine_id;
+                GBytes *engine_id = req->local_authoritative ? gsnmp_local_engine_get_id (self->local) :
+                                                               remote->engine_id;
                 gsize id_len;
                 const guint8 *id = g_bytes_get_data (engine_id, &id_len);
 
                 msg.engine_id = engine_id;
                 if (req->local_authoritative) {
                         /* RFC 3414 §3.1.1: a trap carries our own engine's clock */
-                        msg.engine_boots = self->engine_boots;
+                        msg.engine_boots = gsnmp_local_engine_get_boots (self->local);
                         msg.engine_time = gsnmp_engine_get_engine_time (self);
                 } else {
-                        msg.engine_boots = remote->boots;
-                        msg.engine_time = remote_time_now (remote);
+                        msg.engine_boots = remote->clock.boots;
+                        msg.engine_time = gsnmp_usm_clock_now (&remote->clock);
                 }
                 msg.user_name = req->user_name;
                 msg.context_engine_id = req->context_engine_id ? req->context_engine_id :
@@ -871,9 +860,11 @@ discovery_start (GsnmpEngine  *self,
         disc->version = GSNMP_PROTOCOL_VERSION_V3;
         disc->is_discovery = TRUE;
         disc->remote = remote;
-        disc->socket = first->socket;
+        disc->transport = first->transport;
         disc->peer = g_object_ref (first->peer);
         disc->peer_key = first->peer_key;
+        disc->peer_native = first->peer_native;
+        disc->peer_native_len = first->peer_native_len;
         disc->port = first->port;
         /* Discovery has its own retry budget: that of the first request */
         disc->timeout_ms = first->timeout_ms;
@@ -902,6 +893,10 @@ v3_request_start (Request *req)
         GsnmpEngine *self = req->engine;
 
         req->remote = engine_get_remote (self, &req->peer_key);
+        if (req->remote->engine_id != NULL && req->discover_only) {
+                request_complete (req, NULL, NULL);
+                return;
+        }
         if (req->remote->engine_id != NULL || req->local_authoritative) {
                 v3_request_send_known (req);
                 return;
@@ -932,11 +927,21 @@ discovery_finish (Request *disc,
                 Request *req = link->data;
 
                 req->state = REQUEST_RESOLVING;  /* in no queue */
-                if (error != NULL) {
+                if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
+                        /* No answer: GSNMP_ERROR_DISCOVERY_FAILED tells it
+                         * from a request that timed out */
+                        request_complete (req, NULL,
+                                          g_error_new (GSNMP_ERROR, GSNMP_ERROR_DISCOVERY_FAILED,
+                                                       _("SNMPv3 engine discovery failed: %s"),
+                                                       error->message));
+                } else if (error != NULL) {
+                        /* A socket error, unchanged but for the context */
                         GError *copy = g_error_copy (error);
 
                         g_prefix_error (&copy, "%s", _("SNMPv3 engine discovery failed: "));
                         request_complete (req, NULL, copy);
+                } else if (req->discover_only) {
+                        request_complete (req, NULL, NULL);
                 } else {
                         v3_request_send_known (req);
                 }
@@ -944,37 +949,17 @@ discovery_finish (Request *disc,
         g_clear_error (&error);
 }
 
-/* RFC 3414 §3.2 step 7b, for a non-authoritative engine: learns newer boots
- * and time from an authentic message, and refuses one outside the window. */
-static gboolean
-remote_check_time (RemoteEngine         *remote,
-                   const GsnmpMessageV3 *msg)
-{
-        if (msg->engine_boots > remote->boots ||
-            (msg->engine_boots == remote->boots && msg->engine_time > remote->latest_time)) {
-                remote->boots = msg->engine_boots;
-                remote->time = msg->engine_time;
-                remote->latest_time = msg->engine_time;
-                remote->time_ref = g_get_monotonic_time ();
-        }
-        if (remote->boots == G_MAXINT32 || msg->engine_boots < remote->boots ||
-            (msg->engine_boots == remote->boots &&
-             (gint64) msg->engine_time + TIME_WINDOW < (gint64) remote->latest_time))
-                return FALSE;
-        return TRUE;
-}
-
 /* Maps a Report-PDU to the error it stands for (RFC 3414 §3.2, RFC 3412 §7.2). */
 static GError *
 report_to_error (Request  *req,
                  GsnmpPdu *report)
 {
-        static const guint32 usm_stats[] = { USM_STATS_PREFIX };
         static const guint32 mpd_stats[] = { 1, 3, 6, 1, 6, 3, 11, 2, 1 };
         static const guint32 target_stats[] = { 1, 3, 6, 1, 6, 3, 12, 1 };
         const char *user = gsnmp_usm_user_get_user_name (req->user);
         g_autofree char *oid_str = NULL;
         GsnmpVarbind *vb;
+        GsnmpUsmStatus status;
         const guint32 *ids;
         gsize n;
 
@@ -984,34 +969,10 @@ report_to_error (Request  *req,
         vb = gsnmp_pdu_get_varbind (report, 0);
         ids = gsnmp_oid_get_ids (gsnmp_varbind_get_oid (vb), &n);
 
-        if (n == 11 && memcmp (ids, usm_stats, sizeof usm_stats) == 0) {
-                switch (ids[9]) {
-                case 1:
-                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_UNSUPPORTED_SECURITY_LEVEL,
-                                            _("The agent does not support this security level for user “%s”: check the security level"),
-                                            user);
-                case 2:
-                        return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_NOT_IN_TIME_WINDOW,
-                                                    _("The message was not in the agent’s time window: check the agent’s clock and engine boots"));
-                case 3:
-                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_USER_NAME,
-                                            _("Unknown user name “%s”: check that the agent has this user"),
-                                            user);
-                case 4:
-                        return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_ENGINE_ID,
-                                                    _("Unknown engine ID: check the engine ID given for the agent"));
-                case 5:
-                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST,
-                                            _("Authentication failure (wrong digest): check the authentication protocol and passphrase of user “%s”"),
-                                            user);
-                case 6:
-                        return g_error_new (GSNMP_ERROR, GSNMP_ERROR_DECRYPTION_ERROR,
-                                            _("The agent could not decrypt the request: check the privacy protocol and passphrase of user “%s”"),
-                                            user);
-                default:
-                        break;
-                }
-        } else if (n == 10 && memcmp (ids, target_stats, sizeof target_stats) == 0) {
+        status = gsnmp_usm_status_from_oid (gsnmp_varbind_get_oid (vb));
+        if (status != GSNMP_USM_STATUS_OK)
+                return gsnmp_usm_status_to_error (status, user);
+        if (n == 10 && memcmp (ids, target_stats, sizeof target_stats) == 0) {
                 if (ids[8] == 5)
                         return g_error_new_literal (GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_CONTEXT,
                                                     _("Unknown context: check the context name"));
@@ -1030,92 +991,74 @@ report_to_error (Request  *req,
 
 static void
 engine_handle_v3 (GsnmpEngine   *self,
-                  const PeerKey *from,
-                  const guint8  *data,
-                  gsize          len)
+                  const PeerKey  *from,
+                  GsnmpMessageV3 *msg,
+                  const guint8   *data,
+                  gsize           len)
 {
         g_autoptr(GError) error = NULL;
-        GsnmpMessageV3 msg = { 0, };
         RemoteEngine *remote;
         Request *req;
         gboolean authentic;
         GsnmpPduType type;
 
-        if (!gsnmp_message_v3_decode (data, len, &msg, &error)) {
-                g_debug ("dropping malformed SNMPv3 datagram: %s", error->message);
-                return;
-        }
-
-        req = g_hash_table_lookup (self->requests, GINT_TO_POINTER (msg.msg_id));
+        req = g_hash_table_lookup (self->requests, GINT_TO_POINTER (msg->msg_id));
         if (req == NULL || req->state != REQUEST_WAITING ||
             memcmp (from, &req->peer_key, sizeof *from) != 0) {
                 g_debug ("dropping SNMPv3 message with unknown msgID %d or from another address",
-                         msg.msg_id);
-                goto out;
+                         msg->msg_id);
+                return;
         }
         remote = req->remote;
 
         if (req->is_discovery) {
                 /* The unknownEngineID report carries the engine ID, boots and time */
-                if (msg.pdu == NULL || gsnmp_pdu_get_pdu_type (msg.pdu) != GSNMP_PDU_TYPE_REPORT ||
-                    msg.engine_id == NULL || g_bytes_get_size (msg.engine_id) == 0) {
+                if (msg->pdu == NULL || gsnmp_pdu_get_pdu_type (msg->pdu) != GSNMP_PDU_TYPE_REPORT ||
+                    msg->engine_id == NULL || g_bytes_get_size (msg->engine_id) == 0) {
                         g_debug ("dropping discovery answer without an engine ID");
-                        goto out;
+                        return;
                 }
                 g_clear_pointer (&remote->engine_id, g_bytes_unref);
-                remote->engine_id = g_bytes_ref (msg.engine_id);
-                remote->boots = msg.engine_boots;
-                remote->time = msg.engine_time;
-                remote->latest_time = msg.engine_time;
-                remote->time_ref = g_get_monotonic_time ();
+                remote->engine_id = g_bytes_ref (msg->engine_id);
+                gsnmp_usm_clock_set (&remote->clock, msg->engine_boots, msg->engine_time);
                 request_complete (req, NULL, NULL);
-                goto out;
+                return;
         }
 
-        authentic = (msg.msg_flags & GSNMP_V3_FLAG_AUTH) != 0;
+        authentic = (msg->msg_flags & GSNMP_V3_FLAG_AUTH) != 0;
         if (authentic) {
                 g_autoptr(GsnmpUsmKey) auth_key = NULL;
                 g_autoptr(GsnmpUsmKey) priv_key = NULL;
-                gsize id_len;
-                const guint8 *id;
 
-                if (msg.engine_id == NULL || remote->engine_id == NULL ||
-                    !g_bytes_equal (msg.engine_id, remote->engine_id) ||
-                    msg.user_name == NULL || !g_bytes_equal (msg.user_name, req->user_name) ||
+                if (msg->engine_id == NULL || remote->engine_id == NULL ||
+                    !g_bytes_equal (msg->engine_id, remote->engine_id) ||
+                    msg->user_name == NULL || !g_bytes_equal (msg->user_name, req->user_name) ||
                     req->level == GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV) {
                         g_debug ("dropping SNMPv3 message for another engine, user or level");
-                        goto out;
+                        return;
                 }
-                id = g_bytes_get_data (msg.engine_id, &id_len);
-                auth_key = gsnmp_usm_key_cache_get_auth_key (self->keys, req->user, id, id_len,
-                                                             &error);
-                if (auth_key != NULL && (msg.msg_flags & GSNMP_V3_FLAG_PRIV))
-                        priv_key = gsnmp_usm_key_cache_get_priv_key (self->keys, req->user,
-                                                                     id, id_len, &error);
-                if (auth_key == NULL || ((msg.msg_flags & GSNMP_V3_FLAG_PRIV) && priv_key == NULL) ||
-                    !gsnmp_message_v3_unprotect (&msg, data, len, auth_key, priv_key, &error)) {
+                /* RFC 3414 §3.2 steps 6-8, as the non-authoritative side */
+                if (gsnmp_usm_process_incoming (self->keys, self->local, req->user, &remote->clock,
+                                                msg, data, len, &auth_key, &priv_key,
+                                                &error) != GSNMP_USM_STATUS_OK) {
                         g_debug ("dropping SNMPv3 message that failed USM processing: %s",
-                                 error ? error->message : "no keys");
-                        goto out;
-                }
-                if (!remote_check_time (remote, &msg)) {
-                        g_debug ("dropping SNMPv3 message outside the time window");
-                        goto out;
+                                 error->message);
+                        return;
                 }
         }
 
-        if (msg.pdu == NULL)
-                goto out;
-        type = gsnmp_pdu_get_pdu_type (msg.pdu);
+        if (msg->pdu == NULL)
+                return;
+        type = gsnmp_pdu_get_pdu_type (msg->pdu);
 
         if (type == GSNMP_PDU_TYPE_REPORT) {
-                GError *report_error = report_to_error (req, msg.pdu);
+                GError *report_error = report_to_error (req, msg->pdu);
 
                 /* Unauthenticated reports only end the request they answer */
                 if (authentic && g_error_matches (report_error, GSNMP_ERROR,
                                                   GSNMP_ERROR_NOT_IN_TIME_WINDOW) &&
                     req->resyncs_left > 0) {
-                        /* remote_check_time() took the agent's boots and time:
+                        /* gsnmp_usm_clock_check() took the agent's boots and time:
                          * resynchronised, retry once */
                         g_error_free (report_error);
                         req->resyncs_left--;
@@ -1123,32 +1066,27 @@ engine_handle_v3 (GsnmpEngine   *self,
                                  req->request_id);
                         if (!v3_request_encode (req, &error)) {
                                 request_complete (req, NULL, g_steal_pointer (&error));
-                                goto out;
+                                return;
                         }
                         request_send (req);
-                        goto out;
+                        return;
                 }
                 if (g_error_matches (report_error, GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_ENGINE_ID)) {
                         /* The agent's engine changed: the next request discovers it again */
                         g_clear_pointer (&remote->engine_id, g_bytes_unref);
                 }
                 request_complete (req, NULL, report_error);
-                goto out;
+                return;
         }
 
         if (type != GSNMP_PDU_TYPE_RESPONSE ||
-            (msg.msg_flags & (GSNMP_V3_FLAG_AUTH | GSNMP_V3_FLAG_PRIV)) !=
-            (req->level == GSNMP_SECURITY_LEVEL_AUTH_PRIV ? 3 :
-             req->level == GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV ? 1 : 0) ||
-            gsnmp_pdu_get_request_id (msg.pdu) != req->request_id) {
+            gsnmp_usm_level_from_flags (msg->msg_flags) != req->level ||
+            gsnmp_pdu_get_request_id (msg->pdu) != req->request_id) {
                 g_debug ("dropping SNMPv3 response of another type, security level or request-id");
-                goto out;
+                return;
         }
 
-        request_complete (req, g_steal_pointer (&msg.pdu), NULL);
-
-out:
-        gsnmp_message_v3_clear (&msg);
+        request_complete (req, g_steal_pointer (&msg->pdu), NULL);
 }
 
 /*****************************************************************************/
@@ -1161,98 +1099,76 @@ engine_handle_datagram (GsnmpEngine           *self,
                         gsize                  len)
 {
         g_autoptr(GError) error = NULL;
-        GsnmpMessage msg = { 0, };
+        g_auto(GsnmpIncoming) in = { 0, };
+        GsnmpMessage *msg = &in.community;
         PeerKey key;
         Request *req;
 
-        peer_key_from_native (&key, from);
-        if (gsnmp_message_peek_version (data, len) == GSNMP_PROTOCOL_VERSION_V3) {
-                engine_handle_v3 (self, &key, data, len);
-                return;
-        }
-
-        if (!gsnmp_message_decode (data, len, &msg, &error)) {
-                g_debug ("dropping malformed datagram of %" G_GSIZE_FORMAT " bytes: %s",
+        if (!gsnmp_message_decode_any (data, len, self->local, &in, &error)) {
+                g_debug ("dropping a datagram of %" G_GSIZE_FORMAT " bytes: %s",
                          len, error->message);
                 return;
         }
+        peer_key_from_native (&key, from);
+        if (in.version == GSNMP_PROTOCOL_VERSION_V3) {
+                engine_handle_v3 (self, &key, &in.v3, data, len);
+                return;
+        }
 
-        if (msg.pdu == NULL || gsnmp_pdu_get_pdu_type (msg.pdu) != GSNMP_PDU_TYPE_RESPONSE) {
+        if (msg->pdu == NULL || gsnmp_pdu_get_pdu_type (msg->pdu) != GSNMP_PDU_TYPE_RESPONSE) {
                 g_debug ("dropping a message that is not a response");
-                goto out;
+                return;
         }
 
         req = g_hash_table_lookup (self->requests,
-                                   GINT_TO_POINTER (gsnmp_pdu_get_request_id (msg.pdu)));
+                                   GINT_TO_POINTER (gsnmp_pdu_get_request_id (msg->pdu)));
         if (req == NULL || req->state != REQUEST_WAITING) {
                 g_debug ("dropping response with unknown or late request-id %d",
-                         gsnmp_pdu_get_request_id (msg.pdu));
-                goto out;
+                         gsnmp_pdu_get_request_id (msg->pdu));
+                return;
         }
 
         if (memcmp (&key, &req->peer_key, sizeof key) != 0) {
                 g_debug ("dropping response to request %d from an address or port it "
                          "was not sent to", req->request_id);
-                goto out;
+                return;
         }
 
-        if (msg.version != req->version ||
+        if (msg->version != req->version ||
             (req->community != NULL &&
-             (msg.community == NULL || !g_bytes_equal (msg.community, req->community)))) {
+             (msg->community == NULL || !g_bytes_equal (msg->community, req->community)))) {
                 g_debug ("dropping response to request %d with another version or community",
                          req->request_id);
-                goto out;
+                return;
         }
 
-        request_complete (req, g_steal_pointer (&msg.pdu), NULL);
-
-out:
-        gsnmp_message_clear (&msg);
+        request_complete (req, g_steal_pointer (&msg->pdu), NULL);
 }
 
+/* Each datagram the engine's transports read (one batch per dispatch: a
+ * request that a callback starts and whose answer came in the same
+ * main-loop iteration would make its GTask complete through an idle source
+ * of its own). */
 static void
-on_datagram (const struct sockaddr *from,
+on_datagram (GsnmpTransport        *transport,
+             const struct sockaddr *from,
              socklen_t              from_len,
              const guint8          *data,
              gsize                  length,
              gboolean               truncated,
-             gpointer               user_data)
+             gpointer               owner)
 {
-        if (truncated) {
-                g_debug ("dropping truncated datagram");
-                return;
-        }
-        engine_handle_datagram (user_data, from, data, length);
-}
-
-/* Reads one batch of datagrams per dispatch: a request that a callback
- * starts and whose answer came in the same main-loop iteration would make
- * its GTask complete through an idle source of its own.  A socket still
- * readable is dispatched again at once. */
-static gboolean
-on_socket_readable (GSocket      *socket,
-                    GIOCondition  condition,
-                    gpointer      user_data)
-{
-        g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
+        GsnmpEngine *self = owner;
 
         if (self->disposed)
-                return G_SOURCE_CONTINUE;
-
-        if (!self->draining) {
-                self->draining = TRUE;
-                gsnmp_socket_drain (socket, self->recv_buffers, 1, on_datagram, self,
-                                    &self->disposed);
-                self->draining = FALSE;
-        } else {
-                /* A callback runs a nested main loop: the outer drain still
-                 * reads its buffers, so this one gets buffers of its own */
-                g_autofree guint8 *buffers = gsnmp_socket_buffers_new ();
-
-                gsnmp_socket_drain (socket, buffers, 1, on_datagram, self, &self->disposed);
+                return;
+        gsnmp_local_engine_count (self->local, GSNMP_COUNTER_IN_PKTS);
+        if (truncated) {
+                g_debug ("dropping truncated datagram");
+                gsnmp_local_engine_count (self->local, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
+                return;
         }
-
-        return G_SOURCE_CONTINUE;
+        engine_handle_datagram (self, from, data, length);
 }
 
 /*****************************************************************************/
@@ -1379,127 +1295,16 @@ static GSourceFuncs timer_funcs = {
 /*****************************************************************************/
 /* GObject and GInitable */
 
-static GSocket *
-open_socket (GSocketFamily family,
-             GError      **error)
+static GsnmpTransport *
+open_transport (GsnmpEngine   *self,
+                GSocketFamily  family,
+                GError       **error)
 {
         g_autoptr(GInetAddress) any = g_inet_address_new_any (family);
         g_autoptr(GSocketAddress) address = g_inet_socket_address_new (any, 0);
 
-        return gsnmp_socket_new_udp (address, error);
-}
-
-static GSource *
-attach_socket_source (GsnmpEngine *self,
-                      GSocket     *socket)
-{
-        GSource *source = g_socket_create_source (socket, G_IO_IN, NULL);
-
-        g_source_set_callback (source, (GSourceFunc) G_CALLBACK (on_socket_readable), self, NULL);
-        g_source_set_static_name (source, "[gsnmp] engine socket");
-        /* A non-recursive fd source is taken out of the poll set around each
-         * dispatch, which costs two wake-up writes per dispatch; the callback
-         * copes with nested main loops itself. */
-        g_source_set_can_recurse (source, TRUE);
-        g_source_attach (source, self->context);
-        return source;
-}
-
-/* A fresh RFC 3411 engine ID: the "reserved" enterprise 0 with format 5
- * (administratively assigned octets), then 12 random octets. */
-static GBytes *
-make_engine_id (void)
-{
-        guint8 id[17] = { 0x80, 0x00, 0x00, 0x00, 0x05 };
-        guint i;
-
-        for (i = 5; i < sizeof id; i++)
-                id[i] = (guint8) g_random_int_range (0, 256);
-        return g_bytes_new (id, sizeof id);
-}
-
-/* Loads (or creates) the state file: the engine ID persists and boots grows
- * by one at every start, as RFC 3414 §2.2 asks of snmpEngineBoots. */
-static gboolean
-engine_load_state (GsnmpEngine *self,
-                   GError     **error)
-{
-        g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-        g_autoptr(GError) local_error = NULL;
-        g_autofree char *hex = NULL;
-        g_autofree char *data = NULL;
-        guint64 boots = 0;
-
-        if (!g_key_file_load_from_file (keyfile, self->state_file, G_KEY_FILE_NONE,
-                                        &local_error)) {
-                if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)) {
-                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
-                                     _("Could not read the engine state file “%s”: %s"),
-                                     self->state_file, local_error->message);
-                        return FALSE;
-                }
-                g_clear_error (&local_error);
-        } else {
-                hex = g_key_file_get_string (keyfile, "engine", "id", NULL);
-                boots = g_key_file_get_uint64 (keyfile, "engine", "boots", &local_error);
-                if (hex != NULL && (local_error != NULL || boots == 0 || boots > G_MAXINT32)) {
-                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
-                                     _("The engine state file “%s” holds an invalid boots value"),
-                                     self->state_file);
-                        return FALSE;
-                }
-                g_clear_error (&local_error);
-        }
-
-        if (hex != NULL) {
-                gsize len = strlen (hex), i;
-                g_autofree guint8 *id = g_malloc (len / 2 + 1);
-
-                if (len < 10 || len > 64 || len % 2 != 0) {
-                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
-                                     _("The engine state file “%s” holds an invalid engine ID"),
-                                     self->state_file);
-                        return FALSE;
-                }
-                for (i = 0; i < len / 2; i++) {
-                        int hi = g_ascii_xdigit_value (hex[2 * i]);
-                        int lo = g_ascii_xdigit_value (hex[2 * i + 1]);
-
-                        if (hi < 0 || lo < 0) {
-                                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
-                                             _("The engine state file “%s” holds an invalid engine ID"),
-                                             self->state_file);
-                                return FALSE;
-                        }
-                        id[i] = (guint8) (hi << 4 | lo);
-                }
-                self->engine_id = g_bytes_new (id, len / 2);
-        } else {
-                gsize len, i;
-                const guint8 *id;
-                GString *str = g_string_new (NULL);
-
-                self->engine_id = make_engine_id ();
-                id = g_bytes_get_data (self->engine_id, &len);
-                for (i = 0; i < len; i++)
-                        g_string_append_printf (str, "%02x", id[i]);
-                hex = g_string_free (str, FALSE);
-        }
-
-        /* Boots never goes back and is never 0; at 2^31-1 it stays (RFC 3414 §2.2.2) */
-        self->engine_boots = (guint32) CLAMP (boots + 1, 1, G_MAXINT32);
-
-        g_key_file_set_string (keyfile, "engine", "id", hex);
-        g_key_file_set_uint64 (keyfile, "engine", "boots", self->engine_boots);
-        data = g_key_file_to_data (keyfile, NULL, NULL);
-        if (!g_file_set_contents_full (self->state_file, data, -1,
-                                       G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error)) {
-                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
-                             _("Could not write the engine state file “%s”: %s"),
-                             self->state_file, local_error->message);
-                return FALSE;
-        }
-        return TRUE;
+        return gsnmp_transport_new (address, self->context, "[gsnmp] engine socket",
+                                    on_datagram, self, error);
 }
 
 static gboolean
@@ -1511,25 +1316,19 @@ gsnmp_engine_initable_init (GInitable    *initable,
         g_autoptr(GError) error6 = NULL;
         gint size = 0;
 
-        if (self->socket4 != NULL)
+        if (self->transport4 != NULL)
                 return TRUE;
 
-        self->engine_start = g_get_monotonic_time ();
-        if (self->state_file != NULL) {
-                if (!engine_load_state (self, error))
-                        return FALSE;
-        } else {
-                /* A fresh engine ID each time: receivers never see boots go back */
-                self->engine_id = make_engine_id ();
-                self->engine_boots = 1;
-        }
-
-        self->socket4 = open_socket (G_SOCKET_FAMILY_IPV4, error);
-        if (self->socket4 == NULL)
+        self->local = gsnmp_local_engine_new (self->state_file, error);
+        if (self->local == NULL)
                 return FALSE;
 
-        self->socket6 = open_socket (G_SOCKET_FAMILY_IPV6, &error6);
-        if (self->socket6 == NULL)
+        self->transport4 = open_transport (self, G_SOCKET_FAMILY_IPV4, error);
+        if (self->transport4 == NULL)
+                return FALSE;
+
+        self->transport6 = open_transport (self, G_SOCKET_FAMILY_IPV6, &error6);
+        if (self->transport6 == NULL)
                 g_debug ("no IPv6 socket: %s", error6->message);
 
         /* Size the window on the wire to what the receive buffer can hold
@@ -1538,14 +1337,11 @@ gsnmp_engine_initable_init (GInitable    *initable,
          * by default, a few hundred datagrams, and drops the rest of a burst,
          * which then costs a retransmission timeout. */
         if (self->max_in_flight == 0) {
-                if (!g_socket_get_option (self->socket4, SOL_SOCKET, SO_RCVBUF, &size, NULL))
+                if (!g_socket_get_option (gsnmp_transport_get_socket (self->transport4),
+                                          SOL_SOCKET, SO_RCVBUF, &size, NULL))
                         size = 0;
                 self->max_in_flight = CLAMP (size / 2048, 32, DEFAULT_MAX_IN_FLIGHT);
         }
-
-        self->source4 = attach_socket_source (self, self->socket4);
-        if (self->socket6 != NULL)
-                self->source6 = attach_socket_source (self, self->socket6);
 
         self->timer = g_source_new (&timer_funcs, sizeof (GSource));
         g_source_set_callback (self->timer, on_timer, self, NULL);
@@ -1558,8 +1354,6 @@ gsnmp_engine_initable_init (GInitable    *initable,
         g_source_set_static_name (self->cancel_source, "[gsnmp] engine cancellations");
         g_source_set_ready_time (self->cancel_source, -1);
         g_source_attach (self->cancel_source, self->context);
-
-        self->recv_buffers = gsnmp_socket_buffers_new ();
 
         return TRUE;
 }
@@ -1616,16 +1410,12 @@ engine_close (GsnmpEngine *self)
                 }
         }
 
-        destroy_source (&self->source4);
-        destroy_source (&self->source6);
         destroy_source (&self->timer);
         destroy_source (&self->cancel_source);
-        if (self->socket4 != NULL)
-                g_socket_close (self->socket4, NULL);
-        if (self->socket6 != NULL)
-                g_socket_close (self->socket6, NULL);
-        g_clear_object (&self->socket4);
-        g_clear_object (&self->socket6);
+        if (self->transport4 != NULL)
+                gsnmp_transport_close (self->transport4);
+        if (self->transport6 != NULL)
+                gsnmp_transport_close (self->transport6);
 }
 
 static void
@@ -1646,11 +1436,12 @@ gsnmp_engine_finalize (GObject *object)
         g_clear_pointer (&self->remotes, g_hash_table_unref);
         g_clear_pointer (&self->keys, gsnmp_usm_key_cache_free);
         g_clear_pointer (&self->state_file, g_free);
-        g_clear_pointer (&self->engine_id, g_bytes_unref);
+        g_clear_pointer (&self->local, gsnmp_local_engine_unref);
         g_clear_pointer (&self->heap, g_ptr_array_unref);
         g_clear_pointer (&self->cancelled, g_array_unref);
         g_mutex_clear (&self->cancel_lock);
-        g_clear_pointer (&self->recv_buffers, g_free);
+        g_clear_pointer (&self->transport4, gsnmp_transport_unref);
+        g_clear_pointer (&self->transport6, gsnmp_transport_unref);
         g_clear_pointer (&self->context, g_main_context_unref);
 
         G_OBJECT_CLASS (gsnmp_engine_parent_class)->finalize (object);
@@ -1675,10 +1466,10 @@ gsnmp_engine_get_property (GObject    *object,
                 g_value_set_string (value, self->state_file);
                 break;
         case PROP_ENGINE_ID:
-                g_value_set_boxed (value, self->engine_id);
+                g_value_set_boxed (value, self->local ? gsnmp_local_engine_get_id (self->local) : NULL);
                 break;
         case PROP_ENGINE_BOOTS:
-                g_value_set_uint (value, self->engine_boots);
+                g_value_set_uint (value, self->local ? gsnmp_local_engine_get_boots (self->local) : 0);
                 break;
         default:
                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1825,7 +1616,13 @@ gsnmp_engine_get_context (GsnmpEngine *self)
 guint32
 gsnmp_engine_get_uptime (GsnmpEngine *self)
 {
-        return (guint32) ((g_get_monotonic_time () - self->engine_start) / 10000);
+        return gsnmp_local_engine_get_uptime (self->local);
+}
+
+GsnmpLocalEngine *
+gsnmp_engine_get_local (GsnmpEngine *self)
+{
+        return self->local;
 }
 
 gboolean
@@ -1855,7 +1652,7 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         GInetAddress *address;
         Request *req;
 
-        if (self->disposed || self->socket4 == NULL) {
+        if (self->disposed || self->transport4 == NULL) {
                 g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED, "%s",
                                          _("The SNMP engine was closed"));
                 return;
@@ -1869,14 +1666,18 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         }
 
         credentials = gsnmp_target_get_credentials (target);
-        msg.version = gsnmp_credentials_get_version (credentials);
-        if (msg.version == GSNMP_PROTOCOL_VERSION_V1 &&
+        msg.version = pdu == NULL ? GSNMP_PROTOCOL_VERSION_V3 :
+                                    gsnmp_credentials_get_version (credentials);
+        if (pdu == NULL) {
+                /* gsnmp_engine_discover_async(): the address and timing only */
+        } else if (msg.version == GSNMP_PROTOCOL_VERSION_V1 &&
             gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_GET_BULK) {
                 g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
                                          _("SNMPv1 has no GetBulkRequest; use SNMPv2c or SNMPv3"));
                 return;
         }
-        if ((msg.version == GSNMP_PROTOCOL_VERSION_V1) !=
+        if (pdu != NULL &&
+            (msg.version == GSNMP_PROTOCOL_VERSION_V1) !=
             (gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1) &&
             (gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1 ||
              gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP ||
@@ -1900,12 +1701,19 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         req->queue_link.data = req;
 
         req->request_id = engine_next_request_id (self);
-        gsnmp_pdu_set_request_id (pdu, req->request_id);
-        req->send_only = gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP ||
-                         gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1;
-        req->local_authoritative = req->send_only && msg.version == GSNMP_PROTOCOL_VERSION_V3;
+        if (pdu == NULL) {
+                req->discover_only = TRUE;
+        } else {
+                gsnmp_pdu_set_request_id (pdu, req->request_id);
+                req->send_only = gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP ||
+                                 gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1;
+                req->local_authoritative = req->send_only &&
+                                           msg.version == GSNMP_PROTOCOL_VERSION_V3;
+        }
 
-        if (GSNMP_IS_USM_USER (credentials)) {
+        if (req->discover_only) {
+                /* nothing to encode: it ends when the agent's engine is known */
+        } else if (GSNMP_IS_USM_USER (credentials)) {
                 /* Encoded per attempt, once the agent's engine is known */
                 const char *name = gsnmp_usm_user_get_user_name (GSNMP_USM_USER (credentials));
                 const char *context = gsnmp_target_get_context_name (target);
@@ -1941,6 +1749,7 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
 
         req->task = g_object_ref (task);
         g_hash_table_insert (self->requests, GINT_TO_POINTER (req->request_id), req);
+        self->n_pending++;
 
         if (cancellable != NULL) {
                 req->cancellable = g_object_ref (cancellable);
@@ -2107,7 +1916,7 @@ gsnmp_engine_get_engine_id (GsnmpEngine *self)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), NULL);
 
-        return self->engine_id;
+        return gsnmp_local_engine_get_id (self->local);
 }
 
 /**
@@ -2125,7 +1934,7 @@ gsnmp_engine_get_engine_boots (GsnmpEngine *self)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
 
-        return self->engine_boots;
+        return gsnmp_local_engine_get_boots (self->local);
 }
 
 /**
@@ -2143,8 +1952,31 @@ gsnmp_engine_get_engine_time (GsnmpEngine *self)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
 
-        return (guint) MIN ((g_get_monotonic_time () - self->engine_start) / G_USEC_PER_SEC,
-                            G_MAXINT32);
+        return gsnmp_local_engine_get_time (self->local);
+}
+
+/**
+ * gsnmp_engine_get_counter:
+ * @self: a [class@Gsnmp.Engine]
+ * @counter: the counter to read
+ *
+ * Reads one of the counters of the local SNMP entity (snmpInPkts,
+ * usmStatsWrongDigests, …; see [enum@Gsnmp.Counter]). They count what every
+ * role on the engine received: the responses to its requests and what the
+ * [class@Gsnmp.Listener]s made on it receive.
+ *
+ * Returns: the counter's value since the engine was created
+ *
+ * Since: 1.0
+ */
+guint64
+gsnmp_engine_get_counter (GsnmpEngine  *self,
+                          GsnmpCounter  counter)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
+        g_return_val_if_fail (counter <= GSNMP_COUNTER_USM_DECRYPTION_ERRORS, 0);
+
+        return gsnmp_local_engine_get_counter (self->local, counter);
 }
 
 /**
@@ -2233,8 +2065,10 @@ gsnmp_engine_set_resolve_timeout (GsnmpEngine *self,
  * gsnmp_engine_get_n_pending:
  * @self: a [class@Gsnmp.Engine]
  *
- * Gets the number of requests that have not completed yet: resolving,
- * queued or waiting for a response.
+ * Gets the number of the caller's requests that have not completed yet:
+ * resolving, waiting for the agent's SNMPv3 engine to be discovered,
+ * queued or waiting for a response. The engine's own discovery exchanges
+ * are not counted: one SNMPv3 GET to a new agent counts one.
  *
  * Returns: the number of pending requests
  *
@@ -2245,7 +2079,79 @@ gsnmp_engine_get_n_pending (GsnmpEngine *self)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
 
-        return g_hash_table_size (self->requests);
+        return self->n_pending;
+}
+
+/**
+ * gsnmp_engine_discover_async:
+ * @self: a [class@Gsnmp.Engine]
+ * @target: the agent whose SNMPv3 engine to discover; only its address,
+ *   timeout and retries are used
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async) (closure user_data): called once the agent's
+ *   engine ID is known, or discovery failed
+ * @user_data: data for @callback
+ *
+ * Discovers the SNMPv3 engine of the agent at @target's address (RFC 3414
+ * §4): sends an unauthenticated request with an empty engine ID and user
+ * name and takes the agent's engine ID, boots and time from the report it
+ * answers with. Call [method@Gsnmp.Engine.discover_finish] from @callback.
+ *
+ * SNMPv3 requests discover the agent by themselves; this is for callers
+ * that want the engine ID, or want to tell a failed discovery from a
+ * failed request (as Net-SNMP's tools do before their first request). The
+ * engine keeps what it learnt, so the requests that follow to that address
+ * skip discovery; when the agent's engine is known already, nothing is
+ * sent. Requests started while a discovery is in flight share it.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_engine_discover_async (GsnmpEngine         *self,
+                             GsnmpTarget         *target,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+        g_autoptr(GTask) task = NULL;
+
+        CHECK_ASYNC_ARGS (self, target, cancellable);
+
+        task = g_task_new (self, cancellable, callback, user_data);
+        g_task_set_source_tag (task, gsnmp_engine_discover_async);
+        g_task_set_name (task, "[gsnmp] discover");
+        gsnmp_engine_start_request (self, target, NULL, cancellable, task);
+}
+
+/**
+ * gsnmp_engine_discover_finish:
+ * @self: a [class@Gsnmp.Engine]
+ * @result: the [iface@Gio.AsyncResult] passed to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Gsnmp.Engine.discover_async].
+ *
+ * Fails with %GSNMP_ERROR_DISCOVERY_FAILED when the agent did not answer
+ * the discovery with its engine ID within the target's timeout and
+ * retries; otherwise with the errors of [method@Gsnmp.Engine.get_finish],
+ * unchanged (an invalid or unknown address, a socket error,
+ * %G_IO_ERROR_CANCELLED, %G_IO_ERROR_CLOSED).
+ *
+ * Returns: (transfer full): the agent's snmpEngineID, or %NULL on error
+ *
+ * Since: 1.0
+ */
+GBytes *
+gsnmp_engine_discover_finish (GsnmpEngine   *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+        g_return_val_if_fail (GSNMP_IS_ENGINE (self), NULL);
+        g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+        g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gsnmp_engine_discover_async,
+                              NULL);
+
+        return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

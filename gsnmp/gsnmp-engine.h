@@ -37,6 +37,19 @@ GSNMP_AVAILABLE_IN_ALL
 guint        gsnmp_engine_get_engine_boots     (GsnmpEngine          *self);
 GSNMP_AVAILABLE_IN_ALL
 guint        gsnmp_engine_get_engine_time      (GsnmpEngine          *self);
+GSNMP_AVAILABLE_IN_ALL
+void         gsnmp_engine_discover_async       (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GSNMP_AVAILABLE_IN_ALL
+GBytes      *gsnmp_engine_discover_finish      (GsnmpEngine          *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+guint64      gsnmp_engine_get_counter          (GsnmpEngine          *self,
+                                                GsnmpCounter          counter);
 
 GSNMP_AVAILABLE_IN_ALL
 guint        gsnmp_engine_get_max_in_flight    (GsnmpEngine          *self);

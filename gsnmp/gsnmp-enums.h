@@ -239,4 +239,57 @@ typedef enum {
         GSNMP_PRIV_PROTOCOL_TRIPLE_DES,
 } GsnmpPrivProtocol;
 
+/**
+ * GsnmpCounter:
+ * @GSNMP_COUNTER_IN_PKTS: messages received by the entity (snmpInPkts,
+ *   RFC 3418)
+ * @GSNMP_COUNTER_IN_BAD_VERSIONS: messages of an unknown SNMP version
+ *   (snmpInBadVersions)
+ * @GSNMP_COUNTER_IN_BAD_COMMUNITY_NAMES: SNMPv1 and SNMPv2c messages with a
+ *   community no role accepts (snmpInBadCommunityNames)
+ * @GSNMP_COUNTER_IN_ASN_PARSE_ERRS: datagrams that are not well-formed SNMP
+ *   messages (snmpInASNParseErrs)
+ * @GSNMP_COUNTER_UNKNOWN_SECURITY_MODELS: SNMPv3 messages with a security
+ *   model other than USM (snmpUnknownSecurityModels, RFC 3412)
+ * @GSNMP_COUNTER_INVALID_MSGS: SNMPv3 messages with inconsistent header
+ *   fields (snmpInvalidMsgs, RFC 3412)
+ * @GSNMP_COUNTER_UNKNOWN_PDU_HANDLERS: messages whose PDU no role handles
+ *   (snmpUnknownPDUHandlers, RFC 3412)
+ * @GSNMP_COUNTER_USM_UNSUPPORTED_SEC_LEVELS: SNMPv3 messages at a security
+ *   level the user does not have (usmStatsUnsupportedSecLevels, RFC 3414)
+ * @GSNMP_COUNTER_USM_NOT_IN_TIME_WINDOWS: authenticated SNMPv3 messages
+ *   outside the time window (usmStatsNotInTimeWindows)
+ * @GSNMP_COUNTER_USM_UNKNOWN_USER_NAMES: SNMPv3 messages from an unknown
+ *   user (usmStatsUnknownUserNames)
+ * @GSNMP_COUNTER_USM_UNKNOWN_ENGINE_IDS: SNMPv3 messages for an unknown
+ *   authoritative engine ID, discovery included (usmStatsUnknownEngineIDs)
+ * @GSNMP_COUNTER_USM_WRONG_DIGESTS: SNMPv3 messages that failed
+ *   authentication (usmStatsWrongDigests)
+ * @GSNMP_COUNTER_USM_DECRYPTION_ERRORS: SNMPv3 messages that could not be
+ *   decrypted (usmStatsDecryptionErrors)
+ *
+ * The counters of the local SNMP entity (SNMPv2-MIB, SNMP-MPD-MIB and
+ * SNMP-USER-BASED-SM-MIB), counted by every role on one
+ * [class@Gsnmp.Engine] — its own requests and the
+ * [class@Gsnmp.Listener]s made on it — and read with
+ * [method@Gsnmp.Engine.get_counter].
+ *
+ * Since: 1.0
+ */
+typedef enum {
+        GSNMP_COUNTER_IN_PKTS,
+        GSNMP_COUNTER_IN_BAD_VERSIONS,
+        GSNMP_COUNTER_IN_BAD_COMMUNITY_NAMES,
+        GSNMP_COUNTER_IN_ASN_PARSE_ERRS,
+        GSNMP_COUNTER_UNKNOWN_SECURITY_MODELS,
+        GSNMP_COUNTER_INVALID_MSGS,
+        GSNMP_COUNTER_UNKNOWN_PDU_HANDLERS,
+        GSNMP_COUNTER_USM_UNSUPPORTED_SEC_LEVELS,
+        GSNMP_COUNTER_USM_NOT_IN_TIME_WINDOWS,
+        GSNMP_COUNTER_USM_UNKNOWN_USER_NAMES,
+        GSNMP_COUNTER_USM_UNKNOWN_ENGINE_IDS,
+        GSNMP_COUNTER_USM_WRONG_DIGESTS,
+        GSNMP_COUNTER_USM_DECRYPTION_ERRORS,
+} GsnmpCounter;
+
 G_END_DECLS

@@ -60,6 +60,10 @@
  * @GSNMP_ERROR_OID_NOT_INCREASING: during a walk or a table retrieval the
  *   agent returned an OID that does not follow the previous one, or
  *   returned the same OID twice
+ * @GSNMP_ERROR_DISCOVERY_FAILED: SNMPv3 engine discovery (RFC 3414 §4) of
+ *   the agent failed: it did not answer the discovery request with a report
+ *   carrying its engine ID within the target's timeout and retries
+ *   ([method@Gsnmp.Engine.discover_finish])
  *
  * Error codes in the %GSNMP_ERROR domain.
  *

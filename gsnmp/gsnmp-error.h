@@ -33,6 +33,7 @@ typedef enum {
         GSNMP_ERROR_UNKNOWN_CONTEXT,
         GSNMP_ERROR_UNAVAILABLE_CONTEXT,
         GSNMP_ERROR_OID_NOT_INCREASING,
+        GSNMP_ERROR_DISCOVERY_FAILED,
 } GsnmpError;
 
 #define GSNMP_PDU_ERROR (gsnmp_pdu_error_quark ())

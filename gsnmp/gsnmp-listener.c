@@ -5,15 +5,17 @@
 #include "config.h"
 
 #include "gsnmp-listener.h"
-#include "gsnmp-socket-private.h"
+#include "gsnmp-address-private.h"
 #include "gsnmp-ber-private.h"
 #include "gsnmp-engine-private.h"
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
 #include "gsnmp-message-private.h"
-#include "gsnmp-message-v3-private.h"
 #include "gsnmp-notification-private.h"
 #include "gsnmp-pdu-private.h"
+#include "gsnmp-respond-private.h"
+#include "gsnmp-security-private.h"
+#include "gsnmp-transport-private.h"
 #include "gsnmp-usm-private.h"
 #include "gsnmp-usm-user-private.h"
 #include "gsnmp-varbind-private.h"
@@ -98,34 +100,16 @@
  * Since: 1.0
  */
 
-#define MAX_DATAGRAM_SIZE 65507
 /* How long and how many informs are remembered to recognise
  * retransmissions (senders retry for seconds, not minutes). */
 #define INFORM_MEMORY_US (120 * G_USEC_PER_SEC)
 #define INFORM_MEMORY_MAX 65536
-/* RFC 3414 §3.2 step 7 */
-#define TIME_WINDOW 150
 /* Bounds on per-sender state, which unauthenticated input can grow */
 #define KEY_CACHE_MAX 4096
 #define REMOTE_TIMES_MAX 65536
 
-#define USM_STATS_UNSUPPORTED_SEC_LEVELS 1
-#define USM_STATS_NOT_IN_TIME_WINDOWS    2
-#define USM_STATS_UNKNOWN_USER_NAMES     3
-#define USM_STATS_UNKNOWN_ENGINE_IDS     4
-#define USM_STATS_WRONG_DIGESTS          5
-#define USM_STATS_DECRYPTION_ERRORS      6
 
 #define N_COUNTERS (GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS + 1)
-
-/* One bound socket.  Ref-counted: a drain in progress keeps it alive when
- * a signal handler closes the listener. */
-typedef struct {
-        GSocket  *socket;
-        GSource  *source;
-        gboolean  closed;
-        guint8   *buffers;   /* gsnmp_socket_buffers_new() */
-} ListenerSocket;
 
 /* A USM user and the authoritative engine ID it is bound to. */
 typedef struct {
@@ -133,12 +117,6 @@ typedef struct {
         GBytes       *engine_id;  /* (nullable): any */
 } UserEntry;
 
-/* What the listener last authenticated from one sender engine (RFC 3414
- * §2.3, for the non-authoritative role). */
-typedef struct {
-        guint32 boots;
-        guint32 latest_time;
-} RemoteTime;
 
 /* An inform seen recently, to recognise its retransmissions. */
 typedef struct {
@@ -160,7 +138,7 @@ struct _GsnmpListener {
         GObject           parent_instance;
 
         GMainContext     *context;
-        GPtrArray        *sockets;       /* (element-type ListenerSocket) */
+        GPtrArray        *transports;    /* (element-type GsnmpTransport) */
         gboolean          closed;
 
         GHashTable       *communities;   /* GBytes set */
@@ -168,16 +146,15 @@ struct _GsnmpListener {
         GHashTable       *bound_ids;     /* engine ID GBytes → number of users bound */
         guint             n_any_users;
         GsnmpUsmKeyCache *keys;
-        GHashTable       *remote_times;  /* engine ID GBytes → RemoteTime */
+        GHashTable       *remote_times;  /* engine ID GBytes → GsnmpUsmClock */
 
         GHashTable       *informs;       /* InformKey → InformEntry */
         GQueue            inform_order;  /* oldest first */
 
-        /* The local engine, authoritative for informs */
+        /* The local engine, authoritative for informs: the engine's, or
+         * one of the listener's own */
         GsnmpEngine      *engine;        /* (nullable) */
-        GBytes           *engine_id;
-        guint32           engine_boots;
-        gint64            engine_start;
+        GsnmpLocalEngine *local;
 
         guint64           counters[N_COUNTERS];
 };
@@ -201,85 +178,90 @@ enum {
 static guint signals[N_SIGNALS];
 
 /*****************************************************************************/
-/* Sockets */
+/* The local engine: engine ID, boots, time and the entity's counters */
 
-/* A drain in progress holds a reference. */
-static ListenerSocket *
-listener_socket_ref (ListenerSocket *ls)
+/* The entity counter a listener counter is, or -1 for the listener's own. */
+static int
+entity_counter (GsnmpListenerCounter counter)
 {
-        return g_atomic_rc_box_acquire (ls);
-}
-
-/* Frees what a ListenerSocket owns, once the last reference is gone. */
-static void
-listener_socket_clear (ListenerSocket *ls)
-{
-        g_clear_object (&ls->socket);
-        g_clear_pointer (&ls->buffers, g_free);
-}
-
-/* Drops a reference to a ListenerSocket. */
-static void
-listener_socket_unref (ListenerSocket *ls)
-{
-        g_atomic_rc_box_release_full (ls, (GDestroyNotify) listener_socket_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ListenerSocket, listener_socket_unref)
-
-/* Stops reading @ls and closes its socket; idempotent. */
-static void
-listener_socket_close (ListenerSocket *ls)
-{
-        if (ls->closed)
-                return;
-        ls->closed = TRUE;
-        if (ls->source != NULL) {
-                g_source_destroy (ls->source);
-                g_clear_pointer (&ls->source, g_source_unref);
+        switch (counter) {
+        case GSNMP_LISTENER_COUNTER_IN_PACKETS:
+                return GSNMP_COUNTER_IN_PKTS;
+        case GSNMP_LISTENER_COUNTER_BAD_VERSIONS:
+                return GSNMP_COUNTER_IN_BAD_VERSIONS;
+        case GSNMP_LISTENER_COUNTER_BAD_COMMUNITY_NAMES:
+                return GSNMP_COUNTER_IN_BAD_COMMUNITY_NAMES;
+        case GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS:
+                return GSNMP_COUNTER_IN_ASN_PARSE_ERRS;
+        case GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS:
+                return GSNMP_COUNTER_UNKNOWN_PDU_HANDLERS;
+        case GSNMP_LISTENER_COUNTER_UNKNOWN_SECURITY_MODELS:
+                return GSNMP_COUNTER_UNKNOWN_SECURITY_MODELS;
+        case GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS:
+                return GSNMP_COUNTER_USM_UNSUPPORTED_SEC_LEVELS;
+        case GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS:
+                return GSNMP_COUNTER_USM_NOT_IN_TIME_WINDOWS;
+        case GSNMP_LISTENER_COUNTER_UNKNOWN_USER_NAMES:
+                return GSNMP_COUNTER_USM_UNKNOWN_USER_NAMES;
+        case GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS:
+                return GSNMP_COUNTER_USM_UNKNOWN_ENGINE_IDS;
+        case GSNMP_LISTENER_COUNTER_WRONG_DIGESTS:
+                return GSNMP_COUNTER_USM_WRONG_DIGESTS;
+        case GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS:
+                return GSNMP_COUNTER_USM_DECRYPTION_ERRORS;
+        case GSNMP_LISTENER_COUNTER_NOTIFICATIONS:
+        case GSNMP_LISTENER_COUNTER_INFORM_RESPONSES:
+        case GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS:
+        case GSNMP_LISTENER_COUNTER_REPORTS:
+        case GSNMP_LISTENER_COUNTER_INVALID_NOTIFICATIONS:
+        default:
+                return -1;
         }
-        g_socket_close (ls->socket, NULL);
 }
 
-/*****************************************************************************/
-/* The local engine: engine ID, boots and time */
+/* Counts one event, in the entity's counters (the local engine's) or the
+ * listener's own; returns the new value. */
+static guint64
+listener_count (GsnmpListener        *self,
+                GsnmpListenerCounter  counter)
+{
+        int entity = entity_counter (counter);
 
-/* The authoritative engine ID for informs: the engine's, or our own. */
+        if (entity >= 0)
+                return gsnmp_local_engine_count (self->local, (GsnmpCounter) entity);
+        return ++self->counters[counter];
+}
+
+static guint64
+listener_get_count (GsnmpListener        *self,
+                    GsnmpListenerCounter  counter)
+{
+        int entity = entity_counter (counter);
+
+        if (entity >= 0)
+                return gsnmp_local_engine_get_counter (self->local, (GsnmpCounter) entity);
+        return self->counters[counter];
+}
+
+/* The authoritative engine ID for informs. */
 static GBytes *
 local_engine_id (GsnmpListener *self)
 {
-        return self->engine != NULL ? gsnmp_engine_get_engine_id (self->engine) : self->engine_id;
+        return gsnmp_local_engine_get_id (self->local);
 }
 
 /* snmpEngineBoots of the local engine (RFC 3414 §2.2). */
 static guint32
 local_engine_boots (GsnmpListener *self)
 {
-        return self->engine != NULL ? gsnmp_engine_get_engine_boots (self->engine) :
-                                      self->engine_boots;
+        return gsnmp_local_engine_get_boots (self->local);
 }
 
 /* snmpEngineTime of the local engine, in seconds (RFC 3414 §2.2). */
 static guint32
 local_engine_time (GsnmpListener *self)
 {
-        if (self->engine != NULL)
-                return gsnmp_engine_get_engine_time (self->engine);
-        return (guint32) MIN ((g_get_monotonic_time () - self->engine_start) / G_USEC_PER_SEC,
-                              G_MAXINT32);
-}
-
-/* A fresh RFC 3411 engine ID, as the engine makes its own: enterprise 0,
- * format 5 (administratively assigned octets), 12 random octets. */
-static GBytes *
-make_engine_id (void)
-{
-        guint8 id[17] = { 0x80, 0x00, 0x00, 0x00, 0x05 };
-        guint i;
-
-        for (i = 5; i < sizeof id; i++)
-                id[i] = (guint8) g_random_int_range (0, 256);
-        return g_bytes_new (id, sizeof id);
+        return gsnmp_local_engine_get_time (self->local);
 }
 
 /*****************************************************************************/
@@ -374,182 +356,39 @@ informs_remember (GsnmpListener   *self,
 /*****************************************************************************/
 /* Sending acknowledgements and reports */
 
-/* Sends @datagram to @to from the listening socket; a failure is only logged. */
+/* RFC 3416 §4.2.7: acknowledges @inform with a Response-PDU echoing its
+ * variable bindings, under @security (tooBig when the echo does not fit). */
 static void
-send_datagram (GsnmpListener         *self,
-               GSocket               *socket,
-               const struct sockaddr *to,
-               gsize                  to_len,
-               GBytes                *datagram)
+ack_inform (GsnmpListener              *self,
+            GsnmpTransport             *transport,
+            const struct sockaddr      *from,
+            gsize                       from_len,
+            const GsnmpRespondSecurity *security,
+            GsnmpPdu                   *inform)
 {
-        gsize len;
-        const guint8 *data = g_bytes_get_data (datagram, &len);
-        ssize_t sent;
-
-        do {
-                sent = sendto (g_socket_get_fd (socket), data, len, MSG_DONTWAIT, to, (socklen_t) to_len);
-        } while (sent < 0 && errno == EINTR);
-        if (sent < 0)
-                g_debug ("listener: could not send %" G_GSIZE_FORMAT " bytes: %s",
-                         len, g_strerror (errno));
-}
-
-/* RFC 3416 §4.2.7: the Response-PDU that acknowledges @inform, or a tooBig
- * one without varbinds when the echo does not fit. */
-static GsnmpPdu *
-make_inform_response (GsnmpPdu *inform,
-                      gboolean  too_big)
-{
-        GsnmpPdu *response = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
+        g_autoptr(GsnmpPdu) response = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
         guint i;
 
         gsnmp_pdu_set_request_id (response, inform->request_id);
-        if (too_big) {
-                gsnmp_pdu_set_error (response, GSNMP_PDU_ERROR_TOO_BIG, 0);
-                return response;
-        }
         for (i = 0; i < inform->varbinds->len; i++)
                 gsnmp_pdu_add_varbind (response, inform->varbinds->pdata[i]);
-        return response;
+        if (gsnmp_respond (transport, from, (socklen_t) from_len, self->local, security, response))
+                listener_count (self, GSNMP_LISTENER_COUNTER_INFORM_RESPONSES);
 }
 
-/* Acknowledges an SNMPv1/v2c inform (RFC 3416 §4.2.7), with a tooBig
- * response when the echo does not fit. */
-static void
-ack_community_inform (GsnmpListener         *self,
-                      GSocket               *socket,
-                      const struct sockaddr *from,
-                      gsize                  from_len,
-                      GsnmpMessage          *request)
-{
-        g_autoptr(GError) error = NULL;
-        g_autoptr(GBytes) datagram = NULL;
-        gboolean too_big;
-
-        for (too_big = FALSE; datagram == NULL; too_big = TRUE) {
-                g_autoptr(GsnmpPdu) response = make_inform_response (request->pdu, too_big);
-                GsnmpMessage msg = { request->version, request->community, response };
-
-                g_clear_error (&error);
-                datagram = gsnmp_message_encode (&msg, MAX_DATAGRAM_SIZE, &error);
-                if (datagram == NULL && (too_big ||
-                                         !g_error_matches (error, GSNMP_ERROR,
-                                                           GSNMP_ERROR_MESSAGE_TOO_BIG))) {
-                        g_debug ("listener: could not encode the inform response: %s",
-                                 error->message);
-                        return;
-                }
-        }
-        send_datagram (self, socket, from, from_len, datagram);
-        self->counters[GSNMP_LISTENER_COUNTER_INFORM_RESPONSES]++;
-}
-
-/* Sends the Response-PDU for an SNMPv3 inform, with the security of the
- * inform (RFC 3412 §7.1 step 3). */
-static void
-ack_v3_inform (GsnmpListener         *self,
-               GSocket               *socket,
-               const struct sockaddr *from,
-               gsize                  from_len,
-               const GsnmpMessageV3  *request,
-               GsnmpUsmKey           *auth_key,
-               GsnmpUsmKey           *priv_key)
-{
-        g_autoptr(GError) error = NULL;
-        g_autoptr(GBytes) datagram = NULL;
-        gboolean too_big;
-
-        for (too_big = FALSE; datagram == NULL; too_big = TRUE) {
-                g_autoptr(GsnmpPdu) response = make_inform_response (request->pdu, too_big);
-                GsnmpMessageV3 msg = { 0, };
-
-                msg.msg_id = request->msg_id;
-                msg.msg_max_size = MAX_DATAGRAM_SIZE;
-                msg.msg_flags = request->msg_flags & (GSNMP_V3_FLAG_AUTH | GSNMP_V3_FLAG_PRIV);
-                msg.security_model = GSNMP_V3_SECURITY_MODEL_USM;
-                msg.engine_id = local_engine_id (self);
-                msg.engine_boots = local_engine_boots (self);
-                msg.engine_time = local_engine_time (self);
-                msg.user_name = request->user_name;
-                msg.context_engine_id = request->context_engine_id;
-                msg.context_name = request->context_name;
-                msg.pdu = response;
-
-                g_clear_error (&error);
-                datagram = gsnmp_message_v3_encode (&msg, auth_key, priv_key,
-                                                    MIN ((gsize) MAX (request->msg_max_size,
-                                                                      GSNMP_V3_MIN_MAX_SIZE),
-                                                         MAX_DATAGRAM_SIZE),
-                                                    &error);
-                if (datagram == NULL && (too_big ||
-                                         !g_error_matches (error, GSNMP_ERROR,
-                                                           GSNMP_ERROR_MESSAGE_TOO_BIG))) {
-                        g_debug ("listener: could not encode the inform response: %s",
-                                 error->message);
-                        return;
-                }
-        }
-        send_datagram (self, socket, from, from_len, datagram);
-        self->counters[GSNMP_LISTENER_COUNTER_INFORM_RESPONSES]++;
-}
-
-/* RFC 3412 §7.1 step 3 and RFC 3414 §3.2: answers @request, which had the
- * reportable flag, with a Report-PDU carrying usmStats.@stat.0 = @value from
- * the listener's engine (its engine ID, boots and time: that is how senders
- * discover it).  Unauthenticated unless @auth_key is given (notInTimeWindow). */
+/* Answers @request with a report of usmStats.@status (counted already). */
 static void
 send_report (GsnmpListener         *self,
-             GSocket               *socket,
+             GsnmpTransport        *transport,
              const struct sockaddr *from,
              gsize                  from_len,
              const GsnmpMessageV3  *request,
-             guint32                stat,
-             guint64                value,
+             GsnmpUsmStatus         status,
              GsnmpUsmKey           *auth_key)
 {
-        static const guint32 usm_stats[] = { 1, 3, 6, 1, 6, 3, 15, 1, 1, 0, 0 };
-        g_autoptr(GError) error = NULL;
-        g_autoptr(GsnmpPdu) report = gsnmp_pdu_new (GSNMP_PDU_TYPE_REPORT);
-        g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
-        g_autoptr(GBytes) datagram = NULL;
-        GsnmpMessageV3 msg = { 0, };
-        guint32 ids[G_N_ELEMENTS (usm_stats)];
-
-        if (!(request->msg_flags & GSNMP_V3_FLAG_REPORTABLE))
-                return;
-        /* Never answer a report or response (RFC 3412 §7.1 step 3) */
-        if (request->pdu != NULL &&
-            (request->pdu->type == GSNMP_PDU_TYPE_REPORT ||
-             request->pdu->type == GSNMP_PDU_TYPE_RESPONSE ||
-             request->pdu->type == GSNMP_PDU_TYPE_TRAP))
-                return;
-
-        memcpy (ids, usm_stats, sizeof ids);
-        ids[9] = stat;
-        gsnmp_pdu_set_request_id (report, request->pdu ? request->pdu->request_id : 0);
-        gsnmp_pdu_take_varbind (report, gsnmp_varbind_new_take (gsnmp_oid_new (ids, G_N_ELEMENTS (ids)),
-                                                                GSNMP_VALUE_TYPE_COUNTER32,
-                                                                (guint32) value));
-
-        msg.msg_id = request->msg_id;
-        msg.msg_max_size = MAX_DATAGRAM_SIZE;
-        msg.msg_flags = auth_key != NULL ? GSNMP_V3_FLAG_AUTH : 0;
-        msg.security_model = GSNMP_V3_SECURITY_MODEL_USM;
-        msg.engine_id = local_engine_id (self);
-        msg.engine_boots = local_engine_boots (self);
-        msg.engine_time = local_engine_time (self);
-        msg.user_name = request->user_name ? request->user_name : empty;
-        msg.context_engine_id = local_engine_id (self);
-        msg.context_name = empty;
-        msg.pdu = report;
-
-        datagram = gsnmp_message_v3_encode (&msg, auth_key, NULL, MAX_DATAGRAM_SIZE, &error);
-        if (datagram == NULL) {
-                g_debug ("listener: could not encode a report: %s", error->message);
-                return;
-        }
-        send_datagram (self, socket, from, from_len, datagram);
-        self->counters[GSNMP_LISTENER_COUNTER_REPORTS]++;
+        if (gsnmp_respond_report (transport, from, (socklen_t) from_len, self->local, request,
+                                  status, auth_key))
+                listener_count (self, GSNMP_LISTENER_COUNTER_REPORTS);
 }
 
 /*****************************************************************************/
@@ -560,7 +399,7 @@ static void
 deliver (GsnmpListener     *self,
          GsnmpNotification *notification)
 {
-        self->counters[GSNMP_LISTENER_COUNTER_NOTIFICATIONS]++;
+        listener_count (self, GSNMP_LISTENER_COUNTER_NOTIFICATIONS);
         g_signal_emit (self, signals[SIGNAL_NOTIFICATION], 0, notification);
 }
 
@@ -578,7 +417,7 @@ make_notification (GsnmpListener                   *self,
         notification = gsnmp_notification_new (security, from, from_len, pdu, &error);
         if (notification == NULL) {
                 g_debug ("listener: dropping an invalid notification: %s", error->message);
-                self->counters[GSNMP_LISTENER_COUNTER_INVALID_NOTIFICATIONS]++;
+                listener_count (self, GSNMP_LISTENER_COUNTER_INVALID_NOTIFICATIONS);
         }
         return notification;
 }
@@ -586,61 +425,52 @@ make_notification (GsnmpListener                   *self,
 /* SNMPv1 and SNMPv2c (RFC 1157 §4, RFC 1901, RFC 3584 §4.1) */
 static void
 handle_community (GsnmpListener         *self,
-                  GSocket               *socket,
+                  GsnmpTransport        *transport,
                   const struct sockaddr *from,
                   gsize                  from_len,
-                  const guint8          *data,
-                  gsize                  len)
+                  GsnmpMessage          *msg)
 {
-        g_autoptr(GError) error = NULL;
         g_autoptr(GsnmpNotification) notification = NULL;
         GsnmpNotificationSecurity security = { 0, };
-        GsnmpMessage msg = { 0, };
         GsnmpPduType type;
 
-        if (!gsnmp_message_decode (data, len, &msg, &error)) {
-                g_debug ("listener: dropping a malformed datagram: %s", error->message);
-                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+        if (msg->community == NULL || !g_hash_table_contains (self->communities, msg->community)) {
+                g_debug ("listener: dropping a message with an unknown community");
+                listener_count (self, GSNMP_LISTENER_COUNTER_BAD_COMMUNITY_NAMES);
                 return;
         }
-        if (msg.community == NULL || !g_hash_table_contains (self->communities, msg.community)) {
-                g_debug ("listener: dropping a message with an unknown community");
-                self->counters[GSNMP_LISTENER_COUNTER_BAD_COMMUNITY_NAMES]++;
-                goto out;
-        }
-        type = gsnmp_pdu_get_pdu_type (msg.pdu);
+        type = gsnmp_pdu_get_pdu_type (msg->pdu);
         if (type != GSNMP_PDU_TYPE_TRAP_V1 && type != GSNMP_PDU_TYPE_TRAP &&
             type != GSNMP_PDU_TYPE_INFORM) {
                 g_debug ("listener: dropping a PDU of type 0x%02x", type);
-                self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS]++;
-                goto out;
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS);
+                return;
         }
 
-        security.version = msg.version;
-        security.community = msg.community;
+        security.version = msg->version;
+        security.community = msg->community;
         security.level = GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV;
-        notification = make_notification (self, &security, from, from_len, gsnmp_pdu_ref (msg.pdu));
+        notification = make_notification (self, &security, from, from_len, gsnmp_pdu_ref (msg->pdu));
         if (notification == NULL)
-                goto out;
+                return;
 
         if (type == GSNMP_PDU_TYPE_INFORM) {
                 InformKey key;
                 gboolean first;
 
-                inform_key_init (&key, from, msg.version, msg.pdu->request_id, msg.community);
+                inform_key_init (&key, from, msg->version, msg->pdu->request_id, msg->community);
                 first = informs_remember (self, &key);
-                ack_community_inform (self, socket, from, from_len, &msg);
+                GsnmpRespondSecurity answer = { msg->version, msg->community, NULL, NULL, NULL };
+
+                ack_inform (self, transport, from, from_len, &answer, msg->pdu);
                 if (!first) {
                         g_debug ("listener: acknowledged a retransmitted inform %d again",
-                                 msg.pdu->request_id);
-                        self->counters[GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS]++;
-                        goto out;
+                                 msg->pdu->request_id);
+                        listener_count (self, GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS);
+                        return;
                 }
         }
         deliver (self, notification);
-
-out:
-        gsnmp_message_clear (&msg);
 }
 
 /* RFC 3414 §3.2 step 4: the user @user_name bound to @engine_id, else the
@@ -670,65 +500,31 @@ find_user (GsnmpListener *self,
         return any;
 }
 
-/* The security level msgFlags ask for (RFC 3412 §6.4). */
-static GsnmpSecurityLevel
-flags_level (guint8 flags)
+/* The sender engine's clock, for a trap it sent as the authoritative
+ * engine (RFC 3414 §3.2 step 7b); bounded, since unauthenticated input
+ * could grow the table. */
+static GsnmpUsmClock *
+remote_clock (GsnmpListener *self,
+              GBytes        *engine_id)
 {
-        if (flags & GSNMP_V3_FLAG_PRIV)
-                return GSNMP_SECURITY_LEVEL_AUTH_PRIV;
-        if (flags & GSNMP_V3_FLAG_AUTH)
-                return GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV;
-        return GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV;
-}
+        GsnmpUsmClock *clock = g_hash_table_lookup (self->remote_times, engine_id);
 
-/* RFC 3414 §3.2 step 7b, for a sender engine (non-authoritative role):
- * learns newer boots and time from an authentic message and refuses older
- * ones. */
-static gboolean
-remote_check_time (GsnmpListener        *self,
-                   const GsnmpMessageV3 *msg)
-{
-        RemoteTime *remote = g_hash_table_lookup (self->remote_times, msg->engine_id);
-
-        if (remote == NULL) {
+        if (clock == NULL) {
                 if (g_hash_table_size (self->remote_times) >= REMOTE_TIMES_MAX)
                         g_hash_table_remove_all (self->remote_times);
-                remote = g_new0 (RemoteTime, 1);
-                remote->boots = msg->engine_boots;
-                remote->latest_time = msg->engine_time;
-                g_hash_table_insert (self->remote_times, g_bytes_ref (msg->engine_id), remote);
-                return msg->engine_boots != G_MAXINT32;
+                clock = g_new0 (GsnmpUsmClock, 1);
+                g_hash_table_insert (self->remote_times, g_bytes_ref (engine_id), clock);
         }
-        if (msg->engine_boots > remote->boots ||
-            (msg->engine_boots == remote->boots && msg->engine_time > remote->latest_time)) {
-                remote->boots = msg->engine_boots;
-                remote->latest_time = msg->engine_time;
-        }
-        if (remote->boots == G_MAXINT32 || msg->engine_boots < remote->boots ||
-            (msg->engine_boots == remote->boots &&
-             (gint64) msg->engine_time + TIME_WINDOW < (gint64) remote->latest_time))
-                return FALSE;
-        return TRUE;
-}
-
-/* RFC 3414 §3.2 step 7a, as the authoritative engine. */
-static gboolean
-local_check_time (GsnmpListener        *self,
-                  const GsnmpMessageV3 *msg)
-{
-        guint32 boots = local_engine_boots (self);
-        gint64 now = local_engine_time (self);
-
-        return boots != G_MAXINT32 && msg->engine_boots == boots &&
-               ABS ((gint64) msg->engine_time - now) <= TIME_WINDOW;
+        return clock;
 }
 
 /* SNMPv3 with USM (RFC 3412 §7.2, RFC 3414 §3.2) */
 static void
 handle_v3 (GsnmpListener         *self,
-           GSocket               *socket,
+           GsnmpTransport        *transport,
            const struct sockaddr *from,
            gsize                  from_len,
+           GsnmpMessageV3        *msg,
            const guint8          *data,
            gsize                  len)
 {
@@ -737,356 +533,163 @@ handle_v3 (GsnmpListener         *self,
         g_autoptr(GsnmpUsmKey) priv_key = NULL;
         g_autoptr(GsnmpNotification) notification = NULL;
         GsnmpNotificationSecurity security = { 0, };
-        GsnmpMessageV3 msg = { 0, };
         const UserEntry *entry;
         GsnmpSecurityLevel level;
         gboolean local;
+        GsnmpUsmStatus status;
         GsnmpPduType type;
         gsize id_len;
-        const guint8 *id;
 
-        if (!gsnmp_message_v3_decode (data, len, &msg, &error)) {
-                g_debug ("listener: dropping a malformed SNMPv3 message: %s", error->message);
-                if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_FAILED))
-                        self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_SECURITY_MODELS]++;
-                else
-                        self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+        /* Step 3: is the authoritative engine known? */
+        id_len = g_bytes_get_size (msg->engine_id);
+        local = g_bytes_equal (msg->engine_id, local_engine_id (self));
+        if (id_len == 0 ||
+            (!local && self->n_any_users == 0 &&
+             !g_hash_table_contains (self->bound_ids, msg->engine_id))) {
+                g_debug ("listener: SNMPv3 message for an unknown engine ID%s",
+                         id_len == 0 ? " (discovery)" : "");
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS);
+                send_report (self, transport, from, from_len, msg,
+                             GSNMP_USM_STATUS_UNKNOWN_ENGINE_ID, NULL);
                 return;
         }
 
-        /* Step 3: is the authoritative engine known? */
-        id = g_bytes_get_data (msg.engine_id, &id_len);
-        local = g_bytes_equal (msg.engine_id, local_engine_id (self));
-        if (id_len == 0 ||
-            (!local && self->n_any_users == 0 &&
-             !g_hash_table_contains (self->bound_ids, msg.engine_id))) {
-                g_debug ("listener: SNMPv3 message for an unknown engine ID%s",
-                         id_len == 0 ? " (discovery)" : "");
-                send_report (self, socket, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
-                             ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS], NULL);
-                goto out;
-        }
-
         /* Step 4: the user, for this engine */
-        entry = find_user (self, msg.user_name, msg.engine_id);
+        entry = find_user (self, msg->user_name, msg->engine_id);
         if (entry == NULL) {
                 g_debug ("listener: dropping an SNMPv3 message from an unknown user");
-                send_report (self, socket, from, from_len, &msg, USM_STATS_UNKNOWN_USER_NAMES,
-                             ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_USER_NAMES], NULL);
-                goto out;
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_USER_NAMES);
+                send_report (self, transport, from, from_len, msg,
+                             GSNMP_USM_STATUS_UNKNOWN_USER_NAME, NULL);
+                return;
         }
 
         /* Step 5, and no less than the user is configured with */
-        level = flags_level (msg.msg_flags);
+        level = gsnmp_usm_level_from_flags (msg->msg_flags);
         if (level != gsnmp_usm_user_get_security_level (entry->user)) {
                 g_debug ("listener: dropping an SNMPv3 message at another security level");
-                send_report (self, socket, from, from_len, &msg, USM_STATS_UNSUPPORTED_SEC_LEVELS,
-                             ++self->counters[GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS], NULL);
-                goto out;
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS);
+                send_report (self, transport, from, from_len, msg,
+                             GSNMP_USM_STATUS_UNSUPPORTED_SEC_LEVEL, NULL);
+                return;
         }
 
         /* Steps 6-8: authentication, timeliness, decryption */
-        if (level >= GSNMP_SECURITY_LEVEL_AUTH_NO_PRIV) {
-                if (gsnmp_usm_key_cache_get_size (self->keys) >= KEY_CACHE_MAX)
-                        gsnmp_usm_key_cache_clear (self->keys);
-                auth_key = gsnmp_usm_key_cache_get_auth_key (self->keys, entry->user, id, id_len,
-                                                             &error);
-                if (auth_key != NULL && level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
-                        priv_key = gsnmp_usm_key_cache_get_priv_key (self->keys, entry->user,
-                                                                     id, id_len, &error);
-                if (auth_key == NULL ||
-                    (level == GSNMP_SECURITY_LEVEL_AUTH_PRIV && priv_key == NULL)) {
-                        g_debug ("listener: no keys for an SNMPv3 message: %s", error->message);
-                        self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS]++;
-                        goto out;
-                }
-                if (!gsnmp_message_v3_unprotect (&msg, data, len, auth_key, priv_key, &error)) {
-                        g_debug ("listener: dropping an SNMPv3 message: %s", error->message);
-                        if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST))
-                                send_report (self, socket, from, from_len, &msg,
-                                             USM_STATS_WRONG_DIGESTS,
-                                             ++self->counters[GSNMP_LISTENER_COUNTER_WRONG_DIGESTS],
-                                             NULL);
-                        else if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_DECRYPTION_ERROR))
-                                send_report (self, socket, from, from_len, &msg,
-                                             USM_STATS_DECRYPTION_ERRORS,
-                                             ++self->counters[GSNMP_LISTENER_COUNTER_DECRYPTION_ERRORS],
-                                             NULL);
-                        else if (g_error_matches (error, GSNMP_ERROR,
-                                                  GSNMP_ERROR_UNSUPPORTED_SECURITY_LEVEL))
-                                self->counters[GSNMP_LISTENER_COUNTER_UNSUPPORTED_SEC_LEVELS]++;
-                        else
-                                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
-                        goto out;
-                }
-                if (local ? !local_check_time (self, &msg) : !remote_check_time (self, &msg)) {
-                        g_debug ("listener: dropping an SNMPv3 message outside the time window");
-                        /* RFC 3414 §3.2 step 7a: authenticated, so the sender
-                         * can trust our boots and time and resynchronise */
-                        self->counters[GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS]++;
-                        if (local)
-                                send_report (self, socket, from, from_len, &msg,
-                                             USM_STATS_NOT_IN_TIME_WINDOWS,
-                                             self->counters[GSNMP_LISTENER_COUNTER_NOT_IN_TIME_WINDOWS],
-                                             auth_key);
-                        goto out;
-                }
+        if (gsnmp_usm_key_cache_get_size (self->keys) >= KEY_CACHE_MAX)
+                gsnmp_usm_key_cache_clear (self->keys);
+        status = gsnmp_usm_process_incoming (self->keys, self->local, entry->user,
+                                             local ? NULL : remote_clock (self, msg->engine_id),
+                                             msg, data, len, &auth_key, &priv_key, &error);
+        if (status != GSNMP_USM_STATUS_OK) {
+                g_debug ("listener: dropping an SNMPv3 message: %s", error->message);
+                /* Not unsupportedSecLevel: a message the flags promised
+                 * more than it carried; notInTimeWindow only authenticated,
+                 * so the sender can trust our clock (step 7a) */
+                if (status == GSNMP_USM_STATUS_WRONG_DIGEST ||
+                    status == GSNMP_USM_STATUS_DECRYPTION_ERROR)
+                        send_report (self, transport, from, from_len, msg, status, NULL);
+                else if (status == GSNMP_USM_STATUS_NOT_IN_TIME_WINDOW && local)
+                        send_report (self, transport, from, from_len, msg, status, auth_key);
+                return;
         }
 
-        if (msg.pdu == NULL) {
-                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
-                goto out;
+        if (msg->pdu == NULL) {
+                listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
+                return;
         }
-        type = gsnmp_pdu_get_pdu_type (msg.pdu);
+        type = gsnmp_pdu_get_pdu_type (msg->pdu);
         if (type == GSNMP_PDU_TYPE_INFORM && !local) {
                 /* The receiver of an inform is authoritative: the sender
                  * has an old engine ID for us */
                 g_debug ("listener: dropping an inform for another engine ID");
-                send_report (self, socket, from, from_len, &msg, USM_STATS_UNKNOWN_ENGINE_IDS,
-                             ++self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS], NULL);
-                goto out;
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_ENGINE_IDS);
+                send_report (self, transport, from, from_len, msg,
+                             GSNMP_USM_STATUS_UNKNOWN_ENGINE_ID, NULL);
+                return;
         }
         if (type != GSNMP_PDU_TYPE_TRAP && type != GSNMP_PDU_TYPE_INFORM) {
                 g_debug ("listener: dropping a PDU of type 0x%02x", type);
-                self->counters[GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS]++;
-                goto out;
+                listener_count (self, GSNMP_LISTENER_COUNTER_UNKNOWN_PDU_HANDLERS);
+                return;
         }
 
         security.version = GSNMP_PROTOCOL_VERSION_V3;
-        security.user_name = msg.user_name;
+        security.user_name = msg->user_name;
         security.level = level;
-        security.engine_id = msg.engine_id;
-        security.context_engine_id = msg.context_engine_id;
-        security.context_name = msg.context_name;
-        notification = make_notification (self, &security, from, from_len, gsnmp_pdu_ref (msg.pdu));
+        security.engine_id = msg->engine_id;
+        security.context_engine_id = msg->context_engine_id;
+        security.context_name = msg->context_name;
+        notification = make_notification (self, &security, from, from_len, gsnmp_pdu_ref (msg->pdu));
         if (notification == NULL)
-                goto out;
+                return;
 
         if (type == GSNMP_PDU_TYPE_INFORM) {
                 InformKey key;
                 gboolean first;
 
-                inform_key_init (&key, from, GSNMP_PROTOCOL_VERSION_V3, msg.pdu->request_id,
-                                 msg.user_name);
+                inform_key_init (&key, from, GSNMP_PROTOCOL_VERSION_V3, msg->pdu->request_id,
+                                 msg->user_name);
                 first = informs_remember (self, &key);
-                ack_v3_inform (self, socket, from, from_len, &msg, auth_key, priv_key);
+                GsnmpRespondSecurity answer = { GSNMP_PROTOCOL_VERSION_V3, NULL, msg,
+                                                auth_key, priv_key };
+
+                ack_inform (self, transport, from, from_len, &answer, msg->pdu);
                 if (!first) {
                         g_debug ("listener: acknowledged a retransmitted inform %d again",
-                                 msg.pdu->request_id);
-                        self->counters[GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS]++;
-                        goto out;
+                                 msg->pdu->request_id);
+                        listener_count (self, GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS);
+                        return;
                 }
         }
         deliver (self, notification);
-
-out:
-        gsnmp_message_v3_clear (&msg);
-}
-
-/* Is @data a SEQUENCE that begins with an INTEGER (a message of an unknown
- * version) rather than garbage? */
-static gboolean
-looks_like_message (const guint8 *data,
-                    gsize         len)
-{
-        GsnmpBerReader r;
-        gint32 version;
-
-        gsnmp_ber_reader_init (&r, data, len);
-        return gsnmp_ber_enter (&r, GSNMP_BER_TAG_SEQUENCE, NULL) &&
-               gsnmp_ber_read_integer (&r, GSNMP_BER_TAG_INTEGER, &version, NULL);
 }
 
 /* Counts one datagram and dispatches it by SNMP version (RFC 3412 §7.2). */
 static void
 handle_datagram (GsnmpListener         *self,
-                 GSocket               *socket,
+                 GsnmpTransport        *transport,
                  const struct sockaddr *from,
                  gsize                  from_len,
                  const guint8          *data,
                  gsize                  len)
 {
-        self->counters[GSNMP_LISTENER_COUNTER_IN_PACKETS]++;
+        g_autoptr(GError) error = NULL;
+        g_auto(GsnmpIncoming) in = { 0, };
+
+        listener_count (self, GSNMP_LISTENER_COUNTER_IN_PACKETS);
 
         if (from->sa_family != AF_INET && from->sa_family != AF_INET6)
                 return;
 
-        switch (gsnmp_message_peek_version (data, len)) {
-        case GSNMP_PROTOCOL_VERSION_V1:
-        case GSNMP_PROTOCOL_VERSION_V2C:
-                handle_community (self, socket, from, from_len, data, len);
-                break;
-        case GSNMP_PROTOCOL_VERSION_V3:
-                handle_v3 (self, socket, from, from_len, data, len);
-                break;
-        default:
-                if (looks_like_message (data, len)) {
-                        g_debug ("listener: dropping a message of an unknown SNMP version");
-                        self->counters[GSNMP_LISTENER_COUNTER_BAD_VERSIONS]++;
-                } else {
-                        g_debug ("listener: dropping %" G_GSIZE_FORMAT " bytes of garbage", len);
-                        self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
-                }
-                break;
+        if (!gsnmp_message_decode_any (data, len, self->local, &in, &error)) {
+                g_debug ("listener: dropping a datagram: %s", error->message);
+                return;
         }
+        if (in.version == GSNMP_PROTOCOL_VERSION_V3)
+                handle_v3 (self, transport, from, from_len, &in.v3, data, len);
+        else
+                handle_community (self, transport, from, from_len, &in.community);
 }
 
-typedef struct {
-        GsnmpListener  *listener;
-        ListenerSocket *ls;
-} DrainData;
-
-/* Each datagram read from a socket. */
+/* Each datagram read from a transport (a bounded batch per dispatch). */
 static void
-on_datagram (const struct sockaddr *from,
+on_datagram (GsnmpTransport        *transport,
+             const struct sockaddr *from,
              socklen_t              from_len,
              const guint8          *data,
              gsize                  length,
              gboolean               truncated,
-             gpointer               user_data)
+             gpointer               owner)
 {
-        DrainData *drain = user_data;
-        GsnmpListener *self = drain->listener;
+        GsnmpListener *self = owner;
 
         if (truncated) {
                 g_debug ("listener: dropping a truncated datagram");
-                self->counters[GSNMP_LISTENER_COUNTER_IN_PACKETS]++;
-                self->counters[GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS]++;
+                listener_count (self, GSNMP_LISTENER_COUNTER_IN_PACKETS);
+                listener_count (self, GSNMP_LISTENER_COUNTER_ASN_PARSE_ERRORS);
                 return;
         }
-        handle_datagram (self, drain->ls->socket, from, from_len, data, length);
-}
-
-typedef struct {
-        GsnmpListener  *listener;  /* unowned: closing destroys the source */
-        ListenerSocket *ls;        /* unowned: likewise */
-} SourceData;
-
-/* The socket source callback: drains the socket. */
-static gboolean
-on_socket_readable (GSocket      *socket,
-                    GIOCondition  condition,
-                    gpointer      user_data)
-{
-        SourceData *data = user_data;
-        /* A signal handler may close or drop the listener meanwhile */
-        g_autoptr(GsnmpListener) self = g_object_ref (data->listener);
-        g_autoptr(ListenerSocket) ls = listener_socket_ref (data->ls);
-
-        DrainData drain = { self, ls };
-
-        gsnmp_socket_drain (ls->socket, ls->buffers, 0, on_datagram, &drain, &ls->closed);
-        return G_SOURCE_CONTINUE;
-}
-
-/*****************************************************************************/
-/* Addresses */
-
-/* A decimal port, 0 to 65535, and nothing after it. */
-static gboolean
-parse_port (const char *str,
-            guint16    *port)
-{
-        guint64 value;
-        char *end;
-
-        if (!g_ascii_isdigit (str[0]))
-                return FALSE;
-        value = g_ascii_strtoull (str, &end, 10);
-        if (*end != '\0' || value > G_MAXUINT16)
-                return FALSE;
-        *port = (guint16) value;
-        return TRUE;
-}
-
-/* Sets the error for an address that cannot be parsed. */
-static gboolean
-set_bad_address (GError    **error,
-                 const char *address)
-{
-        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
-                     _("Invalid listening address “%s”: give an IP address and port, such as “udp:0.0.0.0:162” or “udp6:[::]:162”"),
-                     address);
-        return FALSE;
-}
-
-/* Parses Net-SNMP's transport forms: [udp:|udp6:](ADDRESS|[ADDRESS6])[:PORT]
- * or [udp:|udp6:]PORT.  No host names: listening needs an address. */
-static GSocketAddress *
-parse_listen_address (const char *address,
-                      GError    **error)
-{
-        g_autofree char *host = NULL;
-        g_autoptr(GInetAddress) inet = NULL;
-        GSocketFamily family = G_SOCKET_FAMILY_INVALID;
-        const char *s = address;
-        guint16 port = GSNMP_TRAP_PORT;
-
-        if (g_ascii_strncasecmp (s, "udp6:", 5) == 0) {
-                family = G_SOCKET_FAMILY_IPV6;
-                s += 5;
-        } else if (g_ascii_strncasecmp (s, "udp:", 4) == 0) {
-                family = G_SOCKET_FAMILY_IPV4;
-                s += 4;
-        } else if (strchr (s, ':') != NULL && s[0] != '[' && strchr (s, ':') == strrchr (s, ':')) {
-                const char *colon = strchr (s, ':');
-
-                /* Another transport ("tcp:", "unix:") */
-                if (!g_ascii_isdigit (s[0]) && !g_ascii_isdigit (colon[1]))
-                        goto bad;
-        }
-
-        if (*s == '\0')
-                goto bad;
-        if (s[0] == '[') {
-                const char *close = strchr (s, ']');
-
-                if (close == NULL)
-                        goto bad;
-                host = g_strndup (s + 1, close - s - 1);
-                if (close[1] == ':') {
-                        if (!parse_port (close + 2, &port))
-                                goto bad;
-                } else if (close[1] != '\0') {
-                        goto bad;
-                }
-        } else if (parse_port (s, &port)) {
-                host = g_strdup (family == G_SOCKET_FAMILY_IPV6 ? "::" : "0.0.0.0");
-        } else if (family == G_SOCKET_FAMILY_IPV6 || strchr (s, ':') != strrchr (s, ':')) {
-                /* A bare IPv6 address: no port */
-                host = g_strdup (s);
-        } else {
-                const char *colon = strrchr (s, ':');
-
-                if (colon != NULL) {
-                        host = g_strndup (s, colon - s);
-                        if (!parse_port (colon + 1, &port))
-                                goto bad;
-                } else {
-                        host = g_strdup (s);
-                }
-        }
-
-        inet = g_inet_address_new_from_string (host);
-        if (inet == NULL) {
-                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
-                             _("Invalid listening address “%s”: “%s” is not an IP address"),
-                             address, host);
-                return NULL;
-        }
-        if (family != G_SOCKET_FAMILY_INVALID && g_inet_address_get_family (inet) != family) {
-                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
-                             family == G_SOCKET_FAMILY_IPV6 ?
-                             _("Invalid listening address “%s”: “udp6:” needs an IPv6 address") :
-                             _("Invalid listening address “%s”: “udp:” needs an IPv4 address"),
-                             address);
-                return NULL;
-        }
-        return g_inet_socket_address_new (inet, port);
-
-bad:
-        set_bad_address (error, address);
-        return NULL;
+        handle_datagram (self, transport, from, from_len, data, length);
 }
 
 /*****************************************************************************/
@@ -1107,7 +710,7 @@ gsnmp_listener_finalize (GObject *object)
 {
         GsnmpListener *self = GSNMP_LISTENER (object);
 
-        g_clear_pointer (&self->sockets, g_ptr_array_unref);
+        g_clear_pointer (&self->transports, g_ptr_array_unref);
         g_clear_pointer (&self->communities, g_hash_table_unref);
         g_clear_pointer (&self->users, g_hash_table_unref);
         g_clear_pointer (&self->bound_ids, g_hash_table_unref);
@@ -1117,7 +720,7 @@ gsnmp_listener_finalize (GObject *object)
         g_clear_pointer (&self->informs, g_hash_table_unref);
         g_queue_init (&self->inform_order);
         g_clear_object (&self->engine);
-        g_clear_pointer (&self->engine_id, g_bytes_unref);
+        g_clear_pointer (&self->local, gsnmp_local_engine_unref);
         g_clear_pointer (&self->context, g_main_context_unref);
 
         G_OBJECT_CLASS (gsnmp_listener_parent_class)->finalize (object);
@@ -1154,6 +757,10 @@ gsnmp_listener_set_property (GObject      *object,
         switch (prop_id) {
         case PROP_ENGINE:
                 self->engine = g_value_dup_object (value);
+                if (self->engine != NULL)
+                        self->local = gsnmp_local_engine_ref (gsnmp_engine_get_local (self->engine));
+                else
+                        self->local = gsnmp_local_engine_new (NULL, NULL);
                 break;
         default:
                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1232,7 +839,7 @@ static void
 gsnmp_listener_init (GsnmpListener *self)
 {
         self->context = g_main_context_ref_thread_default ();
-        self->sockets = g_ptr_array_new_with_free_func ((GDestroyNotify) listener_socket_unref);
+        self->transports = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_transport_unref);
         self->communities = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
                                                    (GDestroyNotify) g_bytes_unref, NULL);
         self->users = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
@@ -1245,9 +852,6 @@ gsnmp_listener_init (GsnmpListener *self)
                                                     (GDestroyNotify) g_bytes_unref, g_free);
         self->informs = g_hash_table_new_full (inform_key_hash, inform_key_equal, NULL, g_free);
         g_queue_init (&self->inform_order);
-        self->engine_id = make_engine_id ();
-        self->engine_boots = 1;
-        self->engine_start = g_get_monotonic_time ();
 }
 
 /*****************************************************************************/
@@ -1299,10 +903,8 @@ gsnmp_listener_add_socket_address (GsnmpListener  *self,
                                    guint16        *bound_port,
                                    GError        **error)
 {
-        g_autoptr(GSocket) socket = NULL;
+        g_autoptr(GsnmpTransport) transport = NULL;
         g_autoptr(GSocketAddress) local = NULL;
-        ListenerSocket *ls;
-        SourceData *data;
 
         g_return_val_if_fail (GSNMP_IS_LISTENER (self), FALSE);
         g_return_val_if_fail (G_IS_INET_SOCKET_ADDRESS (address), FALSE);
@@ -1314,25 +916,14 @@ gsnmp_listener_add_socket_address (GsnmpListener  *self,
                 return FALSE;
         }
 
-        socket = gsnmp_socket_new_udp (address, error);
-        if (socket == NULL)
+        transport = gsnmp_transport_new (address, self->context, "[gsnmp] listener socket",
+                                         on_datagram, self, error);
+        if (transport == NULL)
                 return FALSE;
-        local = g_socket_get_local_address (socket, error);
+        local = g_socket_get_local_address (gsnmp_transport_get_socket (transport), error);
         if (local == NULL)
                 return FALSE;
-
-        ls = g_atomic_rc_box_new0 (ListenerSocket);
-        ls->socket = g_steal_pointer (&socket);
-        ls->buffers = gsnmp_socket_buffers_new ();
-        ls->source = g_socket_create_source (ls->socket, G_IO_IN, NULL);
-        data = g_new0 (SourceData, 1);
-        data->listener = self;
-        data->ls = ls;
-        g_source_set_callback (ls->source, (GSourceFunc) G_CALLBACK (on_socket_readable),
-                               data, g_free);
-        g_source_set_static_name (ls->source, "[gsnmp] listener socket");
-        g_source_attach (ls->source, self->context);
-        g_ptr_array_add (self->sockets, ls);
+        g_ptr_array_add (self->transports, g_steal_pointer (&transport));
 
         if (bound_port != NULL)
                 *bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
@@ -1363,15 +954,16 @@ gsnmp_listener_add_address (GsnmpListener *self,
                             guint16       *bound_port,
                             GError       **error)
 {
+        g_auto(GsnmpAddress) parsed = { 0, };
         g_autoptr(GSocketAddress) socket_address = NULL;
 
         g_return_val_if_fail (GSNMP_IS_LISTENER (self), FALSE);
         g_return_val_if_fail (address != NULL, FALSE);
         g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-        socket_address = parse_listen_address (address, error);
-        if (socket_address == NULL)
+        if (!gsnmp_address_parse (address, GSNMP_ADDRESS_USE_LISTEN, &parsed, error))
                 return FALSE;
+        socket_address = g_inet_socket_address_new (parsed.inet_address, parsed.port);
         return gsnmp_listener_add_socket_address (self, socket_address, bound_port, error);
 }
 
@@ -1563,7 +1155,7 @@ gsnmp_listener_get_counter (GsnmpListener        *self,
         g_return_val_if_fail (GSNMP_IS_LISTENER (self), 0);
         g_return_val_if_fail ((guint) counter < N_COUNTERS, 0);
 
-        return self->counters[counter];
+        return listener_get_count (self, counter);
 }
 
 /**
@@ -1587,7 +1179,7 @@ gsnmp_listener_close (GsnmpListener *self)
         if (self->closed)
                 return;
         self->closed = TRUE;
-        for (i = 0; i < self->sockets->len; i++)
-                listener_socket_close (self->sockets->pdata[i]);
-        g_ptr_array_set_size (self->sockets, 0);
+        for (i = 0; i < self->transports->len; i++)
+                gsnmp_transport_close (self->transports->pdata[i]);
+        g_ptr_array_set_size (self->transports, 0);
 }

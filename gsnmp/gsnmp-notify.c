@@ -12,13 +12,10 @@
 #include "gsnmp-oid-private.h"
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-target-private.h"
+#include "gsnmp-transport-private.h"
 #include "gsnmp-varbind-private.h"
 
-#include <errno.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/types.h>
-#include <sys/socket.h>
 #include <netinet/in.h>
 
 /* Notification originators (RFC 3413 §3.2) on a GsnmpEngine.
@@ -285,27 +282,12 @@ local_address_for (GsnmpTarget *target,
                    guint8       out[4])
 {
         GInetAddress *address = gsnmp_target_get_inet_address (target);
-        struct sockaddr_in sin = { 0, }, local = { 0, };
-        socklen_t local_len = sizeof local;
-        int fd;
 
         memset (out, 0, 4);
         if (address == NULL || g_inet_address_get_family (address) != G_SOCKET_FAMILY_IPV4)
                 return;
-
-        sin.sin_family = AF_INET;
-        sin.sin_port = g_htons (gsnmp_target_get_port (target));
-        memcpy (&sin.sin_addr, g_inet_address_to_bytes (address), 4);
-
-        /* Connecting a UDP socket sends nothing: it picks the route */
-        fd = socket (AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        if (fd < 0)
-                return;
-        if (connect (fd, (struct sockaddr *) &sin, sizeof sin) == 0 &&
-            getsockname (fd, (struct sockaddr *) &local, &local_len) == 0 &&
-            local.sin_family == AF_INET)
-                memcpy (out, &local.sin_addr, 4);
-        close (fd);
+        gsnmp_transport_get_route_source_ipv4 (g_inet_address_to_bytes (address),
+                                               gsnmp_target_get_port (target), out);
 }
 
 /* RFC 3584 §3.2: a notification with a Counter64 varbind cannot be sent

@@ -6,6 +6,7 @@
 
 #include "gsnmp-target.h"
 #include "gsnmp-target-private.h"
+#include "gsnmp-address-private.h"
 #include "gsnmp-community.h"
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
@@ -90,191 +91,25 @@ static GParamSpec *properties[N_PROPS];
 /* Address parsing */
 
 static gboolean
-set_address_error (GError    **error,
-                   const char *address,
-                   const char *reason)
-{
-        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
-                     _("Invalid agent address “%s”: %s"), address, reason);
-        return FALSE;
-}
-
-static gboolean
-parse_port (const char *str,
-            guint16    *port)
-{
-        guint64 value;
-
-        if (str[0] == '\0' || !g_ascii_isdigit (str[0]))
-                return FALSE;
-        if (!g_ascii_string_to_unsigned (str, 10, 1, 65535, &value, NULL))
-                return FALSE;
-        *port = (guint16) value;
-        return TRUE;
-}
-
-static gboolean
-is_valid_host_name (const char *host)
-{
-        const char *p;
-
-        if (host[0] == '\0' || strlen (host) > 253)
-                return FALSE;
-        for (p = host; *p; p++) {
-                if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_')
-                        return FALSE;
-        }
-        return TRUE;
-}
-
-/* Splits "host", "host:port", "[v6]", "[v6]:port" or a bare IPv6 literal. */
-static gboolean
-split_host_port (const char  *address,
-                 const char  *rest,
-                 char       **host_out,
-                 guint16     *port_out,
-                 GError     **error)
-{
-        g_autofree char *host = NULL;
-        const char *colon;
-        guint16 port = GSNMP_DEFAULT_PORT;
-
-        if (rest[0] == '\0')
-                return set_address_error (error, address, _("no host given"));
-
-        if (rest[0] == '[') {
-                const char *close = strchr (rest, ']');
-
-                if (close == NULL)
-                        return set_address_error (error, address, _("missing “]”"));
-                host = g_strndup (rest + 1, close - rest - 1);
-                if (close[1] == ':') {
-                        if (!parse_port (close + 2, &port))
-                                return set_address_error (error, address, _("invalid port"));
-                } else if (close[1] != '\0') {
-                        return set_address_error (error, address,
-                                                  _("unexpected text after “]”"));
-                }
-                if (!g_hostname_is_ip_address (host) || strchr (host, ':') == NULL)
-                        return set_address_error (error, address,
-                                                  _("not an IPv6 address in brackets"));
-        } else if ((colon = strchr (rest, ':')) != NULL && strchr (colon + 1, ':') != NULL) {
-                /* Two or more colons: a bare IPv6 literal, without port */
-                host = g_strdup (rest);
-                if (!g_hostname_is_ip_address (host))
-                        return set_address_error (error, address, _("invalid IPv6 address"));
-        } else if (colon != NULL) {
-                host = g_strndup (rest, colon - rest);
-                if (!parse_port (colon + 1, &port))
-                        return set_address_error (error, address, _("invalid port"));
-        } else {
-                host = g_strdup (rest);
-        }
-
-        if (host[0] == '\0')
-                return set_address_error (error, address, _("no host given"));
-        if (!g_hostname_is_ip_address (host) && !is_valid_host_name (host))
-                return set_address_error (error, address, _("invalid host name"));
-
-        *host_out = g_steal_pointer (&host);
-        *port_out = port;
-        return TRUE;
-}
-
-static gboolean
 parse_address (GsnmpTarget *self,
                GError     **error)
 {
-        const char *address = self->address;
-        const char *rest = address;
-        g_autofree char *uri_user = NULL;
-        g_autofree char *uri_hostport = NULL;
-        g_autofree char *host = NULL;
-        guint16 port;
+        g_auto(GsnmpAddress) address = { 0, };
 
-        if (address == NULL || address[0] == '\0')
-                return set_address_error (error, "", _("no host given"));
-
-        self->family_hint = G_SOCKET_FAMILY_INVALID;
-
-        if (g_ascii_strncasecmp (address, "snmp://", 7) == 0) {
-                /* RFC 4088 §3: snmp://[user@]host[:port][/context…] */
-                const char *start = address + 7;
-                const char *end = strchr (start, '/');
-                const char *at;
-
-                uri_hostport = end ? g_strndup (start, end - start) : g_strdup (start);
-                at = strrchr (uri_hostport, '@');
-                if (at != NULL) {
-                        g_autofree char *escaped = g_strndup (uri_hostport, at - uri_hostport);
-
-                        uri_user = g_uri_unescape_string (escaped, NULL);
-                        if (uri_user == NULL || uri_user[0] == '\0')
-                                return set_address_error (error, address,
-                                                          _("invalid community in URI"));
-                        rest = at + 1;
-                } else {
-                        rest = uri_hostport;
-                }
-        } else {
-                const char *colon = strchr (address, ':');
-
-                if (colon != NULL && colon != address && address[0] != '[') {
-                        g_autofree char *prefix = g_ascii_strdown (address, colon - address);
-                        gboolean is_word = TRUE;
-                        const char *p;
-
-                        for (p = prefix; *p; p++)
-                                if (!g_ascii_isalpha (*p) && !g_ascii_isdigit (*p))
-                                        is_word = FALSE;
-
-                        if (g_str_equal (prefix, "udp")) {
-                                self->family_hint = G_SOCKET_FAMILY_IPV4;
-                                rest = colon + 1;
-                        } else if (g_str_equal (prefix, "udp6") ||
-                                   g_str_equal (prefix, "udpv6") ||
-                                   g_str_equal (prefix, "udpipv6")) {
-                                self->family_hint = G_SOCKET_FAMILY_IPV6;
-                                rest = colon + 1;
-                        } else if (is_word && (g_str_equal (prefix, "tcp") ||
-                                               g_str_equal (prefix, "tcp6") ||
-                                               g_str_equal (prefix, "tcpv6") ||
-                                               g_str_equal (prefix, "unix") ||
-                                               g_str_equal (prefix, "dtlsudp") ||
-                                               g_str_equal (prefix, "tlstcp") ||
-                                               g_str_equal (prefix, "ssh") ||
-                                               g_str_equal (prefix, "ipx") ||
-                                               g_str_equal (prefix, "aal5pvc"))) {
-                                return set_address_error (error, address,
-                                                          _("only the UDP transports “udp:” and “udp6:” are supported"));
-                        }
-                }
-        }
-
-        if (!split_host_port (address, rest, &host, &port, error))
+        if (!gsnmp_address_parse (self->address, GSNMP_ADDRESS_USE_TARGET, &address, error))
                 return FALSE;
 
-        if (g_hostname_is_ip_address (host)) {
-                self->inet_address = g_inet_address_new_from_string (host);
-                if (self->inet_address == NULL)
-                        return set_address_error (error, address, _("invalid IP address"));
-                if (self->family_hint != G_SOCKET_FAMILY_INVALID &&
-                    g_inet_address_get_family (self->inet_address) != self->family_hint)
-                        return set_address_error (error, address,
-                                                  self->family_hint == G_SOCKET_FAMILY_IPV6 ?
-                                                  _("“udp6:” needs an IPv6 address") :
-                                                  _("“udp:” needs an IPv4 address"));
-        }
-
-        self->host = g_steal_pointer (&host);
-        self->port = port;
+        self->host = g_steal_pointer (&address.host);
+        self->port = address.port;
+        self->family_hint = address.family_hint;
+        self->inet_address = g_steal_pointer (&address.inet_address);
         if (self->inet_address != NULL)
-                self->socket_address = g_inet_socket_address_new (self->inet_address, port);
+                self->socket_address = g_inet_socket_address_new (self->inet_address, self->port);
 
         if (self->credentials == NULL) {
                 self->credentials = GSNMP_CREDENTIALS (
                         gsnmp_community_new (GSNMP_PROTOCOL_VERSION_V2C,
-                                             uri_user ? uri_user : "public"));
+                                             address.community ? address.community : "public"));
         }
 
         return TRUE;

@@ -15,7 +15,7 @@
 #include "config.h"
 
 #include "gsnmp-test-utils.h"
-#include "gsnmp-message-v3-private.h"
+#include "gsnmp-message-private.h"
 #include "gsnmp-usm-private.h"
 
 #include <glib/gstdio.h>
@@ -1206,7 +1206,7 @@ test_discovery_concurrent (Fixture       *f,
                 g_snprintf (oid, sizeof oid, "1.3.6.1.4.1.99999.1.%u", i);
                 start_get (f->engine, i % 2 ? target : target2, oid, NULL, &r[i], &n_done);
         }
-        g_assert_cmpuint (gsnmp_engine_get_n_pending (f->engine), >=, 2 * N);
+        g_assert_cmpuint (gsnmp_engine_get_n_pending (f->engine), ==, 2 * N);
         g_assert_cmpuint (n_done, ==, 0);
         /* nothing but the discovery was sent */
         g_assert_cmpuint (f->agent->requests->len, ==, 1);
@@ -1312,7 +1312,7 @@ test_discovery_timeout (Fixture       *f,
         guint n_done = 0;
 
         g_test_summary ("An agent that never answers discovery: every waiting request "
-                        "fails with G_IO_ERROR_TIMED_OUT after the discovery's retries, "
+                        "fails with GSNMP_ERROR_DISCOVERY_FAILED after the discovery's retries, "
                         "and a later request discovers again");
 
         gsnmp_target_set_timeout (target, SHORT_TIMEOUT_MS);
@@ -1322,8 +1322,7 @@ test_discovery_timeout (Fixture       *f,
                 start_get (f->engine, target, SYS_DESCR, NULL, &r[i], &n_done);
         test_run_until_count (&n_done, 3);
         for (guint i = 0; i < 3; i++) {
-                g_assert_error (r[i].error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
-                g_assert_nonnull (strstr (r[i].error->message, "discovery"));
+                g_assert_error (r[i].error, GSNMP_ERROR, GSNMP_ERROR_DISCOVERY_FAILED);
                 result_clear (&r[i]);
         }
         /* one discovery, sent twice (one retry) */
@@ -1336,6 +1335,121 @@ test_discovery_timeout (Fixture       *f,
         assert_value (&r[0], f->agent, SYS_DESCR);
         result_clear (&r[0]);
         g_assert_cmpuint (f->agent->n_discoveries, ==, 3);
+}
+
+static void
+test_discovery_n_pending (Fixture       *f,
+                          gconstpointer  data)
+{
+        g_autoptr(GsnmpTarget) target = v3_agent_new_target (f->agent, get_user ("sha"));
+        Result r;
+        guint n_done = 0;
+
+        g_test_summary ("One SNMPv3 GET to a new agent counts as one pending request while "
+                        "its discovery is in flight: discoveries are not the caller's");
+
+        f->agent->hold_discovery = TRUE;
+        start_get (f->engine, target, SYS_DESCR, NULL, &r, &n_done);
+        test_run_until_count (&f->agent->n_discoveries, 1);
+        g_assert_cmpuint (gsnmp_engine_get_n_pending (f->engine), ==, 1);
+
+        f->agent->hold_discovery = FALSE;
+        v3_agent_release (f->agent);
+        test_run_until_count (&n_done, 1);
+        assert_value (&r, f->agent, SYS_DESCR);
+        result_clear (&r);
+        g_assert_cmpuint (gsnmp_engine_get_n_pending (f->engine), ==, 0);
+}
+
+typedef struct {
+        gboolean  done;
+        GBytes   *engine_id;
+        GError   *error;
+} DiscoverResult;
+
+static void
+on_discovered (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+        DiscoverResult *d = user_data;
+
+        d->engine_id = gsnmp_engine_discover_finish (GSNMP_ENGINE (source), result, &d->error);
+        g_assert_true ((d->engine_id == NULL) != (d->error == NULL));
+        d->done = TRUE;
+}
+
+static void
+discover_sync (GsnmpEngine    *engine,
+               GsnmpTarget    *target,
+               DiscoverResult *d)
+{
+        memset (d, 0, sizeof *d);
+        gsnmp_engine_discover_async (engine, target, NULL, on_discovered, d);
+        g_assert_false (d->done);
+        test_run_until (&d->done);
+}
+
+static void
+test_discover_async (Fixture       *f,
+                     gconstpointer  data)
+{
+        g_autoptr(GsnmpTarget) target = v3_agent_new_target (f->agent, get_user ("sha"));
+        g_autoptr(GsnmpCommunity) community = gsnmp_community_new (GSNMP_PROTOCOL_VERSION_V2C,
+                                                                   "public");
+        g_autoptr(GsnmpTarget) plain = NULL;
+        g_autofree char *address = NULL;
+        g_autoptr(GError) error = NULL;
+        DiscoverResult d;
+        Result r;
+
+        g_test_summary ("gsnmp_engine_discover_async() returns the agent's engine ID "
+                        "with one discovery exchange, any credentials on the target; "
+                        "the requests that follow and a second discovery send none");
+
+        address = g_strdup (gsnmp_target_get_address (target));
+        plain = gsnmp_target_new (address, GSNMP_CREDENTIALS (community), &error);
+        g_assert_no_error (error);
+
+        discover_sync (f->engine, plain, &d);
+        g_assert_no_error (d.error);
+        g_assert_true (g_bytes_equal (d.engine_id, f->agent->engine_id));
+        g_clear_pointer (&d.engine_id, g_bytes_unref);
+        g_assert_cmpuint (f->agent->n_discoveries, ==, 1);
+        g_assert_cmpuint (gsnmp_engine_get_n_pending (f->engine), ==, 0);
+
+        /* known now: nothing sent */
+        discover_sync (f->engine, target, &d);
+        g_assert_no_error (d.error);
+        g_assert_true (g_bytes_equal (d.engine_id, f->agent->engine_id));
+        g_clear_pointer (&d.engine_id, g_bytes_unref);
+        g_assert_cmpuint (f->agent->n_discoveries, ==, 1);
+
+        get_sync (f->engine, target, SYS_DESCR, &r);
+        assert_value (&r, f->agent, SYS_DESCR);
+        result_clear (&r);
+        g_assert_cmpuint (f->agent->n_discoveries, ==, 1);
+}
+
+static void
+test_discover_failed (Fixture       *f,
+                      gconstpointer  data)
+{
+        g_autoptr(GsnmpTarget) target = v3_agent_new_target (f->agent, get_user ("sha"));
+        DiscoverResult d;
+
+        g_test_summary ("A discovery the agent never answers fails with "
+                        "GSNMP_ERROR_DISCOVERY_FAILED after the target's retries");
+
+        gsnmp_target_set_timeout (target, SHORT_TIMEOUT_MS);
+        gsnmp_target_set_retries (target, 1);
+        f->agent->black_hole_discovery = TRUE;
+        discover_sync (f->engine, target, &d);
+        g_assert_error (d.error, GSNMP_ERROR, GSNMP_ERROR_DISCOVERY_FAILED);
+        g_test_message ("%s", d.error->message);
+        g_clear_error (&d.error);
+        g_assert_cmpuint (f->agent->n_discoveries, ==, 2);
+        g_assert_cmpuint (gsnmp_engine_get_n_pending (f->engine), ==, 0);
 }
 
 /* A discovery answer from another port, or without an engine ID, is
@@ -2317,6 +2431,9 @@ main (int   argc,
         V3_TEST_ADD ("/gsnmp/engine-v3/discovery/concurrent", test_discovery_concurrent);
         g_test_add_func ("/gsnmp/engine-v3/discovery/many-agents", test_discovery_many_agents);
         V3_TEST_ADD ("/gsnmp/engine-v3/discovery/timeout", test_discovery_timeout);
+        V3_TEST_ADD ("/gsnmp/engine-v3/discovery/n-pending", test_discovery_n_pending);
+        V3_TEST_ADD ("/gsnmp/engine-v3/discover/engine-id", test_discover_async);
+        V3_TEST_ADD ("/gsnmp/engine-v3/discover/failed", test_discover_failed);
         V3_TEST_ADD ("/gsnmp/engine-v3/discovery/bad-answers", test_discovery_bad_answers);
 
         V3_TEST_ADD ("/gsnmp/engine-v3/retry/new-msg-id", test_retry_new_msg_id);

@@ -24,7 +24,7 @@
 
 #include <gsnmp/gsnmp.h>
 #include "gsnmp-ber-private.h"
-#include "gsnmp-message-v3-private.h"
+#include "gsnmp-message-private.h"
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-usm-private.h"
 #include "gsnmp-usm-user-private.h"

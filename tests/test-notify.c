@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include "gsnmp-test-utils.h"
-#include "gsnmp-message-v3-private.h"
+#include "gsnmp-message-private.h"
 #include "gsnmp-usm-private.h"
 
 #include <string.h>
@@ -1167,6 +1167,16 @@ test_v3_listener_engine (Fixture       *f,
         g_assert_no_error (d.error);
         g_assert_cmpuint (gsnmp_listener_get_counter (listener, GSNMP_LISTENER_COUNTER_NOTIFICATIONS),
                           ==, 1);
+
+        /* One entity: the listener counts in the engine's counters (the
+         * sender's discovery, then the inform) */
+        g_assert_cmpuint (gsnmp_engine_get_counter (engine, GSNMP_COUNTER_IN_PKTS), ==, 2);
+        g_assert_cmpuint (gsnmp_listener_get_counter (listener, GSNMP_LISTENER_COUNTER_IN_PACKETS),
+                          ==, 2);
+        g_assert_cmpuint (gsnmp_engine_get_counter (engine, GSNMP_COUNTER_USM_UNKNOWN_ENGINE_IDS),
+                          ==, 1);
+        g_assert_cmpuint (gsnmp_engine_get_counter (f->engine, GSNMP_COUNTER_USM_UNKNOWN_ENGINE_IDS),
+                          ==, 0);
 
         /* The listener's own engine: random, boots 1 */
         g_assert_null (gsnmp_listener_get_engine (f->listener));

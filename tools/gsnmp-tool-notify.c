@@ -402,7 +402,8 @@ run_notify (GsnmpToolOptions *options,
 
         if (ok)
                 return GSNMP_TOOL_EXIT_OK;
-        if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
+        if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+            g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_DISCOVERY_FAILED)) {
                 /* snmp_sess_perror ("snmpinform", ss) */
                 gsnmp_tool_print_error (options->prgname, _("Timeout"));
                 return GSNMP_TOOL_EXIT_FAILURE;

@@ -817,35 +817,21 @@ gsnmp_tool_options_new_target (GsnmpToolOptions *options,
         return target;
 }
 
-/* An engine ID no agent has: 32 bytes outside RFC 3411's formats. */
-static const guint8 no_engine_id[32] = {
-        0x00, 'g', 's', 'n', 'm', 'p', '-', 'n', 'o', '-', 'e', 'n', 'g', 'i', 'n', 'e',
-        0x00, 'g', 's', 'n', 'm', 'p', '-', 'n', 'o', '-', 'e', 'n', 'g', 'i', 'n', 'e',
-};
-
 /*
  * gsnmp_tool_options_new_discovery_target:
  *
  * A target for gsnmp_tool_discover_engine(): the agent of the options with
- * a user whose keys are localized for an engine ID no agent has, so that
- * the library discovers the agent's engine for it and then fails the
- * request without sending it. Made when the session opens, it also checks
- * the agent address as snmp_open() does.
+ * its timing (discovery uses nothing else). Made when the session opens,
+ * it also checks the agent address as snmp_open() does.
  */
 GsnmpTarget *
 gsnmp_tool_options_new_discovery_target (GsnmpToolOptions *options,
                                          int              *exit_status)
 {
-        static const guint8 no_key[16] = { 0, };
-        g_autoptr(GsnmpUsmUser) user = NULL;
         g_autoptr(GError) error = NULL;
-        GsnmpTarget *target = NULL;
+        GsnmpTarget *target;
 
-        user = gsnmp_usm_user_new_localized ("gsnmp", no_engine_id, sizeof no_engine_id,
-                                             GSNMP_AUTH_PROTOCOL_MD5, no_key, sizeof no_key,
-                                             GSNMP_PRIV_PROTOCOL_NONE, NULL, 0, &error);
-        if (user != NULL)
-                target = gsnmp_target_new (options->agent, GSNMP_CREDENTIALS (user), &error);
+        target = gsnmp_target_new (options->agent, NULL, &error);
         if (target == NULL) {
                 gsnmp_tool_print_error (options->prgname, "%s", error->message);
                 *exit_status = GSNMP_TOOL_EXIT_FAILURE;
@@ -859,8 +845,8 @@ gsnmp_tool_options_new_discovery_target (GsnmpToolOptions *options,
  * gsnmp_tool_discover_engine:
  *
  * Net-SNMP's delayed engine ID probe: discovers the agent's engine on
- * @engine with @discovery_target (see above), so that the requests that
- * follow on @engine find it known. When discovery fails, prints what
+ * @engine (gsnmp_engine_discover_async()) at @discovery_target's address,
+ * so that the requests that follow on @engine find it known. When discovery fails, prints what
  * Net-SNMP prints ("PRGNAME: Timeout") and returns %FALSE. Does nothing
  * when -e gave the engine ID: Net-SNMP does not probe then.
  */
@@ -872,22 +858,17 @@ gsnmp_tool_discover_engine (GsnmpToolOptions *options,
 {
         GsnmpToolWait wait = GSNMP_TOOL_WAIT_INIT;
         g_autoptr(GAsyncResult) result = NULL;
-        g_autoptr(GsnmpPdu) response = NULL;
+        g_autoptr(GBytes) engine_id = NULL;
         g_autoptr(GError) error = NULL;
 
         if (options->version != GSNMP_PROTOCOL_VERSION_V3 || options->security_engine_id != NULL)
                 return TRUE;
 
-        gsnmp_engine_get_async (engine, discovery_target, NULL, 0, NULL,
-                                gsnmp_tool_wait_callback, &wait);
+        gsnmp_engine_discover_async (engine, discovery_target, NULL,
+                                     gsnmp_tool_wait_callback, &wait);
         result = gsnmp_tool_wait (&wait);
-        response = gsnmp_engine_get_finish (engine, result, &error);
-
-        /* Discovered: the request then fails on the keys (or, should the
-         * agent have that engine ID after all, on the agent's report). */
-        if (response != NULL ||
-            (error->domain == GSNMP_ERROR && error->code != GSNMP_ERROR_INVALID_ADDRESS &&
-             !gsnmp_tool_error_is_discovery_failure (error)))
+        engine_id = gsnmp_engine_discover_finish (engine, result, &error);
+        if (engine_id != NULL)
                 return TRUE;
 
         *exit_status = gsnmp_tool_print_request_error (options, error, TRUE);

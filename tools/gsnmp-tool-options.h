@@ -114,8 +114,9 @@ GsnmpTarget      *gsnmp_tool_options_new_target    (GsnmpToolOptions        *opt
  * use, then gsnmp_tool_options_check_user_name() and finally
  * gsnmp_tool_options_new_target(), which makes the remaining checks.
  * Without the first two steps a discovery that fails still reads as
- * Net-SNMP's "Timeout" (see gsnmp_tool_print_request_error()), but the
- * user name and level checks come first. */
+ * Net-SNMP's "Timeout" (GSNMP_ERROR_DISCOVERY_FAILED, see
+ * gsnmp_tool_print_request_error()), but the user name and level checks
+ * come first. */
 GsnmpTarget      *gsnmp_tool_options_new_discovery_target (GsnmpToolOptions *options,
                                                     int                     *exit_status);
 gboolean          gsnmp_tool_discover_engine       (GsnmpToolOptions        *options,

@@ -101,14 +101,6 @@ gsnmp_tool_print_packet_error (GsnmpPdu *response,
         }
 }
 
-/* Did the library fail @error's request because it could not discover
- * the agent's SNMPv3 engine? (The engine prefixes the reason.) */
-gboolean
-gsnmp_tool_error_is_discovery_failure (const GError *error)
-{
-        return g_str_has_prefix (error->message, _("SNMPv3 engine discovery failed: "));
-}
-
 /* snmp_api.c's api_errors[] for the reports of RFC 3414 and RFC 3413 */
 static const char *
 report_error_string (const GError *error)
@@ -149,12 +141,12 @@ gsnmp_tool_print_request_error (const GsnmpToolOptions *options,
 {
         const char *report;
 
-        if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) &&
-            options->version == GSNMP_PROTOCOL_VERSION_V3 &&
-            options->security_engine_id == NULL &&
-            gsnmp_tool_error_is_discovery_failure (error)) {
+        if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_DISCOVERY_FAILED) &&
+            options->security_engine_id == NULL) {
                 gsnmp_tool_print_error (options->prgname, _("Timeout"));
-        } else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
+        } else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+                   g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_DISCOVERY_FAILED)) {
+                /* with -e Net-SNMP does not probe: the request itself timed out */
                 fprintf (stderr,
                          timeout_period ? _("Timeout: No Response from %s.\n") :
                                           _("Timeout: No Response from %s\n"),

@@ -23,7 +23,6 @@ void         gsnmp_tool_print_packet_error    (GsnmpPdu                *response
 int          gsnmp_tool_print_request_error   (const GsnmpToolOptions  *options,
                                                const GError            *error,
                                                gboolean                 timeout_period);
-gboolean     gsnmp_tool_error_is_discovery_failure (const GError       *error);
 
 void         gsnmp_tool_print_error           (const char              *prgname,
                                                const char              *format,

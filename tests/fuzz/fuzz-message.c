@@ -15,7 +15,6 @@
 #include "config.h"
 
 #include "gsnmp-message-private.h"
-#include "gsnmp-message-v3-private.h"
 #include "gsnmp-error.h"
 
 #include <stdint.h>

@@ -266,6 +266,32 @@ def case_v3_wrong_key(c):
     engine.get_async(target(user), [oid('1.3.6.1.2.1.1.5.0')], None, c.wrap(done))
 
 
+# SNMPv3 discovery on its own: snmpd's engine ID, from a fresh engine; and
+# a dead address fails with GSNMP_ERROR_DISCOVERY_FAILED
+def case_v3_discover(c):
+    eng2 = Gsnmp.Engine.new()
+
+    def done(eng, res):
+        engine_id = eng.discover_finish(res)
+        data = engine_id.get_data()
+        check(len(data) >= 5, data)
+        dead = Gsnmp.Target.new('udp:127.0.0.1:9', community('public'))
+        dead.set_timeout(100)
+        dead.set_retries(0)
+        eng.discover_async(dead, None, c.wrap(dead_done))
+
+    def dead_done(eng, res):
+        try:
+            eng.discover_finish(res)
+        except GLib.Error as e:
+            check(e.matches(Gsnmp.error_quark(), Gsnmp.Error.DISCOVERY_FAILED), e)
+            eng.close()
+            c.ok()
+            return
+        raise AssertionError('no error')
+    eng2.discover_async(target(community('public')), None, c.wrap(done))
+
+
 # A trap sent from the engine and received by a listener on another engine
 def case_trap(c):
     rx_engine = Gsnmp.Engine.new()
@@ -418,6 +444,7 @@ runner = Case([
     ('python walk enumerator', case_walk),
     ('python v3 authPriv get', case_v3_authpriv),
     ('python v3 wrong key', case_v3_wrong_key),
+    ('python v3 discover', case_v3_discover),
     ('python trap send and receive', case_trap),
     ('python timeout', case_timeout),
     ('python cancel', case_cancel),
