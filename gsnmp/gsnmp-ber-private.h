@@ -63,7 +63,9 @@ gboolean gsnmp_ber_set_malformed (GError    **error,
 #define GSNMP_BER_TAG_GAUGE32           0x42
 #define GSNMP_BER_TAG_TIMETICKS         0x43
 #define GSNMP_BER_TAG_OPAQUE            0x44
+#define GSNMP_BER_TAG_NSAP_ADDRESS      0x45    /* historic (RFC 1442) */
 #define GSNMP_BER_TAG_COUNTER64         0x46
+#define GSNMP_BER_TAG_UINTEGER32        0x47    /* historic (RFC 1442) */
 #define GSNMP_BER_TAG_NO_SUCH_OBJECT    0x80
 #define GSNMP_BER_TAG_NO_SUCH_INSTANCE  0x81
 #define GSNMP_BER_TAG_END_OF_MIB_VIEW   0x82

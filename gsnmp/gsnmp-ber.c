@@ -14,7 +14,8 @@
  * (RFC 3417 §8): one-byte identifiers, definite lengths, primitive
  * encodings.  Non-minimal lengths and integers with redundant leading
  * 0x00/0xff octets are accepted on input (X.690 allows them in BER), and
- * always judged by their value; the writer only produces minimal ones. */
+ * always judged by their value; the writer only produces minimal ones.
+ * doc/decoder-strictness.md lists every such choice and its test. */
 
 /***************************************************************************/
 /* Errors */
@@ -269,7 +270,11 @@ gsnmp_ber_decode_integer (const guint8 *content,
         return TRUE;
 }
 
-/* Drops leading zero octets of a non-negative integer; FALSE if negative. */
+/* Drops leading zero octets of an unsigned value.  An encoding whose
+ * first octet has its top bit set is, in X.690 terms, negative: agents
+ * that forget the leading 0x00 send Counter32 3000000000 as b2 d0 5e 00.
+ * Net-SNMP (asn_parse_unsigned_int()) reads the octets as an unsigned
+ * number, and so does gsnmp (doc/decoder-strictness.md). */
 static gboolean
 ber_strip_unsigned (const guint8 **content,
                     gsize         *length,
@@ -277,8 +282,6 @@ ber_strip_unsigned (const guint8 **content,
 {
         if (*length == 0)
                 return gsnmp_ber_set_malformed (error, _("Empty BER integer"));
-        if ((*content)[0] & 0x80)
-                return gsnmp_ber_set_malformed (error, _("Negative BER value for an unsigned type"));
         while (*length > 1 && (*content)[0] == 0x00) {
                 (*content)++;
                 (*length)--;
@@ -286,7 +289,8 @@ ber_strip_unsigned (const guint8 **content,
         return TRUE;
 }
 
-/* RFC 2578 §7.1.6-7.1.8: Counter32, Gauge32, TimeTicks (0..2^32-1). */
+/* RFC 2578 §7.1.6-7.1.8: Counter32, Gauge32, TimeTicks, and RFC 1442's
+ * UInteger32 (0..2^32-1). */
 gboolean
 gsnmp_ber_decode_unsigned (const guint8 *content,
                            gsize         length,

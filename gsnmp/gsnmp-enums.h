@@ -68,6 +68,11 @@ typedef enum {
  * @GSNMP_VALUE_TYPE_TIMETICKS: TimeTicks, in hundredths of a second
  * @GSNMP_VALUE_TYPE_OPAQUE: Opaque
  * @GSNMP_VALUE_TYPE_COUNTER64: Counter64
+ * @GSNMP_VALUE_TYPE_NSAP_ADDRESS: NsapAddress, an application type of the
+ *   RFC 1442 SMIv2 drafts that RFC 2578 dropped; still sent by some agents.
+ *   Its value is octets, read with [method@Gsnmp.Varbind.get_octets].
+ * @GSNMP_VALUE_TYPE_UINTEGER32: UInteger32, likewise historic (RFC 1442); an
+ *   unsigned 32-bit value, read with [method@Gsnmp.Varbind.get_unsigned]
  * @GSNMP_VALUE_TYPE_NO_SUCH_OBJECT: the noSuchObject exception
  * @GSNMP_VALUE_TYPE_NO_SUCH_INSTANCE: the noSuchInstance exception
  * @GSNMP_VALUE_TYPE_END_OF_MIB_VIEW: the endOfMibView exception
@@ -87,7 +92,9 @@ typedef enum {
         GSNMP_VALUE_TYPE_GAUGE32 = 0x42,
         GSNMP_VALUE_TYPE_TIMETICKS = 0x43,
         GSNMP_VALUE_TYPE_OPAQUE = 0x44,
+        GSNMP_VALUE_TYPE_NSAP_ADDRESS = 0x45,
         GSNMP_VALUE_TYPE_COUNTER64 = 0x46,
+        GSNMP_VALUE_TYPE_UINTEGER32 = 0x47,
         GSNMP_VALUE_TYPE_NO_SUCH_OBJECT = 0x80,
         GSNMP_VALUE_TYPE_NO_SUCH_INSTANCE = 0x81,
         GSNMP_VALUE_TYPE_END_OF_MIB_VIEW = 0x82,

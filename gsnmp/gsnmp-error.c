@@ -64,6 +64,9 @@
  *   the agent failed: it did not answer the discovery request with a report
  *   carrying its engine ID within the target's timeout and retries
  *   ([method@Gsnmp.Engine.discover_finish])
+ * @GSNMP_ERROR_LIMIT_REACHED: a table retrieval stopped at a limit (the
+ *   walk's [property@Gsnmp.Walk:max-varbinds] or
+ *   [property@Gsnmp.Walk:max-requests]) before the end of the table
  *
  * Error codes in the %GSNMP_ERROR domain.
  *

@@ -34,6 +34,7 @@ typedef enum {
         GSNMP_ERROR_UNAVAILABLE_CONTEXT,
         GSNMP_ERROR_OID_NOT_INCREASING,
         GSNMP_ERROR_DISCOVERY_FAILED,
+        GSNMP_ERROR_LIMIT_REACHED,
 } GsnmpError;
 
 #define GSNMP_PDU_ERROR (gsnmp_pdu_error_quark ())

@@ -96,7 +96,8 @@ read_varbind (GsnmpBerReader       *r,
         }
         case GSNMP_BER_TAG_COUNTER32:
         case GSNMP_BER_TAG_GAUGE32:
-        case GSNMP_BER_TAG_TIMETICKS: {
+        case GSNMP_BER_TAG_TIMETICKS:
+        case GSNMP_BER_TAG_UINTEGER32: {
                 guint32 v;
 
                 if (!gsnmp_ber_decode_unsigned (content, length, &v, error))
@@ -118,6 +119,7 @@ read_varbind (GsnmpBerReader       *r,
         }
         case GSNMP_BER_TAG_OCTET_STRING:
         case GSNMP_BER_TAG_OPAQUE:
+        case GSNMP_BER_TAG_NSAP_ADDRESS:
                 oid = gsnmp_oid_new (name, n_name);
                 *out = gsnmp_varbind_new_take_octets (oid, (GsnmpValueType) tag, content, length);
                 return TRUE;
@@ -198,10 +200,12 @@ read_pdu_header (GsnmpBerReader *r,
                 pdu->error_status = (guint32) MAX (status, 0);
                 pdu->error_index = (guint32) MAX (index, 0);
         } else {
-                if (status < 0 || status > GSNMP_PDU_ERROR_INCONSISTENT_NAME)
-                        return gsnmp_ber_set_malformed (error, _("Invalid error-status %d"), status);
-                if (index < 0)
-                        return gsnmp_ber_set_malformed (error, _("Invalid error-index %d"), index);
+                /* An error-status outside RFC 3416's 0..18 or a negative
+                 * error-index is the agent's answer all the same: Net-SNMP
+                 * shows it ("Reason: Unknown Error"), and so must callers,
+                 * rather than wait for another answer and report a
+                 * timeout.  Kept as the 32 bits on the wire (-1 reads as
+                 * 4294967295, past any varbind). */
                 pdu->error_status = (guint32) status;
                 pdu->error_index = (guint32) index;
         }
@@ -349,6 +353,7 @@ write_varbind (GsnmpBerWriter       *w,
         case GSNMP_VALUE_TYPE_COUNTER32:
         case GSNMP_VALUE_TYPE_GAUGE32:
         case GSNMP_VALUE_TYPE_TIMETICKS:
+        case GSNMP_VALUE_TYPE_UINTEGER32:
                 gsnmp_ber_write_unsigned (w, type, gsnmp_varbind_get_unsigned (vb));
                 break;
         case GSNMP_VALUE_TYPE_COUNTER64:
@@ -357,7 +362,8 @@ write_varbind (GsnmpBerWriter       *w,
                 gsnmp_ber_write_counter64 (w, type, gsnmp_varbind_get_counter64 (vb));
                 break;
         case GSNMP_VALUE_TYPE_OCTET_STRING:
-        case GSNMP_VALUE_TYPE_OPAQUE: {
+        case GSNMP_VALUE_TYPE_OPAQUE:
+        case GSNMP_VALUE_TYPE_NSAP_ADDRESS: {
                 const guint8 *data;
                 gsize length = 0;
 
@@ -635,6 +641,36 @@ read_ranged (GsnmpBerReader *r,
         return TRUE;
 }
 
+/* msgAuthoritativeEngineBoots and msgAuthoritativeEngineTime
+ * (RFC 3414 §2.4: 0..2^31-1), read as Net-SNMP 5.9 reads them
+ * (usm_parse_security_parameters()): an INTEGER of up to 8 octets,
+ * sign-extended, of which the low 32 bits are taken as an unsigned value
+ * that must not exceed 2^31-1.  So an agent that encodes boots 5 as
+ * ff ff ff ff 00 00 00 05 is understood as Net-SNMP understands it, and
+ * -1 (2^32-1 once truncated) is still refused. */
+static gboolean
+read_boots_or_time (GsnmpBerReader *r,
+                    const char     *name,
+                    guint32        *value,
+                    GError        **error)
+{
+        const guint8 *content;
+        gsize length;
+        guint64 v;
+
+        if (!gsnmp_ber_read_octets (r, GSNMP_BER_TAG_INTEGER, &content, &length, error))
+                return FALSE;
+        if (length == 0 || length > 8)
+                return gsnmp_ber_set_malformed (error, _("Invalid %s of %zu bytes"), name, length);
+        v = (content[0] & 0x80) ? G_MAXUINT64 : 0;
+        for (gsize i = 0; i < length; i++)
+                v = (v << 8) | content[i];
+        if ((v & G_MAXUINT32) > G_MAXINT32)
+                return gsnmp_ber_set_malformed (error, _("Invalid %s %" G_GINT64_FORMAT), name, (gint64) v);
+        *value = (guint32) (v & G_MAXUINT32);
+        return TRUE;
+}
+
 /* Reads a ScopedPDU (RFC 3412 §6.8) into @msg, which it changes only on
  * success. */
 static gboolean
@@ -669,7 +705,8 @@ decode_message (GsnmpBerReader *r,
                 GsnmpMessageV3 *msg,
                 GError        **error)
 {
-        gint32 version, model, boots, engine_time;
+        gint32 version, model;
+        guint32 boots, engine_time;
         const guint8 *flags, *engine_id, *user_name, *auth;
         gsize flags_len, engine_id_len, user_name_len;
 
@@ -711,8 +748,8 @@ decode_message (GsnmpBerReader *r,
             !gsnmp_ber_enter (r, GSNMP_BER_TAG_SEQUENCE, error) ||
             !read_string (r, "msgAuthoritativeEngineID", MAX_ENGINE_ID_LENGTH,
                           &engine_id, &engine_id_len, error) ||
-            !read_ranged (r, "msgAuthoritativeEngineBoots", 0, &boots, error) ||
-            !read_ranged (r, "msgAuthoritativeEngineTime", 0, &engine_time, error) ||
+            !read_boots_or_time (r, "msgAuthoritativeEngineBoots", &boots, error) ||
+            !read_boots_or_time (r, "msgAuthoritativeEngineTime", &engine_time, error) ||
             !read_string (r, "msgUserName", MAX_USER_NAME_LENGTH,
                           &user_name, &user_name_len, error) ||
             !gsnmp_ber_read_octets (r, GSNMP_BER_TAG_OCTET_STRING, &auth, &msg->auth_len, error) ||
@@ -723,8 +760,8 @@ decode_message (GsnmpBerReader *r,
                 return FALSE;
 
         msg->engine_id = g_bytes_new (engine_id, engine_id_len);
-        msg->engine_boots = (guint32) boots;
-        msg->engine_time = (guint32) engine_time;
+        msg->engine_boots = boots;
+        msg->engine_time = engine_time;
         msg->user_name = g_bytes_new (user_name, user_name_len);
         msg->auth_offset = (gsize) (auth - data);
 

@@ -45,13 +45,12 @@ typedef struct {
         TokKind     kind;
         const char *start;
         gsize       len;
-        guint       line;
 } Token;
 
 typedef struct {
         const char *p;
         const char *end;
-        guint       line;
+        const char *text;               /* for line numbers, counted on error */
         Token       tok;                /* the current token */
         gboolean    have_peek;
         Token       peek;
@@ -59,32 +58,57 @@ typedef struct {
         GError     *error;
 } Parser;
 
-static gboolean
-is_word_char (char c)
+/* Character classes: white space, and what continues a word */
+static guint8 char_class[256];
+#define CLASS_SPACE 1
+#define CLASS_WORD  2
+
+static void
+init_classes (void)
 {
-        return g_ascii_isalnum (c) || c == '-' || c == '_';
+        static gsize done;
+
+        if (g_once_init_enter (&done)) {
+                int c;
+
+                for (c = 0; c < 256; c++) {
+                        if (g_ascii_isspace (c))
+                                char_class[c] |= CLASS_SPACE;
+                        if (g_ascii_isalnum (c) || c == '-' || c == '_')
+                                char_class[c] |= CLASS_WORD;
+                }
+                g_once_init_leave (&done, 1);
+        }
+}
+
+guint
+gsnmp_mib_line_of (const char *text,
+         const char *p)
+{
+        guint line = 1;
+        const char *nl;
+
+        for (nl = memchr (text, '\n', p - text); nl != NULL; nl = memchr (nl + 1, '\n', p - nl - 1))
+                line++;
+        return line;
 }
 
 static void
 skip_space_and_comments (Parser *ps)
 {
         while (ps->p < ps->end) {
-                char c = *ps->p;
+                guchar c = (guchar) *ps->p;
 
-                if (c == '\n') {
-                        ps->line++;
-                        ps->p++;
-                } else if (g_ascii_isspace (c)) {
+                if (char_class[c] & CLASS_SPACE) {
                         ps->p++;
                 } else if (c == '-' && ps->p + 1 < ps->end && ps->p[1] == '-') {
-                        /* A comment ends at the end of the line or at the next "--" */
                         const char *eol, *dash;
 
                         ps->p += 2;
                         eol = memchr (ps->p, '\n', ps->end - ps->p);
                         if (eol == NULL)
                                 eol = ps->end;
-                        /* a comment also ends at the next "--" on its line */
+                        /* a comment ends at the end of the line or at the next "--" */
                         for (dash = memchr (ps->p, '-', eol - ps->p); dash != NULL && dash + 1 < eol;
                              dash = memchr (dash + 1, '-', eol - dash - 1)) {
                                 if (dash[1] == '-')
@@ -107,7 +131,6 @@ lex (Parser *ps,
         const char *s;
 
         skip_space_and_comments (ps);
-        t->line = ps->line;
         t->start = ps->p;
         t->len = 0;
         if (ps->p >= ps->end) {
@@ -116,14 +139,12 @@ lex (Parser *ps,
         }
         s = ps->p;
         if (*s == '"') {
-                const char *close, *nl;
+                const char *close;
 
                 s++;
                 close = memchr (s, '"', ps->end - s);
                 if (close == NULL)
                         close = ps->end;
-                for (nl = memchr (s, '\n', close - s); nl != NULL; nl = memchr (nl + 1, '\n', close - nl - 1))
-                        ps->line++;
                 s = close;
                 t->kind = TOK_STRING;
                 t->start = ps->p + 1;
@@ -166,7 +187,7 @@ lex (Parser *ps,
                 return;
         }
         if (g_ascii_isalpha (*s)) {
-                while (s < ps->end && is_word_char (*s)) {
+                while (s < ps->end && (char_class[(guchar) *s] & CLASS_WORD)) {
                         /* "--" inside a word starts a comment */
                         if (*s == '-' && s + 1 < ps->end && s[1] == '-')
                                 break;
@@ -247,7 +268,7 @@ fail (Parser     *ps,
                 g_set_error (&ps->error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_SYNTAX,
                              _("%s:%u: syntax error: expected %s, found %s"),
                              ps->module->path != NULL ? ps->module->path : ps->module->name,
-                             ps->tok.line, _(what), near);
+                             gsnmp_mib_line_of (ps->text, ps->tok.start), _(what), near);
         }
         return FALSE;
 }
@@ -943,7 +964,7 @@ parse_body (Parser *ps)
                         def = g_new0 (MibDef, 1);
                         def->label = name;
                         def->kind = MIB_DEF_OID;
-                        def->line = ps->tok.line;
+                        def->pos = ps->tok.start;
                         if (!parse_oid_value (ps, def)) {
                                 def_free (def);
                                 return FALSE;
@@ -958,7 +979,7 @@ parse_body (Parser *ps)
                                 def = g_new0 (MibDef, 1);
                                 def->label = name;
                                 def->kind = macros[i].kind;
-                                def->line = ps->tok.line;
+                                def->pos = ps->tok.start;
                                 break;
                         }
                 }
@@ -1025,7 +1046,8 @@ gsnmp_mib_module_free (MibModule *module)
         g_ptr_array_unref (module->import_modules);
         g_hash_table_unref (module->imports);
         g_string_chunk_free (module->strings);
-        g_free (module->text);
+        g_clear_pointer (&module->mapped, g_mapped_file_unref);
+        g_free (module->owned_text);
         g_free (module->name);
         g_free (module->path);
         g_free (module);
@@ -1046,7 +1068,8 @@ gsnmp_mib_module_parse (const char  *name_hint,
         module->name = g_strdup (name_hint);
         ps.p = text;
         ps.end = text + length;
-        ps.line = 1;
+        ps.text = text;
+        init_classes ();
         ps.module = module;
 
         next (&ps);
@@ -1093,7 +1116,8 @@ gsnmp_mib_read_module_name (const char *text,
 
         ps.p = text;
         ps.end = text + length;
-        ps.line = 1;
+        ps.text = text;
+        init_classes ();
         lex (&ps, &first);
         if (first.kind != TOK_WORD)
                 return NULL;

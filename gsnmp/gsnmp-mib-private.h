@@ -78,7 +78,7 @@ typedef struct _MibNode MibNode;
 typedef struct {
         const char  *label;
         MibDefKind   kind;
-        guint        line;
+        const char  *pos;               /* where it is in the module's text */
         const char  *parent;            /* the first component, a label */
         guint        n_comps;
         MibComp     *comps;
@@ -119,7 +119,9 @@ struct _MibModule {
         gboolean       smiv2;
         guint          load_order;
         GStringChunk  *strings;
-        char          *text;            /* the file, kept for the descriptions */
+        const char    *text;            /* the file, kept for the descriptions */
+        GMappedFile   *mapped;          /* the file's mapping, or NULL */
+        char          *owned_text;      /* or a copy of text given in memory */
         GHashTable    *imports;         /* symbol → module name */
         GPtrArray     *import_modules;  /* module names, in order */
         GPtrArray     *defs;            /* MibDef */
@@ -144,6 +146,8 @@ MibModule *gsnmp_mib_module_parse      (const char  *name_hint,
                                        gsize        length,
                                        GError     **error);
 void       gsnmp_mib_module_free       (MibModule   *module);
+guint      gsnmp_mib_line_of           (const char  *text,
+                                        const char  *p);
 char      *gsnmp_mib_read_module_name  (const char  *text,
                                        gsize        length);
 

@@ -53,6 +53,7 @@ struct _GsnmpMib {
         GRWLock      lock;
         GPtrArray   *dirs;              /* char* */
         GHashTable  *paths;             /* module name → file path (index) */
+        GHashTable  *texts;             /* file path → contents read by the index */
         gboolean     indexed;
         GHashTable  *modules;           /* name → MibModule */
         GPtrArray   *module_order;      /* MibModule, in load order */
@@ -118,6 +119,7 @@ gsnmp_mib_finalize (GObject *object)
         g_ptr_array_unref (mib->module_order);
         g_hash_table_unref (mib->modules);
         g_hash_table_unref (mib->paths);
+        g_hash_table_unref (mib->texts);
         g_ptr_array_unref (mib->dirs);
         g_rw_lock_clear (&mib->lock);
 
@@ -139,6 +141,8 @@ gsnmp_mib_init (GsnmpMib *mib)
         g_rw_lock_init (&mib->lock);
         mib->dirs = g_ptr_array_new_with_free_func (g_free);
         mib->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+        mib->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_mapped_file_unref);
         mib->modules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                               (GDestroyNotify) gsnmp_mib_module_free);
         mib->module_order = g_ptr_array_new ();
@@ -220,6 +224,7 @@ set_search_path_locked (GsnmpMib   *mib,
         g_ptr_array_unref (mib->dirs);
         mib->dirs = g_steal_pointer (&dirs);
         g_hash_table_remove_all (mib->paths);
+        g_hash_table_remove_all (mib->texts);
         mib->indexed = FALSE;
 }
 
@@ -294,24 +299,25 @@ index_directories (GsnmpMib *mib)
                 while ((entry = g_dir_read_name (dir)) != NULL) {
                         g_autofree char *path = NULL;
                         g_autofree char *name = NULL;
-                        char head[4096];
-                        gsize n;
-                        FILE *f;
+                        GMappedFile *mapped;
 
                         if (entry[0] == '.')
                                 continue;
                         path = g_build_filename (dirname, entry, NULL);
-                        f = fopen (path, "rb");
-                        if (f == NULL)
+                        /* Read once: the text is kept until the module loads
+                         * (or the load call returns) */
+                        mapped = g_mapped_file_new (path, FALSE, NULL);
+                        if (mapped == NULL)
                                 continue;
-                        n = fread (head, 1, sizeof head, f);
-                        fclose (f);
-                        name = gsnmp_mib_read_module_name (head, n);
-                        if (name == NULL)
+                        name = gsnmp_mib_read_module_name (g_mapped_file_get_contents (mapped),
+                                                           g_mapped_file_get_length (mapped));
+                        if (name == NULL || g_hash_table_contains (mib->paths, name)) {
+                                g_mapped_file_unref (mapped);
                                 continue;
-                        if (!g_hash_table_contains (mib->paths, name))
-                                g_hash_table_insert (mib->paths, g_steal_pointer (&name),
-                                                     g_steal_pointer (&path));
+                        }
+                        g_hash_table_insert (mib->texts, g_strdup (path), mapped);
+                        g_hash_table_insert (mib->paths, g_steal_pointer (&name),
+                                             g_steal_pointer (&path));
                 }
         }
         mib->indexed = TRUE;
@@ -543,7 +549,8 @@ link_module (GsnmpMib   *mib,
 
                 g_set_error (&first_error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_UNRESOLVED,
                              _("%s:%u: %s is defined below %s, which is not defined or imported"),
-                             module->path != NULL ? module->path : module->name, def->line, def->label, def->parent);
+                             module->path != NULL ? module->path : module->name,
+                             gsnmp_mib_line_of (module->text, def->pos), def->label, def->parent);
         }
 
         for (i = 0; i < module->defs->len; i++)
@@ -562,7 +569,7 @@ load_module_locked (GsnmpMib    *mib,
                     GError     **error)
 {
         MibModule *module = g_hash_table_lookup (mib->modules, name);
-        g_autofree char *contents = NULL;
+        GMappedFile *mapped = NULL;
         const char *path;
         gsize length;
         GError *local = NULL;
@@ -577,19 +584,30 @@ load_module_locked (GsnmpMib    *mib,
                              _("Cannot find module (%s)"), name);
                 return FALSE;
         }
-        if (!g_file_get_contents (path, &contents, &length, &local)) {
+        {
+                gpointer stolen_key = NULL;
+
+                if (g_hash_table_steal_extended (mib->texts, path, &stolen_key, (gpointer *) &mapped))
+                        g_free (stolen_key);
+                else
+                        mapped = g_mapped_file_new (path, FALSE, &local);
+        }
+        if (mapped == NULL) {
                 g_set_error (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_MODULE_NOT_FOUND,
                              _("Cannot read module %s: %s"), name, local->message);
                 g_error_free (local);
                 return FALSE;
         }
-        module = gsnmp_mib_module_parse (name, path, contents, length, &local);
+        length = g_mapped_file_get_length (mapped);
+        module = gsnmp_mib_module_parse (name, path, g_mapped_file_get_contents (mapped), length, &local);
         if (module == NULL) {
                 g_set_error_literal (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_SYNTAX, local->message);
                 g_error_free (local);
+                g_mapped_file_unref (mapped);
                 return FALSE;
         }
-        module->text = g_steal_pointer (&contents);
+        module->mapped = mapped;
+        module->text = g_mapped_file_get_contents (mapped);
         /* The index names the module by its file's first module name */
         g_free (module->name);
         module->name = g_strdup (name);
@@ -619,11 +637,15 @@ gsnmp_mib_load_text (GsnmpMib    *mib,
 {
         MibModule *module;
         gboolean ok;
+        char *copy = g_strndup (text, length);
 
-        module = gsnmp_mib_module_parse ("(text)", NULL, text, length, error);
-        if (module == NULL)
+        module = gsnmp_mib_module_parse ("(text)", NULL, copy, length, error);
+        if (module == NULL) {
+                g_free (copy);
                 return FALSE;
-        module->text = g_strndup (text, length);
+        }
+        module->owned_text = copy;
+        module->text = copy;
         g_rw_lock_writer_lock (&mib->lock);
         if (g_hash_table_contains (mib->modules, module->name)) {
                 g_rw_lock_writer_unlock (&mib->lock);
@@ -673,6 +695,7 @@ gsnmp_mib_load_module (GsnmpMib    *mib,
 
         g_rw_lock_writer_lock (&mib->lock);
         ok = load_module_locked (mib, name, error);
+        g_hash_table_remove_all (mib->texts);
         g_rw_lock_writer_unlock (&mib->lock);
         return ok;
 }
@@ -768,6 +791,7 @@ gsnmp_mib_load_all (GsnmpMib  *mib,
                                 g_error_free (local);
                 }
         }
+        g_hash_table_remove_all (mib->texts);
         g_rw_lock_writer_unlock (&mib->lock);
         if (first != NULL) {
                 g_propagate_error (error, first);
@@ -935,6 +959,7 @@ gsnmp_mib_ensure_module (GsnmpMib   *mib,
                 return TRUE;
         g_rw_lock_writer_lock (&mib->lock);
         load_module_locked (mib, module, NULL);
+        g_hash_table_remove_all (mib->texts);
         loaded = g_hash_table_contains (mib->modules, module);
         g_rw_lock_writer_unlock (&mib->lock);
         return loaded;

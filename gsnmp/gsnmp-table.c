@@ -499,6 +499,36 @@ table_build_from_walk (GsnmpOid  *table,
         return table_build (columns, (ColumnCells *) (void *) cells->data);
 }
 
+/* A table cut short by a limit would look complete: an error instead. */
+static GPtrArray *
+table_walk_finish (GsnmpWalk     *walk,
+                   GAsyncResult  *result,
+                   GError       **error)
+{
+        g_autoptr(GPtrArray) varbinds = gsnmp_walk_all_finish (walk, result, error);
+
+        if (varbinds == NULL)
+                return NULL;
+        switch (gsnmp_walk_get_status (walk)) {
+        case GSNMP_WALK_STATUS_MAX_VARBINDS:
+                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_LIMIT_REACHED,
+                             _("The table has more than %u cells"),
+                             gsnmp_walk_get_max_varbinds (walk));
+                return NULL;
+        case GSNMP_WALK_STATUS_MAX_REQUESTS:
+                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_LIMIT_REACHED,
+                             _("The table did not end within %u requests"),
+                             gsnmp_walk_get_max_requests (walk));
+                return NULL;
+        case GSNMP_WALK_STATUS_RUNNING:
+        case GSNMP_WALK_STATUS_END_OF_SUBTREE:
+        case GSNMP_WALK_STATUS_END_OF_MIB_VIEW:
+        case GSNMP_WALK_STATUS_FAILED:
+        default:
+                return g_steal_pointer (&varbinds);
+        }
+}
+
 static void
 on_table_walked (GObject      *source,
                  GAsyncResult *result,
@@ -509,7 +539,7 @@ on_table_walked (GObject      *source,
         GError *error = NULL;
         GsnmpWalk *walk = GSNMP_WALK (source);
 
-        varbinds = gsnmp_walk_all_finish (walk, result, &error);
+        varbinds = table_walk_finish (walk, result, &error);
         if (varbinds == NULL) {
                 g_task_return_error (task, error);
                 return;
@@ -543,6 +573,11 @@ on_table_walked (GObject      *source,
  * pass the table OID for such a table, or use
  * [method@Gsnmp.Engine.get_table_columns_async].
  *
+ * An agent whose table never ends would otherwise take all the memory
+ * there is: the retrieval stops with %GSNMP_ERROR_LIMIT_REACHED after
+ * %GSNMP_TABLE_DEFAULT_MAX_CELLS cells. To choose the limits (and every
+ * other option of a walk), use [method@Gsnmp.Walk.get_table_async].
+ *
  * Since: 1.0
  */
 void
@@ -567,8 +602,72 @@ gsnmp_engine_get_table_async (GsnmpEngine         *engine,
         g_task_set_name (task, "[gsnmp] get-table");
 
         walk = gsnmp_walk_new (engine, target, table);
+        gsnmp_walk_set_max_varbinds (walk, GSNMP_TABLE_DEFAULT_MAX_CELLS);
         gsnmp_walk_set_root_fallback (walk, FALSE);
         gsnmp_walk_all_async (walk, cancellable, on_table_walked, task);
+}
+
+/**
+ * gsnmp_walk_get_table_async:
+ * @self: a [class@Gsnmp.Walk] made by [ctor@Gsnmp.Walk.new] whose root is a
+ *   table or its entry, and that has not started
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async) (closure user_data): called once the table has
+ *   been retrieved
+ * @user_data: data for @callback
+ *
+ * Retrieves the table at the root of @self as
+ * [method@Gsnmp.Engine.get_table_async] does, with the options of @self:
+ * [property@Gsnmp.Walk:max-varbinds] (the most cells),
+ * [property@Gsnmp.Walk:max-requests], [property@Gsnmp.Walk:max-repetitions]
+ * and the others. When a limit stops the walk before the end of the table,
+ * the call fails with %GSNMP_ERROR_LIMIT_REACHED rather than return part of
+ * the table. Call [method@Gsnmp.Walk.get_table_finish] from @callback.
+ *
+ * Since: 1.0
+ */
+void
+gsnmp_walk_get_table_async (GsnmpWalk           *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+        GTask *task;
+
+        g_return_if_fail (GSNMP_IS_WALK (self));
+        g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+        task = g_task_new (self, cancellable, callback, user_data);
+        g_task_set_source_tag (task, gsnmp_walk_get_table_async);
+        g_task_set_name (task, "[gsnmp] walk-get-table");
+
+        gsnmp_walk_set_root_fallback (self, FALSE);
+        gsnmp_walk_all_async (self, cancellable, on_table_walked, task);
+}
+
+/**
+ * gsnmp_walk_get_table_finish:
+ * @self: a [class@Gsnmp.Walk]
+ * @result: the [iface@Gio.AsyncResult] passed to the callback
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Finishes [method@Gsnmp.Walk.get_table_async]. The errors are those of
+ * [method@Gsnmp.Walk.next_finish] and %GSNMP_ERROR_LIMIT_REACHED.
+ *
+ * Returns: (transfer full): the table, or %NULL on error
+ *
+ * Since: 1.0
+ */
+GsnmpTable *
+gsnmp_walk_get_table_finish (GsnmpWalk     *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), NULL);
+        g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+        g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gsnmp_walk_get_table_async, NULL);
+
+        return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -615,7 +714,7 @@ on_columns_walked (GObject      *source,
         GError *error = NULL;
         guint n = columns->len, c, i;
 
-        varbinds = gsnmp_walk_all_finish (GSNMP_WALK (source), result, &error);
+        varbinds = table_walk_finish (GSNMP_WALK (source), result, &error);
         if (varbinds == NULL) {
                 g_task_return_error (task, error);
                 return;
@@ -710,6 +809,7 @@ gsnmp_engine_get_table_columns_async (GsnmpEngine         *engine,
         g_task_set_task_data (task, cols, (GDestroyNotify) g_ptr_array_unref);
 
         walk = gsnmp_walk_new_columns (engine, target, columns, (guint) n_columns);
+        gsnmp_walk_set_max_varbinds (walk, GSNMP_TABLE_DEFAULT_MAX_CELLS);
         gsnmp_walk_set_root_fallback (walk, FALSE);
         gsnmp_walk_all_async (walk, cancellable, on_columns_walked, task);
 }

@@ -18,6 +18,18 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GSNMP_TABLE_DEFAULT_MAX_CELLS:
+ *
+ * The most cells [method@Gsnmp.Engine.get_table_async] and
+ * [method@Gsnmp.Engine.get_table_columns_async] retrieve before they fail
+ * with %GSNMP_ERROR_LIMIT_REACHED: an agent whose table never ends must not
+ * take all the memory there is.
+ *
+ * Since: 1.0
+ */
+#define GSNMP_TABLE_DEFAULT_MAX_CELLS 1000000
+
 #define GSNMP_TYPE_TABLE (gsnmp_table_get_type ())
 GSNMP_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (GsnmpTable, gsnmp_table, GSNMP, TABLE, GObject)
@@ -61,6 +73,16 @@ void             gsnmp_engine_get_table_columns_async  (GsnmpEngine          *en
                                                         gpointer              user_data);
 GSNMP_AVAILABLE_IN_ALL
 GsnmpTable      *gsnmp_engine_get_table_columns_finish (GsnmpEngine          *engine,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+
+GSNMP_AVAILABLE_IN_ALL
+void             gsnmp_walk_get_table_async            (GsnmpWalk            *self,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpTable      *gsnmp_walk_get_table_finish           (GsnmpWalk            *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
 

@@ -77,6 +77,7 @@ is_octets_type (GsnmpValueType type)
 {
         return type == GSNMP_VALUE_TYPE_OCTET_STRING ||
                type == GSNMP_VALUE_TYPE_OPAQUE ||
+               type == GSNMP_VALUE_TYPE_NSAP_ADDRESS ||
                type == GSNMP_VALUE_TYPE_IP_ADDRESS;
 }
 
@@ -135,6 +136,7 @@ gsnmp_varbind_new_take (GsnmpOid       *oid,
         case GSNMP_VALUE_TYPE_COUNTER32:
         case GSNMP_VALUE_TYPE_GAUGE32:
         case GSNMP_VALUE_TYPE_TIMETICKS:
+        case GSNMP_VALUE_TYPE_UINTEGER32:
                 g_return_val_if_fail (value <= G_MAXUINT32, NULL);
                 vb = varbind_alloc (oid, type, 0);
                 vb->value.unsigned32 = (guint32) value;
@@ -152,6 +154,7 @@ gsnmp_varbind_new_take (GsnmpOid       *oid,
         case GSNMP_VALUE_TYPE_OBJECT_ID:
         case GSNMP_VALUE_TYPE_IP_ADDRESS:
         case GSNMP_VALUE_TYPE_OPAQUE:
+        case GSNMP_VALUE_TYPE_NSAP_ADDRESS:
         default:
                 break;
         }
@@ -640,7 +643,8 @@ gsnmp_varbind_get_unsigned (GsnmpVarbind *varbind)
         g_return_val_if_fail (varbind != NULL, 0);
         g_return_val_if_fail (varbind->type == GSNMP_VALUE_TYPE_COUNTER32 ||
                               varbind->type == GSNMP_VALUE_TYPE_GAUGE32 ||
-                              varbind->type == GSNMP_VALUE_TYPE_TIMETICKS, 0);
+                              varbind->type == GSNMP_VALUE_TYPE_TIMETICKS ||
+                              varbind->type == GSNMP_VALUE_TYPE_UINTEGER32, 0);
 
         return varbind->value.unsigned32;
 }
@@ -713,7 +717,8 @@ gsnmp_varbind_get_octets (GsnmpVarbind *varbind,
         *length = 0;
         g_return_val_if_fail (varbind != NULL, NULL);
         g_return_val_if_fail (varbind->type == GSNMP_VALUE_TYPE_OCTET_STRING ||
-                              varbind->type == GSNMP_VALUE_TYPE_OPAQUE, NULL);
+                              varbind->type == GSNMP_VALUE_TYPE_OPAQUE ||
+                              varbind->type == GSNMP_VALUE_TYPE_NSAP_ADDRESS, NULL);
 
         *length = varbind->value.octets.length;
         return varbind->value.octets.data;
@@ -744,7 +749,8 @@ gsnmp_varbind_get_bytes (GsnmpVarbind *varbind)
 {
         g_return_val_if_fail (varbind != NULL, NULL);
         g_return_val_if_fail (varbind->type == GSNMP_VALUE_TYPE_OCTET_STRING ||
-                              varbind->type == GSNMP_VALUE_TYPE_OPAQUE, NULL);
+                              varbind->type == GSNMP_VALUE_TYPE_OPAQUE ||
+                              varbind->type == GSNMP_VALUE_TYPE_NSAP_ADDRESS, NULL);
 
         if (varbind->value.octets.bytes)
                 return g_bytes_ref (varbind->value.octets.bytes);
@@ -872,13 +878,15 @@ gsnmp_varbind_get_value (GsnmpVarbind *varbind)
         case GSNMP_VALUE_TYPE_COUNTER32:
         case GSNMP_VALUE_TYPE_GAUGE32:
         case GSNMP_VALUE_TYPE_TIMETICKS:
+        case GSNMP_VALUE_TYPE_UINTEGER32:
                 v = g_variant_new_uint32 (varbind->value.unsigned32);
                 break;
         case GSNMP_VALUE_TYPE_COUNTER64:
                 v = g_variant_new_uint64 (varbind->value.counter64);
                 break;
         case GSNMP_VALUE_TYPE_OCTET_STRING:
-        case GSNMP_VALUE_TYPE_OPAQUE: {
+        case GSNMP_VALUE_TYPE_OPAQUE:
+        case GSNMP_VALUE_TYPE_NSAP_ADDRESS: {
                 GBytes *bytes = gsnmp_varbind_get_bytes (varbind);
 
                 v = g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, bytes, TRUE);
@@ -1163,6 +1171,17 @@ gsnmp_varbind_append_value (GString      *out,
                 g_string_append_printf (out, "%s%" G_GUINT64_FORMAT,
                                         quick ? "" : "Counter64: ",
                                         vb->value.counter64);
+                break;
+        case GSNMP_VALUE_TYPE_UINTEGER32:
+                /* sprint_realloc_uinteger(): no type prefix, quick or not */
+                g_string_append_printf (out, "%u", vb->value.unsigned32);
+                break;
+        case GSNMP_VALUE_TYPE_NSAP_ADDRESS:
+                /* sprint_realloc_by_type() has no case for ASN_NSAP (only
+                 * a MIB object of that syntax reaches
+                 * sprint_realloc_nsapaddress()), so without MIB files
+                 * Net-SNMP prints this, quick or not. */
+                g_string_append (out, "Variable has bad type");
                 break;
         case GSNMP_VALUE_TYPE_NO_SUCH_OBJECT:
                 g_string_append (out, "No Such Object available on this agent at this OID");

@@ -1420,6 +1420,16 @@ test_error_status_v2 (TestFixture   *fixture,
         check_error_status (fixture, GSNMP_PDU_ERROR_NOT_WRITABLE, 1);
 }
 
+/* An error-status RFC 3416 does not define (and an error-index past the
+ * varbinds) is still the agent's answer: the request completes with it
+ * instead of waiting for another answer and timing out. */
+static void
+test_error_status_unknown (TestFixture   *fixture,
+                           gconstpointer  data)
+{
+        check_error_status (fixture, (GsnmpPduError) 999, 999);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Scale                                                                   */
 
@@ -2239,6 +2249,7 @@ main (int   argc,
         TEST_ADD ("/gsnmp/engine/error-status/no-such-name", test_error_status_no_such_name);
         TEST_ADD ("/gsnmp/engine/error-status/too-big", test_error_status_too_big);
         TEST_ADD ("/gsnmp/engine/error-status/not-writable", test_error_status_v2);
+        TEST_ADD ("/gsnmp/engine/error-status/unknown-999", test_error_status_unknown);
 
         TEST_ADD ("/gsnmp/engine/scale/one-agent-2000", test_scale_one_agent);
         TEST_ADD ("/gsnmp/engine/scale/many-agents", test_scale_many_agents);

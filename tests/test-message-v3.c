@@ -746,6 +746,17 @@ static const HeaderCase header_cases[] = {
         { "engine-id-integer", .usm = "020101" U_BOOTS U_TIME U_USER U_AUTH U_PRIV,
           .code = GSNMP_ERROR_MALFORMED_MESSAGE },
         { "boots-max", .usm = U_EID "02047fffffff" U_TIME U_USER U_AUTH U_PRIV, .code = -1 },
+        /* Net-SNMP's reading (usm_parse_security_parameters()): up to 8
+         * octets, sign-extended, the low 32 bits at most 2^31-1 */
+        { "boots-negative-8-bytes", .usm = U_EID "0208ffffffff00000005" U_TIME U_USER U_AUTH U_PRIV,
+          .code = -1 },
+        { "boots-2^32+5", .usm = U_EID "02050100000005" U_TIME U_USER U_AUTH U_PRIV, .code = -1 },
+        { "time-negative-8-bytes", .usm = U_EID U_BOOTS "0208ffffffff00000005" U_USER U_AUTH U_PRIV,
+          .code = -1 },
+        { "boots-9-bytes", .usm = U_EID "0209000000000000000005" U_TIME U_USER U_AUTH U_PRIV,
+          .code = GSNMP_ERROR_MALFORMED_MESSAGE },
+        { "boots-empty", .usm = U_EID "0200" U_TIME U_USER U_AUTH U_PRIV,
+          .code = GSNMP_ERROR_MALFORMED_MESSAGE },
         { "boots-negative", .usm = U_EID "0201ff" U_TIME U_USER U_AUTH U_PRIV,
           .code = GSNMP_ERROR_MALFORMED_MESSAGE },
         { "boots-2^31", .usm = U_EID "02050080000000" U_TIME U_USER U_AUTH U_PRIV,
@@ -853,6 +864,11 @@ test_header (gconstpointer data)
                 g_assert_true (gsnmp_message_v3_decode (bytes, len, &msg, &error));
                 g_assert_no_error (error);
                 g_assert_cmpint (msg.security_model, ==, GSNMP_V3_SECURITY_MODEL_USM);
+                if (g_str_has_prefix (c->name, "boots-"))
+                        g_assert_cmpuint (msg.engine_boots, ==, strcmp (c->name, "boots-max") == 0
+                                          ? G_MAXINT32 : 5);
+                if (strcmp (c->name, "time-negative-8-bytes") == 0)
+                        g_assert_cmpuint (msg.engine_time, ==, 5);
                 if (msg.msg_flags & GSNMP_V3_FLAG_PRIV) {
                         g_assert_null (msg.pdu);
                         g_assert_true (msg.encrypted != NULL);

@@ -363,6 +363,16 @@ check_decode_survives (const guint8 *data,
         }
         g_assert_no_error (error);
 
+        /* A negative error-status or error-index is decoded (as the agent's
+         * answer) but never sent: the encoder refuses it. */
+        if (msg.pdu->error_status > G_MAXINT32 || msg.pdu->error_index > G_MAXINT32) {
+                g_assert_null (gsnmp_message_encode (&msg, 0, &error));
+                g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE);
+                g_clear_error (&error);
+                gsnmp_message_clear (&msg);
+                return TRUE;
+        }
+
         bytes = encode_ok (&msg);
         decode_ok (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &again);
         g_assert_cmpint (msg.version, ==, again.version);
@@ -784,13 +794,10 @@ static const HostileCase hostile_cases[] = {
         { "/gsnmp/message/hostile/pdu-primitive", DATA (v2c_get_response), 13, 0x82, "", MALFORMED },
         { "/gsnmp/message/hostile/pdu-sequence", DATA (v2c_get_response), 13, 0x30, "", MALFORMED },
         { "/gsnmp/message/hostile/request-id-not-integer", DATA (v2c_get_response), 15, 0x04, "", MALFORMED },
-        { "/gsnmp/message/hostile/error-status-19", DATA (v2c_get_response), 23, 0x13, "", MALFORMED },
-        { "/gsnmp/message/hostile/error-status-negative", DATA (v2c_get_response), 23, 0xff, "", MALFORMED },
-        { "/gsnmp/message/hostile/error-index-negative", DATA (v2c_get_response), 26, 0xff, "", MALFORMED },
         { "/gsnmp/message/hostile/varbinds-not-sequence", DATA (v2c_get_response), 27, 0x31, "", MALFORMED },
         { "/gsnmp/message/hostile/varbind-not-sequence", DATA (v2c_get_response), 29, 0x04, "", MALFORMED },
         { "/gsnmp/message/hostile/name-not-oid", DATA (v2c_get_response), 31, 0x04, "", MALFORMED },
-        { "/gsnmp/message/hostile/value-unknown-type", DATA (v2c_get_response), 41, 0x45, "", MALFORMED },
+        { "/gsnmp/message/hostile/value-unknown-type", DATA (v2c_get_response), 41, 0x48, "", MALFORMED },
         { "/gsnmp/message/hostile/value-constructed", DATA (v2c_get_response), 41, 0x24, "", MALFORMED },
         { "/gsnmp/message/hostile/value-null-with-content", DATA (v2c_get_response), 41, 0x05, "", MALFORMED },
         { "/gsnmp/message/hostile/value-ip-address-11-bytes", DATA (v2c_get_response), 41, 0x40, "", MALFORMED },
@@ -836,11 +843,22 @@ static const HostileCase hostile_cases[] = {
         { "/gsnmp/message/hostile/value-nested-deep", NULL, 0, NO_PATCH, 0,
           "30 2f 02 01 01 04 06 70 75 62 6c 69 63 a0 22 02 01 01 02 01 00 02 01 00 30 17 30 15 06 03 2b 06 01 30 0e 30 0c 30 0a 30 08 30 06 30 04 30 02 05 00",
           MALFORMED },
-        { "/gsnmp/message/hostile/value-uinteger32", NULL, 0, NO_PATCH, 0,
-          "30 22 02 01 01 04 06 70 75 62 6c 69 63 a2 15 02 01 01 02 01 00 02 01 00 30 0a 30 08 06 03 2b 06 01 47 01 01",
-          MALFORMED },
 
         /* Accepted on purpose (see gsnmp-message.c) */
+        { "/gsnmp/message/lenient/error-index-negative", DATA (v2c_get_response), 26, 0xff, "", MUST_DECODE },
+        { "/gsnmp/message/lenient/error-status-negative", DATA (v2c_get_response), 23, 0xff, "", MUST_DECODE },
+        { "/gsnmp/message/lenient/error-status-19", DATA (v2c_get_response), 23, 0x13, "", MUST_DECODE },
+        /* the historic RFC 1442 types, which Net-SNMP decodes */
+        { "/gsnmp/message/lenient/value-uinteger32", NULL, 0, NO_PATCH, 0,
+          "30 22 02 01 01 04 06 70 75 62 6c 69 63 a2 15 02 01 01 02 01 00 02 01 00 30 0a 30 08 06 03 2b 06 01 47 01 01",
+          MUST_DECODE },
+        { "/gsnmp/message/lenient/value-nsap-address", NULL, 0, NO_PATCH, 0,
+          "30 26 02 01 01 04 06 70 75 62 6c 69 63 a2 19 02 01 01 02 01 00 02 01 00 30 0e 30 0c 06 03 2b 06 01 45 05 47 00 05 80 ff",
+          MUST_DECODE },
+        /* Counter32 3000000000 without its leading 0x00 */
+        { "/gsnmp/message/lenient/value-counter32-top-bit", NULL, 0, NO_PATCH, 0,
+          "30 25 02 01 01 04 06 70 75 62 6c 69 63 a2 18 02 01 01 02 01 00 02 01 00 30 0d 30 0b 06 03 2b 06 01 41 04 b2 d0 5e 00",
+          MUST_DECODE },
         { "/gsnmp/message/lenient/error-index-beyond-varbinds", DATA (v2c_get_response), 26, 0x05, "", MUST_DECODE },
         { "/gsnmp/message/lenient/error-status-18", DATA (v2c_get_response), 23, 0x12, "", MUST_DECODE },
         { "/gsnmp/message/lenient/bulk-negative-non-repeaters", DATA (v2c_bulk_request), 23, 0xff, "", MUST_DECODE },
@@ -926,6 +944,12 @@ test_lenient_values (void)
                 if (g_str_has_suffix (c->path, "error-index-beyond-varbinds")) {
                         g_assert_cmpuint (gsnmp_pdu_get_error_index (msg.pdu), ==, 5);
                         g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (msg.pdu), ==, 2);
+                } else if (g_str_has_suffix (c->path, "error-status-19")) {
+                        g_assert_cmpuint (gsnmp_pdu_get_error_status (msg.pdu), ==, 19);
+                } else if (g_str_has_suffix (c->path, "error-status-negative")) {
+                        g_assert_cmpuint (gsnmp_pdu_get_error_status (msg.pdu), ==, G_MAXUINT32);
+                } else if (g_str_has_suffix (c->path, "error-index-negative")) {
+                        g_assert_cmpuint (gsnmp_pdu_get_error_index (msg.pdu), ==, G_MAXUINT32);
                 } else if (g_str_has_suffix (c->path, "error-status-18")) {
                         g_assert_cmpuint (gsnmp_pdu_get_error_status (msg.pdu), ==, 18);
                 } else if (g_str_has_suffix (c->path, "bulk-negative-non-repeaters")) {
@@ -949,6 +973,37 @@ test_lenient_values (void)
                         /* re-encoded minimally: 4 bytes shorter */
                         g_assert_cmpuint (g_bytes_get_size (bytes), ==, in->len - 4);
                         g_bytes_unref (bytes);
+                } else if (g_str_has_suffix (c->path, "value-uinteger32")) {
+                        GsnmpVarbind *vb = gsnmp_pdu_get_varbind (msg.pdu, 0);
+                        GBytes *bytes = encode_ok (&msg);
+                        g_autofree char *text = gsnmp_varbind_to_string (vb);
+
+                        g_assert_cmphex (gsnmp_varbind_get_value_type (vb), ==, GSNMP_VALUE_TYPE_UINTEGER32);
+                        g_assert_cmpuint (gsnmp_varbind_get_unsigned (vb), ==, 1);
+                        /* sprint_realloc_uinteger(): no type prefix */
+                        g_assert_cmpstr (text, ==, ".1.3.6.1 = 1");
+                        g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         in->data, in->len);
+                        g_bytes_unref (bytes);
+                } else if (g_str_has_suffix (c->path, "value-nsap-address")) {
+                        GsnmpVarbind *vb = gsnmp_pdu_get_varbind (msg.pdu, 0);
+                        GBytes *bytes = encode_ok (&msg);
+                        g_autofree char *text = gsnmp_varbind_to_string (vb);
+                        const guint8 *octets;
+                        gsize len;
+
+                        g_assert_cmphex (gsnmp_varbind_get_value_type (vb), ==, GSNMP_VALUE_TYPE_NSAP_ADDRESS);
+                        octets = gsnmp_varbind_get_octets (vb, &len);
+                        g_assert_cmpmem (octets, len, "\x47\x00\x05\x80\xff", 5);
+                        /* what Net-SNMP 5.9 prints without a MIB */
+                        g_assert_cmpstr (text, ==, ".1.3.6.1 = Variable has bad type");
+                        g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         in->data, in->len);
+                        g_bytes_unref (bytes);
+                } else if (g_str_has_suffix (c->path, "value-counter32-top-bit")) {
+                        GsnmpVarbind *vb = gsnmp_pdu_get_varbind (msg.pdu, 0);
+
+                        g_assert_cmpuint (gsnmp_varbind_get_unsigned (vb), ==, 3000000000u);
                 } else if (g_str_has_suffix (c->path, "opaque")) {
                         GsnmpVarbind *vb = gsnmp_pdu_get_varbind (msg.pdu, 0);
                         const guint8 *octets;

@@ -1390,6 +1390,73 @@ test_table_whole (TestFixture   *fixture,
 }
 
 static void
+on_walk_table (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+        TableResult *r = user_data;
+
+        r->table = gsnmp_walk_get_table_finish (GSNMP_WALK (source), result, &r->error);
+        r->done = TRUE;
+}
+
+static GsnmpTable *
+walk_get_table (TestFixture  *fixture,
+                guint         max_varbinds,
+                guint         max_requests,
+                GError      **error)
+{
+        g_autoptr(GsnmpOid) oid = test_oid (T);
+        g_autoptr(GsnmpWalk) walk = gsnmp_walk_new (fixture->engine, fixture->target, oid);
+        TableResult r = { 0, };
+
+        gsnmp_walk_set_max_varbinds (walk, max_varbinds);
+        gsnmp_walk_set_max_requests (walk, max_requests);
+        gsnmp_walk_get_table_async (walk, NULL, on_walk_table, &r);
+        test_run_until (&r.done);
+        if (r.error != NULL)
+                g_propagate_error (error, r.error);
+        return r.table;
+}
+
+/* Probe defect 2: a table stops at the walk's limits with an error, rather
+ * than grow without bound (an agent whose table never ends) or come back
+ * cut short as if complete. */
+static void
+test_table_limits (TestFixture   *fixture,
+                   gconstpointer  data)
+{
+        static const guint32 all_cols[] = { 1, 2, 3 };
+        g_autoptr(GsnmpTable) table = NULL;
+        g_autoptr(GError) error = NULL;
+
+        TEST_RETURN_IF_SKIPPED (fixture);
+        g_test_summary ("gsnmp_walk_get_table_async() keeps to max-varbinds and max-requests");
+
+        add_table (fixture->agent, TRUE);
+        gsnmp_target_set_max_repetitions (fixture->target, 2);
+
+        table = walk_get_table (fixture, 3, 0, &error);
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_LIMIT_REACHED);
+        g_assert_null (table);
+        g_clear_error (&error);
+
+        table = walk_get_table (fixture, 0, 1, &error);
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_LIMIT_REACHED);
+        g_assert_null (table);
+        g_clear_error (&error);
+
+        /* no limit, or limits the table fits in */
+        table = walk_get_table (fixture, 0, 0, &error);
+        g_assert_no_error (error);
+        assert_table (table, all_cols, 3);
+        g_clear_object (&table);
+        table = walk_get_table (fixture, 1000, 1000, &error);
+        g_assert_no_error (error);
+        assert_table (table, all_cols, 3);
+}
+
+static void
 test_table_columns (TestFixture   *fixture,
                     gconstpointer  data)
 {
@@ -1616,6 +1683,7 @@ main (int   argc,
         TEST_ADD ("/gsnmp/table/whole/holes", test_table_whole);
         TEST_ADD ("/gsnmp/table/whole/empty", test_table_empty);
         TEST_ADD ("/gsnmp/table/whole/multi-index", test_table_multi_index);
+        TEST_ADD ("/gsnmp/table/limits/walk-options", test_table_limits);
         TEST_ADD_DATA ("/gsnmp/table/columns/v2c", &v2c_config, test_table_columns);
         TEST_ADD_DATA ("/gsnmp/table/columns/v1", &v1_config, test_table_columns);
         TEST_ADD_DATA ("/gsnmp/table/columns/walk-options", &v2c_config, test_table_columns_walk_options);

@@ -244,6 +244,7 @@ run_notify (GsnmpToolOptions *options,
         int n = options->n_operands;
         int i = 0, exit_status = GSNMP_TOOL_EXIT_FAILURE;
         gint32 generic = 0, specific = 0;
+        gint64 number;
         gint64 uptime = GSNMP_UPTIME_ENGINE;
         gboolean v1 = options->version == GSNMP_PROTOCOL_VERSION_V1;
         const char *saved_agent;
@@ -283,18 +284,32 @@ run_notify (GsnmpToolOptions *options,
                         fprintf (stderr, _("Missing generic-trap parameter\n"));
                         return usage_failure (options);
                 }
-                generic = atoi (args[i]);
+                /* snmptrap's atoi() sends "abc" as 0: refuse it */
+                if (!gsnmp_tool_parse_integer (args[i], G_MININT32, G_MAXINT32, FALSE, &number)) {
+                        fprintf (stderr, _("Invalid generic-trap parameter: %s\n"), args[i]);
+                        return usage_failure (options);
+                }
+                generic = (int) number;
                 if (++i >= n) {
                         fprintf (stderr, _("Missing specific-trap parameter\n"));
                         return usage_failure (options);
                 }
-                specific = atoi (args[i]);
+                if (!gsnmp_tool_parse_integer (args[i], G_MININT32, G_MAXINT32, FALSE, &number)) {
+                        fprintf (stderr, _("Invalid specific-trap parameter: %s\n"), args[i]);
+                        return usage_failure (options);
+                }
+                specific = (int) number;
                 if (++i >= n) {
                         fprintf (stderr, _("Missing uptime parameter\n"));
                         return usage_failure (options);
                 }
-                if (args[i][0] != '\0')
-                        uptime = (guint32) g_ascii_strtoll (args[i], NULL, 10);
+                if (args[i][0] != '\0') {
+                        if (!gsnmp_tool_parse_integer (args[i], 0, G_MAXUINT32, FALSE, &number)) {
+                                fprintf (stderr, _("Invalid uptime parameter: %s\n"), args[i]);
+                                return usage_failure (options);
+                        }
+                        uptime = (guint32) number;
+                }
         } else {
                 g_autofree char *detail = NULL;
 
@@ -763,28 +778,60 @@ append_hex (GString *out,
                 g_string_append_printf (out, "%02x", data[i]);
 }
 
-/* Text that stays on one line: backslash, tab, CR and LF escaped */
+/* Text that stays on one line and cannot drive the terminal: backslash,
+ * tab, CR and LF escaped as in C, every other control character (C0, DEL,
+ * C1: ESC and BEL among them) and every byte that is not part of valid
+ * UTF-8 as \xHH. Any sender can put such bytes in a contextName, a user
+ * name or a value (probe defect 3). */
 static void
 append_one_line (GString    *out,
                  const char *text)
 {
-        for (const char *p = text; *p; p++) {
-                switch (*p) {
+        const char *p = text;
+
+        while (*p != '\0') {
+                guchar c = (guchar) *p;
+                gunichar u;
+                const char *next;
+
+                switch (c) {
                 case '\\':
                         g_string_append (out, "\\\\");
-                        break;
+                        p++;
+                        continue;
                 case '\n':
                         g_string_append (out, "\\n");
-                        break;
+                        p++;
+                        continue;
                 case '\r':
                         g_string_append (out, "\\r");
-                        break;
+                        p++;
+                        continue;
                 case '\t':
                         g_string_append (out, "\\t");
-                        break;
+                        p++;
+                        continue;
                 default:
-                        g_string_append_c (out, *p);
+                        break;
                 }
+                if (c < 0x80) {
+                        if (c < 0x20 || c == 0x7f)
+                                g_string_append_printf (out, "\\x%02x", c);
+                        else
+                                g_string_append_c (out, (char) c);
+                        p++;
+                        continue;
+                }
+                u = g_utf8_get_char_validated (p, -1);
+                if (u == (gunichar) -1 || u == (gunichar) -2 || (u >= 0x80 && u <= 0x9f)) {
+                        /* invalid or a C1 control: this byte in hex */
+                        g_string_append_printf (out, "\\x%02x", c);
+                        p++;
+                        continue;
+                }
+                next = g_utf8_next_char (p);
+                g_string_append_len (out, p, next - p);
+                p = next;
         }
 }
 
@@ -831,6 +878,7 @@ append_line (Printer           *printer,
                         append_one_line (out, context);
                 }
         } else {
+                /* g_strescape(): controls and bytes above 0x7e in octal */
                 g_autofree char *escaped = g_strescape (gsnmp_notification_get_community (n), NULL);
 
                 g_string_append_printf (out, "community=\"%s\"", escaped);
@@ -911,6 +959,8 @@ value_type_name (GsnmpValueType type)
         case GSNMP_VALUE_TYPE_TIMETICKS: return "TimeTicks";
         case GSNMP_VALUE_TYPE_OPAQUE: return "Opaque";
         case GSNMP_VALUE_TYPE_COUNTER64: return "Counter64";
+        case GSNMP_VALUE_TYPE_NSAP_ADDRESS: return "NsapAddress";
+        case GSNMP_VALUE_TYPE_UINTEGER32: return "UInteger32";
         case GSNMP_VALUE_TYPE_NO_SUCH_OBJECT: return "noSuchObject";
         case GSNMP_VALUE_TYPE_NO_SUCH_INSTANCE: return "noSuchInstance";
         case GSNMP_VALUE_TYPE_END_OF_MIB_VIEW: return "endOfMibView";
@@ -936,6 +986,7 @@ append_json_varbind (GString      *out,
         case GSNMP_VALUE_TYPE_COUNTER32:
         case GSNMP_VALUE_TYPE_GAUGE32:
         case GSNMP_VALUE_TYPE_TIMETICKS:
+        case GSNMP_VALUE_TYPE_UINTEGER32:
                 g_string_append_printf (out, "%u", gsnmp_varbind_get_unsigned (vb));
                 break;
         case GSNMP_VALUE_TYPE_COUNTER64:
@@ -944,7 +995,8 @@ append_json_varbind (GString      *out,
                                         gsnmp_varbind_get_counter64 (vb));
                 break;
         case GSNMP_VALUE_TYPE_OCTET_STRING:
-        case GSNMP_VALUE_TYPE_OPAQUE: {
+        case GSNMP_VALUE_TYPE_OPAQUE:
+        case GSNMP_VALUE_TYPE_NSAP_ADDRESS: {
                 gsize len;
                 const guint8 *data = gsnmp_varbind_get_octets (vb, &len);
                 g_autoptr(GBytes) bytes = gsnmp_varbind_get_bytes (vb);
@@ -1104,10 +1156,62 @@ on_signal (gpointer user_data)
 }
 
 /* --stats: the listener's counters on stderr. */
+/* The datagrams the kernel dropped on the UDP sockets bound to @ports
+ * (their receive buffers were full): the "drops" column of
+ * /proc/net/udp and /proc/net/udp6 (Linux), summed over the sockets whose
+ * local port is one of @ports. The listener never sees these, so its own
+ * counters cannot show them. FALSE where /proc/net/udp cannot be read. */
+static gboolean
+count_kernel_drops (GArray  *ports,
+                    guint64 *drops)
+{
+        static const char *const files[] = { "/proc/net/udp", "/proc/net/udp6" };
+        gboolean found = FALSE;
+
+        *drops = 0;
+        for (gsize f = 0; f < G_N_ELEMENTS (files); f++) {
+                g_autofree char *contents = NULL;
+                g_auto(GStrv) lines = NULL;
+
+                if (!g_file_get_contents (files[f], &contents, NULL, NULL))
+                        continue;
+                found = TRUE;
+                lines = g_strsplit (contents, "\n", -1);
+                for (guint l = 1; lines[l] != NULL; l++) {
+                        g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[l]), " \t", -1);
+                        guint n = 0;
+                        const char *local = NULL, *last = NULL, *colon;
+                        guint64 port;
+
+                        /* non-empty fields: 1 is local_address, the last is drops */
+                        for (guint j = 0; fields[j] != NULL; j++) {
+                                if (fields[j][0] == '\0')
+                                        continue;
+                                if (n == 1)
+                                        local = fields[j];
+                                last = fields[j];
+                                n++;
+                        }
+                        if (local == NULL || n < 13 || (colon = strrchr (local, ':')) == NULL)
+                                continue;
+                        port = g_ascii_strtoull (colon + 1, NULL, 16);
+                        for (guint p = 0; p < ports->len; p++) {
+                                if (port == g_array_index (ports, guint16, p)) {
+                                        *drops += g_ascii_strtoull (last, NULL, 10);
+                                        break;
+                                }
+                        }
+                }
+        }
+        return found;
+}
+
 static void
 print_stats (const char    *prgname,
-             GsnmpListener *listener)
+             GsnmpListener *listener,
+             GArray        *ports)
 {
+        guint64 drops;
         static const struct { GsnmpListenerCounter counter; const char *name; } counters[] = {
                 { GSNMP_LISTENER_COUNTER_IN_PACKETS, "in_packets" },
                 { GSNMP_LISTENER_COUNTER_NOTIFICATIONS, "notifications" },
@@ -1132,6 +1236,8 @@ print_stats (const char    *prgname,
         for (gsize i = 0; i < G_N_ELEMENTS (counters); i++)
                 fprintf (stderr, " %s=%" G_GUINT64_FORMAT, counters[i].name,
                          gsnmp_listener_get_counter (listener, counters[i].counter));
+        if (count_kernel_drops (ports, &drops))
+                fprintf (stderr, " kernel_drops=%" G_GUINT64_FORMAT, drops);
         fprintf (stderr, "\n");
 }
 
@@ -1149,6 +1255,7 @@ run_listener (const char   *prgname,
         g_autoptr(GError) error = NULL;
         Printer printer = { 0, };
         guint i, sigint, sigterm;
+        g_autoptr(GArray) ports = g_array_new (FALSE, FALSE, sizeof (guint16));
 
         if (config->config_file != NULL &&
             !load_config_file (config->config_file, config, &error)) {
@@ -1186,6 +1293,7 @@ run_listener (const char   *prgname,
                         return GSNMP_TOOL_EXIT_FAILURE;
                 }
                 fprintf (stderr, _("%s: listening on %s (port %u)\n"), prgname, address, port);
+                g_array_append_val (ports, port);
         }
         {
                 GBytes *id = gsnmp_listener_get_engine_id (listener);
@@ -1216,7 +1324,7 @@ run_listener (const char   *prgname,
         if (printer.flush_id != 0)
                 g_source_remove (printer.flush_id);
         if (config->stats)
-                print_stats (prgname, listener);
+                print_stats (prgname, listener, ports);
         gsnmp_listener_close (listener);
         g_signal_handlers_disconnect_by_data (listener, &printer);
         g_main_loop_unref (printer.loop);
@@ -1246,7 +1354,8 @@ listen_help (const char *prgname)
         printf (_("  --config=FILE         read communities, users and addresses from FILE\n"));
         printf (_("  --json                print one JSON object per notification\n"));
         printf (_("  --count=N             exit after N notifications\n"));
-        printf (_("  --stats               print the listener's counters on stderr at exit\n"));
+        printf (_("  --stats               print the listener's counters on stderr at exit, and\n"
+                  "                        the datagrams the kernel dropped (kernel_drops)\n"));
         printf (_("  --engine-state=FILE   keep the SNMPv3 engine ID (authoritative for\n"
                   "                        informs) and boots in FILE; without it the\n"
                   "                        engine ID is random\n"));

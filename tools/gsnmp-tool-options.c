@@ -147,6 +147,26 @@ find_option (char letter)
 }
 
 /* Prints the usage hint after a usage error and fails. */
+gboolean
+gsnmp_tool_parse_integer (const char *text,
+                          gint64      min,
+                          gint64      max,
+                          gboolean    any_base,
+                          gint64     *value)
+{
+        gint64 v;
+        char *end = NULL;
+
+        if (text == NULL || *text == '\0' || g_ascii_isspace (*text))
+                return FALSE;
+        errno = 0;
+        v = g_ascii_strtoll (text, &end, any_base ? 0 : 10);
+        if (errno != 0 || end == text || *end != '\0' || v < min || v > max)
+                return FALSE;
+        *value = v;
+        return TRUE;
+}
+
 static gboolean
 usage_error (GsnmpToolOptions *options,
              int              *exit_status)
@@ -441,6 +461,14 @@ handle_option (GsnmpToolOptions *options,
 
                 if (retries < 0 || !g_ascii_isdigit (arg[0])) {
                         fprintf (stderr, _("Invalid number of retries after -r flag.\n"));
+                        return usage_error (options, exit_status);
+                }
+                /* Net-SNMP takes any number; a GsnmpTarget at most
+                 * GSNMP_TOOL_MAX_RETRIES, which is already hours of
+                 * retransmissions at the default timeout. */
+                if (retries > GSNMP_TOOL_MAX_RETRIES) {
+                        fprintf (stderr, _("Invalid number of retries after -r flag: at most %d.\n"),
+                                 GSNMP_TOOL_MAX_RETRIES);
                         return usage_error (options, exit_status);
                 }
                 options->retries = (int) MIN (retries, G_MAXINT);

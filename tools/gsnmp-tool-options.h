@@ -6,6 +6,17 @@
 
 #include <gsnmp/gsnmp.h>
 
+/* The most retries a GsnmpTarget takes (GsnmpTarget:retries). */
+#define GSNMP_TOOL_MAX_RETRIES 1000
+
+/* Parses all of @text as a decimal integer in @min..@max (strtol() with
+ * its base 0 when @any_base: 0x hex and 0 octal too); FALSE otherwise. */
+gboolean          gsnmp_tool_parse_integer         (const char              *text,
+                                                    gint64                   min,
+                                                    gint64                   max,
+                                                    gboolean                 any_base,
+                                                    gint64                  *value);
+
 G_BEGIN_DECLS
 
 /* Exit statuses, as Net-SNMP's tools use them */

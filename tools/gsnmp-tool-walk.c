@@ -6,9 +6,12 @@
  * snmpbulkwalk print with -On, byte for byte (apps/snmpwalk.c and
  * apps/snmpbulkwalk.c): the same lines, the same "End of MIB", the same
  * fallback GET of the root when nothing was found, the same -C options.
- * They run on GsnmpWalk; what snmpwalk prints that a walk does not return
- * (an endOfMibView varbind, the varbind whose OID did not increase) comes
- * from gsnmp_walk_get_end_varbind().
+ * They send the requests themselves rather than run a GsnmpWalk, since
+ * they print each response as Net-SNMP does: every varbind of the last
+ * response that lies in the subtree (every endOfMibView an agent pads a
+ * GetBulk response with, and what follows an OID that did not increase),
+ * each OID compared with the OID of the request (snmpbulkwalk) or of the
+ * varbind before (snmpwalk).
  *
  * `gsnmp table` prints a table the way snmptable does with -On, with the
  * column numbers as headers, since no MIB files are loaded.
@@ -16,6 +19,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +27,10 @@
 
 #include "gsnmp-tool-walk.h"
 #include "gsnmp-tool-output.h"
+
+/* gsnmp table's upper bounds for -Cc and -Cw */
+#define TABLE_MAX_COLUMN_WIDTH 4096
+#define TABLE_MAX_WIDTH        1000000
 
 /* snmpwalk's and snmpbulkwalk's default root: mib-2 */
 static const guint32 mib2[] = { 1, 3, 6, 1, 2, 1 };
@@ -49,7 +57,8 @@ static struct {
         int         max_width;        /* w<NUM> */
         int         max_repetitions;  /* r<NUM> */
         gboolean    brief;            /* b: column names without their common prefix */
-} table_opts = { FALSE, FALSE, FALSE, FALSE, NULL, 0, 0, 10, FALSE };
+        guint       max_cells;        /* m<NUM> (gsnmp's own): 0 for no limit */
+} table_opts = { FALSE, FALSE, FALSE, FALSE, NULL, 0, 0, 10, FALSE, GSNMP_TABLE_DEFAULT_MAX_CELLS };
 
 /*****************************************************************************/
 /* -C options */
@@ -129,6 +138,7 @@ gsnmp_tool_bulkwalk_app_option (GsnmpToolOptions *options,
                         break;
                 case 'n':
                 case 'r':
+                        errno = 0;
                         value = strtol (p, &end, 0);
                         if (end == p) {
                                 /* snmpbulkwalk prints its usage here */
@@ -136,6 +146,8 @@ gsnmp_tool_bulkwalk_app_option (GsnmpToolOptions *options,
                                 *exit_status = GSNMP_TOOL_EXIT_FAILURE;
                                 return FALSE;
                         }
+                        /* snmpbulkwalk keeps a long; the PDU an INTEGER */
+                        value = CLAMP (value, G_MININT32, G_MAXINT32);
                         if (flag == 'r')
                                 walk_opts.max_repetitions = value;
                         else
@@ -185,26 +197,56 @@ gsnmp_tool_table_app_option (GsnmpToolOptions *options,
                         /* the rest of the argument is the separator */
                         table_opts.field_separator = p;
                         return TRUE;
-                case 'c':
-                case 'w':
-                case 'r':
-                        value = atoi (p);
-                        if ((flag == 'c' && value <= 2) || value <= 0) {
+                case 'm': {
+                        /* gsnmp's own: the most cells, 0 for no limit */
+                        gint64 v;
+                        char *end = NULL;
+
+                        errno = 0;
+                        v = g_ascii_strtoll (p, &end, 10);
+                        if (errno != 0 || end == p || v < 0 || v > G_MAXUINT32) {
                                 gsnmp_tool_print_usage_hint (options->prgname, options->command);
                                 fprintf (stderr, _("Bad -C%c option: %s\n"), flag,
                                          *p ? p : _("no argument given"));
                                 *exit_status = GSNMP_TOOL_EXIT_FAILURE;
                                 return FALSE;
                         }
+                        table_opts.max_cells = (guint) v;
+                        p = end;
+                        break;
+                }
+                case 'c':
+                case 'w':
+                case 'r': {
+                        /* snmptable's atoi() and its lower bounds, and
+                         * upper ones: a column of 2^31 blanks never ends */
+                        gint64 max = flag == 'c' ? TABLE_MAX_COLUMN_WIDTH :
+                                     flag == 'w' ? TABLE_MAX_WIDTH : G_MAXINT32;
+                        gint64 v;
+                        char *end = NULL;
+
+                        errno = 0;
+                        v = g_ascii_strtoll (p, &end, 10);
+                        if (errno != 0 || end == p || (flag == 'c' && v <= 2) || v <= 0 || v > max) {
+                                gsnmp_tool_print_usage_hint (options->prgname, options->command);
+                                fprintf (stderr, _("Bad -C%c option: %s\n"), flag,
+                                         *p ? p : _("no argument given"));
+                                if (v > max)
+                                        fprintf (stderr, _("The most -C%c takes is %" G_GINT64_FORMAT ".\n"),
+                                                 flag, max);
+                                *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                                return FALSE;
+                        }
+                        value = (int) v;
                         if (flag == 'c')
                                 table_opts.column_width = value - 1;
                         else if (flag == 'w')
                                 table_opts.max_width = value;
                         else
                                 table_opts.max_repetitions = value;
-                        while (g_ascii_isdigit (*p))
-                                p++;
+                        p = end;
                         break;
+                }
                 default:
                         fprintf (stderr, _("Bad option after -C: %c\n"), flag);
                         gsnmp_tool_print_usage_hint (options->prgname, options->command);
@@ -218,18 +260,6 @@ gsnmp_tool_table_app_option (GsnmpToolOptions *options,
 
 /*****************************************************************************/
 /* Running async calls to completion */
-
-static GPtrArray *
-walk_next_sync (GsnmpWalk  *walk,
-                GError    **error)
-{
-        GsnmpToolWait wait = GSNMP_TOOL_WAIT_INIT;
-        g_autoptr(GAsyncResult) result = NULL;
-
-        gsnmp_walk_next_async (walk, NULL, gsnmp_tool_wait_callback, &wait);
-        result = gsnmp_tool_wait (&wait);
-        return gsnmp_walk_next_finish (walk, result, error);
-}
 
 /* snmpwalk's snmp_get_and_print(): a GET of @oid, whose varbinds are printed
  * when the error-status is 0; errors are ignored. Returns how many lines
@@ -438,6 +468,8 @@ before_end_oid (GsnmpOid *oid,
         return n_oid < n_root;
 }
 
+/* Is @oid part of the walk: snmpbulkwalk tests the root as a prefix,
+ * snmpwalk compares with end_oid. */
 static gboolean
 in_walk_subtree (GsnmpOid *oid,
                  GsnmpOid *root,
@@ -448,16 +480,103 @@ in_walk_subtree (GsnmpOid *oid,
         return before_end_oid (oid, root);
 }
 
-static gboolean
-is_exception (GsnmpVarbind *varbind)
-{
-        return gsnmp_varbind_is_exception (varbind);
-}
-
 static double
 seconds_since (gint64 start)
 {
         return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+}
+
+/* One request of the walk: a GetBulk (snmpbulkwalk) or a GetNext (snmpwalk)
+ * from @name. */
+static GsnmpPdu *
+walk_request_sync (GsnmpEngine  *engine,
+                   GsnmpTarget  *target,
+                   GsnmpOid     *name,
+                   gboolean      bulk,
+                   GError      **error)
+{
+        GsnmpToolWait wait = GSNMP_TOOL_WAIT_INIT;
+        g_autoptr(GAsyncResult) result = NULL;
+
+        if (bulk) {
+                /* One varbind that is a non-repeater is a GetNext. */
+                long reps = walk_opts.non_repeaters > 0 ? 1 : walk_opts.max_repetitions;
+
+                gsnmp_engine_get_bulk_async (engine, target, 0, (guint) CLAMP (reps, 1, G_MAXINT32),
+                                             &name, 1, NULL,
+                                             gsnmp_tool_wait_callback, &wait);
+                result = gsnmp_tool_wait (&wait);
+                return gsnmp_engine_get_bulk_finish (engine, result, error);
+        }
+        gsnmp_engine_get_next_async (engine, target, &name, 1, NULL,
+                                     gsnmp_tool_wait_callback, &wait);
+        result = gsnmp_tool_wait (&wait);
+        return gsnmp_engine_get_next_finish (engine, result, error);
+}
+
+/* fprint_objid() ends the OID with a newline, so Net-SNMP's message spans
+ * two lines and a blank one. */
+static void
+print_not_increasing (GsnmpOid *previous,
+                      GsnmpOid *oid)
+{
+        fflush (stdout);
+        fputs (_("Error: OID not increasing: "), stderr);
+        print_oid (stderr, previous);
+        fputs ("\n >= ", stderr);
+        print_oid (stderr, oid);
+        fputs ("\n\n", stderr);
+}
+
+/* The body of snmpwalk's and snmpbulkwalk's main loop, for one response:
+ * every varbind inside the subtree is printed, even after an exception or
+ * an OID that did not increase (which stop the walk after this response);
+ * each OID is compared with the one the request asked for, and snmpwalk
+ * continues from the last varbind, snmpbulkwalk from the last one when it
+ * is not an exception.  Returns whether the walk goes on. */
+static gboolean
+walk_print_response (GsnmpPdu          *pdu,
+                     GsnmpOid          *root,
+                     GsnmpOid         **name,
+                     gboolean           bulk,
+                     GsnmpFormatFlags   flags,
+                     double             request_time,
+                     int               *numprinted,
+                     int               *exitval)
+{
+        gboolean running = TRUE;
+        guint i, n = gsnmp_pdu_get_n_varbinds (pdu);
+
+        for (i = 0; i < n; i++) {
+                GsnmpVarbind *varbind = gsnmp_pdu_get_varbind (pdu, i);
+                GsnmpOid *oid = gsnmp_varbind_get_oid (varbind);
+
+                if (!in_walk_subtree (oid, root, bulk)) {
+                        running = FALSE;
+                        continue;
+                }
+                (*numprinted)++;
+                if (walk_opts.time_single && !bulk)
+                        fprintf (stdout, "%f s: ", request_time);
+                print_walk_varbind (varbind, flags);
+                if (gsnmp_varbind_is_exception (varbind)) {
+                        running = FALSE;
+                        continue;
+                }
+                /* snmpwalk compares with the previous varbind, snmpbulkwalk
+                 * with the request's OID, kept until the last varbind */
+                if (!walk_opts.dont_check && gsnmp_oid_compare (*name, oid) >= 0) {
+                        print_not_increasing (*name, oid);
+                        running = FALSE;
+                        *exitval = GSNMP_TOOL_EXIT_FAILURE;
+                }
+                if (!bulk || i == n - 1) {
+                        gsnmp_oid_unref (*name);
+                        *name = gsnmp_oid_ref (oid);
+                }
+        }
+
+        return running;
 }
 
 static int
@@ -467,15 +586,13 @@ walk_run (GsnmpToolOptions *options,
         g_autoptr(GsnmpOid) root = NULL;
         g_autoptr(GsnmpTarget) target = NULL;
         g_autoptr(GsnmpEngine) engine = NULL;
-        g_autoptr(GsnmpWalk) walk = NULL;
         g_autoptr(GError) error = NULL;
-        g_autoptr(GsnmpOid) name = NULL;        /* what Net-SNMP compares with */
-        g_autoptr(GsnmpOid) batch_name = NULL;  /* bulkwalk: name when the batch came */
+        g_autoptr(GsnmpOid) name = NULL;        /* the OID of the next request */
         GsnmpFormatFlags flags = gsnmp_tool_options_get_format (options);
         gboolean success = TRUE;          /* Net-SNMP's status == STAT_SUCCESS */
+        gboolean running = TRUE;
         int exitval = GSNMP_TOOL_EXIT_OK;
         int numprinted = 0;
-        guint batch_requests = 0;
         gint64 walk_start = 0, walk_end = 0;
         int exit_status = GSNMP_TOOL_EXIT_FAILURE;
 
@@ -505,19 +622,7 @@ walk_run (GsnmpToolOptions *options,
         if (walk_opts.include_requested)
                 numprinted += get_and_print (engine, target, root, flags);
 
-        walk = gsnmp_walk_new (engine, target, root);
-        gsnmp_walk_set_root_fallback (walk, FALSE);
-        gsnmp_walk_set_allow_non_increasing (walk, walk_opts.dont_check);
-        if (bulk) {
-                /* One varbind that is a non-repeater is a GetNext. */
-                long reps = walk_opts.non_repeaters > 0 ? 1 : walk_opts.max_repetitions;
-
-                gsnmp_walk_set_max_repetitions (walk, (guint) CLAMP (reps, 1, G_MAXINT32));
-        } else {
-                gsnmp_walk_set_use_getnext (walk, TRUE);
-        }
         name = gsnmp_oid_ref (root);
-        batch_name = gsnmp_oid_ref (root);
 
         if (bulk && gsnmp_target_get_version (target) == GSNMP_PROTOCOL_VERSION_V1) {
                 gsnmp_tool_print_error (options->prgname, "%s",
@@ -527,108 +632,45 @@ walk_run (GsnmpToolOptions *options,
                 goto done;
         }
 
+        /* snmp_pdu_build() refuses these, so the first request fails */
+        if (bulk && (walk_opts.max_repetitions < 0 || walk_opts.non_repeaters < 0)) {
+                gsnmp_tool_print_error (options->prgname, "%s",
+                                        walk_opts.max_repetitions < 0 ?
+                                        _("Bad value for max-repetitions") :
+                                        _("Bad value for non-repeaters"));
+                success = FALSE;
+                exitval = GSNMP_TOOL_EXIT_FAILURE;
+                goto done;
+        }
+
         walk_start = g_get_monotonic_time ();
-        for (;;) {
-                g_autoptr(GPtrArray) batch = NULL;
+        while (running) {
+                g_autoptr(GsnmpPdu) pdu = NULL;
                 gint64 request_start = g_get_monotonic_time ();
-                double request_time;
-                guint i;
+                guint status;
 
-                batch = walk_next_sync (walk, &error);
-                request_time = seconds_since (request_start);
-                if (batch == NULL)
+                pdu = walk_request_sync (engine, target, name, bulk, &error);
+                if (pdu == NULL) {
+                        exitval = gsnmp_tool_print_request_error (options, error, FALSE);
+                        success = FALSE;
                         break;
-                if (batch->len == 0)
-                        break;
-
-                g_clear_pointer (&batch_name, gsnmp_oid_unref);
-                batch_name = gsnmp_oid_ref (name);
-                batch_requests = gsnmp_walk_get_n_requests (walk);
-                for (i = 0; i < batch->len; i++) {
-                        GsnmpVarbind *varbind = g_ptr_array_index (batch, i);
-
-                        numprinted++;
-                        if (walk_opts.time_single && !bulk)
-                                fprintf (stdout, "%f s: ", request_time);
-                        print_walk_varbind (varbind, flags);
-                        if (!bulk || i == batch->len - 1) {
-                                g_clear_pointer (&name, gsnmp_oid_unref);
-                                name = gsnmp_oid_ref (gsnmp_varbind_get_oid (varbind));
-                        }
                 }
+
+                status = gsnmp_pdu_get_error_status (pdu);
+                if (status == GSNMP_PDU_ERROR_NO_SUCH_NAME) {
+                        printf ("%s\n", _("End of MIB"));
+                        break;
+                } else if (status != 0) {
+                        gsnmp_tool_print_packet_error (pdu, TRUE);
+                        exitval = GSNMP_TOOL_EXIT_PACKET_ERROR;
+                        break;
+                }
+
+                running = walk_print_response (pdu, root, &name, bulk, flags,
+                                               seconds_since (request_start),
+                                               &numprinted, &exitval);
         }
         walk_end = g_get_monotonic_time ();
-
-        if (error == NULL) {
-                GsnmpVarbind *end = gsnmp_walk_get_end_varbind (walk);
-
-                switch (gsnmp_walk_get_status (walk)) {
-                case GSNMP_WALK_STATUS_END_OF_MIB_VIEW:
-                        if (end == NULL) {
-                                /* SNMPv1 noSuchName */
-                                printf ("%s\n", _("End of MIB"));
-                        } else if (in_walk_subtree (gsnmp_varbind_get_oid (end), root, bulk)) {
-                                numprinted++;
-                                print_walk_varbind (end, flags);
-                        }
-                        break;
-                case GSNMP_WALK_STATUS_END_OF_SUBTREE:
-                        /* snmpwalk keeps an OID below the root, and then
-                         * finds that it does not increase. */
-                        if (end != NULL && !bulk && !is_exception (end) &&
-                            before_end_oid (gsnmp_varbind_get_oid (end), root)) {
-                                numprinted++;
-                                print_walk_varbind (end, flags);
-                                if (!walk_opts.dont_check) {
-                                        fflush (stdout);
-                                        fputs (_("Error: OID not increasing: "), stderr);
-                                        print_oid (stderr, name);
-                                        fputs (" >= ", stderr);
-                                        print_oid (stderr, gsnmp_varbind_get_oid (end));
-                                        fputc ('\n', stderr);
-                                        exitval = GSNMP_TOOL_EXIT_FAILURE;
-                                }
-                        }
-                        break;
-                default:
-                        break;
-                }
-        } else if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_OID_NOT_INCREASING)) {
-                GsnmpVarbind *end = gsnmp_walk_get_end_varbind (walk);
-                /* snmpbulkwalk compares with the last OID of the previous
-                 * response: the batch before this error's response. */
-                GsnmpOid *previous = name;
-
-                if (bulk && gsnmp_walk_get_n_requests (walk) == batch_requests)
-                        previous = batch_name;
-                if (end != NULL) {
-                        numprinted++;
-                        print_walk_varbind (end, flags);
-                        fflush (stdout);
-                        fputs (_("Error: OID not increasing: "), stderr);
-                        print_oid (stderr, previous);
-                        fputs (" >= ", stderr);
-                        print_oid (stderr, gsnmp_varbind_get_oid (end));
-                        fputc ('\n', stderr);
-                } else {
-                        gsnmp_tool_print_error (options->prgname, "%s", error->message);
-                }
-                exitval = GSNMP_TOOL_EXIT_FAILURE;
-        } else if (error->domain == GSNMP_PDU_ERROR) {
-                GsnmpVarbind *end = gsnmp_walk_get_end_varbind (walk);
-
-                fprintf (stderr, "%s\n", _("Error in packet."));
-                fprintf (stderr, _("Reason: %s\n"), gsnmp_tool_error_status_string (error->code));
-                if (end != NULL) {
-                        fputs (_("Failed object: "), stderr);
-                        print_oid (stderr, gsnmp_varbind_get_oid (end));
-                        fputc ('\n', stderr);
-                }
-                exitval = GSNMP_TOOL_EXIT_PACKET_ERROR;
-        } else {
-                exitval = gsnmp_tool_print_request_error (options, error, FALSE);
-                success = FALSE;
-        }
 
         /* Nothing printed: maybe the root is an instance itself. */
         if (numprinted == 0 && success && (bulk || !walk_opts.dont_get_requested))
@@ -823,6 +865,7 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
         g_autoptr(GsnmpOid) table_oid = NULL;
         g_autoptr(GPtrArray) columns = NULL;
         g_autoptr(GsnmpTarget) target = NULL;
+        g_autoptr(GsnmpWalk) walk = NULL;
         g_autoptr(GsnmpEngine) engine = NULL;
         g_autoptr(GsnmpTable) table = NULL;
         g_autoptr(GError) error = NULL;
@@ -880,15 +923,23 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
                 gsnmp_engine_get_table_columns_async (engine, target,
                                                       (GsnmpOid **) columns->pdata, columns->len,
                                                       NULL, gsnmp_tool_wait_callback, &wait);
-        else
-                gsnmp_engine_get_table_async (engine, target, table_oid, NULL,
-                                              gsnmp_tool_wait_callback, &wait);
+        else {
+                /* a table that never ends stops at -Cm cells */
+                walk = gsnmp_walk_new (engine, target, table_oid);
+                gsnmp_walk_set_max_varbinds (walk, table_opts.max_cells);
+                gsnmp_walk_get_table_async (walk, NULL, gsnmp_tool_wait_callback, &wait);
+        }
         result = gsnmp_tool_wait (&wait);
         if (columns->len > 0)
                 table = gsnmp_engine_get_table_columns_finish (engine, result, &error);
         else
-                table = gsnmp_engine_get_table_finish (engine, result, &error);
+                table = gsnmp_walk_get_table_finish (walk, result, &error);
         if (table == NULL) {
+                if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_LIMIT_REACHED)) {
+                        gsnmp_tool_print_error (options->prgname, _("%s (-Cm sets the limit)"),
+                                                error->message);
+                        return GSNMP_TOOL_EXIT_FAILURE;
+                }
                 if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_OID_NOT_INCREASING)) {
                         fprintf (stderr, _("OID not increasing: %s\n"), error->message);
                         return GSNMP_TOOL_EXIT_PACKET_ERROR;

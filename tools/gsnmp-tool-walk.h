@@ -54,9 +54,11 @@ int      gsnmp_tool_table_run           (GsnmpToolOptions *options);
            "                          H:       print no column headers\n"               \
            "                          i:       print index values\n"                    \
            "                          l:       left justify output\n"                   \
+           "                          m<NUM>:  stop with an error after <NUM> cells\n"   \
+           "                                   (default 1000000, 0: no limit; gsnmp's own)\n" \
            "                          r<NUM>:  set max-repeaters to <NUM>\n"            \
            "                          w<NUM>:  print table in parts of <NUM> chars width\n" \
-           "                          (unlike snmptable, the arguments of c, f, r and w\n" \
+           "                          (unlike snmptable, the arguments of c, f, m, r and w\n" \
            "                          follow the letter: -Cf, or -Cr50)\n")
 
 /* Entries for the subcommand table in gsnmp-tool.c, in the field order of
