@@ -82,11 +82,38 @@
 #define DEFAULT_RESOLVE_TIMEOUT_MS 5000
 #define DEFAULT_MAX_IN_FLIGHT 128
 
+/* The life of a request, and the function that takes each step:
+ *
+ *   gsnmp_engine_start_request()          the caller's request: one Request record
+ *     │  host name: request_resolve()  ──►  RESOLVING ──on_resolved()──┐
+ *     │  IP address                                                     │
+ *     ▼                                                                 ▼
+ *   request_advance() ◄───────────── discovery_finish() (discovered) ◄─┐
+ *     │  SNMPv3, the agent's engine unknown:                            │
+ *     │        DISCOVERING (joins the agent's one discovery, or         │
+ *     │        discovery_start()s it: an internal record) ──────────────┘
+ *     │  gsnmp_engine_discover_async(), engine known: DONE
+ *     │  SNMPv3, engine known: v3_request_encode()
+ *     │  max-in-flight on the wire: QUEUED ──engine_pump_queue()──┐
+ *     ▼                                                            ▼
+ *   ON_WIRE: request_send() ◄── engine_process_deadlines() retransmits (a v3
+ *     │        request whose agent's engine was forgotten goes back to
+ *     │        request_advance())
+ *     ▼
+ *   DONE: request_complete(), the one way out, from every state: the answer
+ *         (engine_handle_datagram(), engine_handle_v3()), a timeout
+ *         (engine_process_deadlines()), a cancellation
+ *         (engine_process_cancellations()), engine_close(), or an error on
+ *         any edge. It first takes the record out of every engine structure
+ *         (request_detach()).
+ */
 typedef enum {
-        REQUEST_RESOLVING,
-        REQUEST_DISCOVERING,   /* SNMPv3: waiting for the agent's engine ID */
-        REQUEST_QUEUED,
-        REQUEST_WAITING,
+        REQUEST_NEW,           /* in no queue: created, or between two steps */
+        REQUEST_RESOLVING,     /* waiting for GResolver (deadline: resolve-timeout) */
+        REQUEST_DISCOVERING,   /* SNMPv3: in remote->waiting for the agent's engine ID */
+        REQUEST_QUEUED,        /* in engine->send_queue, for a slot on the wire */
+        REQUEST_ON_WIRE,       /* sent, waiting for the answer (deadline: timeout) */
+        REQUEST_DONE,          /* completed; the record is being freed */
 } RequestState;
 
 /* The address a request went to, in a form that compares with memcmp. */
@@ -217,7 +244,12 @@ static GParamSpec *properties[N_PROPS];
 
 static void request_send (Request *req);
 static void engine_pump_queue (GsnmpEngine *self);
-static void v3_request_start (Request *req);
+static void request_advance (Request *req);
+static RemoteEngine *engine_get_remote (GsnmpEngine   *self,
+                                        const PeerKey *key);
+static void discovery_start (GsnmpEngine  *self,
+                             RemoteEngine *remote,
+                             Request      *first);
 static void discovery_finish (Request *disc,
                               GError  *error);
 static gboolean v3_request_encode (Request *req,
@@ -377,11 +409,11 @@ request_detach (Request *req)
         heap_remove (self->heap, req);
         if (req->state == REQUEST_QUEUED)
                 g_queue_unlink (&self->send_queue, &req->queue_link);
-        else if (req->state == REQUEST_WAITING)
+        else if (req->state == REQUEST_ON_WIRE)
                 self->n_on_wire--;
         else if (req->state == REQUEST_DISCOVERING)
                 g_queue_unlink (&req->remote->waiting, &req->wait_link);
-        req->state = REQUEST_RESOLVING;  /* in no queue */
+        req->state = REQUEST_DONE;
 }
 
 static void
@@ -571,25 +603,45 @@ request_send (Request *req)
         request_set_deadline (req, g_get_monotonic_time () + (gint64) req->timeout_ms * 1000);
 }
 
-/* Puts @req on the wire, or in the queue when max-in-flight are there. */
+/* The one step function (see the flow above): takes @req, whose peer is
+ * known, to DISCOVERING, DONE (discover_async), QUEUED or ON_WIRE. */
 static void
-request_start (Request *req)
+request_advance (Request *req)
 {
         GsnmpEngine *self = req->engine;
+        g_autoptr(GError) error = NULL;
 
         heap_remove (self->heap, req);
+        req->state = REQUEST_NEW;
+
         if (req->version == GSNMP_PROTOCOL_VERSION_V3 && req->datagram == NULL) {
                 /* Not encoded yet: the agent's engine ID comes first */
-                v3_request_start (req);
-                return;
+                req->remote = engine_get_remote (self, &req->peer_key);
+                if (req->remote->engine_id == NULL && !req->local_authoritative) {
+                        req->state = REQUEST_DISCOVERING;
+                        req->wait_link.data = req;
+                        g_queue_push_tail_link (&req->remote->waiting, &req->wait_link);
+                        if (req->remote->discovery == NULL)
+                                discovery_start (self, req->remote, req);
+                        return;
+                }
+                if (req->discover_only) {
+                        request_complete (req, NULL, NULL);
+                        return;
+                }
+                if (!v3_request_encode (req, &error)) {
+                        request_complete (req, NULL, g_steal_pointer (&error));
+                        return;
+                }
         }
+
         if (self->n_on_wire >= self->max_in_flight || self->send_queue.length > 0) {
                 req->state = REQUEST_QUEUED;
                 g_queue_push_tail_link (&self->send_queue, &req->queue_link);
                 engine_pump_queue (self);
                 return;
         }
-        req->state = REQUEST_WAITING;
+        req->state = REQUEST_ON_WIRE;
         self->n_on_wire++;
         request_send (req);
 }
@@ -604,7 +656,7 @@ engine_pump_queue (GsnmpEngine *self)
                 GList *link = g_queue_pop_head_link (&self->send_queue);
                 Request *req = link->data;
 
-                req->state = REQUEST_WAITING;
+                req->state = REQUEST_ON_WIRE;
                 self->n_on_wire++;
                 request_send (req);
         }
@@ -684,7 +736,7 @@ on_resolved (GObject      *source,
                 request_complete (req, NULL, g_steal_pointer (&error));
                 return;
         }
-        request_start (req);
+        request_advance (req);
 }
 
 static void
@@ -834,19 +886,6 @@ v3_request_encode (Request *req,
         return TRUE;
 }
 
-/* Encodes and sends (or queues) a request whose agent's engine is known. */
-static void
-v3_request_send_known (Request *req)
-{
-        g_autoptr(GError) error = NULL;
-
-        if (!v3_request_encode (req, &error)) {
-                request_complete (req, NULL, g_steal_pointer (&error));
-                return;
-        }
-        request_start (req);
-}
-
 static void
 discovery_start (GsnmpEngine  *self,
                  RemoteEngine *remote,
@@ -882,30 +921,7 @@ discovery_start (GsnmpEngine  *self,
                 discovery_finish (disc, g_steal_pointer (&error));
                 return;
         }
-        request_start (disc);
-}
-
-/* Called once the request's peer is known: encode it if the agent's engine
- * is, else wait for (and maybe start) the one discovery of that agent. */
-static void
-v3_request_start (Request *req)
-{
-        GsnmpEngine *self = req->engine;
-
-        req->remote = engine_get_remote (self, &req->peer_key);
-        if (req->remote->engine_id != NULL && req->discover_only) {
-                request_complete (req, NULL, NULL);
-                return;
-        }
-        if (req->remote->engine_id != NULL || req->local_authoritative) {
-                v3_request_send_known (req);
-                return;
-        }
-        req->state = REQUEST_DISCOVERING;
-        req->wait_link.data = req;
-        g_queue_push_tail_link (&req->remote->waiting, &req->wait_link);
-        if (req->remote->discovery == NULL)
-                discovery_start (self, req->remote, req);
+        request_advance (disc);
 }
 
 /* Ends a discovery: with @error (transfer full) every waiting request fails
@@ -926,7 +942,7 @@ discovery_finish (Request *disc,
                 GList *link = g_queue_pop_head_link (&waiting);
                 Request *req = link->data;
 
-                req->state = REQUEST_RESOLVING;  /* in no queue */
+                req->state = REQUEST_NEW;  /* in no queue */
                 if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
                         /* No answer: GSNMP_ERROR_DISCOVERY_FAILED tells it
                          * from a request that timed out */
@@ -940,10 +956,8 @@ discovery_finish (Request *disc,
 
                         g_prefix_error (&copy, "%s", _("SNMPv3 engine discovery failed: "));
                         request_complete (req, NULL, copy);
-                } else if (req->discover_only) {
-                        request_complete (req, NULL, NULL);
                 } else {
-                        v3_request_send_known (req);
+                        request_advance (req);
                 }
         }
         g_clear_error (&error);
@@ -1003,7 +1017,7 @@ engine_handle_v3 (GsnmpEngine   *self,
         GsnmpPduType type;
 
         req = g_hash_table_lookup (self->requests, GINT_TO_POINTER (msg->msg_id));
-        if (req == NULL || req->state != REQUEST_WAITING ||
+        if (req == NULL || req->state != REQUEST_ON_WIRE ||
             memcmp (from, &req->peer_key, sizeof *from) != 0) {
                 g_debug ("dropping SNMPv3 message with unknown msgID %d or from another address",
                          msg->msg_id);
@@ -1122,7 +1136,7 @@ engine_handle_datagram (GsnmpEngine           *self,
 
         req = g_hash_table_lookup (self->requests,
                                    GINT_TO_POINTER (gsnmp_pdu_get_request_id (msg->pdu)));
-        if (req == NULL || req->state != REQUEST_WAITING) {
+        if (req == NULL || req->state != REQUEST_ON_WIRE) {
                 g_debug ("dropping response with unknown or late request-id %d",
                          gsnmp_pdu_get_request_id (msg->pdu));
                 return;
@@ -1229,8 +1243,8 @@ engine_process_deadlines (GsnmpEngine *self)
                                  * engine: rediscover it, then resend */
                                 heap_remove (self->heap, req);
                                 self->n_on_wire--;
-                                req->state = REQUEST_RESOLVING;
-                                v3_request_start (req);
+                                g_clear_pointer (&req->datagram, g_bytes_unref);
+                                request_advance (req);
                                 engine_pump_queue (self);
                                 continue;
                         }
@@ -1762,7 +1776,7 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
                 req->host = g_strdup (gsnmp_target_get_host (target));
                 request_resolve (req);
         } else {
-                request_start (req);
+                request_advance (req);
         }
 }
 

@@ -32,9 +32,11 @@
  *
  * Receives SNMP notifications: SNMPv1 traps, SNMPv2 traps and informs,
  * over SNMPv1, SNMPv2c and SNMPv3, in the style of [class@Gio.SocketService]:
- * it has its own UDP sockets, its own accepted communities and USM users,
- * its own counters, and emits [signal@Gsnmp.Listener::notification] for
- * every notification it accepts.
+ * it has its own UDP sockets and its own accepted communities and USM
+ * users, and emits [signal@Gsnmp.Listener::notification] for every
+ * notification it accepts. Made on a [class@Gsnmp.Engine], it is a role of
+ * the same SNMP entity: it uses the engine's engine ID, boots and time, and
+ * counts in the engine's counters ([method@Gsnmp.Engine.get_counter]).
  *
  * ```c
  * static void
@@ -422,6 +424,37 @@ make_notification (GsnmpListener                   *self,
         return notification;
 }
 
+/* Emits @notification, which came in @pdu; an inform is acknowledged
+ * first under @answer, and one seen already from that sender (its
+ * acknowledgement was lost, RFC 3416 §4.2.7) is only acknowledged again.
+ * @security_name is the community or user name. */
+static void
+accept_notification (GsnmpListener              *self,
+                     GsnmpTransport             *transport,
+                     const struct sockaddr      *from,
+                     gsize                       from_len,
+                     const GsnmpRespondSecurity *answer,
+                     GBytes                     *security_name,
+                     GsnmpPdu                   *pdu,
+                     GsnmpNotification          *notification)
+{
+        if (gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_INFORM) {
+                InformKey key;
+                gboolean first;
+
+                inform_key_init (&key, from, answer->version, pdu->request_id, security_name);
+                first = informs_remember (self, &key);
+                ack_inform (self, transport, from, from_len, answer, pdu);
+                if (!first) {
+                        g_debug ("listener: acknowledged a retransmitted inform %d again",
+                                 pdu->request_id);
+                        listener_count (self, GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS);
+                        return;
+                }
+        }
+        deliver (self, notification);
+}
+
 /* SNMPv1 and SNMPv2c (RFC 1157 §4, RFC 1901, RFC 3584 §4.1) */
 static void
 handle_community (GsnmpListener         *self,
@@ -432,6 +465,7 @@ handle_community (GsnmpListener         *self,
 {
         g_autoptr(GsnmpNotification) notification = NULL;
         GsnmpNotificationSecurity security = { 0, };
+        GsnmpRespondSecurity answer = { 0, };
         GsnmpPduType type;
 
         if (msg->community == NULL || !g_hash_table_contains (self->communities, msg->community)) {
@@ -454,23 +488,10 @@ handle_community (GsnmpListener         *self,
         if (notification == NULL)
                 return;
 
-        if (type == GSNMP_PDU_TYPE_INFORM) {
-                InformKey key;
-                gboolean first;
-
-                inform_key_init (&key, from, msg->version, msg->pdu->request_id, msg->community);
-                first = informs_remember (self, &key);
-                GsnmpRespondSecurity answer = { msg->version, msg->community, NULL, NULL, NULL };
-
-                ack_inform (self, transport, from, from_len, &answer, msg->pdu);
-                if (!first) {
-                        g_debug ("listener: acknowledged a retransmitted inform %d again",
-                                 msg->pdu->request_id);
-                        listener_count (self, GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS);
-                        return;
-                }
-        }
-        deliver (self, notification);
+        answer.version = msg->version;
+        answer.community = msg->community;
+        accept_notification (self, transport, from, from_len, &answer, msg->community,
+                             msg->pdu, notification);
 }
 
 /* RFC 3414 §3.2 step 4: the user @user_name bound to @engine_id, else the
@@ -533,6 +554,7 @@ handle_v3 (GsnmpListener         *self,
         g_autoptr(GsnmpUsmKey) priv_key = NULL;
         g_autoptr(GsnmpNotification) notification = NULL;
         GsnmpNotificationSecurity security = { 0, };
+        GsnmpRespondSecurity answer = { 0, };
         const UserEntry *entry;
         GsnmpSecurityLevel level;
         gboolean local;
@@ -623,25 +645,12 @@ handle_v3 (GsnmpListener         *self,
         if (notification == NULL)
                 return;
 
-        if (type == GSNMP_PDU_TYPE_INFORM) {
-                InformKey key;
-                gboolean first;
-
-                inform_key_init (&key, from, GSNMP_PROTOCOL_VERSION_V3, msg->pdu->request_id,
-                                 msg->user_name);
-                first = informs_remember (self, &key);
-                GsnmpRespondSecurity answer = { GSNMP_PROTOCOL_VERSION_V3, NULL, msg,
-                                                auth_key, priv_key };
-
-                ack_inform (self, transport, from, from_len, &answer, msg->pdu);
-                if (!first) {
-                        g_debug ("listener: acknowledged a retransmitted inform %d again",
-                                 msg->pdu->request_id);
-                        listener_count (self, GSNMP_LISTENER_COUNTER_DUPLICATE_INFORMS);
-                        return;
-                }
-        }
-        deliver (self, notification);
+        answer.version = GSNMP_PROTOCOL_VERSION_V3;
+        answer.v3 = msg;
+        answer.auth_key = auth_key;
+        answer.priv_key = priv_key;
+        accept_notification (self, transport, from, from_len, &answer, msg->user_name,
+                             msg->pdu, notification);
 }
 
 /* Counts one datagram and dispatches it by SNMP version (RFC 3412 §7.2). */

@@ -68,7 +68,10 @@ G_BEGIN_DECLS
  * The counters of a [class@Gsnmp.Listener], read with
  * [method@Gsnmp.Listener.get_counter]. Most are the SNMPv2-MIB (RFC 3418),
  * SNMP-MPD-MIB (RFC 3412) and SNMP-USER-BASED-SM-MIB (RFC 3414) counters
- * of the same name, counted for this listener alone.
+ * of the same name: those are the entity's, shared with the
+ * [class@Gsnmp.Engine] the listener was made on ([enum@Gsnmp.Counter]);
+ * NOTIFICATIONS, INFORM_RESPONSES, DUPLICATE_INFORMS, REPORTS and
+ * INVALID_NOTIFICATIONS are the listener's own.
  *
  * Since: 1.0
  */

@@ -1429,6 +1429,11 @@ test_discover_async (Fixture       *f,
         assert_value (&r, f->agent, SYS_DESCR);
         result_clear (&r);
         g_assert_cmpuint (f->agent->n_discoveries, ==, 1);
+
+        /* the entity's counters: the discovery's report and the response */
+        g_assert_cmpuint (gsnmp_engine_get_counter (f->engine, GSNMP_COUNTER_IN_PKTS), ==, 2);
+        g_assert_cmpuint (gsnmp_engine_get_counter (f->engine, GSNMP_COUNTER_IN_ASN_PARSE_ERRS),
+                          ==, 0);
 }
 
 static void

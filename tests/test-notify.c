@@ -7,6 +7,7 @@
 
 #include "gsnmp-test-utils.h"
 #include "gsnmp-message-private.h"
+#include "gsnmp-transport-private.h"
 #include "gsnmp-usm-private.h"
 
 #include <string.h>
@@ -1328,6 +1329,31 @@ encode_v3 (GsnmpUsmUser *user,
 }
 
 static void
+test_flood_bounded (Fixture       *f,
+                    gconstpointer  data)
+{
+        enum { N = 4 * GSNMP_TRANSPORT_BATCH };
+        g_autoptr(GsnmpPdu) pdu = make_v2_pdu (GSNMP_PDU_TYPE_TRAP, 1, TRUE);
+        g_autoptr(GBytes) datagram = encode_community (GSNMP_PROTOCOL_VERSION_V2C, "public", pdu);
+        Peer *peer = peer_new (f->port);
+        guint i;
+
+        g_test_summary ("A flood of traps is read a bounded batch per main-loop dispatch, "
+                        "so other sources get their turn; all are delivered in the end");
+
+        for (i = 0; i < N; i++)
+                peer_send_bytes (peer, datagram);
+        /* wait until the socket is readable, then one dispatch */
+        while (f->n_received == 0)
+                g_main_context_iteration (NULL, TRUE);
+        g_assert_cmpuint (f->n_received, <=, GSNMP_TRANSPORT_BATCH * GSNMP_TRANSPORT_MAX_BATCHES);
+        while (f->n_received < N)
+                g_main_context_iteration (NULL, TRUE);
+        g_assert_cmpuint (f->n_received, ==, N);
+        peer_free (peer);
+}
+
+static void
 test_v3_discovery (Fixture       *f,
                    gconstpointer  data)
 {
@@ -2089,6 +2115,7 @@ main (int   argc,
         g_assert_no_error (error);
 
         NOTIFY_TEST ("/gsnmp/notify/trap/v2c", test_trap_v2c);
+        NOTIFY_TEST ("/gsnmp/notify/trap/flood-bounded", test_flood_bounded);
         NOTIFY_TEST ("/gsnmp/notify/trap/engine-uptime", test_trap_engine_uptime);
         NOTIFY_TEST ("/gsnmp/notify/trap/v1-generic", test_trap_v1_generic);
         NOTIFY_TEST ("/gsnmp/notify/trap/v1-specific", test_trap_v1_specific);
