@@ -32,7 +32,7 @@
  * count is thread-safe, its contents are not; once the library has handed
  * a PDU to you it does not change it any more.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 G_DEFINE_BOXED_TYPE (GsnmpPdu, gsnmp_pdu, gsnmp_pdu_ref, gsnmp_pdu_unref)
@@ -99,7 +99,7 @@ gsnmp_pdu_take_varbind (GsnmpPdu     *self,
  *
  * Returns: (transfer full): a new PDU
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_pdu_new (GsnmpPduType type)
@@ -121,7 +121,7 @@ gsnmp_pdu_new (GsnmpPduType type)
  *
  * Returns: (transfer full): @self
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_pdu_ref (GsnmpPdu *self)
@@ -140,7 +140,7 @@ gsnmp_pdu_ref (GsnmpPdu *self)
  * Releases a reference on @self, and frees it and its varbinds when that
  * was the last one.  This function is thread-safe.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_pdu_unref (GsnmpPdu *self)
@@ -163,7 +163,7 @@ gsnmp_pdu_unref (GsnmpPdu *self)
  *
  * Returns: the PDU type
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPduType
 gsnmp_pdu_get_pdu_type (GsnmpPdu *self)
@@ -181,7 +181,7 @@ gsnmp_pdu_get_pdu_type (GsnmpPdu *self)
  *
  * Returns: the request-id
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gint32
 gsnmp_pdu_get_request_id (GsnmpPdu *self)
@@ -201,7 +201,7 @@ gsnmp_pdu_get_request_id (GsnmpPdu *self)
  *
  * Returns: the error-status
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_pdu_get_error_status (GsnmpPdu *self)
@@ -220,7 +220,7 @@ gsnmp_pdu_get_error_status (GsnmpPdu *self)
  *
  * Returns: the error-index
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_pdu_get_error_index (GsnmpPdu *self)
@@ -240,7 +240,7 @@ gsnmp_pdu_get_error_index (GsnmpPdu *self)
  * Returns: the number of non-repeaters, or 0 if @self is not a
  *   GetBulkRequest-PDU
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_pdu_get_non_repeaters (GsnmpPdu *self)
@@ -261,7 +261,7 @@ gsnmp_pdu_get_non_repeaters (GsnmpPdu *self)
  * Returns: the maximum number of repetitions, or 0 if @self is not a
  *   GetBulkRequest-PDU
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_pdu_get_max_repetitions (GsnmpPdu *self)
@@ -279,7 +279,7 @@ gsnmp_pdu_get_max_repetitions (GsnmpPdu *self)
  *
  * Appends @varbind to the variable bindings of @self.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_pdu_add_varbind (GsnmpPdu     *self,
@@ -302,7 +302,7 @@ gsnmp_pdu_add_varbind (GsnmpPdu     *self,
  * Returns: (array length=n_varbinds) (transfer none): the varbinds, owned
  *   by @self
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind **
 gsnmp_pdu_get_varbinds (GsnmpPdu *self,
@@ -324,7 +324,7 @@ gsnmp_pdu_get_varbinds (GsnmpPdu *self,
  *
  * Returns: the number of varbinds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_pdu_get_n_varbinds (GsnmpPdu *self)
@@ -344,7 +344,7 @@ gsnmp_pdu_get_n_varbinds (GsnmpPdu *self)
  *
  * Returns: (transfer none): the varbind at @index, owned by @self
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_pdu_get_varbind (GsnmpPdu *self,
@@ -377,7 +377,7 @@ gsnmp_pdu_get_varbind (GsnmpPdu *self,
  * Returns: %TRUE if the error-status is 0 (noError), %FALSE with @error
  *   set otherwise
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_pdu_check_error (GsnmpPdu  *self,
