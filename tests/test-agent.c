@@ -1554,30 +1554,30 @@ test_net_v2c (Net           *n,
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.1.0 = INTEGER: 1");
         g_assert_cmpint (gsnmp_varbind_get_value_type (gsnmp_pdu_get_varbind (resp, 1)), ==,
                          GSNMP_VALUE_TYPE_TIMETICKS);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         resp = net_send (n, pub, next, &error);
         g_assert_no_error (error);
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.2.1 = STRING: \"row-1\"");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         resp = net_send (n, pub, bulk, &error);
         g_assert_no_error (error);
         assert_error (resp, 0, 0);
         g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), ==, 11);
         assert_varbind (resp, 10, ".1.3.6.1.4.1.99999.2.10 = STRING: \"row-10\"");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* read-only community: noAccess; read-write: done */
         resp = net_send (n, pub, set, &error);
         g_assert_no_error (error);
         assert_error (resp, GSNMP_PDU_ERROR_NO_ACCESS, 1);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
         resp = net_send (n, priv, set, &error);
         g_assert_no_error (error);
         assert_error (resp, 0, 0);
         g_assert_cmpint (gsnmp_varbind_get_integer (gsnmp_store_provider_lookup (n->store, gsnmp_varbind_get_oid (gsnmp_pdu_get_varbind (set, 0)))), ==, 5);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_PKTS), ==, 5);
 }
@@ -1597,7 +1597,7 @@ test_net_v1_ipv6 (Net           *n,
         resp = net_send (n, v1, get, &error);
         g_assert_no_error (error);
         assert_error (resp, GSNMP_PDU_ERROR_NO_SUCH_NAME, 2);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         if (n->port6 == 0) {
                 g_test_skip ("no ::1");
@@ -1655,14 +1655,14 @@ test_net_v3 (Net           *n,
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.1.0 = INTEGER: 1");
         id = gsnmp_varbind_get_octets (gsnmp_pdu_get_varbind (resp, 1), &len);
         g_assert_cmpmem (id, len, g_bytes_get_data (engine_id, NULL), g_bytes_get_size (engine_id));
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
         /* discovery was answered with a report */
         g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_USM_UNKNOWN_ENGINE_IDS), ==, 1);
 
         resp = net_send (n, t, set, &error);
         g_assert_no_error (error);
         assert_error (resp, 0, 0);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         resp = net_send (n, t_wrong, get, &error);
         g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST);
@@ -1678,7 +1678,7 @@ test_net_v3 (Net           *n,
         resp = net_send (n, t_lower, get, &error);
         g_assert_no_error (error);
         assert_error (resp, GSNMP_PDU_ERROR_AUTHORIZATION_ERROR, 0);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 }
 
 /* RFC 3414 §3.2 step 7a: an authentic message from outside the time
@@ -1789,7 +1789,7 @@ test_net_hostile (Net           *n,
         resp = net_send (n, pub, get, &error);
         g_assert_no_error (error);
         assert_error (resp, 0, 0);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         parse_errors = gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
         bad_versions = gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_BAD_VERSIONS);
