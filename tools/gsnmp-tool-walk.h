@@ -35,24 +35,29 @@ int      gsnmp_tool_table_run           (GsnmpToolOptions *options);
            "                          c:  do not check returned OIDs are increasing\n"  \
            "                          t:  display wall-clock time to complete the walk\n" \
            "                          T:  display wall-clock time to complete each\n"   \
-           "                              request\n")
+           "                              request\n"                                     \
+           "                          d<SECONDS>:  stop with an error after SECONDS\n"  \
+           "                              (gsnmp's own)\n")
 
 #define GSNMP_TOOL_BULKWALK_APP_OPTIONS_HELP                                            \
         N_("                          c:       do not check returned OIDs are increasing\n" \
            "                          i:       include given OIDs in the search range\n" \
            "                          n<NUM>:  set non-repeaters to <NUM>\n"            \
            "                          p:       print the number of variables found\n"   \
-           "                          r<NUM>:  set max-repeaters to <NUM>\n")
+           "                          r<NUM>:  set max-repeaters to <NUM>\n"            \
+           "                          d<SEC>:  stop with an error after SEC seconds\n"   \
+           "                                   (gsnmp's own)\n")
 
 #define GSNMP_TOOL_TABLE_APP_OPTIONS_HELP                                               \
-        N_("                          b:       brief field names (changes nothing:\n"  \
-           "                                   columns are numbered)\n"                 \
+        N_("                          b:       brief field names\n"                    \
            "                          B:       accepted; GetBulk is used unless -v 1\n" \
            "                          c<NUM>:  print table in columns of <NUM> chars width\n" \
            "                          f<STR>:  print table delimited with <STR>\n"       \
            "                          h:       print only the column headers\n"         \
            "                          H:       print no column headers\n"               \
            "                          i:       print index values\n"                    \
+           "                          d<SEC>:  stop with an error after SEC seconds\n"   \
+           "                                   (only whole tables; gsnmp's own)\n"        \
            "                          l:       left justify output\n"                   \
            "                          m<NUM>:  stop with an error after <NUM> cells\n"   \
            "                                   (default 1000000, 0: no limit; gsnmp's own)\n" \
@@ -77,8 +82,8 @@ int      gsnmp_tool_table_run           (GsnmpToolOptions *options);
           gsnmp_tool_bulkwalk_run }
 #define GSNMP_TOOL_TABLE_COMMAND                                                        \
         { "table", "snmptable", N_("TABLE-OID [COLUMN-OID]..."),                        \
-          N_("Retrieves the table (or only the given columns) and prints it; the\n"    \
-             "columns are headed by their numbers, since no MIB files are loaded."),    \
+          N_("Retrieves the table (or only the given columns) and prints it, the\n"    \
+             "columns headed by their names (by numbers without MIB modules)."),        \
           GSNMP_TOOL_TABLE_APP_OPTIONS_HELP, gsnmp_tool_table_app_option, FALSE,        \
           gsnmp_tool_table_run }
 
