@@ -312,6 +312,8 @@ for round in $(seq 1 "$ALL_ROUNDS"); do
         done < <(scenario_rows)
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+# The agent farm's 10,000 ports are not needed any more
+if [ -n "$FARM_PID" ]; then kill "$FARM_PID" 2>/dev/null; wait "$FARM_PID" 2>/dev/null; FARM_PID=; fi
 
 # --- load-independent counts ---------------------------------------------------------
 #
