@@ -12,6 +12,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <locale.h>
+
 #include <gsnmp/gsnmp.h>
 
 typedef struct {
@@ -53,6 +55,9 @@ main (int   argc,
         g_autoptr(GsnmpTarget) target = NULL;
         g_autoptr(GsnmpOid) sys_descr = NULL;
         Example ex = { 0, };
+
+        /* Messages (GError, g_printerr) in the user's language and charset */
+        setlocale (LC_ALL, "");
 
         if (argc < 2) {
                 g_printerr ("Usage: %s AGENT [TIMEOUT_MS [RETRIES [COMMUNITY]]]\n", argv[0]);

@@ -15,6 +15,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <locale.h>
+
 #include <gsnmp/gsnmp.h>
 
 typedef struct {
@@ -51,6 +53,9 @@ main (int   argc,
         g_autoptr(GsnmpOid) sys_descr = NULL;
         g_autoptr(GsnmpVarbind) varbind = NULL;
         Example ex = { 0, };
+
+        /* Messages (GError, g_printerr) in the user's language and charset */
+        setlocale (LC_ALL, "");
 
         if (argc < 2) {
                 g_printerr ("Usage: %s MANAGER [COMMUNITY]\n", argv[0]);

@@ -7,6 +7,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <locale.h>
+
 #include <gsnmp/gsnmp.h>
 
 typedef struct {
@@ -83,6 +85,9 @@ main (int   argc,
         g_autoptr(GsnmpOid) sys_name = NULL;
         GsnmpOid *oids[2];
         Example ex = { 0, };
+
+        /* Messages (GError, g_printerr) in the user's language and charset */
+        setlocale (LC_ALL, "");
 
         community = gsnmp_community_new (GSNMP_PROTOCOL_VERSION_V2C,
                                          argc > 2 ? argv[2] : "public");

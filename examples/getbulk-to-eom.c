@@ -16,6 +16,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <locale.h>
+
 #include <gsnmp/gsnmp.h>
 
 typedef struct {
@@ -69,6 +71,9 @@ main (int   argc,
         g_autoptr(GsnmpOid) root = NULL;
         g_autoptr(GsnmpWalk) walk = NULL;
         Example ex = { 0, };
+
+        /* Messages (GError, g_printerr) in the user's language and charset */
+        setlocale (LC_ALL, "");
 
         if (argc < 5) {
                 g_printerr ("Usage: %s AGENT USER AUTHPASS PRIVPASS [ROOT]\n", argv[0]);

@@ -12,6 +12,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <locale.h>
+
 #include <gsnmp/gsnmp.h>
 
 typedef struct {
@@ -56,6 +58,9 @@ main (int   argc,
         g_autoptr(GsnmpTarget) target = NULL;
         Example ex = { 0, };
         guint i;
+
+        /* Messages (GError, g_printerr) in the user's language and charset */
+        setlocale (LC_ALL, "");
 
         if (argc < 2) {
                 g_printerr ("Usage: %s AGENT [COMMUNITY]\n", argv[0]);

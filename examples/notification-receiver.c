@@ -20,6 +20,8 @@
  */
 #include <stdio.h>
 
+#include <locale.h>
+
 #include <gsnmp/gsnmp.h>
 
 typedef struct {
@@ -105,6 +107,9 @@ main (int   argc,
         guint16 port = 0;
         guint timeout_id = 0;
         guint timeout;
+
+        /* Messages (GError, g_printerr) in the user's language and charset */
+        setlocale (LC_ALL, "");
 
         if (argc < 4 || (argc > 5 && argc != 8)) {
                 g_printerr ("Usage: %s ADDRESS COUNT TIMEOUT [COMMUNITY [USER AUTHPASS PRIVPASS]]\n",

@@ -22,6 +22,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <locale.h>
+
 #include <gsnmp/gsnmp.h>
 
 typedef struct {
@@ -103,6 +105,9 @@ main (int   argc,
         g_autoptr(GsnmpOid) enterprise = NULL;
         g_autoptr(GsnmpOid) sys_descr = NULL;
         Example ex = { 0, };
+
+        /* Messages (GError, g_printerr) in the user's language and charset */
+        setlocale (LC_ALL, "");
 
         if (argc < 6) {
                 g_printerr ("Usage: %s MANAGER COMMUNITY USER AUTHPASS PRIVPASS\n", argv[0]);

@@ -13,6 +13,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <locale.h>
+
 #include <gsnmp/gsnmp.h>
 
 typedef struct {
@@ -64,6 +66,9 @@ main (int   argc,
         g_autoptr(GsnmpOid) system = NULL;
         Example ex = { 0, };
         int i;
+
+        /* Messages (GError, g_printerr) in the user's language and charset */
+        setlocale (LC_ALL, "");
 
         if (argc < 2) {
                 g_printerr ("Usage: %s AGENT [AGENT...]\n", argv[0]);

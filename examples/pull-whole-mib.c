@@ -15,6 +15,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <locale.h>
+
 #include <gsnmp/gsnmp.h>
 
 typedef struct {
@@ -68,6 +70,9 @@ main (int   argc,
         g_autoptr(GsnmpOid) root = NULL;
         g_autoptr(GsnmpWalk) walk = NULL;
         Example ex = { 0, };
+
+        /* Messages (GError, g_printerr) in the user's language and charset */
+        setlocale (LC_ALL, "");
 
         if (argc < 2) {
                 g_printerr ("Usage: %s AGENT [COMMUNITY] [ROOT]\n", argv[0]);

@@ -79,7 +79,7 @@
  * engine. Its methods, and its providers' handlers, run in that context's
  * thread.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 #define DEFAULT_PROVIDER_TIMEOUT 5000
@@ -1807,7 +1807,7 @@ gsnmp_agent_class_init (GsnmpAgentClass *klass)
          * The local SNMP engine: its engine ID, boots and time are the
          * agent's (it is the authoritative engine of SNMPv3 requests).
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE] =
                 g_param_spec_object ("engine", NULL, NULL, GSNMP_TYPE_ENGINE,
@@ -1822,7 +1822,7 @@ gsnmp_agent_class_init (GsnmpAgentClass *klass)
          * to serve a recorded device ([ctor@Gsnmp.StoreProvider.new_from_snmprec])
          * exactly as it was recorded.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_BUILTINS] =
                 g_param_spec_boolean ("builtins", NULL, NULL, TRUE,
@@ -1837,7 +1837,7 @@ gsnmp_agent_class_init (GsnmpAgentClass *klass)
          * `genErr` (`commitFailed` or `undoFailed` in the SET phases that
          * change values).
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_PROVIDER_TIMEOUT] =
                 g_param_spec_uint ("provider-timeout", NULL, NULL, 1, G_MAXINT / 1000,
@@ -1853,7 +1853,7 @@ gsnmp_agent_class_init (GsnmpAgentClass *klass)
          * GETBULK responses stop before they exceed it, other responses
          * that would are answered with `tooBig`.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_MESSAGE_SIZE] =
                 g_param_spec_uint ("max-message-size", NULL, NULL, MIN_MAX_MESSAGE_SIZE, 65507,
@@ -1866,7 +1866,7 @@ gsnmp_agent_class_init (GsnmpAgentClass *klass)
          *
          * The value of `sysDescr.0`.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_SYS_DESCR] =
                 g_param_spec_string ("sys-descr", NULL, NULL, NULL,
@@ -1879,7 +1879,7 @@ gsnmp_agent_class_init (GsnmpAgentClass *klass)
          * The value of `sysObjectID.0`; `0.0` by default, as RFC 3418 says
          * for agents without a registered identity.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_SYS_OBJECT_ID] =
                 g_param_spec_boxed ("sys-object-id", NULL, NULL, GSNMP_TYPE_OID,
@@ -1892,7 +1892,7 @@ gsnmp_agent_class_init (GsnmpAgentClass *klass)
          * The value of `sysContact.0`, which managers may also SET (kept in
          * memory only).
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_SYS_CONTACT] =
                 g_param_spec_string ("sys-contact", NULL, NULL, NULL,
@@ -1905,7 +1905,7 @@ gsnmp_agent_class_init (GsnmpAgentClass *klass)
          * The value of `sysName.0`, the host name by default, which managers
          * may also SET (kept in memory only).
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_SYS_NAME] =
                 g_param_spec_string ("sys-name", NULL, NULL, NULL,
@@ -1918,7 +1918,7 @@ gsnmp_agent_class_init (GsnmpAgentClass *klass)
          * The value of `sysLocation.0`, which managers may also SET (kept
          * in memory only).
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_SYS_LOCATION] =
                 g_param_spec_string ("sys-location", NULL, NULL, NULL,
@@ -1965,7 +1965,7 @@ gsnmp_agent_init (GsnmpAgent *self)
  *
  * Returns: (transfer full): a new agent
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpAgent *
 gsnmp_agent_new (GsnmpEngine *engine)
@@ -1983,7 +1983,7 @@ gsnmp_agent_new (GsnmpEngine *engine)
  *
  * Returns: (transfer none): the engine
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpEngine *
 gsnmp_agent_get_engine (GsnmpAgent *self)
@@ -2006,7 +2006,7 @@ gsnmp_agent_get_engine (GsnmpAgent *self)
  * Accepts SNMPv1 and SNMPv2c requests carrying @community. Adding a
  * community again replaces its context and views.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_agent_add_community (GsnmpAgent *self,
@@ -2052,7 +2052,7 @@ gsnmp_agent_add_community (GsnmpAgent *self,
  * the user's keys are localized with the engine's ID. Adding a user of
  * the same name again replaces it.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_agent_add_user (GsnmpAgent   *self,
@@ -2101,7 +2101,7 @@ gsnmp_agent_add_user (GsnmpAgent   *self,
  * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_EXISTS when a
  *   provider with the same root is already registered in the context
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_agent_register_provider (GsnmpAgent     *self,
@@ -2147,7 +2147,7 @@ gsnmp_agent_register_provider (GsnmpAgent     *self,
  *
  * Returns: %TRUE if @provider was registered in the context
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_agent_unregister_provider (GsnmpAgent    *self,
@@ -2176,7 +2176,7 @@ gsnmp_agent_unregister_provider (GsnmpAgent    *self,
  *
  * Adds a row to `sysORTable` (RFC 3418) and sets `sysORLastChange`.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_agent_add_capability (GsnmpAgent *self,
@@ -2205,7 +2205,7 @@ gsnmp_agent_add_capability (GsnmpAgent *self,
  *
  * Returns: the timeout in milliseconds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_agent_get_provider_timeout (GsnmpAgent *self)
@@ -2223,7 +2223,7 @@ gsnmp_agent_get_provider_timeout (GsnmpAgent *self)
  * Sets how long the agent waits for a provider before answering `genErr`;
  * it applies to the batches handed out from then on.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_agent_set_provider_timeout (GsnmpAgent *self,
@@ -2246,7 +2246,7 @@ gsnmp_agent_set_provider_timeout (GsnmpAgent *self,
  *
  * Returns: the size in bytes
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_agent_get_max_message_size (GsnmpAgent *self)
@@ -2263,7 +2263,7 @@ gsnmp_agent_get_max_message_size (GsnmpAgent *self)
  *
  * Sets the largest message the agent sends.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_agent_set_max_message_size (GsnmpAgent *self,
@@ -2299,7 +2299,7 @@ set_string (GsnmpAgent  *self,
  *
  * Returns: the description
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_agent_get_sys_descr (GsnmpAgent *self)
@@ -2316,7 +2316,7 @@ gsnmp_agent_get_sys_descr (GsnmpAgent *self)
  *
  * Sets `sysDescr.0`.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_agent_set_sys_descr (GsnmpAgent *self,
@@ -2335,7 +2335,7 @@ gsnmp_agent_set_sys_descr (GsnmpAgent *self,
  *
  * Returns: (transfer none): the OID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_agent_get_sys_object_id (GsnmpAgent *self)
@@ -2352,7 +2352,7 @@ gsnmp_agent_get_sys_object_id (GsnmpAgent *self)
  *
  * Sets `sysObjectID.0`.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_agent_set_sys_object_id (GsnmpAgent *self,
@@ -2375,7 +2375,7 @@ gsnmp_agent_set_sys_object_id (GsnmpAgent *self,
  *
  * Returns: the contact
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_agent_get_sys_contact (GsnmpAgent *self)
@@ -2392,7 +2392,7 @@ gsnmp_agent_get_sys_contact (GsnmpAgent *self)
  *
  * Sets `sysContact.0`.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_agent_set_sys_contact (GsnmpAgent *self,
@@ -2411,7 +2411,7 @@ gsnmp_agent_set_sys_contact (GsnmpAgent *self,
  *
  * Returns: the name
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_agent_get_sys_name (GsnmpAgent *self)
@@ -2428,7 +2428,7 @@ gsnmp_agent_get_sys_name (GsnmpAgent *self)
  *
  * Sets `sysName.0`.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_agent_set_sys_name (GsnmpAgent *self,
@@ -2447,7 +2447,7 @@ gsnmp_agent_set_sys_name (GsnmpAgent *self,
  *
  * Returns: the location
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_agent_get_sys_location (GsnmpAgent *self)
@@ -2464,7 +2464,7 @@ gsnmp_agent_get_sys_location (GsnmpAgent *self)
  *
  * Sets `sysLocation.0`.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_agent_set_sys_location (GsnmpAgent *self,
@@ -2483,7 +2483,7 @@ gsnmp_agent_set_sys_location (GsnmpAgent *self,
  * providers' pending [class@Gsnmp.ProviderRequest]s are cancelled, and
  * nothing is answered from then on. Disposing of the agent closes it.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_agent_close (GsnmpAgent *self)

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
  *
  * The UDP port agents listen on (RFC 3417 §3.2).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 #define GSNMP_AGENT_PORT 161
 

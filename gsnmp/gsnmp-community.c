@@ -22,7 +22,7 @@
  *                                                         "public");
  * ```
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 struct _GsnmpCommunity {
@@ -87,7 +87,7 @@ gsnmp_community_class_init (GsnmpCommunityClass *klass)
          * UTF-8 show here with replacement characters; use
          * [method@Gsnmp.Community.get_bytes] for the exact octets.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_COMMUNITY] =
                 g_param_spec_string ("community", NULL, NULL, NULL,
@@ -110,7 +110,7 @@ gsnmp_community_init (GsnmpCommunity *self)
  *
  * Returns: (transfer full): a new [class@Gsnmp.Community]
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpCommunity *
 gsnmp_community_new_from_bytes (GsnmpProtocolVersion version,
@@ -141,7 +141,7 @@ gsnmp_community_new_from_bytes (GsnmpProtocolVersion version,
  *
  * Returns: (transfer full): a new [class@Gsnmp.Community]
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpCommunity *
 gsnmp_community_new (GsnmpProtocolVersion version,
@@ -163,7 +163,7 @@ gsnmp_community_new (GsnmpProtocolVersion version,
  *
  * Returns: (transfer none): the community string
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_community_get_community (GsnmpCommunity *self)
@@ -181,7 +181,7 @@ gsnmp_community_get_community (GsnmpCommunity *self)
  *
  * Returns: (transfer none): the community octets
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_community_get_bytes (GsnmpCommunity *self)

@@ -18,7 +18,7 @@
  * any number of targets and requests. Secrets are passed to the subclasses'
  * constructors only, never through properties.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 typedef struct {
@@ -85,7 +85,7 @@ gsnmp_credentials_class_init (GsnmpCredentialsClass *klass)
          *
          * The SNMP message version these credentials are used with.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_VERSION] =
                 g_param_spec_enum ("version", NULL, NULL,
@@ -110,7 +110,7 @@ gsnmp_credentials_init (GsnmpCredentials *self)
  *
  * Returns: the protocol version
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpProtocolVersion
 gsnmp_credentials_get_version (GsnmpCredentials *self)

@@ -25,7 +25,7 @@ G_DECLARE_DERIVABLE_TYPE (GsnmpCredentials, gsnmp_credentials, GSNMP, CREDENTIAL
  *
  * The class of [class@Gsnmp.Credentials]. Only gsnmp itself subclasses it.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 struct _GsnmpCredentialsClass {
         GObjectClass parent_class;

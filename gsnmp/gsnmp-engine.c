@@ -70,11 +70,14 @@
  * `_async` methods must be called from there, and their callbacks run there.
  * Several engines in several threads, each with its own context, work
  * independently. A [class@Gio.Cancellable] may be cancelled from any thread.
+ * Each request also has a synchronous form ([method@Gsnmp.Engine.get],
+ * [method@Gsnmp.Walk.next], …) that may be called from any thread; see
+ * [method@Gsnmp.Engine.get] for what it costs.
  *
  * Disposing the engine fails every pending request with
  * %G_IO_ERROR_CLOSED.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 /* The largest UDP payload over IPv4 (RFC 3417 §3.2 asks for at least 484). */
@@ -222,6 +225,8 @@ struct _GsnmpEngine {
         /* The local engine (RFC 3411 §3.1.1): authoritative for traps */
         char             *state_file;
         GsnmpLocalEngine *local;       /* engine ID, boots, time, counters */
+
+        GError           *open_error;    /* (nullable) why constructed() failed */
 };
 
 static void gsnmp_engine_initable_iface_init (GInitableIface *iface);
@@ -1262,9 +1267,18 @@ engine_process_deadlines (GsnmpEngine *self)
                 } else {
                         g_autofree char *peer = peer_to_string (req->peer);
 
-                        request_complete (req, NULL,
-                                          g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                                       _("No response from %s"), peer));
+                        /* RFC 3414 §3.2 step 8: an agent sends no report
+                         * when it cannot decrypt, so say what to check */
+                        if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
+                            req->level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
+                                request_complete (req, NULL,
+                                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                               _("No response from %s (with authPriv, a wrong privacy pass phrase also ends in a timeout: agents send no report on a decryption error)"),
+                                                               peer));
+                        else
+                                request_complete (req, NULL,
+                                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                               _("No response from %s"), peer));
                 }
         }
 }
@@ -1325,12 +1339,13 @@ open_transport (GsnmpEngine   *self,
                                     on_datagram, self, error);
 }
 
+/* Opens the engine: state, sockets, sources.  Runs from constructed(), so
+ * that g_object_new() alone (Gsnmp.Engine() in Python, new Gsnmp.Engine()
+ * in JavaScript) gives a working engine; GInitable reports its error. */
 static gboolean
-gsnmp_engine_initable_init (GInitable    *initable,
-                            GCancellable *cancellable,
-                            GError      **error)
+engine_open (GsnmpEngine *self,
+             GError     **error)
 {
-        GsnmpEngine *self = GSNMP_ENGINE (initable);
         g_autoptr(GError) error6 = NULL;
         gint size = 0;
 
@@ -1364,15 +1379,43 @@ gsnmp_engine_initable_init (GInitable    *initable,
         self->timer = g_source_new (&timer_funcs, sizeof (GSource));
         g_source_set_callback (self->timer, on_timer, self, NULL);
         g_source_set_static_name (self->timer, "[gsnmp] engine timer");
+        /* A callback may make a synchronous call, which iterates the context */
+        g_source_set_can_recurse (self->timer, TRUE);
         g_source_set_ready_time (self->timer, -1);
         g_source_attach (self->timer, self->context);
 
         self->cancel_source = g_source_new (&timer_funcs, sizeof (GSource));
         g_source_set_callback (self->cancel_source, on_cancel_wakeup, self, NULL);
         g_source_set_static_name (self->cancel_source, "[gsnmp] engine cancellations");
+        g_source_set_can_recurse (self->cancel_source, TRUE);
         g_source_set_ready_time (self->cancel_source, -1);
         g_source_attach (self->cancel_source, self->context);
 
+        return TRUE;
+}
+
+static void
+gsnmp_engine_constructed (GObject *object)
+{
+        GsnmpEngine *self = GSNMP_ENGINE (object);
+
+        G_OBJECT_CLASS (gsnmp_engine_parent_class)->constructed (object);
+
+        if (!engine_open (self, &self->open_error))
+                g_debug ("the engine could not start: %s", self->open_error->message);
+}
+
+static gboolean
+gsnmp_engine_initable_init (GInitable    *initable,
+                            GCancellable *cancellable,
+                            GError      **error)
+{
+        GsnmpEngine *self = GSNMP_ENGINE (initable);
+
+        if (self->open_error != NULL) {
+                g_propagate_error (error, g_error_copy (self->open_error));
+                return FALSE;
+        }
         return TRUE;
 }
 
@@ -1461,6 +1504,7 @@ gsnmp_engine_finalize (GObject *object)
         g_clear_pointer (&self->transport4, gsnmp_transport_unref);
         g_clear_pointer (&self->transport6, gsnmp_transport_unref);
         g_clear_pointer (&self->context, g_main_context_unref);
+        g_clear_error (&self->open_error);
 
         G_OBJECT_CLASS (gsnmp_engine_parent_class)->finalize (object);
 }
@@ -1525,6 +1569,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
 
         gsnmp_init_once ();
 
+        object_class->constructed = gsnmp_engine_constructed;
         object_class->dispose = gsnmp_engine_dispose;
         object_class->finalize = gsnmp_engine_finalize;
         object_class->get_property = gsnmp_engine_get_property;
@@ -1540,7 +1585,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * typical agent's socket buffers hold; raise it when many agents are
          * queried at once.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_IN_FLIGHT] =
                 g_param_spec_uint ("max-in-flight", NULL, NULL,
@@ -1554,7 +1599,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * How long, in milliseconds, a request waits for its target's host
          * name to resolve before it fails with %G_IO_ERROR_TIMED_OUT.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_RESOLVE_TIMEOUT] =
                 g_param_spec_uint ("resolve-timeout", NULL, NULL,
@@ -1571,7 +1616,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * without one each engine gets a fresh random engine ID with boots 1,
          * so receivers never see boots go back for an engine ID they know.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_STATE_FILE] =
                 g_param_spec_string ("state-file", NULL, NULL, NULL,
@@ -1584,7 +1629,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * The local SNMPv3 engine ID (RFC 3411 §5), authoritative for the
          * traps this engine sends.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE_ID] =
                 g_param_spec_boxed ("engine-id", NULL, NULL, G_TYPE_BYTES,
@@ -1596,7 +1641,7 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * How many times the local engine has started (snmpEngineBoots,
          * RFC 3414 §2.2); never 0.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE_BOOTS] =
                 g_param_spec_uint ("engine-boots", NULL, NULL, 1, G_MAXINT32, 1,
@@ -1670,6 +1715,12 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         GInetAddress *address;
         Request *req;
 
+        if (self->open_error != NULL) {
+                g_task_return_new_error (task, self->open_error->domain, self->open_error->code,
+                                         _("The SNMP engine could not start: %s"),
+                                         self->open_error->message);
+                return;
+        }
         if (self->disposed || self->transport4 == NULL) {
                 g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED, "%s",
                                          _("The SNMP engine was closed"));
@@ -1863,7 +1914,7 @@ engine_request_finish (GsnmpEngine  *self,
  * Returns: (transfer full): a new [class@Gsnmp.Engine], or %NULL if no
  *   socket could be opened
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpEngine *
 gsnmp_engine_new (GError **error)
@@ -1884,7 +1935,7 @@ gsnmp_engine_new (GError **error)
  * Their callbacks run in the engine's main context: from here when this is
  * called from that context's dispatch, otherwise at its next iteration.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_close (GsnmpEngine *self)
@@ -1908,7 +1959,7 @@ gsnmp_engine_close (GsnmpEngine *self)
  * Returns: (transfer full): a new [class@Gsnmp.Engine], or %NULL if the
  *   state file could not be read or written or no socket could be opened
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpEngine *
 gsnmp_engine_new_with_state_file (const char *state_file,
@@ -1927,7 +1978,7 @@ gsnmp_engine_new_with_state_file (const char *state_file,
  *
  * Returns: (transfer none): the engine ID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_engine_get_engine_id (GsnmpEngine *self)
@@ -1945,7 +1996,7 @@ gsnmp_engine_get_engine_id (GsnmpEngine *self)
  *
  * Returns: the number of starts, at least 1
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_engine_boots (GsnmpEngine *self)
@@ -1963,7 +2014,7 @@ gsnmp_engine_get_engine_boots (GsnmpEngine *self)
  *
  * Returns: the engine time in seconds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_engine_time (GsnmpEngine *self)
@@ -1985,7 +2036,7 @@ gsnmp_engine_get_engine_time (GsnmpEngine *self)
  *
  * Returns: the counter's value since the engine was created
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint64
 gsnmp_engine_get_counter (GsnmpEngine  *self,
@@ -2005,7 +2056,7 @@ gsnmp_engine_get_counter (GsnmpEngine  *self,
  *
  * Returns: the limit
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_max_in_flight (GsnmpEngine *self)
@@ -2023,7 +2074,7 @@ gsnmp_engine_get_max_in_flight (GsnmpEngine *self)
  * Sets the most requests the engine keeps on the wire at once. Requests
  * beyond it wait in a queue.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_set_max_in_flight (GsnmpEngine *self,
@@ -2047,7 +2098,7 @@ gsnmp_engine_set_max_in_flight (GsnmpEngine *self,
  *
  * Returns: the timeout in milliseconds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_resolve_timeout (GsnmpEngine *self)
@@ -2064,7 +2115,7 @@ gsnmp_engine_get_resolve_timeout (GsnmpEngine *self)
  *
  * Sets how long a request waits for its target's host name to resolve.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_set_resolve_timeout (GsnmpEngine *self,
@@ -2090,7 +2141,7 @@ gsnmp_engine_set_resolve_timeout (GsnmpEngine *self,
  *
  * Returns: the number of pending requests
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_engine_get_n_pending (GsnmpEngine *self)
@@ -2122,7 +2173,7 @@ gsnmp_engine_get_n_pending (GsnmpEngine *self)
  * skip discovery; when the agent's engine is known already, nothing is
  * sent. Requests started while a discovery is in flight share it.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_discover_async (GsnmpEngine         *self,
@@ -2157,7 +2208,7 @@ gsnmp_engine_discover_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the agent's snmpEngineID, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_engine_discover_finish (GsnmpEngine   *self,
@@ -2191,7 +2242,7 @@ gsnmp_engine_discover_finish (GsnmpEngine   *self,
  * created (which must be current now); call
  * [method@Gsnmp.Engine.get_finish] from it to get the response.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_get_async (GsnmpEngine         *self,
@@ -2227,7 +2278,7 @@ gsnmp_engine_get_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_get_finish (GsnmpEngine  *self,
@@ -2253,7 +2304,7 @@ gsnmp_engine_get_finish (GsnmpEngine  *self,
  * [method@Gsnmp.Engine.get_async] for retries and threading; call
  * [method@Gsnmp.Engine.get_next_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_get_next_async (GsnmpEngine         *self,
@@ -2285,7 +2336,7 @@ gsnmp_engine_get_next_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_get_next_finish (GsnmpEngine  *self,
@@ -2314,7 +2365,7 @@ gsnmp_engine_get_next_finish (GsnmpEngine  *self,
  * %G_IO_ERROR_NOT_SUPPORTED. Call [method@Gsnmp.Engine.get_bulk_finish]
  * from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_get_bulk_async (GsnmpEngine         *self,
@@ -2350,7 +2401,7 @@ gsnmp_engine_get_bulk_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_get_bulk_finish (GsnmpEngine  *self,
@@ -2379,7 +2430,7 @@ gsnmp_engine_get_bulk_finish (GsnmpEngine  *self,
  * [property@Gsnmp.Target:retries] to 0 where that matters. Call
  * [method@Gsnmp.Engine.set_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_set_async (GsnmpEngine          *self,
@@ -2414,7 +2465,7 @@ gsnmp_engine_set_async (GsnmpEngine          *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_set_finish (GsnmpEngine  *self,
@@ -2438,7 +2489,7 @@ gsnmp_engine_set_finish (GsnmpEngine  *self,
  * not modified: the engine sends a copy with a request-id of its own. Call
  * [method@Gsnmp.Engine.send_pdu_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_send_pdu_async (GsnmpEngine         *self,
@@ -2482,7 +2533,7 @@ gsnmp_engine_send_pdu_async (GsnmpEngine         *self,
  *
  * Returns: (transfer full): the response PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_send_pdu_finish (GsnmpEngine  *self,

@@ -130,4 +130,50 @@ GsnmpPdu    *gsnmp_engine_send_pdu_finish      (GsnmpEngine          *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 
+GSNMP_AVAILABLE_IN_ALL
+GMainContext *gsnmp_engine_get_main_context    (GsnmpEngine          *self);
+
+/* Synchronous forms (gsnmp-engine-sync.c) */
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu    *gsnmp_engine_get                  (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                GsnmpOid * const     *oids,
+                                                gsize                 n_oids,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu    *gsnmp_engine_get_next             (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                GsnmpOid * const     *oids,
+                                                gsize                 n_oids,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu    *gsnmp_engine_get_bulk             (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                guint                 non_repeaters,
+                                                guint                 max_repetitions,
+                                                GsnmpOid * const     *oids,
+                                                gsize                 n_oids,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu    *gsnmp_engine_set                  (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                GsnmpVarbind * const *varbinds,
+                                                gsize                 n_varbinds,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu    *gsnmp_engine_send_pdu             (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                GsnmpPdu             *pdu,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GBytes      *gsnmp_engine_discover             (GsnmpEngine          *self,
+                                                GsnmpTarget          *target,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+
 G_END_DECLS

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  *
  * SNMP message versions. The values equal the version field on the wire.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_PROTOCOL_VERSION_V1 = 0,
@@ -42,7 +42,7 @@ typedef enum {
  *
  * PDU types. The values equal the BER tags on the wire (RFC 3416).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_PDU_TYPE_GET = 0xa0,
@@ -80,7 +80,7 @@ typedef enum {
  * The types a variable binding's value can have. The values equal the BER
  * tags on the wire (RFC 2578, RFC 3416).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_VALUE_TYPE_INTEGER = 0x02,
@@ -139,7 +139,7 @@ typedef enum {
  * matter only to [class@Gsnmp.Mib], whose default (no OID flag) is Net-SNMP's
  * `MODULE::name.index`.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum /*< flags >*/ {
         GSNMP_FORMAT_NONE = 0,
@@ -169,7 +169,7 @@ typedef enum /*< flags >*/ {
  *
  * SNMPv3 security levels (RFC 3411).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV = 1,
@@ -196,7 +196,7 @@ typedef enum {
  * protocol's hash function also turns passphrases into keys (RFC 3414 §A.2)
  * and localizes keys (RFC 3414 §2.6), for privacy keys too.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_AUTH_PROTOCOL_NONE,
@@ -233,7 +233,7 @@ typedef enum {
  * an authentication protocol: its hash turns the privacy passphrase into
  * the privacy key.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_PRIV_PROTOCOL_NONE,
@@ -281,7 +281,7 @@ typedef enum {
  * [class@Gsnmp.Listener]s made on it — and read with
  * [method@Gsnmp.Engine.get_counter].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_COUNTER_IN_PKTS,

@@ -23,7 +23,7 @@
  * (`G_IO_ERROR_TIMED_OUT`, `G_IO_ERROR_CANCELLED`, …), and a non-zero
  * error-status in a response with %GSNMP_PDU_ERROR.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 /**
@@ -70,7 +70,7 @@
  *
  * Error codes in the %GSNMP_ERROR domain.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 static GQuark gsnmp_error_real_quark (void);
 G_DEFINE_QUARK (gsnmp-error-quark, gsnmp_error_real)
@@ -82,7 +82,7 @@ G_DEFINE_QUARK (gsnmp-error-quark, gsnmp_error_real)
  *
  * Returns: the %GSNMP_ERROR quark
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GQuark
 gsnmp_error_quark (void)
@@ -98,7 +98,7 @@ gsnmp_error_quark (void)
  * [method@Gsnmp.Pdu.check_error].  The error code equals the error-status
  * value on the wire (RFC 3416 §3), see [error@Gsnmp.PduError].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 /**
@@ -141,7 +141,7 @@ gsnmp_error_quark (void)
  * the codes of %GSNMP_PDU_ERROR errors.  noError(0) is not an error and has
  * no value here.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 static GQuark gsnmp_pdu_error_real_quark (void);
 G_DEFINE_QUARK (gsnmp-pdu-error-quark, gsnmp_pdu_error_real)
@@ -153,7 +153,7 @@ G_DEFINE_QUARK (gsnmp-pdu-error-quark, gsnmp_pdu_error_real)
  *
  * Returns: the %GSNMP_PDU_ERROR quark
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GQuark
 gsnmp_pdu_error_quark (void)
@@ -197,7 +197,7 @@ static const char *const error_status_names[] = {
  * Returns: (nullable): the name of @code, or %NULL if @code is not an
  *   error-status value defined by RFC 3416
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_pdu_error_to_string (GsnmpPduError code)

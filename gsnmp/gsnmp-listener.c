@@ -99,7 +99,7 @@
  * thread. The [class@Gsnmp.Notification]s it emits are immutable and may
  * be handed to other threads.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 /* How long and how many informs are remembered to recognise
@@ -804,7 +804,7 @@ gsnmp_listener_class_init (GsnmpListenerClass *klass)
          * the authoritative engine of SNMPv3 informs, or %NULL when the
          * listener has its own.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE] =
                 g_param_spec_object ("engine", NULL, NULL, GSNMP_TYPE_ENGINE,
@@ -817,7 +817,7 @@ gsnmp_listener_class_init (GsnmpListenerClass *klass)
          * The SNMPv3 engine ID of the listener, authoritative for the
          * informs it receives: senders key their users for informs to it.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE_ID] =
                 g_param_spec_boxed ("engine-id", NULL, NULL, G_TYPE_BYTES,
@@ -834,7 +834,7 @@ gsnmp_listener_class_init (GsnmpListenerClass *klass)
          * already been acknowledged, and a retransmitted one is not emitted
          * again.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         signals[SIGNAL_NOTIFICATION] =
                 g_signal_new ("notification", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -876,7 +876,7 @@ gsnmp_listener_init (GsnmpListener *self)
  *
  * Returns: (transfer full): a new [class@Gsnmp.Listener]
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpListener *
 gsnmp_listener_new (GsnmpEngine *engine)
@@ -904,7 +904,7 @@ gsnmp_listener_new (GsnmpEngine *engine)
  *
  * Returns: %TRUE on success, %FALSE if the socket could not be bound
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_listener_add_socket_address (GsnmpListener  *self,
@@ -955,7 +955,7 @@ gsnmp_listener_add_socket_address (GsnmpListener  *self,
  * Returns: %TRUE on success, %FALSE if @address is invalid
  *   (%GSNMP_ERROR_INVALID_ADDRESS) or could not be bound
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_listener_add_address (GsnmpListener *self,
@@ -984,7 +984,7 @@ gsnmp_listener_add_address (GsnmpListener *self,
  * Accepts SNMPv1 and SNMPv2c notifications with @community. Without any
  * community, the listener accepts no SNMPv1 or SNMPv2c notification.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_listener_add_community (GsnmpListener *self,
@@ -1015,7 +1015,7 @@ gsnmp_listener_add_community (GsnmpListener *self,
  *
  * Adding a user with the same name and engine ID again replaces it.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_listener_add_user (GsnmpListener *self,
@@ -1081,7 +1081,7 @@ gsnmp_listener_add_user (GsnmpListener *self,
  *
  * Returns: (nullable) (transfer none): the engine, or %NULL
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpEngine *
 gsnmp_listener_get_engine (GsnmpListener *self)
@@ -1100,7 +1100,7 @@ gsnmp_listener_get_engine (GsnmpListener *self)
  *
  * Returns: (transfer none): the engine ID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_listener_get_engine_id (GsnmpListener *self)
@@ -1118,7 +1118,7 @@ gsnmp_listener_get_engine_id (GsnmpListener *self)
  *
  * Returns: the engine boots, at least 1
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_listener_get_engine_boots (GsnmpListener *self)
@@ -1136,7 +1136,7 @@ gsnmp_listener_get_engine_boots (GsnmpListener *self)
  *
  * Returns: the engine time in seconds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_listener_get_engine_time (GsnmpListener *self)
@@ -1155,7 +1155,7 @@ gsnmp_listener_get_engine_time (GsnmpListener *self)
  *
  * Returns: the counter's value
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint64
 gsnmp_listener_get_counter (GsnmpListener        *self,
@@ -1176,7 +1176,7 @@ gsnmp_listener_get_counter (GsnmpListener        *self,
  * already read from the socket but not yet emitted are dropped. Disposing
  * the listener closes it.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_listener_close (GsnmpListener *self)

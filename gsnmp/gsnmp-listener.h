@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  *
  * The UDP port notification receivers listen on (RFC 3417 §3.2).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 #define GSNMP_TRAP_PORT 162
 
@@ -73,7 +73,7 @@ G_BEGIN_DECLS
  * NOTIFICATIONS, INFORM_RESPONSES, DUPLICATE_INFORMS, REPORTS and
  * INVALID_NOTIFICATIONS are the listener's own.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_LISTENER_COUNTER_IN_PACKETS,

@@ -247,7 +247,7 @@ append_tree_node (GsnmpMib *mib,
  * Returns: (transfer full) (nullable): the text, or %NULL if no loaded
  *   module defines a prefix of @oid
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_mib_describe (GsnmpMib       *mib,
@@ -457,7 +457,7 @@ append_leaves (GString *out,
  * Returns: (transfer full) (nullable): the text, or %NULL if no loaded
  *   module defines a prefix of @oid
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_mib_format_tree (GsnmpMib       *mib,

@@ -493,7 +493,7 @@ format_oid_into (GsnmpMib        *mib,
  *
  * Returns: (transfer full): the name
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_mib_format_oid (GsnmpMib        *mib,
@@ -1028,7 +1028,7 @@ append_value_for (GsnmpMib        *mib,
  *
  * Returns: (transfer full): the text, without a newline
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_mib_format_varbind (GsnmpMib        *mib,
@@ -1369,7 +1369,7 @@ parse_locked (GsnmpMib   *mib,
  * Returns: (transfer full): the OID, or %NULL with @error set to
  *   %GSNMP_MIB_ERROR_UNKNOWN_NAME
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_mib_parse_oid (GsnmpMib    *mib,
@@ -1421,7 +1421,7 @@ gsnmp_mib_parse_oid (GsnmpMib    *mib,
  *
  * Returns: (transfer full): the OID, or %NULL with @error set
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_mib_resolve (GsnmpMib       *mib,
@@ -1477,7 +1477,7 @@ gsnmp_mib_resolve (GsnmpMib       *mib,
  * Returns: (transfer full) (nullable): the object, or %NULL if no loaded
  *   module defines a prefix of @oid
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpMibObject *
 gsnmp_mib_lookup (GsnmpMib       *mib,
@@ -1513,7 +1513,7 @@ gsnmp_mib_lookup (GsnmpMib       *mib,
  *
  * Returns: (transfer full): the object, or %NULL with @error set
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpMibObject *
 gsnmp_mib_lookup_name (GsnmpMib    *mib,

@@ -20,7 +20,7 @@
  *
  * Objects are immutable and keep their store alive.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 struct _GsnmpMibObject {
         gatomicrefcount ref_count;
@@ -50,7 +50,7 @@ gsnmp_mib_object_new (GsnmpMib *mib,
  *
  * Returns: (transfer full): @object
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpMibObject *
 gsnmp_mib_object_ref (GsnmpMibObject *object)
@@ -66,7 +66,7 @@ gsnmp_mib_object_ref (GsnmpMibObject *object)
  *
  * Drops a reference.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_mib_object_unref (GsnmpMibObject *object)
@@ -87,7 +87,7 @@ gsnmp_mib_object_unref (GsnmpMibObject *object)
  * Returns: (nullable): its name, such as `ifDescr` (%NULL for a node that
  *   only has a number)
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_mib_object_get_name (GsnmpMibObject *object)
@@ -105,7 +105,7 @@ gsnmp_mib_object_get_name (GsnmpMibObject *object)
  * Returns: (nullable): the module that defines it, such as `IF-MIB`
  *   (%NULL for the roots `iso`, `ccitt` and `joint-iso-ccitt`)
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_mib_object_get_module (GsnmpMibObject *object)
@@ -122,7 +122,7 @@ gsnmp_mib_object_get_module (GsnmpMibObject *object)
  *
  * Returns: (transfer full): its OID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_mib_object_get_oid (GsnmpMibObject *object)
@@ -172,7 +172,7 @@ static const char * const base_names[] = {
  * Returns: (nullable): the syntax, or %NULL for a node that is not an
  *   OBJECT-TYPE with a scalar syntax
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_mib_object_get_syntax (GsnmpMibObject *object)
@@ -197,7 +197,7 @@ gsnmp_mib_object_get_syntax (GsnmpMibObject *object)
  * Returns: the type, or %GSNMP_VALUE_TYPE_NULL for a node without a
  *   scalar syntax
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpValueType
 gsnmp_mib_object_get_value_type (GsnmpMibObject *object)
@@ -237,7 +237,7 @@ gsnmp_mib_object_get_value_type (GsnmpMibObject *object)
  * Returns: (nullable): the DISPLAY-HINT of its syntax's textual convention,
  *   such as `255a` or `1x:`
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_mib_object_get_display_hint (GsnmpMibObject *object)
@@ -254,7 +254,7 @@ gsnmp_mib_object_get_display_hint (GsnmpMibObject *object)
  *
  * Returns: (nullable): its UNITS, such as `seconds`
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_mib_object_get_units (GsnmpMibObject *object)
@@ -272,7 +272,7 @@ gsnmp_mib_object_get_units (GsnmpMibObject *object)
  * Returns: (nullable): its MAX-ACCESS (or SMIv1 ACCESS), such as
  *   `read-only` or `read-create`
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_mib_object_get_access (GsnmpMibObject *object)
@@ -289,7 +289,7 @@ gsnmp_mib_object_get_access (GsnmpMibObject *object)
  *
  * Returns: (nullable): its STATUS, such as `current` or `deprecated`
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_mib_object_get_status (GsnmpMibObject *object)
@@ -307,7 +307,7 @@ gsnmp_mib_object_get_status (GsnmpMibObject *object)
  * Returns: (transfer full) (nullable): its DESCRIPTION, as the module
  *   writes it (without the quotes)
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_mib_object_get_description (GsnmpMibObject *object)
@@ -331,7 +331,7 @@ gsnmp_mib_object_get_description (GsnmpMibObject *object)
  * Returns: (transfer full) (array zero-terminated=1) (nullable): the names
  *   of the index objects, or %NULL
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char **
 gsnmp_mib_object_get_index_names (GsnmpMibObject *object)
@@ -372,7 +372,7 @@ gsnmp_mib_object_get_index_names (GsnmpMibObject *object)
  * Returns: (transfer full) (array zero-terminated=1) (nullable): the labels
  *   of its enumeration (or named BITS), in the module's order, or %NULL
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char **
 gsnmp_mib_object_get_enum_labels (GsnmpMibObject *object)
@@ -400,7 +400,7 @@ gsnmp_mib_object_get_enum_labels (GsnmpMibObject *object)
  *
  * Returns: (nullable): the label of @value, such as `up` for ifOperStatus 1
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_mib_object_get_enum_label (GsnmpMibObject *object,
@@ -430,7 +430,7 @@ gsnmp_mib_object_get_enum_label (GsnmpMibObject *object,
  *
  * Returns: %TRUE if @label is in the enumeration
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_mib_object_get_enum_value (GsnmpMibObject *object,

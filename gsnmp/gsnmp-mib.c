@@ -44,7 +44,7 @@
  * A store is safe to use from several threads: lookups take a read lock,
  * loading a module takes the write lock.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 struct _GsnmpMib {
@@ -72,7 +72,7 @@ G_DEFINE_FINAL_TYPE (GsnmpMib, gsnmp_mib, G_TYPE_OBJECT)
  *
  * Returns: the %GSNMP_MIB_ERROR quark
  *
- * Since: 1.0
+ * Since: 0.1
  */
 G_DEFINE_QUARK (gsnmp-mib-error-quark, gsnmp_mib_error)
 
@@ -165,7 +165,7 @@ gsnmp_mib_init (GsnmpMib *mib)
  *
  * Returns: (transfer full): a new store
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpMib *
 gsnmp_mib_new (void)
@@ -185,7 +185,7 @@ gsnmp_mib_new (void)
  *
  * Returns: (transfer full) (type filename): the path
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_mib_get_bundled_directory (void)
@@ -238,7 +238,7 @@ set_search_path_locked (GsnmpMib   *mib,
  * option and `MIBDIRS` variable do.  The first folder that holds a module
  * wins.  Modules loaded already stay loaded.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_mib_set_search_path (GsnmpMib   *mib,
@@ -260,7 +260,7 @@ gsnmp_mib_set_search_path (GsnmpMib   *mib,
  *
  * Returns: (transfer full) (array zero-terminated=1) (element-type filename): the folders
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char **
 gsnmp_mib_get_directories (GsnmpMib *mib)
@@ -677,7 +677,7 @@ gsnmp_mib_load_text (GsnmpMib    *mib,
  *
  * Returns: %TRUE on success, %FALSE with @error set
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_mib_load_module (GsnmpMib    *mib,
@@ -712,7 +712,7 @@ gsnmp_mib_load_module (GsnmpMib    *mib,
  *
  * Returns: %TRUE on success, %FALSE with @error set to the first failure
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_mib_load_modules (GsnmpMib    *mib,
@@ -765,7 +765,7 @@ compare_names (gconstpointer a,
  * Returns: %TRUE on success, %FALSE with @error set to the first failure
  *   (the other modules load all the same)
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_mib_load_all (GsnmpMib  *mib,
@@ -808,7 +808,7 @@ gsnmp_mib_load_all (GsnmpMib  *mib,
  *
  * Returns: (transfer full) (array zero-terminated=1): the names
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char **
 gsnmp_mib_get_modules (GsnmpMib *mib)
@@ -843,7 +843,7 @@ static gsize default_once;
  *
  * Returns: (transfer none): the default store
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpMib *
 gsnmp_mib_get_default (void)

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
  * The error domain of the MIB store, [class@Gsnmp.Mib]; the codes are
  * [enum@Gsnmp.MibError].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 #define GSNMP_MIB_ERROR (gsnmp_mib_error_quark ())
 GSNMP_AVAILABLE_IN_ALL
@@ -39,7 +39,7 @@ GQuark gsnmp_mib_error_quark (void);
  *
  * Errors of the MIB store.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_MIB_ERROR_MODULE_NOT_FOUND,

@@ -41,7 +41,7 @@
  * Notifications are immutable; they may be passed to and read from any
  * thread.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 struct _GsnmpNotification {
@@ -332,7 +332,7 @@ set_once (gpointer       *slot,
  *
  * Returns: the version
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpProtocolVersion
 gsnmp_notification_get_version (GsnmpNotification *self)
@@ -350,7 +350,7 @@ gsnmp_notification_get_version (GsnmpNotification *self)
  *
  * Returns: %TRUE for an InformRequest-PDU, %FALSE for a trap
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_notification_is_inform (GsnmpNotification *self)
@@ -370,7 +370,7 @@ gsnmp_notification_is_inform (GsnmpNotification *self)
  *
  * Returns: (transfer none): the sender's address
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GInetSocketAddress *
 gsnmp_notification_get_sender (GsnmpNotification *self)
@@ -403,7 +403,7 @@ gsnmp_notification_get_sender (GsnmpNotification *self)
  *
  * Returns: (transfer full): the sender, as text
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_notification_get_sender_string (GsnmpNotification *self)
@@ -429,7 +429,7 @@ gsnmp_notification_get_sender_string (GsnmpNotification *self)
  *
  * Returns: (nullable): the community, or %NULL for SNMPv3
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_notification_get_community (GsnmpNotification *self)
@@ -455,7 +455,7 @@ gsnmp_notification_get_community (GsnmpNotification *self)
  *
  * Returns: (nullable) (transfer none): the community, or %NULL for SNMPv3
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_notification_get_community_bytes (GsnmpNotification *self)
@@ -473,7 +473,7 @@ gsnmp_notification_get_community_bytes (GsnmpNotification *self)
  *
  * Returns: (nullable): the user name, or %NULL for SNMPv1 and SNMPv2c
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_notification_get_user_name (GsnmpNotification *self)
@@ -501,7 +501,7 @@ gsnmp_notification_get_user_name (GsnmpNotification *self)
  *
  * Returns: the security level
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpSecurityLevel
 gsnmp_notification_get_security_level (GsnmpNotification *self)
@@ -522,7 +522,7 @@ gsnmp_notification_get_security_level (GsnmpNotification *self)
  * Returns: (nullable) (transfer none): the engine ID, or %NULL for SNMPv1
  *   and SNMPv2c
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_notification_get_engine_id (GsnmpNotification *self)
@@ -542,7 +542,7 @@ gsnmp_notification_get_engine_id (GsnmpNotification *self)
  * Returns: (nullable) (transfer none): the context engine ID, or %NULL for
  *   SNMPv1 and SNMPv2c
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_notification_get_context_engine_id (GsnmpNotification *self)
@@ -560,7 +560,7 @@ gsnmp_notification_get_context_engine_id (GsnmpNotification *self)
  *
  * Returns: (nullable): the context name, or %NULL for SNMPv1 and SNMPv2c
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_notification_get_context_name (GsnmpNotification *self)
@@ -579,7 +579,7 @@ gsnmp_notification_get_context_name (GsnmpNotification *self)
  *
  * Returns: (transfer none): the notification OID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_notification_get_notification_oid (GsnmpNotification *self)
@@ -598,7 +598,7 @@ gsnmp_notification_get_notification_oid (GsnmpNotification *self)
  *
  * Returns: the uptime in hundredths of a second
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint32
 gsnmp_notification_get_uptime (GsnmpNotification *self)
@@ -619,7 +619,7 @@ gsnmp_notification_get_uptime (GsnmpNotification *self)
  *
  * Returns: (array length=n_varbinds) (transfer none): the varbinds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind **
 gsnmp_notification_get_varbinds (GsnmpNotification *self,
@@ -644,7 +644,7 @@ gsnmp_notification_get_varbinds (GsnmpNotification *self,
  *
  * Returns: (transfer none): the PDU
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_notification_get_pdu (GsnmpNotification *self)
@@ -663,7 +663,7 @@ gsnmp_notification_get_pdu (GsnmpNotification *self)
  *
  * Returns: the request-id, or 0 for SNMPv1
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gint32
 gsnmp_notification_get_request_id (GsnmpNotification *self)
@@ -683,7 +683,7 @@ gsnmp_notification_get_request_id (GsnmpNotification *self)
  * Returns: (nullable) (transfer none): the enterprise OID, or %NULL when the
  *   notification is not an SNMPv1 trap
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_notification_get_enterprise (GsnmpNotification *self)
@@ -703,7 +703,7 @@ gsnmp_notification_get_enterprise (GsnmpNotification *self)
  * Returns: (nullable) (transfer none): the agent address, or %NULL when the
  *   notification is not an SNMPv1 trap
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GInetAddress *
 gsnmp_notification_get_agent_address (GsnmpNotification *self)
@@ -733,7 +733,7 @@ gsnmp_notification_get_agent_address (GsnmpNotification *self)
  * Returns: the generic trap, or -1 when the notification is not an SNMPv1
  *   trap
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gint32
 gsnmp_notification_get_generic_trap (GsnmpNotification *self)
@@ -753,7 +753,7 @@ gsnmp_notification_get_generic_trap (GsnmpNotification *self)
  * Returns: the specific trap, or 0 when the notification is not an SNMPv1
  *   trap
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gint32
 gsnmp_notification_get_specific_trap (GsnmpNotification *self)

@@ -40,7 +40,7 @@ static const guint32 snmp_trap_address_ids[] = { GSNMP_OID_SNMP_TRAP_ADDRESS };
  * sent to several targets: for each target, in the order given, whether
  * the trap was sent or the inform acknowledged, or the error.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 typedef struct {
@@ -133,7 +133,7 @@ result_set (GsnmpNotifyResult *self,
  *
  * Returns: the number of targets
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_notify_result_get_n_targets (GsnmpNotifyResult *self)
@@ -154,7 +154,7 @@ gsnmp_notify_result_get_n_targets (GsnmpNotifyResult *self)
  *
  * Returns: (transfer none): the target
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpTarget *
 gsnmp_notify_result_get_target (GsnmpNotifyResult *self,
@@ -175,7 +175,7 @@ gsnmp_notify_result_get_target (GsnmpNotifyResult *self,
  *
  * Returns: the outcome
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpNotifyOutcome
 gsnmp_notify_result_get_outcome (GsnmpNotifyResult *self,
@@ -200,7 +200,7 @@ gsnmp_notify_result_get_outcome (GsnmpNotifyResult *self,
  * Returns: (nullable) (transfer none): the error, or %NULL if it did not
  *   fail
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const GError *
 gsnmp_notify_result_get_error (GsnmpNotifyResult *self,
@@ -223,7 +223,7 @@ gsnmp_notify_result_get_error (GsnmpNotifyResult *self,
  * Returns: (nullable) (transfer none): the response, or %NULL for traps
  *   and informs that got no response
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_notify_result_get_response (GsnmpNotifyResult *self,
@@ -243,7 +243,7 @@ gsnmp_notify_result_get_response (GsnmpNotifyResult *self,
  *
  * Returns: the number of failures
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_notify_result_get_n_failed (GsnmpNotifyResult *self)
@@ -494,7 +494,7 @@ start_pdu (GsnmpEngine  *self,
  * Traps are not acknowledged: @callback runs once the datagram is sent.
  * Call [method@Gsnmp.Engine.send_trap_finish] from it.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_send_trap_async (GsnmpEngine          *self,
@@ -557,7 +557,7 @@ finish_boolean (GsnmpEngine  *self,
  *   resolver error, %G_IO_ERROR_CANCELLED, %G_IO_ERROR_CLOSED, or a
  *   %GSNMP_ERROR (a notification SNMPv1 cannot carry, a message too big)
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_engine_send_trap_finish (GsnmpEngine  *self,
@@ -594,7 +594,7 @@ gsnmp_engine_send_trap_finish (GsnmpEngine  *self,
  *
  * Call [method@Gsnmp.Engine.send_v1_trap_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_send_v1_trap_async (GsnmpEngine          *self,
@@ -680,7 +680,7 @@ gsnmp_engine_send_v1_trap_async (GsnmpEngine          *self,
  *
  * Returns: %TRUE once the trap was sent, %FALSE on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_engine_send_v1_trap_finish (GsnmpEngine  *self,
@@ -709,10 +709,7 @@ on_inform_done (GObject      *source,
                 g_task_return_error (task, error);
                 return;
         }
-        if (!gsnmp_pdu_check_error (response, &error)) {
-                g_task_return_error (task, error);
-                return;
-        }
+        /* Returned whatever its error-status, as by every request */
         g_task_return_pointer (task, g_steal_pointer (&response), g_object_unref);
 }
 
@@ -742,7 +739,7 @@ on_inform_done (GObject      *source,
  *
  * Call [method@Gsnmp.Engine.send_inform_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_send_inform_async (GsnmpEngine          *self,
@@ -785,15 +782,15 @@ gsnmp_engine_send_inform_async (GsnmpEngine          *self,
  *
  * Finishes [method@Gsnmp.Engine.send_inform_async].
  *
- * Unlike [method@Gsnmp.Engine.get_finish], a response with an error-status
- * other than noError is an error here: a %GSNMP_PDU_ERROR whose code is the
- * error-status. An inform that was never acknowledged fails with
- * %G_IO_ERROR_TIMED_OUT; the other errors are as for
- * [method@Gsnmp.Engine.get_finish].
+ * As with [method@Gsnmp.Engine.get_finish], the receiver's response is
+ * returned whatever its error-status (see [method@Gsnmp.Pdu.check_error]).
+ * An inform that was never acknowledged fails with %G_IO_ERROR_TIMED_OUT;
+ * the other errors are as for [method@Gsnmp.Engine.get_finish]. See
+ * [Errors](errors.html).
  *
  * Returns: (transfer full): the receiver's Response-PDU, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_engine_send_inform_finish (GsnmpEngine  *self,
@@ -890,7 +887,7 @@ on_notify_target_done (GObject      *source,
  * runs when all are done, and [method@Gsnmp.Engine.notify_finish] gives a
  * [class@Gsnmp.NotifyResult] with each target's outcome.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_notify_async (GsnmpEngine          *self,
@@ -973,7 +970,7 @@ gsnmp_engine_notify_async (GsnmpEngine          *self,
  *
  * Returns: (transfer full): the outcome for each target, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpNotifyResult *
 gsnmp_engine_notify_finish (GsnmpEngine  *self,

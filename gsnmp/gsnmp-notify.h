@@ -26,7 +26,7 @@ G_BEGIN_DECLS
  * The uptime argument of the notification functions that stands for the
  * engine's own uptime (hundredths of a second since it was created).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 #define GSNMP_UPTIME_ENGINE (-1)
 
@@ -42,7 +42,7 @@ G_BEGIN_DECLS
  * What became of a notification sent to one target by
  * [method@Gsnmp.Engine.notify_async].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_NOTIFY_OUTCOME_SENT,
@@ -134,6 +134,48 @@ void                gsnmp_engine_notify_async          (GsnmpEngine          *se
 GSNMP_AVAILABLE_IN_ALL
 GsnmpNotifyResult  *gsnmp_engine_notify_finish         (GsnmpEngine          *self,
                                                         GAsyncResult         *result,
+                                                        GError              **error);
+
+GSNMP_AVAILABLE_IN_ALL
+gboolean            gsnmp_engine_send_trap             (GsnmpEngine          *self,
+                                                        GsnmpTarget          *target,
+                                                        GsnmpOid             *notification_oid,
+                                                        gint64                uptime,
+                                                        GsnmpVarbind * const *varbinds,
+                                                        gsize                 n_varbinds,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu           *gsnmp_engine_send_inform           (GsnmpEngine          *self,
+                                                        GsnmpTarget          *target,
+                                                        GsnmpOid             *notification_oid,
+                                                        gint64                uptime,
+                                                        GsnmpVarbind * const *varbinds,
+                                                        gsize                 n_varbinds,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+gboolean            gsnmp_engine_send_v1_trap          (GsnmpEngine          *self,
+                                                        GsnmpTarget          *target,
+                                                        GsnmpOid             *enterprise,
+                                                        GInetAddress         *agent_address,
+                                                        gint32                generic_trap,
+                                                        gint32                specific_trap,
+                                                        gint64                uptime,
+                                                        GsnmpVarbind * const *varbinds,
+                                                        gsize                 n_varbinds,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpNotifyResult  *gsnmp_engine_notify                (GsnmpEngine          *self,
+                                                        GsnmpTarget * const  *targets,
+                                                        gsize                 n_targets,
+                                                        GsnmpPduType          type,
+                                                        GsnmpOid             *notification_oid,
+                                                        gint64                uptime,
+                                                        GsnmpVarbind * const *varbinds,
+                                                        gsize                 n_varbinds,
+                                                        GCancellable         *cancellable,
                                                         GError              **error);
 
 G_END_DECLS

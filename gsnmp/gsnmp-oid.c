@@ -29,7 +29,7 @@
  * in a [struct@GLib.HashTable] with [method@Gsnmp.Oid.hash] and
  * [method@Gsnmp.Oid.equal].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 /* One allocation: the header and the sub-identifiers. */
@@ -68,7 +68,7 @@ oid_alloc (gsize n_ids)
  *
  * Returns: (transfer full): a new OID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_oid_new (const guint32 *ids,
@@ -110,7 +110,7 @@ gsnmp_oid_new (const guint32 *ids,
  * Returns: (transfer full) (nullable): the OID, or %NULL with @error set
  *   to %GSNMP_ERROR_INVALID_OID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_oid_new_from_string (const char  *str,
@@ -210,7 +210,7 @@ gsnmp_oid_new_from_string (const char  *str,
  * Returns: (transfer full): the OID, or %NULL with @error set to
  *   %GSNMP_MIB_ERROR_UNKNOWN_NAME
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_oid_new_from_name (const char     *module,
@@ -237,7 +237,7 @@ gsnmp_oid_new_from_name (const char     *module,
  *
  * Returns: (transfer full): a new OID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_oid_new_child (const GsnmpOid *prefix,
@@ -266,7 +266,7 @@ gsnmp_oid_new_child (const GsnmpOid *prefix,
  *
  * Returns: (transfer full): @oid
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_oid_ref (GsnmpOid *oid)
@@ -285,7 +285,7 @@ gsnmp_oid_ref (GsnmpOid *oid)
  * Releases a reference on @oid, freeing it when the last reference is
  * dropped.  This function is thread-safe.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_oid_unref (GsnmpOid *oid)
@@ -307,7 +307,7 @@ gsnmp_oid_unref (GsnmpOid *oid)
  * Returns: (array length=n_ids) (transfer none): the sub-identifiers,
  *   owned by @oid
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const guint32 *
 gsnmp_oid_get_ids (const GsnmpOid *oid,
@@ -329,7 +329,7 @@ gsnmp_oid_get_ids (const GsnmpOid *oid,
  *
  * Returns: the length of @oid
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gsize
 gsnmp_oid_get_length (const GsnmpOid *oid)
@@ -348,7 +348,7 @@ gsnmp_oid_get_length (const GsnmpOid *oid)
  *
  * Returns: the sub-identifier at @index (0 for the first one)
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint32
 gsnmp_oid_get_id (const GsnmpOid *oid,
@@ -372,7 +372,7 @@ gsnmp_oid_get_id (const GsnmpOid *oid,
  * Returns: a negative value if @a sorts before @b, 0 if they are equal, a
  *   positive value if @a sorts after @b
  *
- * Since: 1.0
+ * Since: 0.1
  */
 int
 gsnmp_oid_compare (const GsnmpOid *a,
@@ -408,7 +408,7 @@ gsnmp_oid_compare (const GsnmpOid *a,
  *
  * Returns: %TRUE if @a and @b are equal
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_oid_equal (const GsnmpOid *a,
@@ -433,7 +433,7 @@ gsnmp_oid_equal (const GsnmpOid *a,
  *
  * Returns: a hash value
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_oid_hash (const GsnmpOid *oid)
@@ -462,7 +462,7 @@ gsnmp_oid_hash (const GsnmpOid *oid)
  *
  * Returns: %TRUE if @prefix is a prefix of @oid or equal to it
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_oid_has_prefix (const GsnmpOid *oid,
@@ -486,7 +486,7 @@ gsnmp_oid_has_prefix (const GsnmpOid *oid,
  *
  * Returns: (transfer full): a new string
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_oid_to_string (const GsnmpOid *oid)

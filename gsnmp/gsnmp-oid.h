@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  *
  * The largest number of sub-identifiers an OID may have (RFC 2578 §7.1.3).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 #define GSNMP_OID_MAX_LENGTH 128
 

@@ -30,7 +30,7 @@
  * A PDU is not thread-safe; once the library has handed one to you it does
  * not change it any more.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 G_DEFINE_FINAL_TYPE (GsnmpPdu, gsnmp_pdu, G_TYPE_OBJECT)
@@ -99,7 +99,7 @@ gsnmp_pdu_class_init (GsnmpPduClass *klass)
          *
          * The type of the PDU.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_PDU_TYPE] =
                 g_param_spec_enum ("pdu-type", NULL, NULL,
@@ -112,7 +112,7 @@ gsnmp_pdu_class_init (GsnmpPduClass *klass)
          * The request-id, which matches a response to its request.  The
          * engine assigns it when it sends a request.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_REQUEST_ID] =
                 g_param_spec_int ("request-id", NULL, NULL,
@@ -126,7 +126,7 @@ gsnmp_pdu_class_init (GsnmpPduClass *klass)
          * of [error@Gsnmp.PduError].  For GetBulkRequest-PDUs this field
          * holds non-repeaters.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ERROR_STATUS] =
                 g_param_spec_uint ("error-status", NULL, NULL,
@@ -140,7 +140,7 @@ gsnmp_pdu_class_init (GsnmpPduClass *klass)
          * varbind that caused the error, or 0.  For GetBulkRequest-PDUs
          * this field holds max-repetitions.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ERROR_INDEX] =
                 g_param_spec_uint ("error-index", NULL, NULL,
@@ -219,7 +219,7 @@ gsnmp_pdu_take_varbind (GsnmpPdu     *self,
  *
  * Returns: (transfer full): a new PDU
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPdu *
 gsnmp_pdu_new (GsnmpPduType type)
@@ -240,7 +240,7 @@ gsnmp_pdu_new (GsnmpPduType type)
  *
  * Returns: the PDU type
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPduType
 gsnmp_pdu_get_pdu_type (GsnmpPdu *self)
@@ -258,7 +258,7 @@ gsnmp_pdu_get_pdu_type (GsnmpPdu *self)
  *
  * Returns: the request-id
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gint32
 gsnmp_pdu_get_request_id (GsnmpPdu *self)
@@ -278,7 +278,7 @@ gsnmp_pdu_get_request_id (GsnmpPdu *self)
  *
  * Returns: the error-status
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_pdu_get_error_status (GsnmpPdu *self)
@@ -297,7 +297,7 @@ gsnmp_pdu_get_error_status (GsnmpPdu *self)
  *
  * Returns: the error-index
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_pdu_get_error_index (GsnmpPdu *self)
@@ -317,7 +317,7 @@ gsnmp_pdu_get_error_index (GsnmpPdu *self)
  * Returns: the number of non-repeaters, or 0 if @self is not a
  *   GetBulkRequest-PDU
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_pdu_get_non_repeaters (GsnmpPdu *self)
@@ -338,7 +338,7 @@ gsnmp_pdu_get_non_repeaters (GsnmpPdu *self)
  * Returns: the maximum number of repetitions, or 0 if @self is not a
  *   GetBulkRequest-PDU
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_pdu_get_max_repetitions (GsnmpPdu *self)
@@ -356,7 +356,7 @@ gsnmp_pdu_get_max_repetitions (GsnmpPdu *self)
  *
  * Appends @varbind to the variable bindings of @self.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_pdu_add_varbind (GsnmpPdu     *self,
@@ -379,7 +379,7 @@ gsnmp_pdu_add_varbind (GsnmpPdu     *self,
  * Returns: (array length=n_varbinds) (transfer none): the varbinds, owned
  *   by @self
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind **
 gsnmp_pdu_get_varbinds (GsnmpPdu *self,
@@ -401,7 +401,7 @@ gsnmp_pdu_get_varbinds (GsnmpPdu *self,
  *
  * Returns: the number of varbinds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_pdu_get_n_varbinds (GsnmpPdu *self)
@@ -421,7 +421,7 @@ gsnmp_pdu_get_n_varbinds (GsnmpPdu *self)
  *
  * Returns: (transfer none): the varbind at @index, owned by @self
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_pdu_get_varbind (GsnmpPdu *self,
@@ -454,7 +454,7 @@ gsnmp_pdu_get_varbind (GsnmpPdu *self,
  * Returns: %TRUE if the error-status is 0 (noError), %FALSE with @error
  *   set otherwise
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_pdu_check_error (GsnmpPdu  *self,

@@ -35,7 +35,7 @@
  *
  * A request belongs to the agent's thread: call its methods there.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 typedef struct {
@@ -177,7 +177,7 @@ gsnmp_provider_request_abandon (GsnmpProviderRequest *self)
  *
  * Returns: the operation
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpProviderOperation
 gsnmp_provider_request_get_operation (GsnmpProviderRequest *self)
@@ -197,7 +197,7 @@ gsnmp_provider_request_get_operation (GsnmpProviderRequest *self)
  *
  * Returns: the context name
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_provider_request_get_context_name (GsnmpProviderRequest *self)
@@ -215,7 +215,7 @@ gsnmp_provider_request_get_context_name (GsnmpProviderRequest *self)
  *
  * Returns: the number of OIDs, at least 1
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_provider_request_get_n_oids (GsnmpProviderRequest *self)
@@ -237,7 +237,7 @@ gsnmp_provider_request_get_n_oids (GsnmpProviderRequest *self)
  *
  * Returns: (transfer none): the OID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_provider_request_get_oid (GsnmpProviderRequest *self,
@@ -260,7 +260,7 @@ gsnmp_provider_request_get_oid (GsnmpProviderRequest *self,
  * Returns: (transfer none) (nullable): the variable binding to set, or
  *   %NULL for GET and GET_NEXT
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_provider_request_get_varbind (GsnmpProviderRequest *self,
@@ -288,7 +288,7 @@ gsnmp_provider_request_get_varbind (GsnmpProviderRequest *self,
  * OID asked for, with its own OID, or an `endOfMibView` exception when it
  * has none: the agent then goes on to the next provider.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_provider_request_set_value (GsnmpProviderRequest *self,
@@ -319,7 +319,7 @@ gsnmp_provider_request_set_value (GsnmpProviderRequest *self,
  * first failing one when several fail); SNMPv1 managers get the codes
  * RFC 3584 §4.4 maps them to.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_provider_request_set_error (GsnmpProviderRequest *self,
@@ -344,7 +344,7 @@ gsnmp_provider_request_set_error (GsnmpProviderRequest *self,
  *
  * Returns: (transfer none): the cancellable
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GCancellable *
 gsnmp_provider_request_get_cancellable (GsnmpProviderRequest *self)
@@ -368,7 +368,7 @@ gsnmp_provider_request_get_cancellable (GsnmpProviderRequest *self)
  * thread, inside [vfunc@Gsnmp.Provider.handle] or later. After the
  * deadline or once the agent is closed it does nothing.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_provider_request_complete (GsnmpProviderRequest *self)

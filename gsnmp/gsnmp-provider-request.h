@@ -38,7 +38,7 @@ G_BEGIN_DECLS
  * binding of the request is tested first, then all are committed, and if
  * a commit fails the committed ones are undone.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_PROVIDER_OPERATION_GET,

@@ -41,7 +41,7 @@
  * Where providers nest (one registered under another's root), the more
  * specific one serves its subtree and the other one the rest.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 typedef struct {
@@ -169,7 +169,7 @@ gsnmp_provider_class_init (GsnmpProviderClass *klass)
          * The root of the subtree the provider serves; the empty OID (the
          * default) is the whole MIB.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ROOT] =
                 g_param_spec_boxed ("root", NULL, NULL, GSNMP_TYPE_OID,
@@ -192,7 +192,7 @@ gsnmp_provider_init (GsnmpProvider *self)
  *
  * Returns: (transfer none): the root OID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_provider_get_root (GsnmpProvider *self)
@@ -217,7 +217,7 @@ gsnmp_provider_get_root (GsnmpProvider *self)
  * The default handler serves nothing: `noSuchObject` for GET, no
  * successor for GET_NEXT, `notWritable` for SET.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_provider_handle (GsnmpProvider        *self,

@@ -29,7 +29,7 @@ G_DECLARE_DERIVABLE_TYPE (GsnmpProvider, gsnmp_provider, GSNMP, PROVIDER, GObjec
  * The class of [class@Gsnmp.Provider]. Subclasses override @handle
  * (`do_handle` in Python, `vfunc_handle` in JavaScript).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 struct _GsnmpProviderClass {
         GObjectClass parent_class;

@@ -41,7 +41,7 @@
  * [ctor@Gsnmp.StoreProvider.new_from_snmprec] serves a device recorded in
  * snmpsim's `.snmprec` format, read-only.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 typedef struct {
@@ -336,7 +336,7 @@ gsnmp_store_provider_class_init (GsnmpStoreProviderClass *klass)
          *   %GSNMP_PDU_ERROR_WRONG_VALUE, %GSNMP_PDU_ERROR_WRONG_LENGTH or
          *   %GSNMP_PDU_ERROR_INCONSISTENT_VALUE
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         signals[SIGNAL_VALIDATE] =
                 g_signal_new ("validate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -351,7 +351,7 @@ gsnmp_store_provider_class_init (GsnmpStoreProviderClass *klass)
          *
          * Emitted when a SET has written a value, or when it was undone.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         signals[SIGNAL_CHANGED] =
                 g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -378,7 +378,7 @@ gsnmp_store_provider_init (GsnmpStoreProvider *self)
  *
  * Returns: (transfer full): a new store
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpStoreProvider *
 gsnmp_store_provider_new (GsnmpOid *root)
@@ -394,7 +394,7 @@ gsnmp_store_provider_new (GsnmpOid *root)
  *
  * Adds a value, or replaces the value stored under the same OID.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_store_provider_set (GsnmpStoreProvider *self,
@@ -418,7 +418,7 @@ gsnmp_store_provider_set (GsnmpStoreProvider *self,
  *
  * Returns: %TRUE if there was a value under @oid
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_store_provider_remove (GsnmpStoreProvider *self,
@@ -439,7 +439,7 @@ gsnmp_store_provider_remove (GsnmpStoreProvider *self,
  *
  * Returns: (transfer none) (nullable): the variable binding, or %NULL
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_store_provider_lookup (GsnmpStoreProvider *self,
@@ -462,7 +462,7 @@ gsnmp_store_provider_lookup (GsnmpStoreProvider *self,
  *
  * Returns: the number of values
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_store_provider_get_n_values (GsnmpStoreProvider *self)
@@ -485,7 +485,7 @@ gsnmp_store_provider_get_n_values (GsnmpStoreProvider *self)
  * matching subtree applies). Instances outside every writable subtree get
  * `notWritable`.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_store_provider_set_writable (GsnmpStoreProvider *self,
@@ -728,7 +728,7 @@ bad_value:
  * Returns: %TRUE on success, %FALSE with @error set to
  *   %GSNMP_ERROR_INVALID_VALUE naming the first bad line
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_store_provider_load_snmprec (GsnmpStoreProvider *self,
@@ -791,7 +791,7 @@ gsnmp_store_provider_load_snmprec (GsnmpStoreProvider *self,
  * Returns: (transfer full) (nullable): a new store, or %NULL with @error
  *   set (a [error@GLib.FileError], or %GSNMP_ERROR_INVALID_VALUE)
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpStoreProvider *
 gsnmp_store_provider_new_from_snmprec (const char  *path,

@@ -24,7 +24,7 @@
  * sub-identifier of the column OID, such as 2 for ifDescr), or by column
  * OID. Rows are immutable.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 struct _GsnmpTableRow {
@@ -94,7 +94,7 @@ gsnmp_table_row_class_init (GsnmpTableRowClass *klass)
          *
          * The row's index: the sub-identifiers after the column OID.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_INDEX] =
                 g_param_spec_boxed ("index", NULL, NULL,
@@ -132,7 +132,7 @@ gsnmp_table_row_new_take (GsnmpOid      *index,
  *
  * Returns: (transfer none): the index
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_table_row_get_index (GsnmpTableRow *self)
@@ -151,7 +151,7 @@ gsnmp_table_row_get_index (GsnmpTableRow *self)
  *
  * Returns: the number of cells
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_table_row_get_n_cells (GsnmpTableRow *self)
@@ -172,7 +172,7 @@ gsnmp_table_row_get_n_cells (GsnmpTableRow *self)
  * Returns: (transfer none) (nullable): the cell, or %NULL if the agent has
  *   no value there
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_table_row_get_cell (GsnmpTableRow *self,
@@ -195,7 +195,7 @@ gsnmp_table_row_get_cell (GsnmpTableRow *self,
  * Returns: (transfer none) (nullable): the cell, or %NULL if the table has
  *   no such column or the agent has no value there
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_table_row_get_cell_by_column (GsnmpTableRow *self,
@@ -226,7 +226,7 @@ gsnmp_table_row_get_cell_by_column (GsnmpTableRow *self,
  * Returns: (transfer none) (nullable): the cell, or %NULL if the table has
  *   no such column or the agent has no value there
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_table_row_get_cell_by_oid (GsnmpTableRow *self,

@@ -42,7 +42,7 @@
  * }
  * ```
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 struct _GsnmpTable {
@@ -145,7 +145,7 @@ gsnmp_table_class_init (GsnmpTableClass *klass)
          *
          * The type of the table's items: [class@Gsnmp.TableRow].
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ITEM_TYPE] =
                 g_param_spec_gtype ("item-type", NULL, NULL, G_TYPE_OBJECT,
@@ -156,7 +156,7 @@ gsnmp_table_class_init (GsnmpTableClass *klass)
          *
          * The number of rows of the table.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_N_ITEMS] =
                 g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
@@ -184,7 +184,7 @@ gsnmp_table_init (GsnmpTable *self)
  *
  * Returns: the number of columns
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_table_get_n_columns (GsnmpTable *self)
@@ -206,7 +206,7 @@ gsnmp_table_get_n_columns (GsnmpTable *self)
  *
  * Returns: (transfer none): the column OID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_table_get_column (GsnmpTable *self,
@@ -228,7 +228,7 @@ gsnmp_table_get_column (GsnmpTable *self,
  *
  * Returns: the position of the first such column, or -1 if there is none
  *
- * Since: 1.0
+ * Since: 0.1
  */
 int
 gsnmp_table_find_column (GsnmpTable *self,
@@ -258,7 +258,7 @@ gsnmp_table_find_column (GsnmpTable *self,
  *
  * Returns: the number of rows
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_table_get_n_rows (GsnmpTable *self)
@@ -277,7 +277,7 @@ gsnmp_table_get_n_rows (GsnmpTable *self)
  *
  * Returns: (transfer none): the row
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpTableRow *
 gsnmp_table_get_row (GsnmpTable *self,
@@ -317,7 +317,7 @@ compare_ids (const guint32 *a,
  *
  * Returns: (transfer none) (nullable): the row, or %NULL if there is none
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpTableRow *
 gsnmp_table_lookup_row (GsnmpTable *self,
@@ -578,7 +578,7 @@ on_table_walked (GObject      *source,
  * %GSNMP_TABLE_DEFAULT_MAX_CELLS cells. To choose the limits (and every
  * other option of a walk), use [method@Gsnmp.Walk.get_table_async].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_get_table_async (GsnmpEngine         *engine,
@@ -624,7 +624,7 @@ gsnmp_engine_get_table_async (GsnmpEngine         *engine,
  * the call fails with %GSNMP_ERROR_LIMIT_REACHED rather than return part of
  * the table. Call [method@Gsnmp.Walk.get_table_finish] from @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_get_table_async (GsnmpWalk           *self,
@@ -656,7 +656,7 @@ gsnmp_walk_get_table_async (GsnmpWalk           *self,
  *
  * Returns: (transfer full): the table, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpTable *
 gsnmp_walk_get_table_finish (GsnmpWalk     *self,
@@ -681,7 +681,7 @@ gsnmp_walk_get_table_finish (GsnmpWalk     *self,
  *
  * Returns: (transfer full): the table, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpTable *
 gsnmp_engine_get_table_finish (GsnmpEngine   *engine,
@@ -776,7 +776,7 @@ on_columns_walked (GObject      *source,
  * The table's columns are @columns, in that order, even those without any
  * cell.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_get_table_columns_async (GsnmpEngine         *engine,
@@ -828,7 +828,7 @@ gsnmp_engine_get_table_columns_async (GsnmpEngine         *engine,
  *
  * Returns: (transfer full): the table, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpTable *
 gsnmp_engine_get_table_columns_finish (GsnmpEngine   *engine,

@@ -26,7 +26,7 @@ G_BEGIN_DECLS
  * with %GSNMP_ERROR_LIMIT_REACHED: an agent whose table never ends must not
  * take all the memory there is.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 #define GSNMP_TABLE_DEFAULT_MAX_CELLS 1000000
 
@@ -84,6 +84,24 @@ void             gsnmp_walk_get_table_async            (GsnmpWalk            *se
 GSNMP_AVAILABLE_IN_ALL
 GsnmpTable      *gsnmp_walk_get_table_finish           (GsnmpWalk            *self,
                                                         GAsyncResult         *result,
+                                                        GError              **error);
+
+GSNMP_AVAILABLE_IN_ALL
+GsnmpTable      *gsnmp_engine_get_table                (GsnmpEngine          *engine,
+                                                        GsnmpTarget          *target,
+                                                        GsnmpOid             *table,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpTable      *gsnmp_engine_get_table_columns        (GsnmpEngine          *engine,
+                                                        GsnmpTarget          *target,
+                                                        GsnmpOid * const     *columns,
+                                                        gsize                 n_columns,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpTable      *gsnmp_walk_get_table                  (GsnmpWalk            *self,
+                                                        GCancellable         *cancellable,
                                                         GError              **error);
 
 G_END_DECLS

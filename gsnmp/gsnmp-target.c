@@ -8,6 +8,7 @@
 #include "gsnmp-target-private.h"
 #include "gsnmp-address-private.h"
 #include "gsnmp-community.h"
+#include "gsnmp-usm-user.h"
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
 
@@ -44,7 +45,7 @@
  * timeout or retries later affects only later requests. Targets are not
  * thread-safe; use one from the thread that created its engine.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 struct _GsnmpTarget {
@@ -110,6 +111,25 @@ parse_address (GsnmpTarget *self,
                 self->credentials = GSNMP_CREDENTIALS (
                         gsnmp_community_new (GSNMP_PROTOCOL_VERSION_V2C,
                                              address.community ? address.community : "public"));
+        } else if (address.community != NULL && GSNMP_IS_COMMUNITY (self->credentials)) {
+                /* RFC 4088 §3: the community of the URI is the one to use;
+                 * the credentials still give the protocol version */
+                GsnmpCredentials *given = self->credentials;
+
+                if (g_strcmp0 (gsnmp_community_get_community (GSNMP_COMMUNITY (given)),
+                               address.community) != 0) {
+                        self->credentials = GSNMP_CREDENTIALS (
+                                gsnmp_community_new (gsnmp_credentials_get_version (given),
+                                                     address.community));
+                        g_object_unref (given);
+                }
+        } else if (address.community != NULL && GSNMP_IS_USM_USER (self->credentials) &&
+                   g_strcmp0 (gsnmp_usm_user_get_user_name (GSNMP_USM_USER (self->credentials)),
+                              address.community) != 0) {
+                g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS,
+                             _("Invalid agent address “%s”: %s"), self->address,
+                             _("the user name in the URI differs from the credentials’ user"));
+                return FALSE;
         }
 
         return TRUE;
@@ -239,7 +259,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          * The address of the remote entity, as given at construction: see
          * [class@Gsnmp.Target] for the accepted forms.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ADDRESS] =
                 g_param_spec_string ("address", NULL, NULL, NULL,
@@ -251,9 +271,12 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          *
          * The credentials requests to this target use. When none are given,
          * the community of an `snmp://community@host` address, or else the
-         * SNMPv2c community `public`, is used.
+         * SNMPv2c community `public`, is used. The community of an
+         * `snmp://community@host` address also replaces that of
+         * [class@Gsnmp.Community] credentials (whose version is kept); with
+         * [class@Gsnmp.UsmUser] credentials it must be the user name.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_CREDENTIALS] =
                 g_param_spec_object ("credentials", NULL, NULL,
@@ -267,7 +290,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          * How long each attempt of a request waits for the response, in
          * milliseconds. Must be greater than 0.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_TIMEOUT] =
                 g_param_spec_uint ("timeout", NULL, NULL,
@@ -282,7 +305,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          * timed out. SET requests are retransmitted too, as in Net-SNMP: a
          * lost response can mean that the SET was applied.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_RETRIES] =
                 g_param_spec_uint ("retries", NULL, NULL,
@@ -296,7 +319,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          * The max-repetitions that walks and tables put in their
          * GetBulkRequests.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_REPETITIONS] =
                 g_param_spec_uint ("max-repetitions", NULL, NULL,
@@ -309,7 +332,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          *
          * The SNMPv3 contextEngineID, or %NULL to use the agent's engine ID.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_CONTEXT_ENGINE_ID] =
                 g_param_spec_boxed ("context-engine-id", NULL, NULL,
@@ -322,7 +345,7 @@ gsnmp_target_class_init (GsnmpTargetClass *klass)
          *
          * The SNMPv3 contextName; the default is the empty context.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_CONTEXT_NAME] =
                 g_param_spec_string ("context-name", NULL, NULL, "",
@@ -383,7 +406,9 @@ gsnmp_target_get_family_hint (GsnmpTarget *self)
  *   `"udp:127.0.0.1:1161"`, `"udp6:[::1]:161"`, `"router.example.org"` or
  *   `"snmp://public@192.0.2.1"`
  * @credentials: (nullable): the credentials to use, or %NULL for those in
- *   an `snmp://` address or the SNMPv2c community `public`
+ *   an `snmp://` address or the SNMPv2c community `public`; the community
+ *   of an `snmp://community@host` address replaces the community of these
+ *   (see [property@Gsnmp.Target:credentials])
  * @error: return location for a [struct@GLib.Error], or %NULL
  *
  * Creates a target for the SNMP entity at @address.
@@ -394,7 +419,7 @@ gsnmp_target_get_family_hint (GsnmpTarget *self)
  * Returns: (transfer full): a new [class@Gsnmp.Target], or %NULL with
  *   %GSNMP_ERROR_INVALID_ADDRESS when @address is malformed
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpTarget *
 gsnmp_target_new (const char       *address,
@@ -425,7 +450,7 @@ gsnmp_target_new (const char       *address,
  *
  * Returns: (transfer none): the address string
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_target_get_address (GsnmpTarget *self)
@@ -445,7 +470,7 @@ gsnmp_target_get_address (GsnmpTarget *self)
  * Returns: (transfer none) (nullable): the host, or %NULL if the address
  *   is invalid
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_target_get_host (GsnmpTarget *self)
@@ -463,7 +488,7 @@ gsnmp_target_get_host (GsnmpTarget *self)
  *
  * Returns: the port, %GSNMP_DEFAULT_PORT unless the address gave one
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint16
 gsnmp_target_get_port (GsnmpTarget *self)
@@ -481,7 +506,7 @@ gsnmp_target_get_port (GsnmpTarget *self)
  *
  * Returns: (transfer none): the credentials
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpCredentials *
 gsnmp_target_get_credentials (GsnmpTarget *self)
@@ -499,7 +524,7 @@ gsnmp_target_get_credentials (GsnmpTarget *self)
  *
  * Returns: the protocol version
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpProtocolVersion
 gsnmp_target_get_version (GsnmpTarget *self)
@@ -517,7 +542,7 @@ gsnmp_target_get_version (GsnmpTarget *self)
  *
  * Returns: the timeout in milliseconds
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_target_get_timeout (GsnmpTarget *self)
@@ -534,7 +559,7 @@ gsnmp_target_get_timeout (GsnmpTarget *self)
  *
  * Sets how long each attempt of a request waits for the response.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_target_set_timeout (GsnmpTarget *self,
@@ -557,7 +582,7 @@ gsnmp_target_set_timeout (GsnmpTarget *self,
  *
  * Returns: the number of retries
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_target_get_retries (GsnmpTarget *self)
@@ -574,7 +599,7 @@ gsnmp_target_get_retries (GsnmpTarget *self)
  *
  * Sets how many times a request is retransmitted after a timeout.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_target_set_retries (GsnmpTarget *self,
@@ -597,7 +622,7 @@ gsnmp_target_set_retries (GsnmpTarget *self,
  *
  * Returns: the max-repetitions
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_target_get_max_repetitions (GsnmpTarget *self)
@@ -614,7 +639,7 @@ gsnmp_target_get_max_repetitions (GsnmpTarget *self)
  *
  * Sets the max-repetitions walks and tables put in their GetBulkRequests.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_target_set_max_repetitions (GsnmpTarget *self,
@@ -638,7 +663,7 @@ gsnmp_target_set_max_repetitions (GsnmpTarget *self,
  * Returns: (transfer none) (nullable): the context engine ID, or %NULL
  *   for the agent's own
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_target_get_context_engine_id (GsnmpTarget *self)
@@ -655,7 +680,7 @@ gsnmp_target_get_context_engine_id (GsnmpTarget *self)
  *
  * Sets the SNMPv3 contextEngineID of requests to this target.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_target_set_context_engine_id (GsnmpTarget *self,
@@ -681,7 +706,7 @@ gsnmp_target_set_context_engine_id (GsnmpTarget *self,
  *
  * Returns: (transfer none): the context name, empty by default
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_target_get_context_name (GsnmpTarget *self)
@@ -698,7 +723,7 @@ gsnmp_target_get_context_name (GsnmpTarget *self)
  *
  * Sets the SNMPv3 contextName of requests to this target.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_target_set_context_name (GsnmpTarget *self,

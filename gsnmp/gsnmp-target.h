@@ -21,7 +21,7 @@ G_BEGIN_DECLS
  *
  * The UDP port of SNMP agents (RFC 3417 §3.2).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 #define GSNMP_DEFAULT_PORT 161
 

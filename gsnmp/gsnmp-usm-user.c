@@ -39,7 +39,7 @@
  *
  * A user can be shared by any number of targets, engines and threads.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 struct _GsnmpUsmUser {
@@ -153,7 +153,7 @@ gsnmp_usm_user_class_init (GsnmpUsmUserClass *klass)
          *
          * The user name (the USM security name), 1 to 32 bytes of UTF-8.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_USER_NAME] =
                 g_param_spec_string ("user-name", NULL, NULL, NULL,
@@ -166,7 +166,7 @@ gsnmp_usm_user_class_init (GsnmpUsmUserClass *klass)
          * an authentication protocol, authNoPriv with one, authPriv with a
          * privacy protocol as well.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_SECURITY_LEVEL] =
                 g_param_spec_enum ("security-level", NULL, NULL,
@@ -179,7 +179,7 @@ gsnmp_usm_user_class_init (GsnmpUsmUserClass *klass)
          *
          * The authentication protocol.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_AUTH_PROTOCOL] =
                 g_param_spec_enum ("auth-protocol", NULL, NULL,
@@ -192,7 +192,7 @@ gsnmp_usm_user_class_init (GsnmpUsmUserClass *klass)
          *
          * The privacy (encryption) protocol.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_PRIV_PROTOCOL] =
                 g_param_spec_enum ("priv-protocol", NULL, NULL,
@@ -347,7 +347,7 @@ usm_user_new (const char       *user_name,
  * Returns: (transfer full): a new [class@Gsnmp.UsmUser], or %NULL with
  *   @error set to %GSNMP_ERROR_INVALID_VALUE
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpUsmUser *
 gsnmp_usm_user_new (const char       *user_name,
@@ -436,7 +436,7 @@ gsnmp_usm_user_new (const char       *user_name,
  * Returns: (transfer full): a new [class@Gsnmp.UsmUser], or %NULL with
  *   @error set to %GSNMP_ERROR_INVALID_VALUE
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpUsmUser *
 gsnmp_usm_user_new_from_keys (const char       *user_name,
@@ -507,7 +507,7 @@ gsnmp_usm_user_new_from_keys (const char       *user_name,
  * Returns: (transfer full): a new [class@Gsnmp.UsmUser], or %NULL with
  *   @error set to %GSNMP_ERROR_INVALID_VALUE
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpUsmUser *
 gsnmp_usm_user_new_localized (const char       *user_name,
@@ -577,7 +577,7 @@ gsnmp_usm_user_new_localized (const char       *user_name,
  *
  * Returns: (transfer none): the user name
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const char *
 gsnmp_usm_user_get_user_name (GsnmpUsmUser *self)
@@ -595,7 +595,7 @@ gsnmp_usm_user_get_user_name (GsnmpUsmUser *self)
  *
  * Returns: the security level
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpSecurityLevel
 gsnmp_usm_user_get_security_level (GsnmpUsmUser *self)
@@ -617,7 +617,7 @@ gsnmp_usm_user_get_security_level (GsnmpUsmUser *self)
  *
  * Returns: the authentication protocol
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpAuthProtocol
 gsnmp_usm_user_get_auth_protocol (GsnmpUsmUser *self)
@@ -635,7 +635,7 @@ gsnmp_usm_user_get_auth_protocol (GsnmpUsmUser *self)
  *
  * Returns: the privacy protocol
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpPrivProtocol
 gsnmp_usm_user_get_priv_protocol (GsnmpUsmUser *self)

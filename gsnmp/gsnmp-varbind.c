@@ -35,7 +35,7 @@
  * Varbinds are immutable and reference-counted, so they can be shared
  * freely, also between threads.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 struct _GsnmpVarbind {
@@ -227,7 +227,7 @@ gsnmp_varbind_new_take_oid (GsnmpOid *oid,
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_null (GsnmpOid *oid)
@@ -246,7 +246,7 @@ gsnmp_varbind_new_null (GsnmpOid *oid)
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_integer (GsnmpOid *oid,
@@ -273,7 +273,7 @@ gsnmp_varbind_new_integer (GsnmpOid *oid,
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_octet_string (GsnmpOid     *oid,
@@ -297,7 +297,7 @@ gsnmp_varbind_new_octet_string (GsnmpOid     *oid,
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_string (GsnmpOid   *oid,
@@ -319,7 +319,7 @@ gsnmp_varbind_new_string (GsnmpOid   *oid,
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_oid (GsnmpOid *oid,
@@ -340,7 +340,7 @@ gsnmp_varbind_new_oid (GsnmpOid *oid,
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_ip_address (GsnmpOid     *oid,
@@ -375,7 +375,7 @@ varbind_new_unsigned (GsnmpOid       *oid,
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_counter32 (GsnmpOid *oid,
@@ -396,7 +396,7 @@ gsnmp_varbind_new_counter32 (GsnmpOid *oid,
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_gauge32 (GsnmpOid *oid,
@@ -416,7 +416,7 @@ gsnmp_varbind_new_gauge32 (GsnmpOid *oid,
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_timeticks (GsnmpOid *oid,
@@ -438,7 +438,7 @@ gsnmp_varbind_new_timeticks (GsnmpOid *oid,
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_opaque (GsnmpOid     *oid,
@@ -462,7 +462,7 @@ gsnmp_varbind_new_opaque (GsnmpOid     *oid,
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_counter64 (GsnmpOid *oid,
@@ -489,7 +489,7 @@ gsnmp_varbind_new_counter64 (GsnmpOid *oid,
  *
  * Returns: (transfer full): a new varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_new_exception (GsnmpOid       *oid,
@@ -509,7 +509,7 @@ gsnmp_varbind_new_exception (GsnmpOid       *oid,
  *
  * Returns: (transfer full): @varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_varbind_ref (GsnmpVarbind *varbind)
@@ -528,7 +528,7 @@ gsnmp_varbind_ref (GsnmpVarbind *varbind)
  * Releases a reference on @varbind, freeing it when the last reference is
  * dropped.  This function is thread-safe.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_varbind_unref (GsnmpVarbind *varbind)
@@ -557,7 +557,7 @@ gsnmp_varbind_unref (GsnmpVarbind *varbind)
  *
  * Returns: (transfer none): the OID, owned by @varbind
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_varbind_get_oid (GsnmpVarbind *varbind)
@@ -575,7 +575,7 @@ gsnmp_varbind_get_oid (GsnmpVarbind *varbind)
  *
  * Returns: the value type
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpValueType
 gsnmp_varbind_get_value_type (GsnmpVarbind *varbind)
@@ -594,7 +594,7 @@ gsnmp_varbind_get_value_type (GsnmpVarbind *varbind)
  *
  * Returns: %TRUE if the value is an exception
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_varbind_is_exception (GsnmpVarbind *varbind)
@@ -613,7 +613,7 @@ gsnmp_varbind_is_exception (GsnmpVarbind *varbind)
  *
  * Returns: the value, or 0 if @varbind is not an INTEGER
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gint32
 gsnmp_varbind_get_integer (GsnmpVarbind *varbind)
@@ -635,7 +635,7 @@ gsnmp_varbind_get_integer (GsnmpVarbind *varbind)
  *
  * Returns: the value, or 0 if @varbind has another type
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint32
 gsnmp_varbind_get_unsigned (GsnmpVarbind *varbind)
@@ -661,7 +661,7 @@ gsnmp_varbind_get_unsigned (GsnmpVarbind *varbind)
  *
  * Returns: the value, or 0 if @varbind is not a Counter64
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint64
 gsnmp_varbind_get_counter64 (GsnmpVarbind *varbind)
@@ -683,7 +683,7 @@ gsnmp_varbind_get_counter64 (GsnmpVarbind *varbind)
  * Returns: (transfer full) (nullable): the value in decimal, or %NULL if
  *   @varbind is not a Counter64
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_varbind_get_counter64_string (GsnmpVarbind *varbind)
@@ -707,7 +707,7 @@ gsnmp_varbind_get_counter64_string (GsnmpVarbind *varbind)
  * Returns: (array length=length) (transfer none) (nullable): the octets,
  *   owned by @varbind, or %NULL if @varbind has another type
  *
- * Since: 1.0
+ * Since: 0.1
  */
 const guint8 *
 gsnmp_varbind_get_octets (GsnmpVarbind *varbind,
@@ -742,7 +742,7 @@ unref_varbind (gpointer data)
  * Returns: (transfer full) (nullable): the octets, or %NULL if @varbind
  *   has another type
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GBytes *
 gsnmp_varbind_get_bytes (GsnmpVarbind *varbind)
@@ -775,7 +775,7 @@ gsnmp_varbind_get_bytes (GsnmpVarbind *varbind)
  * Returns: (transfer full) (nullable): a new UTF-8 string, or %NULL if
  *   @varbind is not an OCTET STRING
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_varbind_get_string (GsnmpVarbind *varbind)
@@ -799,7 +799,7 @@ gsnmp_varbind_get_string (GsnmpVarbind *varbind)
  * Returns: (transfer none) (nullable): the value, owned by @varbind, or
  *   %NULL if @varbind has another type
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_varbind_get_oid_value (GsnmpVarbind *varbind)
@@ -820,7 +820,7 @@ gsnmp_varbind_get_oid_value (GsnmpVarbind *varbind)
  * Returns: (transfer full) (nullable): a new IPv4 address, or %NULL if
  *   @varbind has another type
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GInetAddress *
 gsnmp_varbind_get_ip_address (GsnmpVarbind *varbind)
@@ -861,7 +861,7 @@ ip_address_to_string (const guint8 *ip)
  *
  * Returns: (transfer full): a new, non-floating variant
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GVariant *
 gsnmp_varbind_get_value (GsnmpVarbind *varbind)
@@ -1241,7 +1241,7 @@ gsnmp_varbind_append_value (GString      *out,
  *
  * Returns: (transfer full): a new string
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_varbind_format (GsnmpVarbind     *varbind,
@@ -1277,7 +1277,7 @@ gsnmp_varbind_format (GsnmpVarbind     *varbind,
  *
  * Returns: (transfer full): a new string
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_varbind_to_string (GsnmpVarbind *varbind)
@@ -1296,7 +1296,7 @@ gsnmp_varbind_to_string (GsnmpVarbind *varbind)
  *
  * Returns: (transfer full): a new string
  *
- * Since: 1.0
+ * Since: 0.1
  */
 char *
 gsnmp_varbind_value_to_string (GsnmpVarbind *varbind)

@@ -25,6 +25,6 @@
  * Marks a public function as deprecated in favour of @f: code that calls
  * it gets a compiler warning naming @f (see `G_DEPRECATED_FOR`).
  *
- * Since: 1.0
+ * Since: 0.1
  */
 #define GSNMP_DEPRECATED_FOR(f) G_DEPRECATED_FOR (f) _GSNMP_EXTERN

@@ -33,7 +33,7 @@
  * requests see from then on. Views must be used from one thread, the one
  * of the agent they are given to.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 typedef struct {
@@ -94,7 +94,7 @@ gsnmp_view_init (GsnmpView *self)
  *
  * Returns: (transfer full): a new view
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpView *
 gsnmp_view_new (void)
@@ -110,7 +110,7 @@ gsnmp_view_new (void)
  *
  * Returns: (transfer full): a new view
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpView *
 gsnmp_view_new_all (void)
@@ -178,7 +178,7 @@ add_family (GsnmpView *self,
  * under a longer subtree excluded with [method@Gsnmp.View.exclude_subtree].
  * Including a subtree that was excluded replaces the exclusion.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_view_include_subtree (GsnmpView *self,
@@ -198,7 +198,7 @@ gsnmp_view_include_subtree (GsnmpView *self,
  * Takes every OID that has @subtree as a prefix out of the view, except
  * those under a longer included subtree.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_view_exclude_subtree (GsnmpView *self,
@@ -220,7 +220,7 @@ gsnmp_view_exclude_subtree (GsnmpView *self,
  *
  * Returns: %TRUE if @oid is in the view
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_view_contains (GsnmpView      *self,

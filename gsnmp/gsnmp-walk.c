@@ -79,7 +79,7 @@
  * Like the engine, a walk belongs to the engine's main context: call its
  * methods only from there.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 
 /* A subtree the walk follows: its root, or each column of a table that
@@ -325,7 +325,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          *
          * The engine that sends the walk's requests.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ENGINE] =
                 g_param_spec_object ("engine", NULL, NULL,
@@ -338,7 +338,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          *
          * The agent that is walked.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_TARGET] =
                 g_param_spec_object ("target", NULL, NULL,
@@ -352,7 +352,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * The root of the subtree that is walked: the walk returns the
          * objects whose OIDs start with it.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ROOT] =
                 g_param_spec_boxed ("root", NULL, NULL,
@@ -368,7 +368,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * target's [property@Gsnmp.Target:max-repetitions]. Agents may
          * return fewer, to fit their responses in a datagram.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_REPETITIONS] =
                 g_param_spec_uint ("max-repetitions", NULL, NULL,
@@ -383,7 +383,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * default, means no limit. The walk asks for no more than it still
          * needs.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_VARBINDS] =
                 g_param_spec_uint ("max-varbinds", NULL, NULL,
@@ -397,7 +397,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * The walk ends after sending this many requests (retransmissions
          * do not count); 0, the default, means no limit.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_MAX_REQUESTS] =
                 g_param_spec_uint ("max-requests", NULL, NULL,
@@ -411,7 +411,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * Whether the walk goes on past the end of the root's subtree, in
          * OID order, until the end of the agent's MIB view (or a limit).
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_LEXICOGRAPHIC] =
                 g_param_spec_boolean ("lexicographic", NULL, NULL, FALSE,
@@ -425,7 +425,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * when the target's SNMP version has GetBulkRequest. SNMPv1 targets
          * always use GetNextRequests.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_USE_GETNEXT] =
                 g_param_spec_boolean ("use-getnext", NULL, NULL, FALSE,
@@ -442,7 +442,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * so it cannot loop forever; [property@Gsnmp.Walk:max-requests]
          * bounds it further.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ALLOW_NON_INCREASING] =
                 g_param_spec_boolean ("allow-non-increasing", NULL, NULL, FALSE,
@@ -458,7 +458,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          * `1.3.6.1.2.1.1.5.0` (its `-CI` option turns it off). The default
          * is %TRUE.
          *
-         * Since: 1.0
+         * Since: 0.1
          */
         properties[PROP_ROOT_FALLBACK] =
                 g_param_spec_boolean ("root-fallback", NULL, NULL, TRUE,
@@ -490,7 +490,7 @@ gsnmp_walk_init (GsnmpWalk *self)
  *
  * Returns: (transfer full): a new [class@Gsnmp.Walk]
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpWalk *
 gsnmp_walk_new (GsnmpEngine *engine,
@@ -537,7 +537,7 @@ gsnmp_walk_new_columns (GsnmpEngine      *engine,
  *
  * Returns: (transfer none): the engine
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpEngine *
 gsnmp_walk_get_engine (GsnmpWalk *self)
@@ -555,7 +555,7 @@ gsnmp_walk_get_engine (GsnmpWalk *self)
  *
  * Returns: (transfer none): the target
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpTarget *
 gsnmp_walk_get_target (GsnmpWalk *self)
@@ -573,7 +573,7 @@ gsnmp_walk_get_target (GsnmpWalk *self)
  *
  * Returns: (transfer none): the root OID
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpOid *
 gsnmp_walk_get_root (GsnmpWalk *self)
@@ -591,7 +591,7 @@ gsnmp_walk_get_root (GsnmpWalk *self)
  *
  * Returns: the max-repetitions, or 0 for the target's
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_max_repetitions (GsnmpWalk *self)
@@ -608,7 +608,7 @@ gsnmp_walk_get_max_repetitions (GsnmpWalk *self)
  *
  * Sets the max-repetitions of the walk's GetBulkRequests.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_max_repetitions (GsnmpWalk *self,
@@ -631,7 +631,7 @@ gsnmp_walk_set_max_repetitions (GsnmpWalk *self,
  *
  * Returns: the limit, or 0 for none
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_max_varbinds (GsnmpWalk *self)
@@ -648,7 +648,7 @@ gsnmp_walk_get_max_varbinds (GsnmpWalk *self)
  *
  * Sets the largest number of variable bindings the walk returns.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_max_varbinds (GsnmpWalk *self,
@@ -670,7 +670,7 @@ gsnmp_walk_set_max_varbinds (GsnmpWalk *self,
  *
  * Returns: the limit, or 0 for none
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_max_requests (GsnmpWalk *self)
@@ -687,7 +687,7 @@ gsnmp_walk_get_max_requests (GsnmpWalk *self)
  *
  * Sets the largest number of requests the walk sends.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_max_requests (GsnmpWalk *self,
@@ -709,7 +709,7 @@ gsnmp_walk_set_max_requests (GsnmpWalk *self,
  *
  * Returns: %TRUE if it does
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_walk_get_lexicographic (GsnmpWalk *self)
@@ -726,7 +726,7 @@ gsnmp_walk_get_lexicographic (GsnmpWalk *self)
  *
  * Sets whether the walk goes on past the root's subtree.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_lexicographic (GsnmpWalk *self,
@@ -748,7 +748,7 @@ gsnmp_walk_set_lexicographic (GsnmpWalk *self,
  *
  * Returns: %TRUE if it does, whatever the SNMP version
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_walk_get_use_getnext (GsnmpWalk *self)
@@ -765,7 +765,7 @@ gsnmp_walk_get_use_getnext (GsnmpWalk *self)
  *
  * Sets whether the walk uses GetNextRequests rather than GetBulkRequests.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_use_getnext (GsnmpWalk *self,
@@ -787,7 +787,7 @@ gsnmp_walk_set_use_getnext (GsnmpWalk *self,
  *
  * Returns: %TRUE if it does
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_walk_get_allow_non_increasing (GsnmpWalk *self)
@@ -805,7 +805,7 @@ gsnmp_walk_get_allow_non_increasing (GsnmpWalk *self)
  * Sets whether the walk accepts OIDs that do not increase; see
  * [property@Gsnmp.Walk:allow-non-increasing].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_allow_non_increasing (GsnmpWalk *self,
@@ -827,7 +827,7 @@ gsnmp_walk_set_allow_non_increasing (GsnmpWalk *self,
  *
  * Returns: %TRUE if it does
  *
- * Since: 1.0
+ * Since: 0.1
  */
 gboolean
 gsnmp_walk_get_root_fallback (GsnmpWalk *self)
@@ -845,7 +845,7 @@ gsnmp_walk_get_root_fallback (GsnmpWalk *self)
  * Sets whether a walk that found nothing gets the root itself; see
  * [property@Gsnmp.Walk:root-fallback].
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_set_root_fallback (GsnmpWalk *self,
@@ -868,7 +868,7 @@ gsnmp_walk_set_root_fallback (GsnmpWalk *self,
  *
  * Returns: the walk's status
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpWalkStatus
 gsnmp_walk_get_status (GsnmpWalk *self)
@@ -891,7 +891,7 @@ gsnmp_walk_get_status (GsnmpWalk *self)
  * Returns: (transfer none) (nullable): the variable binding, or %NULL when
  *   the walk has not ended or ended otherwise
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GsnmpVarbind *
 gsnmp_walk_get_end_varbind (GsnmpWalk *self)
@@ -910,7 +910,7 @@ gsnmp_walk_get_end_varbind (GsnmpWalk *self)
  *
  * Returns: the number of requests
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_n_requests (GsnmpWalk *self)
@@ -928,7 +928,7 @@ gsnmp_walk_get_n_requests (GsnmpWalk *self)
  *
  * Returns: the number of variable bindings
  *
- * Since: 1.0
+ * Since: 0.1
  */
 guint
 gsnmp_walk_get_n_varbinds (GsnmpWalk *self)
@@ -1331,7 +1331,7 @@ walk_step (GsnmpWalk *self)
  * request, completes the call with %G_IO_ERROR_CANCELLED and leaves the walk
  * where it was, so a later call resends the same request.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_next_async (GsnmpWalk           *self,
@@ -1388,7 +1388,7 @@ gsnmp_walk_next_async (GsnmpWalk           *self,
  * Returns: (transfer container) (element-type Gsnmp.Varbind): the next variable
  *   bindings in OID order, empty when the walk has ended, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GPtrArray *
 gsnmp_walk_next_finish (GsnmpWalk     *self,
@@ -1448,7 +1448,7 @@ on_all_next (GObject      *source,
  * This keeps every variable binding of the subtree in memory; use
  * [method@Gsnmp.Walk.next_async] to process large subtrees piece by piece.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_walk_all_async (GsnmpWalk           *self,
@@ -1483,7 +1483,7 @@ gsnmp_walk_all_async (GsnmpWalk           *self,
  * Returns: (transfer container) (element-type Gsnmp.Varbind): the variable
  *   bindings in OID order, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GPtrArray *
 gsnmp_walk_all_finish (GsnmpWalk     *self,
@@ -1527,7 +1527,7 @@ on_engine_walk_done (GObject      *source,
  * and returns it whole. Call [method@Gsnmp.Engine.walk_finish] from
  * @callback.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 void
 gsnmp_engine_walk_async (GsnmpEngine         *engine,
@@ -1567,7 +1567,7 @@ gsnmp_engine_walk_async (GsnmpEngine         *engine,
  * Returns: (transfer container) (element-type Gsnmp.Varbind): the variable
  *   bindings of the subtree in OID order, or %NULL on error
  *
- * Since: 1.0
+ * Since: 0.1
  */
 GPtrArray *
 gsnmp_engine_walk_finish (GsnmpEngine   *engine,

@@ -34,7 +34,7 @@ G_BEGIN_DECLS
  *
  * Why a [class@Gsnmp.Walk] ended, as [method@Gsnmp.Walk.get_status] tells.
  *
- * Since: 1.0
+ * Since: 0.1
  */
 typedef enum {
         GSNMP_WALK_STATUS_RUNNING,
@@ -136,6 +136,21 @@ void             gsnmp_engine_walk_async             (GsnmpEngine          *engi
 GSNMP_AVAILABLE_IN_ALL
 GPtrArray       *gsnmp_engine_walk_finish            (GsnmpEngine          *engine,
                                                       GAsyncResult         *result,
+                                                      GError              **error);
+
+GSNMP_AVAILABLE_IN_ALL
+GPtrArray       *gsnmp_walk_next                     (GsnmpWalk            *self,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GPtrArray       *gsnmp_walk_all                      (GsnmpWalk            *self,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
+GSNMP_AVAILABLE_IN_ALL
+GPtrArray       *gsnmp_engine_walk                   (GsnmpEngine          *engine,
+                                                      GsnmpTarget          *target,
+                                                      GsnmpOid             *root,
+                                                      GCancellable         *cancellable,
                                                       GError              **error);
 
 G_END_DECLS

@@ -9,6 +9,9 @@ src=${GSNMP_SOURCE_ROOT:-$here/..}
 build=${MESON_BUILD_ROOT:-$(dirname "$GSNMP_TOOL")/..}
 export GI_TYPELIB_PATH="$build/introspection${GI_TYPELIB_PATH:+:$GI_TYPELIB_PATH}"
 export LD_LIBRARY_PATH="$build/gsnmp${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+# the Python and GJS overrides of the source tree (see interop-gi.sh)
+export PYTHONPATH="$src/bindings/python${PYTHONPATH:+:$PYTHONPATH}"
+export GJS_PATH="$src/bindings/gjs${GJS_PATH:+:$GJS_PATH}"
 for f in "$build/introspection/Gsnmp-1.0.typelib" "$build/examples/example-v1-get"; do
         if [ ! -f "$f" ]; then
                 # like interop-gi.sh: skipped only in a build without
@@ -300,6 +303,45 @@ done
 run c notification-receiver udp:127.0.0.1:0 1 1
 echo 'listening on port P' >"$d/expected"
 check c notification-receiver "timeout" 1
+
+# tutorial-get.py: PySNMP's quick-start GET in at most 13 lines, synchronous
+run py tutorial-get "$agent"
+echo '.1.3.6.1.2.1.1.1.0 = STRING: DESCR' >"$d/expected"
+check py tutorial-get "synchronous GET" 0
+lines=$(grep -cvE '^[[:space:]]*(#|$)' "$src/examples/tutorial-get.py")
+if [ "$lines" -le 13 ] && ! grep -q 'MainLoop\|_async' "$src/examples/tutorial-get.py"; then
+        ok "py tutorial-get: $lines lines of code, no main loop"
+else
+        not_ok "py tutorial-get: $lines lines of code (at most 13), no main loop"
+fi
+run py tutorial-get udp:127.0.0.1:9
+if [ "$(cat "$d/py-tutorial-get.rc")" = 1 ] && grep -q '^No response from' "$d/py-tutorial-get.err"; then
+        ok "py tutorial-get: a timeout is reported"
+else
+        not_ok "py tutorial-get: a timeout is reported" "$d/py-tutorial-get.err"
+fi
+
+# asyncio-poller.py: 20 agents at once (19 answering spellings of the
+# fixture's address and one silent port), two rounds, under asyncio.run()
+agents=()
+for i in $(seq 1 19); do
+        case $((i % 3)) in
+        0) agents+=("udp:127.0.0.1:$FIXTURE_PORT") ;;
+        1) agents+=("snmp://public@127.0.0.1:$FIXTURE_PORT") ;;
+        2) agents+=("$agent2") ;;
+        esac
+done
+agents+=(udp:127.0.0.1:9)
+run py asyncio-poller 2 "${agents[@]}"
+out=$d/py-asyncio-poller.out
+if [ "$(cat "$d/py-asyncio-poller.rc")" = 1 ] &&
+   [ "$(grep -cE '^[01] [0-9]+ [^ ]+ gsnmp-fixture [0-9]+$' "$out")" = 38 ] &&
+   [ "$(grep -cE '^[01] 19 udp:127\.0\.0\.1:9 error: No response from 127\.0\.0\.1:9$' "$out")" = 2 ] &&
+   grep -q 'async def\|await engine.get_async' "$src/examples/asyncio-poller.py"; then
+        ok "py asyncio-poller: 20 agents polled with await, 2 rounds, the silent one reported"
+else
+        not_ok "py asyncio-poller: 20 agents polled with await" "$out" "$d/py-asyncio-poller.err"
+fi
 
 echo "1..$n"
 [ $failed = 0 ]

@@ -14,7 +14,8 @@
 #   pass NAME / skip NAME / fail NAME [DETAIL]...
 #   normalize_netsnmp_err FILE        Net-SNMP's stderr as gsnmp prints it:
 #                                     "snmpget: " reads "gsnmp: ", the help cut
-#   normalize_gsnmp_err FILE
+#   normalize_gsnmp_err FILE          gsnmp's stderr without its own
+#                                     "Hint: " lines, the help cut
 #   interop_finish                    the summary; exits 1 if a check failed
 #
 # Every daemon runs on 127.0.0.1 or ::1 on a free port and is stopped by pid.
@@ -113,7 +114,9 @@ normalize_netsnmp_err ()
 }
 normalize_gsnmp_err ()
 {
-        sed -e '/^USAGE: /,$d' "$1"
+        # the hints gsnmp adds to Net-SNMP's messages ("Hint: …", e.g.
+        # after an SNMPv3 authPriv timeout) are gsnmp's own
+        sed -e '/^Hint: /d' -e '/^USAGE: /,$d' "$1"
 }
 
 interop_finish ()

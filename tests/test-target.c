@@ -163,19 +163,53 @@ test_address_object_new (void)
 }
 
 static void
-test_credentials_win_over_uri (void)
+test_uri_community_wins (void)
 {
         g_autoptr(GsnmpCommunity) community = gsnmp_community_new (GSNMP_PROTOCOL_VERSION_V1, "given");
+        g_autoptr(GsnmpCommunity) same = gsnmp_community_new (GSNMP_PROTOCOL_VERSION_V1, "fromuri");
         g_autoptr(GsnmpTarget) target = NULL;
+        g_autoptr(GsnmpTarget) target2 = NULL;
         g_autoptr(GError) error = NULL;
+        GsnmpCredentials *used;
 
-        g_test_summary ("Credentials passed in win over the URI's community");
+        g_test_summary ("The community of an snmp:// URI replaces that of the community "
+                        "passed in, whose version is kept");
 
         target = gsnmp_target_new ("snmp://fromuri@127.0.0.1:1161", GSNMP_CREDENTIALS (community), &error);
         g_assert_no_error (error);
-        g_assert_true (gsnmp_target_get_credentials (target) == GSNMP_CREDENTIALS (community));
+        used = gsnmp_target_get_credentials (target);
+        g_assert_true (GSNMP_IS_COMMUNITY (used));
+        g_assert_cmpstr (gsnmp_community_get_community (GSNMP_COMMUNITY (used)), ==, "fromuri");
         g_assert_cmpint (gsnmp_target_get_version (target), ==, GSNMP_PROTOCOL_VERSION_V1);
         g_assert_cmpuint (gsnmp_target_get_port (target), ==, 1161);
+
+        /* the same community: the credentials are used as they are */
+        target2 = gsnmp_target_new ("snmp://fromuri@127.0.0.1", GSNMP_CREDENTIALS (same), &error);
+        g_assert_no_error (error);
+        g_assert_true (gsnmp_target_get_credentials (target2) == GSNMP_CREDENTIALS (same));
+}
+
+static void
+test_uri_user_mismatch (void)
+{
+        g_autoptr(GsnmpUsmUser) user = NULL;
+        g_autoptr(GsnmpTarget) target = NULL;
+        g_autoptr(GsnmpTarget) target2 = NULL;
+        g_autoptr(GError) error = NULL;
+
+        g_test_summary ("With USM credentials, the user of an snmp:// URI must be theirs");
+
+        user = gsnmp_usm_user_new ("alice", GSNMP_AUTH_PROTOCOL_NONE, NULL,
+                                   GSNMP_PRIV_PROTOCOL_NONE, NULL, &error);
+        g_assert_no_error (error);
+        target = gsnmp_target_new ("snmp://bob@127.0.0.1", GSNMP_CREDENTIALS (user), &error);
+        g_assert_null (target);
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS);
+        g_clear_error (&error);
+
+        target2 = gsnmp_target_new ("snmp://alice@127.0.0.1", GSNMP_CREDENTIALS (user), &error);
+        g_assert_no_error (error);
+        g_assert_true (gsnmp_target_get_credentials (target2) == GSNMP_CREDENTIALS (user));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -827,7 +861,8 @@ main (int   argc,
         }
         g_test_add_func ("/gsnmp/target/address/too-long", test_address_too_long);
         g_test_add_func ("/gsnmp/target/address/object-new", test_address_object_new);
-        g_test_add_func ("/gsnmp/target/credentials/win-over-uri", test_credentials_win_over_uri);
+        g_test_add_func ("/gsnmp/target/credentials/uri-community-wins", test_uri_community_wins);
+        g_test_add_func ("/gsnmp/target/credentials/uri-user-mismatch", test_uri_user_mismatch);
 
         g_test_add_func ("/gsnmp/target/properties/defaults", test_properties_defaults);
         g_test_add_func ("/gsnmp/target/properties/notify", test_properties_notify);

@@ -410,7 +410,7 @@ run_notify (GsnmpToolOptions *options,
         } else if (inform) {
                 g_autoptr(GsnmpPdu) response = gsnmp_engine_send_inform_finish (engine, result,
                                                                                &error);
-                ok = response != NULL;
+                ok = response != NULL && gsnmp_pdu_check_error (response, &error);
         } else {
                 ok = gsnmp_engine_send_trap_finish (engine, result, &error);
         }

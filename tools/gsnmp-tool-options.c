@@ -146,7 +146,6 @@ find_option (char letter)
         return NULL;
 }
 
-/* Prints the usage hint after a usage error and fails. */
 gboolean
 gsnmp_tool_parse_integer (const char *text,
                           gint64      min,
@@ -167,6 +166,22 @@ gsnmp_tool_parse_integer (const char *text,
         return TRUE;
 }
 
+/* Whether @agent is an RFC 4088 snmp://community@host address: then the
+ * community comes from there and -c is not needed. */
+static gboolean
+has_uri_community (const char *agent)
+{
+        const char *slash;
+        const char *at;
+
+        if (g_ascii_strncasecmp (agent, "snmp://", 7) != 0)
+                return FALSE;
+        slash = strchr (agent + 7, '/');
+        at = strchr (agent + 7, '@');
+        return at != NULL && at > agent + 7 && (slash == NULL || at < slash);
+}
+
+/* Prints the usage hint after a usage error and fails. */
 static gboolean
 usage_error (GsnmpToolOptions *options,
              int              *exit_status)
@@ -694,7 +709,8 @@ gsnmp_tool_options_parse (GsnmpToolOptions  *options,
         }
         options->agent = g_ptr_array_index (operands, 0);
 
-        if (options->version != GSNMP_PROTOCOL_VERSION_V3 && options->community == NULL) {
+        if (options->version != GSNMP_PROTOCOL_VERSION_V3 && options->community == NULL &&
+            !has_uri_community (options->agent)) {
                 fprintf (stderr, _("No community name specified.\n"));
                 return usage_error (options, exit_status);
         }
@@ -819,9 +835,20 @@ gsnmp_tool_options_new_target (GsnmpToolOptions *options,
                         return NULL;
                 }
                 credentials = (GsnmpCredentials *) new_usm_user (options, &error);
-        } else {
+        } else if (options->community != NULL) {
                 credentials = (GsnmpCredentials *) gsnmp_community_new (options->version,
                                                                         options->community);
+        } else {
+                /* snmp://community@host: the library reads the community
+                 * from the address; the version is the -v one */
+                g_autoptr(GsnmpTarget) probe = gsnmp_target_new (options->agent, NULL, &error);
+                GsnmpCommunity *community;
+
+                if (probe != NULL) {
+                        community = GSNMP_COMMUNITY (gsnmp_target_get_credentials (probe));
+                        credentials = (GsnmpCredentials *) gsnmp_community_new (
+                                options->version, gsnmp_community_get_community (community));
+                }
         }
         if (credentials != NULL)
                 target = gsnmp_target_new (options->agent, credentials, &error);

@@ -151,6 +151,13 @@ gsnmp_tool_print_request_error (const GsnmpToolOptions *options,
                          timeout_period ? _("Timeout: No Response from %s.\n") :
                                           _("Timeout: No Response from %s\n"),
                          options->agent);
+                /* Net-SNMP says only "Timeout" here; an agent sends no
+                 * report when it cannot decrypt (RFC 3414 §3.2 step 8) */
+                if (options->version == GSNMP_PROTOCOL_VERSION_V3 &&
+                    options->security_level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
+                        fprintf (stderr, _("Hint: with authPriv, a wrong privacy pass phrase (-X) "
+                                           "or protocol (-x) also ends in a timeout: agents send "
+                                           "no report on a decryption error.\n"));
         } else if (error->domain == G_RESOLVER_ERROR) {
                 /* snmp_sess_perror() after a failed host lookup */
                 gsnmp_tool_print_error (options->prgname, _("Unknown host (%s)"), options->agent);
