@@ -5,7 +5,10 @@
  */
 #pragma once
 
+#include <sys/socket.h>
+
 #include "gsnmp-agent.h"
+#include "gsnmp-transport-private.h"
 #include "gsnmp-view.h"
 
 G_BEGIN_DECLS
@@ -34,6 +37,15 @@ void      gsnmp_agent_process          (GsnmpAgent             *self,
                                         GsnmpPdu               *request,
                                         GsnmpAgentResponseFunc  callback,
                                         gpointer                user_data);
+
+/* Feeds one datagram to the agent as if @transport had read it from
+ * @from (the fuzz target's entry point). */
+void      gsnmp_agent_receive          (GsnmpAgent             *self,
+                                        GsnmpTransport         *transport,
+                                        const struct sockaddr  *from,
+                                        socklen_t               from_len,
+                                        const guint8           *data,
+                                        gsize                   length);
 
 /* The size of one varbind in a PDU, BER-encoded. */
 gsize     gsnmp_agent_varbind_size     (GsnmpVarbind           *vb);

@@ -6,6 +6,7 @@
 
 #include "gsnmp-agent.h"
 #include "gsnmp-agent-private.h"
+#include "gsnmp-address-private.h"
 #include "gsnmp-ber-private.h"
 #include "gsnmp-builtin-provider-private.h"
 #include "gsnmp-engine-private.h"
@@ -14,10 +15,16 @@
 #include "gsnmp-oid-private.h"
 #include "gsnmp-pdu-private.h"
 #include "gsnmp-provider-private.h"
+#include "gsnmp-respond-private.h"
+#include "gsnmp-security-private.h"
 #include "gsnmp-store-provider-private.h"
+#include "gsnmp-transport-private.h"
+#include "gsnmp-usm-user-private.h"
 #include "gsnmp-view-private.h"
 
 #include <string.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
 
 /**
  * GsnmpAgent:
@@ -83,6 +90,9 @@
  */
 
 #define DEFAULT_PROVIDER_TIMEOUT 5000
+/* Bound on the localized keys kept, which unauthenticated input can grow
+ * (one engine ID here, but many user names) */
+#define KEY_CACHE_MAX 4096
 #define DEFAULT_MAX_MESSAGE_SIZE 65507
 #define MIN_MAX_MESSAGE_SIZE     484    /* RFC 3417 §3.1 */
 
@@ -111,6 +121,7 @@ typedef struct {
 } CommunityEntry;
 
 typedef struct {
+        GBytes       *name;
         GsnmpUsmUser *user;
         GsnmpView    *read_view;
         GsnmpView    *write_view;
@@ -128,13 +139,16 @@ struct _GsnmpAgent {
         GObject        parent_instance;
 
         GsnmpEngine   *engine;
+        GsnmpLocalEngine *local;        /* the engine's: ID, boots, time, counters */
         GMainContext  *context;
+        GPtrArray     *transports;      /* (element-type GsnmpTransport) */
+        GsnmpUsmKeyCache *keys;
         gboolean       closed;
         gboolean       builtins;
 
         GHashTable    *contexts;        /* char* → Context* */
-        GPtrArray     *communities;     /* (element-type CommunityEntry) */
-        GPtrArray     *users;           /* (element-type UserEntry) */
+        GHashTable    *communities;     /* GBytes → CommunityEntry */
+        GHashTable    *users;           /* GBytes (name) → UserEntry */
 
         char          *sys_descr;
         GsnmpOid      *sys_object_id;
@@ -1428,7 +1442,7 @@ gsnmp_agent_process (GsnmpAgent             *self,
 
         if (type != GSNMP_PDU_TYPE_GET && type != GSNMP_PDU_TYPE_GET_NEXT &&
             type != GSNMP_PDU_TYPE_GET_BULK && type != GSNMP_PDU_TYPE_SET) {
-                self->stats[GSNMP_AGENT_STAT_UNKNOWN_PDU_HANDLERS]++;
+                gsnmp_agent_count (self, GSNMP_AGENT_STAT_UNKNOWN_PDU_HANDLERS);
                 callback (self, NULL, user_data);
                 return;
         }
@@ -1496,20 +1510,358 @@ gsnmp_agent_get_n_processing (GsnmpAgent *self)
 }
 
 /****************************************************************************/
+/* The receive path: transport → message → security → processing → respond */
+
+/* Where and how to answer one request while it is processed. */
+typedef struct {
+        GsnmpAgent              *agent;       /* (owned) */
+        GsnmpTransport          *transport;   /* (owned) */
+        struct sockaddr_storage  from;
+        socklen_t                from_len;
+        GsnmpProtocolVersion     version;
+        GBytes                  *community;   /* (owned) (nullable) */
+        GsnmpMessageV3           v3;          /* (owned) v3: the request */
+        GsnmpUsmKey             *auth_key;    /* (owned) (nullable) */
+        GsnmpUsmKey             *priv_key;    /* (owned) (nullable) */
+} Reply;
+
+static void
+reply_free (Reply *reply)
+{
+        g_clear_pointer (&reply->community, g_bytes_unref);
+        gsnmp_message_v3_clear (&reply->v3);
+        g_clear_pointer (&reply->auth_key, gsnmp_usm_key_unref);
+        g_clear_pointer (&reply->priv_key, gsnmp_usm_key_unref);
+        g_clear_pointer (&reply->transport, gsnmp_transport_unref);
+        g_clear_object (&reply->agent);
+        g_free (reply);
+}
+
+static Reply *
+reply_new (GsnmpAgent            *self,
+           GsnmpTransport        *transport,
+           const struct sockaddr *from,
+           socklen_t              from_len)
+{
+        Reply *reply = g_new0 (Reply, 1);
+
+        reply->agent = g_object_ref (self);
+        reply->transport = gsnmp_transport_ref (transport);
+        memcpy (&reply->from, from, MIN ((gsize) from_len, sizeof (reply->from)));
+        reply->from_len = from_len;
+        return reply;
+}
+
+static void
+on_processed (GsnmpAgent *self,
+              GsnmpPdu   *response,
+              gpointer    data)
+{
+        Reply *reply = data;
+
+        if (response != NULL && !self->closed && !gsnmp_transport_is_closed (reply->transport)) {
+                GsnmpRespondSecurity security = {
+                        reply->version, reply->community,
+                        reply->version == GSNMP_PROTOCOL_VERSION_V3 ? &reply->v3 : NULL,
+                        reply->auth_key, reply->priv_key,
+                };
+
+                if (gsnmp_respond (reply->transport, (struct sockaddr *) &reply->from, reply->from_len,
+                                   self->local, &security, response))
+                        self->stats[GSNMP_AGENT_STAT_OUT_PKTS]++;
+                else
+                        self->stats[GSNMP_AGENT_STAT_SILENT_DROPS]++;
+        }
+        reply_free (reply);
+}
+
+/* Room for the PDU in a message of @max bytes, after the message's own
+ * fields: exact for SNMPv1/v2c, an upper bound for SNMPv3 (USM
+ * parameters, digest, privacy padding).  gsnmp_respond() is the final
+ * judge. */
+static gsize
+pdu_room (Reply *reply,
+          gsize  max)
+{
+        gsize overhead;
+
+        if (reply->version != GSNMP_PROTOCOL_VERSION_V3) {
+                gsize community = g_bytes_get_size (reply->community);
+
+                overhead = 4 + 3 + gsnmp_ber_header_size (community) + community;
+        } else {
+                overhead = 64 + 48 + 16 +
+                           g_bytes_get_size (reply->v3.engine_id) +
+                           (reply->v3.user_name ? g_bytes_get_size (reply->v3.user_name) : 0) +
+                           (reply->v3.context_engine_id ? g_bytes_get_size (reply->v3.context_engine_id) : 0) +
+                           (reply->v3.context_name ? g_bytes_get_size (reply->v3.context_name) : 0);
+        }
+        return max > overhead ? max - overhead : 0;
+}
+
+static void
+process_request (GsnmpAgent  *self,
+                 Reply       *reply,
+                 GsnmpPdu    *pdu,
+                 const char  *context_name,
+                 GsnmpView   *read_view,
+                 GsnmpView   *write_view,
+                 gsize        max_size)
+{
+        GsnmpAgentAccess access;
+
+        access.version = reply->version;
+        access.context_name = context_name;
+        access.read_view = read_view;
+        access.write_view = write_view;
+        access.max_size = pdu_room (reply, MIN (max_size, self->max_message_size));
+        gsnmp_agent_process (self, &access, pdu, on_processed, reply);
+}
+
+/* SNMPv1 and SNMPv2c (RFC 3584 §5.2.1 without its tables): the
+ * community's context and views. */
+static void
+handle_community (GsnmpAgent            *self,
+                  GsnmpTransport        *transport,
+                  const struct sockaddr *from,
+                  socklen_t              from_len,
+                  GsnmpMessage          *msg)
+{
+        CommunityEntry *entry = msg->community ? g_hash_table_lookup (self->communities, msg->community) : NULL;
+        Reply *reply;
+
+        if (entry == NULL) {
+                g_debug ("agent: dropping a message with an unknown community");
+                gsnmp_agent_count (self, GSNMP_AGENT_STAT_BAD_COMMUNITY_NAMES);
+                return;
+        }
+
+        reply = reply_new (self, transport, from, from_len);
+        reply->version = msg->version;
+        reply->community = g_bytes_ref (msg->community);
+        process_request (self, reply, msg->pdu, entry->context_name, entry->read_view,
+                         entry->write_view, GSNMP_MAX_DATAGRAM_SIZE);
+}
+
+static void
+send_report (GsnmpAgent            *self,
+             GsnmpTransport        *transport,
+             const struct sockaddr *from,
+             socklen_t              from_len,
+             const GsnmpMessageV3  *request,
+             GsnmpUsmStatus         status,
+             GsnmpUsmKey           *auth_key)
+{
+        if (gsnmp_respond_report (transport, from, from_len, self->local, request, status, auth_key))
+                self->stats[GSNMP_AGENT_STAT_OUT_PKTS]++;
+}
+
+static gchar *
+context_name_of (GsnmpMessageV3 *msg)
+{
+        gsize len = 0;
+        const char *data = msg->context_name ? g_bytes_get_data (msg->context_name, &len) : NULL;
+
+        return g_strndup (data ? data : "", len);
+}
+
+/* SNMPv3 with USM, the agent being the authoritative engine (RFC 3414
+ * §3.2), then the user's views (RFC 3415's idea). */
+static void
+handle_v3 (GsnmpAgent            *self,
+           GsnmpTransport        *transport,
+           const struct sockaddr *from,
+           socklen_t              from_len,
+           GsnmpMessageV3        *msg,
+           const guint8          *data,
+           gsize                  len)
+{
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GsnmpUsmKey) auth_key = NULL;
+        g_autoptr(GsnmpUsmKey) priv_key = NULL;
+        g_autofree char *context_name = NULL;
+        GsnmpSecurityLevel level, user_level;
+        GsnmpUsmStatus status;
+        UserEntry *entry;
+        Reply *reply;
+
+        /* Step 3: for us, else a report with our engine ID (discovery) */
+        if (!g_bytes_equal (msg->engine_id, gsnmp_local_engine_get_id (self->local))) {
+                g_debug ("agent: SNMPv3 message for another engine ID (discovery?)");
+                gsnmp_agent_count (self, GSNMP_AGENT_STAT_UNKNOWN_ENGINE_IDS);
+                send_report (self, transport, from, from_len, msg, GSNMP_USM_STATUS_UNKNOWN_ENGINE_ID, NULL);
+                return;
+        }
+
+        /* Step 4: the user */
+        entry = msg->user_name ? g_hash_table_lookup (self->users, msg->user_name) : NULL;
+        if (entry == NULL) {
+                g_debug ("agent: SNMPv3 message from an unknown user");
+                gsnmp_agent_count (self, GSNMP_AGENT_STAT_UNKNOWN_USER_NAMES);
+                send_report (self, transport, from, from_len, msg, GSNMP_USM_STATUS_UNKNOWN_USER_NAME, NULL);
+                return;
+        }
+
+        /* Step 5: no more than the user's keys allow */
+        level = gsnmp_usm_level_from_flags (msg->msg_flags);
+        user_level = gsnmp_usm_user_get_security_level (entry->user);
+        if (level > user_level) {
+                g_debug ("agent: SNMPv3 message above the user's security level");
+                gsnmp_agent_count (self, GSNMP_AGENT_STAT_UNSUPPORTED_SEC_LEVELS);
+                send_report (self, transport, from, from_len, msg, GSNMP_USM_STATUS_UNSUPPORTED_SEC_LEVEL, NULL);
+                return;
+        }
+
+        /* Steps 6-8 */
+        if (gsnmp_usm_key_cache_get_size (self->keys) >= KEY_CACHE_MAX)
+                gsnmp_usm_key_cache_clear (self->keys);
+        status = gsnmp_usm_process_incoming (self->keys, self->local, entry->user, NULL,
+                                             msg, data, len, &auth_key, &priv_key, &error);
+        if (status != GSNMP_USM_STATUS_OK) {
+                g_debug ("agent: dropping an SNMPv3 message: %s", error ? error->message : "");
+                if (status == GSNMP_USM_STATUS_WRONG_DIGEST || status == GSNMP_USM_STATUS_DECRYPTION_ERROR)
+                        send_report (self, transport, from, from_len, msg, status, NULL);
+                else if (status == GSNMP_USM_STATUS_NOT_IN_TIME_WINDOW)
+                        send_report (self, transport, from, from_len, msg, status, auth_key);
+                return;
+        }
+        if (msg->pdu == NULL) {
+                gsnmp_agent_count (self, GSNMP_AGENT_STAT_ASN_PARSE_ERRS);
+                return;
+        }
+
+        reply = reply_new (self, transport, from, from_len);
+        reply->version = GSNMP_PROTOCOL_VERSION_V3;
+        reply->v3 = *msg;
+        memset (msg, 0, sizeof (*msg));         /* the reply owns it now */
+        reply->auth_key = g_steal_pointer (&auth_key);
+        reply->priv_key = g_steal_pointer (&priv_key);
+        context_name = context_name_of (&reply->v3);
+
+        if (level < user_level) {
+                /* RFC 3413 §3.2 step 4: no access at this level */
+                g_autoptr(GsnmpPdu) response = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
+                GsnmpPduType type = gsnmp_pdu_get_pdu_type (reply->v3.pdu);
+
+                if (type != GSNMP_PDU_TYPE_GET && type != GSNMP_PDU_TYPE_GET_NEXT &&
+                    type != GSNMP_PDU_TYPE_GET_BULK && type != GSNMP_PDU_TYPE_SET) {
+                        gsnmp_agent_count (self, GSNMP_AGENT_STAT_UNKNOWN_PDU_HANDLERS);
+                        reply_free (reply);
+                        return;
+                }
+                gsnmp_pdu_set_request_id (response, gsnmp_pdu_get_request_id (reply->v3.pdu));
+                gsnmp_pdu_set_error (response, GSNMP_PDU_ERROR_AUTHORIZATION_ERROR, 0);
+                for (guint i = 0; i < gsnmp_pdu_get_n_varbinds (reply->v3.pdu); i++)
+                        gsnmp_pdu_add_varbind (response, gsnmp_pdu_get_varbind (reply->v3.pdu, i));
+                on_processed (self, response, reply);
+                return;
+        }
+
+        process_request (self, reply, reply->v3.pdu, context_name, entry->read_view, entry->write_view,
+                         (gsize) MAX (reply->v3.msg_max_size, GSNMP_V3_MIN_MAX_SIZE));
+}
+
+static void
+on_datagram (GsnmpTransport        *transport,
+             const struct sockaddr *from,
+             socklen_t              from_len,
+             const guint8          *data,
+             gsize                  length,
+             gboolean               truncated,
+             gpointer               owner)
+{
+        GsnmpAgent *self = owner;
+        g_autoptr(GError) error = NULL;
+        g_auto(GsnmpIncoming) in = { 0, };
+
+        gsnmp_agent_count (self, GSNMP_AGENT_STAT_IN_PKTS);
+        if (self->closed)
+                return;
+        if (truncated) {
+                g_debug ("agent: dropping a truncated datagram");
+                gsnmp_agent_count (self, GSNMP_AGENT_STAT_ASN_PARSE_ERRS);
+                return;
+        }
+        if (from->sa_family != AF_INET && from->sa_family != AF_INET6)
+                return;
+
+        if (!gsnmp_message_decode_any (data, length, self->local, &in, &error)) {
+                g_debug ("agent: dropping a datagram: %s", error->message);
+                return;
+        }
+        if (in.version == GSNMP_PROTOCOL_VERSION_V3)
+                handle_v3 (self, transport, from, from_len, &in.v3, data, length);
+        else
+                handle_community (self, transport, from, from_len, &in.community);
+}
+
+void
+gsnmp_agent_receive (GsnmpAgent            *self,
+                     GsnmpTransport        *transport,
+                     const struct sockaddr *from,
+                     socklen_t              from_len,
+                     const guint8          *data,
+                     gsize                  length)
+{
+        on_datagram (transport, from, from_len, data, length, FALSE, self);
+}
+
+/****************************************************************************/
 /* Private accessors for the built-in groups */
 
 guint32
 gsnmp_agent_get_uptime (GsnmpAgent *self)
 {
-        return gsnmp_engine_get_uptime (self->engine);
+        return gsnmp_local_engine_get_uptime (self->local);
+}
+
+/* The entity's counter (the local engine's) for @stat, or -1 for the
+ * agent's own. */
+static int
+entity_counter (GsnmpAgentStat stat)
+{
+        switch (stat) {
+        case GSNMP_AGENT_STAT_IN_PKTS:
+                return GSNMP_COUNTER_IN_PKTS;
+        case GSNMP_AGENT_STAT_BAD_VERSIONS:
+                return GSNMP_COUNTER_IN_BAD_VERSIONS;
+        case GSNMP_AGENT_STAT_BAD_COMMUNITY_NAMES:
+                return GSNMP_COUNTER_IN_BAD_COMMUNITY_NAMES;
+        case GSNMP_AGENT_STAT_ASN_PARSE_ERRS:
+                return GSNMP_COUNTER_IN_ASN_PARSE_ERRS;
+        case GSNMP_AGENT_STAT_UNKNOWN_SECURITY_MODELS:
+                return GSNMP_COUNTER_UNKNOWN_SECURITY_MODELS;
+        case GSNMP_AGENT_STAT_INVALID_MSGS:
+                return GSNMP_COUNTER_INVALID_MSGS;
+        case GSNMP_AGENT_STAT_UNKNOWN_PDU_HANDLERS:
+                return GSNMP_COUNTER_UNKNOWN_PDU_HANDLERS;
+        case GSNMP_AGENT_STAT_UNSUPPORTED_SEC_LEVELS:
+                return GSNMP_COUNTER_USM_UNSUPPORTED_SEC_LEVELS;
+        case GSNMP_AGENT_STAT_NOT_IN_TIME_WINDOWS:
+                return GSNMP_COUNTER_USM_NOT_IN_TIME_WINDOWS;
+        case GSNMP_AGENT_STAT_UNKNOWN_USER_NAMES:
+                return GSNMP_COUNTER_USM_UNKNOWN_USER_NAMES;
+        case GSNMP_AGENT_STAT_UNKNOWN_ENGINE_IDS:
+                return GSNMP_COUNTER_USM_UNKNOWN_ENGINE_IDS;
+        case GSNMP_AGENT_STAT_WRONG_DIGESTS:
+                return GSNMP_COUNTER_USM_WRONG_DIGESTS;
+        case GSNMP_AGENT_STAT_DECRYPTION_ERRORS:
+                return GSNMP_COUNTER_USM_DECRYPTION_ERRORS;
+        default:
+                return -1;
+        }
 }
 
 guint64
 gsnmp_agent_get_stat (GsnmpAgent     *self,
                       GsnmpAgentStat  stat)
 {
+        int entity = entity_counter (stat);
+
         g_return_val_if_fail (stat < GSNMP_AGENT_N_STATS, 0);
 
+        if (entity >= 0)
+                return gsnmp_local_engine_get_counter (self->local, (GsnmpCounter) entity);
         return self->stats[stat];
 }
 
@@ -1517,7 +1869,12 @@ void
 gsnmp_agent_count (GsnmpAgent     *self,
                    GsnmpAgentStat  stat)
 {
-        self->stats[stat]++;
+        int entity = entity_counter (stat);
+
+        if (entity >= 0)
+                gsnmp_local_engine_count (self->local, (GsnmpCounter) entity);
+        else
+                self->stats[stat]++;
 }
 
 guint
@@ -1564,6 +1921,7 @@ user_entry_free (gpointer data)
 {
         UserEntry *e = data;
 
+        g_bytes_unref (e->name);
         g_object_unref (e->user);
         g_clear_object (&e->read_view);
         g_clear_object (&e->write_view);
@@ -1622,6 +1980,9 @@ agent_close (GsnmpAgent *self)
                 g_source_destroy (self->timer);
                 g_clear_pointer (&self->timer, g_source_unref);
         }
+
+        for (guint i = 0; i < self->transports->len; i++)
+                gsnmp_transport_close (g_ptr_array_index (self->transports, i));
 }
 
 static void
@@ -1641,8 +2002,11 @@ gsnmp_agent_finalize (GObject *object)
         GsnmpAgent *self = GSNMP_AGENT (object);
 
         g_clear_pointer (&self->contexts, g_hash_table_unref);
-        g_clear_pointer (&self->communities, g_ptr_array_unref);
-        g_clear_pointer (&self->users, g_ptr_array_unref);
+        g_clear_pointer (&self->communities, g_hash_table_unref);
+        g_clear_pointer (&self->users, g_hash_table_unref);
+        g_clear_pointer (&self->transports, g_ptr_array_unref);
+        g_clear_pointer (&self->keys, gsnmp_usm_key_cache_free);
+        g_clear_pointer (&self->local, gsnmp_local_engine_unref);
         g_clear_pointer (&self->capabilities, g_array_unref);
         g_clear_pointer (&self->jobs, g_hash_table_unref);
         g_clear_pointer (&self->deadlines, g_sequence_free);
@@ -1777,6 +2141,7 @@ gsnmp_agent_constructed (GObject *object)
 
         g_return_if_fail (self->engine != NULL);
         self->context = g_main_context_ref (gsnmp_engine_get_context (self->engine));
+        self->local = gsnmp_local_engine_ref (gsnmp_engine_get_local (self->engine));
 
         if (self->builtins) {
                 register_builtin (self, GSNMP_BUILTIN_GROUP_SYSTEM);
@@ -1786,7 +2151,10 @@ gsnmp_agent_constructed (GObject *object)
                 register_builtin (self, GSNMP_BUILTIN_GROUP_USM_STATS);
         }
         add_default_capabilities (self);
-        /* sysORLastChange is the time of the last change after start-up */
+        /* The agent's own rows are there from the start: sysORUpTime and
+         * sysORLastChange 0 */
+        for (guint i = 0; i < self->capabilities->len; i++)
+                g_array_index (self->capabilities, Capability, i).uptime = 0;
         self->capabilities_changed = 0;
 }
 
@@ -1934,8 +2302,10 @@ gsnmp_agent_init (GsnmpAgent *self)
         static const guint32 zero_dot_zero[] = { 0, 0 };
 
         self->contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, context_free);
-        self->communities = g_ptr_array_new_with_free_func (community_entry_free);
-        self->users = g_ptr_array_new_with_free_func (user_entry_free);
+        self->communities = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, NULL, community_entry_free);
+        self->users = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, NULL, user_entry_free);
+        self->transports = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_transport_unref);
+        self->keys = gsnmp_usm_key_cache_new ();
         self->capabilities = g_array_new (FALSE, FALSE, sizeof (Capability));
         g_array_set_clear_func (self->capabilities, capability_clear);
         self->jobs = g_hash_table_new (NULL, NULL);
@@ -2024,19 +2394,14 @@ gsnmp_agent_add_community (GsnmpAgent *self,
         g_return_if_fail (write_view == NULL || GSNMP_IS_VIEW (write_view));
 
         bytes = g_bytes_new (community, strlen (community));
-        for (guint i = 0; i < self->communities->len; i++) {
-                if (g_bytes_equal (((CommunityEntry *) g_ptr_array_index (self->communities, i))->community, bytes)) {
-                        g_ptr_array_remove_index (self->communities, i);
-                        break;
-                }
-        }
+        g_hash_table_remove (self->communities, bytes);
 
         e = g_new0 (CommunityEntry, 1);
         e->community = g_steal_pointer (&bytes);
         e->context_name = g_strdup (context_name ? context_name : "");
         e->read_view = read_view ? g_object_ref (read_view) : NULL;
         e->write_view = write_view ? g_object_ref (write_view) : NULL;
-        g_ptr_array_add (self->communities, e);
+        g_hash_table_insert (self->communities, e->community, e);
 }
 
 /**
@@ -2067,21 +2432,13 @@ gsnmp_agent_add_user (GsnmpAgent   *self,
         g_return_if_fail (read_view == NULL || GSNMP_IS_VIEW (read_view));
         g_return_if_fail (write_view == NULL || GSNMP_IS_VIEW (write_view));
 
-        for (guint i = 0; i < self->users->len; i++) {
-                UserEntry *old = g_ptr_array_index (self->users, i);
-
-                if (g_strcmp0 (gsnmp_usm_user_get_user_name (old->user),
-                               gsnmp_usm_user_get_user_name (user)) == 0) {
-                        g_ptr_array_remove_index (self->users, i);
-                        break;
-                }
-        }
-
         e = g_new0 (UserEntry, 1);
+        e->name = g_bytes_new (gsnmp_usm_user_get_user_name (user),
+                               strlen (gsnmp_usm_user_get_user_name (user)));
         e->user = g_object_ref (user);
         e->read_view = read_view ? g_object_ref (read_view) : NULL;
         e->write_view = write_view ? g_object_ref (write_view) : NULL;
-        g_ptr_array_add (self->users, e);
+        g_hash_table_replace (self->users, e->name, e);
 }
 
 /**
@@ -2473,6 +2830,98 @@ gsnmp_agent_set_sys_location (GsnmpAgent *self,
         g_return_if_fail (GSNMP_IS_AGENT (self));
 
         set_string (self, &self->sys_location, location, PROP_SYS_LOCATION);
+}
+
+/**
+ * gsnmp_agent_add_socket_address:
+ * @self: a [class@Gsnmp.Agent]
+ * @address: an IPv4 or IPv6 [class@Gio.InetSocketAddress] to listen on;
+ *   port 0 picks a free port
+ * @bound_port: (out) (optional): return location for the port bound
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Binds a UDP socket to @address and answers the requests that arrive on
+ * it, from the socket they came to. An IPv6 socket receives only IPv6, so
+ * `0.0.0.0` and `::` can both be added with the same port.
+ *
+ * Returns: %TRUE on success, %FALSE if the socket could not be bound or
+ *   the agent is closed
+ *
+ * Since: 0.1
+ */
+gboolean
+gsnmp_agent_add_socket_address (GsnmpAgent     *self,
+                                GSocketAddress *address,
+                                guint16        *bound_port,
+                                GError        **error)
+{
+        g_autoptr(GsnmpTransport) transport = NULL;
+        g_autoptr(GSocketAddress) local = NULL;
+
+        g_return_val_if_fail (GSNMP_IS_AGENT (self), FALSE);
+        g_return_val_if_fail (G_IS_INET_SOCKET_ADDRESS (address), FALSE);
+        g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+        if (self->closed) {
+                g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The agent was closed"));
+                return FALSE;
+        }
+
+        transport = gsnmp_transport_new (address, self->context, "[gsnmp] agent socket",
+                                         on_datagram, self, error);
+        if (transport == NULL)
+                return FALSE;
+        local = g_socket_get_local_address (gsnmp_transport_get_socket (transport), error);
+        if (local == NULL)
+                return FALSE;
+        g_ptr_array_add (self->transports, g_steal_pointer (&transport));
+
+        if (bound_port != NULL)
+                *bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+        return TRUE;
+}
+
+/**
+ * gsnmp_agent_add_address:
+ * @self: a [class@Gsnmp.Agent]
+ * @address: where to listen, in Net-SNMP's form: `udp:0.0.0.0:161`,
+ *   `udp6:[::]:161`, `127.0.0.1:1161`, `[::1]:0`, or just a port (`1161`,
+ *   `udp6:1161`) for every address of that family
+ * @bound_port: (out) (optional): return location for the port bound
+ * @error: return location for a [struct@GLib.Error], or %NULL
+ *
+ * Parses @address and calls [method@Gsnmp.Agent.add_socket_address]. The
+ * port defaults to 161 (%GSNMP_AGENT_PORT); port 0 picks a free one. Host
+ * names are not resolved: give an IP address.
+ *
+ * Returns: %TRUE on success, %FALSE if @address is invalid
+ *   (%GSNMP_ERROR_INVALID_ADDRESS) or could not be bound
+ *
+ * Since: 0.1
+ */
+gboolean
+gsnmp_agent_add_address (GsnmpAgent  *self,
+                         const char  *address,
+                         guint16     *bound_port,
+                         GError     **error)
+{
+        g_auto(GsnmpAddress) parsed = { 0, };
+        g_autoptr(GSocketAddress) socket_address = NULL;
+        guint16 port;
+
+        g_return_val_if_fail (GSNMP_IS_AGENT (self), FALSE);
+        g_return_val_if_fail (address != NULL, FALSE);
+        g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+        if (!gsnmp_address_parse (address, GSNMP_ADDRESS_USE_LISTEN, &parsed, error))
+                return FALSE;
+        /* The parser's listening default is the notification port: an
+         * address that names no port means the agent port */
+        port = parsed.port;
+        if (port == 162 && !g_str_has_suffix (address, "162"))
+                port = GSNMP_AGENT_PORT;
+        socket_address = g_inet_socket_address_new (parsed.inet_address, port);
+        return gsnmp_agent_add_socket_address (self, socket_address, bound_port, error);
 }
 
 /**

@@ -37,6 +37,16 @@ GSNMP_AVAILABLE_IN_ALL
 GsnmpEngine *gsnmp_agent_get_engine           (GsnmpAgent     *self);
 
 GSNMP_AVAILABLE_IN_ALL
+gboolean     gsnmp_agent_add_address          (GsnmpAgent     *self,
+                                               const char     *address,
+                                               guint16        *bound_port,
+                                               GError        **error);
+GSNMP_AVAILABLE_IN_ALL
+gboolean     gsnmp_agent_add_socket_address   (GsnmpAgent     *self,
+                                               GSocketAddress *address,
+                                               guint16        *bound_port,
+                                               GError        **error);
+GSNMP_AVAILABLE_IN_ALL
 void         gsnmp_agent_add_community        (GsnmpAgent     *self,
                                                const char     *community,
                                                const char     *context_name,

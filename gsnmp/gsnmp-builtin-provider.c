@@ -219,7 +219,7 @@ make_value (GsnmpBuiltinProvider *self,
         case GSNMP_BUILTIN_GROUP_ENGINE:
                 switch (code) {
                 case 1: {
-                        g_autoptr(GBytes) id = gsnmp_engine_get_engine_id (engine);
+                        GBytes *id = gsnmp_engine_get_engine_id (engine);
                         gsize len;
                         const guint8 *data = g_bytes_get_data (id, &len);
 

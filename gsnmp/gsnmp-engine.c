@@ -1984,6 +1984,8 @@ GBytes *
 gsnmp_engine_get_engine_id (GsnmpEngine *self)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), NULL);
+        /* an engine that could not start has no local engine */
+        g_return_val_if_fail (self->local != NULL, NULL);
 
         return gsnmp_local_engine_get_id (self->local);
 }
@@ -2002,6 +2004,8 @@ guint
 gsnmp_engine_get_engine_boots (GsnmpEngine *self)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
+        /* an engine that could not start has no local engine */
+        g_return_val_if_fail (self->local != NULL, 0);
 
         return gsnmp_local_engine_get_boots (self->local);
 }
@@ -2020,6 +2024,8 @@ guint
 gsnmp_engine_get_engine_time (GsnmpEngine *self)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
+        /* an engine that could not start has no local engine */
+        g_return_val_if_fail (self->local != NULL, 0);
 
         return gsnmp_local_engine_get_time (self->local);
 }
@@ -2044,6 +2050,8 @@ gsnmp_engine_get_counter (GsnmpEngine  *self,
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
         g_return_val_if_fail (counter <= GSNMP_COUNTER_USM_DECRYPTION_ERRORS, 0);
+        /* an engine that could not start has no local engine */
+        g_return_val_if_fail (self->local != NULL, 0);
 
         return gsnmp_local_engine_get_counter (self->local, counter);
 }

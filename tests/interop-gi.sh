@@ -29,7 +29,7 @@ export FIXTURE_WATCH_PID=$$
 eval "$(bash "$here/snmpd-fixture.sh" start "$d/agent")" || exit 1
 trap 'bash "$here/snmpd-fixture.sh" stop "$d/agent" >/dev/null; rm -rf "$d"' EXIT
 status=0
-for t in get ops mib pythonic; do
+for t in get ops mib pythonic agent; do
         /usr/bin/python3 "$here/gi/$t.py" "$FIXTURE_PORT" || status=1
         if [ -f "$here/gi/$t.js" ]; then
                 gjs -m "$here/gi/$t.js" "$FIXTURE_PORT" || status=1

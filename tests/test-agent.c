@@ -8,7 +8,9 @@
 #include <gsnmp/gsnmp.h>
 
 #include "gsnmp-agent-private.h"
+#include "gsnmp-message-private.h"
 #include "gsnmp-pdu-private.h"
+#include "gsnmp-usm-private.h"
 #include "gsnmp-test-utils.h"
 
 #include <string.h>
@@ -1405,6 +1407,451 @@ test_view_check (void)
         g_assert_true (gsnmp_view_contains (view, out));
 }
 
+
+/****************************************************************************/
+/* Over UDP: the library agent answering the library's engine */
+
+typedef struct {
+        GsnmpEngine        *agent_engine;
+        GsnmpEngine        *client;
+        GsnmpAgent         *agent;
+        GsnmpStoreProvider *store;
+        GsnmpUsmUser       *user;        /* authPriv SHA/AES, read-write */
+        guint16             port;
+        guint16             port6;       /* 0 without ::1 */
+} Net;
+
+static void
+net_setup (Net           *n,
+           gconstpointer  data)
+{
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GsnmpOid) root = test_oid ("1.3.6.1.4.1.99999");
+        g_autoptr(GsnmpOid) scalar = test_oid ("1.3.6.1.4.1.99999.1.0");
+        g_autoptr(GsnmpView) all = gsnmp_view_new_all ();
+
+        n->agent_engine = gsnmp_engine_new (&error);
+        g_assert_no_error (error);
+        n->client = gsnmp_engine_new (&error);
+        g_assert_no_error (error);
+        n->agent = gsnmp_agent_new (n->agent_engine);
+        n->store = gsnmp_store_provider_new (root);
+        store_add (n->store, vb_int ("1.3.6.1.4.1.99999.1.0", 1));
+        for (int i = 1; i <= 50; i++) {
+                g_autofree char *s = g_strdup_printf ("1.3.6.1.4.1.99999.2.%d", i);
+                g_autofree char *v = g_strdup_printf ("row-%d", i);
+
+                store_add (n->store, vb_str (s, v));
+        }
+        gsnmp_store_provider_set_writable (n->store, scalar, GSNMP_VALUE_TYPE_INTEGER, FALSE);
+        g_assert_true (gsnmp_agent_register_provider (n->agent, NULL, GSNMP_PROVIDER (n->store), &error));
+        gsnmp_agent_add_community (n->agent, "public", NULL, NULL, NULL);
+        gsnmp_agent_add_community (n->agent, "private", NULL, NULL, all);
+        n->user = gsnmp_usm_user_new ("shaaes", GSNMP_AUTH_PROTOCOL_SHA, "shaaespass",
+                                      GSNMP_PRIV_PROTOCOL_AES, "shaaespriv", &error);
+        g_assert_no_error (error);
+        gsnmp_agent_add_user (n->agent, n->user, NULL, all);
+
+        g_assert_true (gsnmp_agent_add_address (n->agent, "udp:127.0.0.1:0", &n->port, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (n->port, >, 0);
+        if (!gsnmp_agent_add_address (n->agent, "udp6:[::1]:0", &n->port6, NULL))
+                n->port6 = 0;
+}
+
+static void
+net_teardown (Net           *n,
+              gconstpointer  data)
+{
+        g_clear_object (&n->user);
+        g_clear_object (&n->store);
+        g_clear_object (&n->agent);
+        g_clear_object (&n->client);
+        g_clear_object (&n->agent_engine);
+}
+
+#define NET_ADD(path, func) \
+        g_test_add ((path), Net, NULL, net_setup, (func), net_teardown)
+
+static GsnmpTarget *
+net_target (Net              *n,
+            gboolean          ipv6,
+            GsnmpCredentials *credentials,
+            guint             timeout_ms,
+            gint              retries)
+{
+        g_autoptr(GError) error = NULL;
+        g_autofree char *address = ipv6 ? g_strdup_printf ("udp6:[::1]:%u", n->port6)
+                                        : g_strdup_printf ("127.0.0.1:%u", n->port);
+        GsnmpTarget *target = gsnmp_target_new (address, credentials, &error);
+
+        g_assert_no_error (error);
+        gsnmp_target_set_timeout (target, timeout_ms);
+        gsnmp_target_set_retries (target, retries);
+        return target;
+}
+
+static GsnmpTarget *
+net_community (Net                  *n,
+               GsnmpProtocolVersion  version,
+               const char           *community)
+{
+        g_autoptr(GsnmpCommunity) c = gsnmp_community_new (version, community);
+
+        return net_target (n, FALSE, GSNMP_CREDENTIALS (c), TEST_LONG_TIMEOUT_MS, 2);
+}
+
+typedef struct {
+        gboolean  done;
+        GsnmpPdu *pdu;
+        GError   *error;
+} Got;
+
+static void
+on_got (GObject      *source,
+        GAsyncResult *result,
+        gpointer      data)
+{
+        Got *got = data;
+
+        got->pdu = gsnmp_engine_send_pdu_finish (GSNMP_ENGINE (source), result, &got->error);
+        got->done = TRUE;
+}
+
+/* Sends @pdu to @target and waits. */
+static GsnmpPdu *
+net_send (Net          *n,
+          GsnmpTarget  *target,
+          GsnmpPdu     *pdu,
+          GError      **error)
+{
+        Got got = { 0, };
+
+        gsnmp_engine_send_pdu_async (n->client, target, pdu, NULL, on_got, &got);
+        test_run_until (&got.done);
+        if (got.error != NULL)
+                g_propagate_error (error, got.error);
+        return got.pdu;
+}
+
+static void
+test_net_v2c (Net           *n,
+              gconstpointer  data)
+{
+        g_autoptr(GsnmpTarget) pub = net_community (n, GSNMP_PROTOCOL_VERSION_V2C, "public");
+        g_autoptr(GsnmpTarget) priv = net_community (n, GSNMP_PROTOCOL_VERSION_V2C, "private");
+        g_autoptr(GsnmpPdu) get = request_new (GSNMP_PDU_TYPE_GET, "1.3.6.1.4.1.99999.1.0",
+                                               "1.3.6.1.2.1.1.3.0", NULL);
+        g_autoptr(GsnmpPdu) next = request_new (GSNMP_PDU_TYPE_GET_NEXT, "1.3.6.1.4.1.99999.1.0", NULL);
+        g_autoptr(GsnmpPdu) bulk = bulk_new (1, 10, "1.3.6.1.4.1.99999", "1.3.6.1.4.1.99999.2", NULL);
+        g_autoptr(GsnmpPdu) set = set_new (vb_int ("1.3.6.1.4.1.99999.1.0", 5), NULL);
+        g_autoptr(GsnmpPdu) resp = NULL;
+        g_autoptr(GError) error = NULL;
+
+        resp = net_send (n, pub, get, &error);
+        g_assert_no_error (error);
+        assert_error (resp, 0, 0);
+        assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.1.0 = INTEGER: 1");
+        g_assert_cmpint (gsnmp_varbind_get_value_type (gsnmp_pdu_get_varbind (resp, 1)), ==,
+                         GSNMP_VALUE_TYPE_TIMETICKS);
+        g_clear_object (&resp);
+
+        resp = net_send (n, pub, next, &error);
+        g_assert_no_error (error);
+        assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.2.1 = STRING: \"row-1\"");
+        g_clear_object (&resp);
+
+        resp = net_send (n, pub, bulk, &error);
+        g_assert_no_error (error);
+        assert_error (resp, 0, 0);
+        g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), ==, 11);
+        assert_varbind (resp, 10, ".1.3.6.1.4.1.99999.2.10 = STRING: \"row-10\"");
+        g_clear_object (&resp);
+
+        /* read-only community: noAccess; read-write: done */
+        resp = net_send (n, pub, set, &error);
+        g_assert_no_error (error);
+        assert_error (resp, GSNMP_PDU_ERROR_NO_ACCESS, 1);
+        g_clear_object (&resp);
+        resp = net_send (n, priv, set, &error);
+        g_assert_no_error (error);
+        assert_error (resp, 0, 0);
+        g_assert_cmpint (gsnmp_varbind_get_integer (gsnmp_store_provider_lookup (n->store, gsnmp_varbind_get_oid (gsnmp_pdu_get_varbind (set, 0)))), ==, 5);
+        g_clear_object (&resp);
+
+        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_PKTS), ==, 5);
+}
+
+static void
+test_net_v1_ipv6 (Net           *n,
+                  gconstpointer  data)
+{
+        g_autoptr(GsnmpCommunity) c = gsnmp_community_new (GSNMP_PROTOCOL_VERSION_V1, "public");
+        g_autoptr(GsnmpTarget) v1 = net_target (n, FALSE, GSNMP_CREDENTIALS (c), TEST_LONG_TIMEOUT_MS, 2);
+        g_autoptr(GsnmpTarget) v6 = NULL;
+        g_autoptr(GsnmpPdu) get = request_new (GSNMP_PDU_TYPE_GET, "1.3.6.1.4.1.99999.1.0",
+                                               "1.3.6.1.4.1.99999.9.0", NULL);
+        g_autoptr(GsnmpPdu) resp = NULL;
+        g_autoptr(GError) error = NULL;
+
+        resp = net_send (n, v1, get, &error);
+        g_assert_no_error (error);
+        assert_error (resp, GSNMP_PDU_ERROR_NO_SUCH_NAME, 2);
+        g_clear_object (&resp);
+
+        if (n->port6 == 0) {
+                g_test_skip ("no ::1");
+                return;
+        }
+        v6 = net_target (n, TRUE, GSNMP_CREDENTIALS (c), TEST_LONG_TIMEOUT_MS, 2);
+        resp = net_send (n, v6, get, &error);
+        g_assert_no_error (error);
+        assert_error (resp, GSNMP_PDU_ERROR_NO_SUCH_NAME, 2);
+}
+
+static void
+test_net_bad_community (Net           *n,
+                        gconstpointer  data)
+{
+        g_autoptr(GsnmpCommunity) c = gsnmp_community_new (GSNMP_PROTOCOL_VERSION_V2C, "wrong");
+        g_autoptr(GsnmpTarget) t = net_target (n, FALSE, GSNMP_CREDENTIALS (c), 100, 1);
+        g_autoptr(GsnmpPdu) get = request_new (GSNMP_PDU_TYPE_GET, "1.3.6.1.4.1.99999.1.0", NULL);
+        g_autoptr(GsnmpPdu) resp = NULL;
+        g_autoptr(GError) error = NULL;
+
+        resp = net_send (n, t, get, &error);
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+        g_assert_null (resp);
+        /* the request and its retry */
+        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_BAD_COMMUNITY_NAMES), ==, 2);
+}
+
+static void
+test_net_v3 (Net           *n,
+             gconstpointer  data)
+{
+        g_autoptr(GsnmpTarget) t = net_target (n, FALSE, GSNMP_CREDENTIALS (n->user), TEST_LONG_TIMEOUT_MS, 2);
+        g_autoptr(GsnmpUsmUser) wrong = gsnmp_usm_user_new ("shaaes", GSNMP_AUTH_PROTOCOL_SHA, "wrongpass",
+                                                            GSNMP_PRIV_PROTOCOL_AES, "shaaespriv", NULL);
+        g_autoptr(GsnmpUsmUser) unknown = gsnmp_usm_user_new ("nobody", GSNMP_AUTH_PROTOCOL_NONE, NULL,
+                                                              GSNMP_PRIV_PROTOCOL_NONE, NULL, NULL);
+        g_autoptr(GsnmpUsmUser) lower = gsnmp_usm_user_new ("shaaes", GSNMP_AUTH_PROTOCOL_SHA, "shaaespass",
+                                                            GSNMP_PRIV_PROTOCOL_NONE, NULL, NULL);
+        g_autoptr(GsnmpTarget) t_wrong = net_target (n, FALSE, GSNMP_CREDENTIALS (wrong), TEST_LONG_TIMEOUT_MS, 0);
+        g_autoptr(GsnmpTarget) t_unknown = net_target (n, FALSE, GSNMP_CREDENTIALS (unknown), TEST_LONG_TIMEOUT_MS, 0);
+        g_autoptr(GsnmpTarget) t_lower = net_target (n, FALSE, GSNMP_CREDENTIALS (lower), TEST_LONG_TIMEOUT_MS, 0);
+        g_autoptr(GsnmpPdu) get = request_new (GSNMP_PDU_TYPE_GET, "1.3.6.1.4.1.99999.1.0",
+                                               "1.3.6.1.6.3.10.2.1.1.0", NULL);
+        g_autoptr(GsnmpPdu) set = set_new (vb_int ("1.3.6.1.4.1.99999.1.0", 9), NULL);
+        g_autoptr(GsnmpPdu) resp = NULL;
+        g_autoptr(GError) error = NULL;
+        GBytes *engine_id = gsnmp_engine_get_engine_id (n->agent_engine);
+        gsize len;
+        const guint8 *id;
+
+        resp = net_send (n, t, get, &error);
+        g_assert_no_error (error);
+        assert_error (resp, 0, 0);
+        assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.1.0 = INTEGER: 1");
+        id = gsnmp_varbind_get_octets (gsnmp_pdu_get_varbind (resp, 1), &len);
+        g_assert_cmpmem (id, len, g_bytes_get_data (engine_id, NULL), g_bytes_get_size (engine_id));
+        g_clear_object (&resp);
+        /* discovery was answered with a report */
+        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_USM_UNKNOWN_ENGINE_IDS), ==, 1);
+
+        resp = net_send (n, t, set, &error);
+        g_assert_no_error (error);
+        assert_error (resp, 0, 0);
+        g_clear_object (&resp);
+
+        resp = net_send (n, t_wrong, get, &error);
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST);
+        g_clear_error (&error);
+        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_USM_WRONG_DIGESTS), ==, 1);
+
+        resp = net_send (n, t_unknown, get, &error);
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_USER_NAME);
+        g_clear_error (&error);
+        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_USM_UNKNOWN_USER_NAMES), ==, 1);
+
+        /* below the user's level: authorizationError */
+        resp = net_send (n, t_lower, get, &error);
+        g_assert_no_error (error);
+        assert_error (resp, GSNMP_PDU_ERROR_AUTHORIZATION_ERROR, 0);
+        g_clear_object (&resp);
+}
+
+/* RFC 3414 §3.2 step 7a: an authentic message from outside the time
+ * window gets an authenticated notInTimeWindow report, and no answer. */
+static void
+test_net_v3_time_window (Net           *n,
+                         gconstpointer  data)
+{
+        g_autoptr(GsnmpUsmKeyCache) keys = gsnmp_usm_key_cache_new ();
+        GBytes *engine_id = gsnmp_engine_get_engine_id (n->agent_engine);
+        g_autoptr(GsnmpUsmKey) auth = NULL;
+        g_autoptr(GBytes) datagram = NULL;
+        g_autoptr(GSocket) sock = NULL;
+        g_autoptr(GInetAddress) lo = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+        g_autoptr(GSocketAddress) any = g_inet_socket_address_new (lo, 0);
+        g_autoptr(GSocketAddress) to = g_inet_socket_address_new (lo, n->port);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GsnmpPdu) get = request_new (GSNMP_PDU_TYPE_GET, "1.3.6.1.4.1.99999.1.0", NULL);
+        GsnmpMessageV3 msg = { 0, };
+        guint8 buf[2048];
+        gssize got;
+        GsnmpIncoming in = { 0, };
+
+        auth = gsnmp_usm_key_cache_get_auth_key (keys, n->user, g_bytes_get_data (engine_id, NULL),
+                                                 g_bytes_get_size (engine_id), &error);
+        g_assert_no_error (error);
+
+        msg.msg_id = 77;
+        msg.msg_max_size = 65507;
+        msg.msg_flags = GSNMP_V3_FLAG_AUTH | GSNMP_V3_FLAG_REPORTABLE;
+        msg.security_model = GSNMP_V3_SECURITY_MODEL_USM;
+        msg.engine_id = engine_id;
+        msg.engine_boots = gsnmp_engine_get_engine_boots (n->agent_engine);
+        msg.engine_time = gsnmp_engine_get_engine_time (n->agent_engine) + 1000;   /* replayed from the future */
+        msg.user_name = g_bytes_new_static ("shaaes", 6);
+        msg.context_engine_id = engine_id;
+        msg.context_name = g_bytes_new_static ("", 0);
+        msg.pdu = get;
+        datagram = gsnmp_message_v3_encode (&msg, auth, NULL, 65507, &error);
+        g_assert_no_error (error);
+        g_bytes_unref (msg.user_name);
+        g_bytes_unref (msg.context_name);
+
+        sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &error);
+        g_assert_no_error (error);
+        g_assert_true (g_socket_bind (sock, any, FALSE, &error));
+        g_socket_set_timeout (sock, 10);
+        g_assert_cmpint (g_socket_send_to (sock, to, g_bytes_get_data (datagram, NULL),
+                                           g_bytes_get_size (datagram), NULL, &error), >, 0);
+        g_socket_set_blocking (sock, FALSE);
+        while ((got = g_socket_receive (sock, (char *) buf, sizeof (buf), NULL, NULL)) < 0)
+                g_main_context_iteration (NULL, TRUE);
+
+        g_assert_true (gsnmp_message_decode_any (buf, got, NULL, &in, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (in.version, ==, GSNMP_PROTOCOL_VERSION_V3);
+        g_assert_true (in.v3.msg_flags & GSNMP_V3_FLAG_AUTH);   /* authenticated */
+        g_assert_nonnull (in.v3.pdu);
+        g_assert_cmpint (gsnmp_pdu_get_pdu_type (in.v3.pdu), ==, GSNMP_PDU_TYPE_REPORT);
+        assert_varbind (in.v3.pdu, 0, ".1.3.6.1.6.3.15.1.1.2.0 = Counter32: 1");
+        gsnmp_incoming_clear (&in);
+        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_USM_NOT_IN_TIME_WINDOWS), ==, 1);
+}
+
+/* Garbage, truncated messages and a flood of them: counted and dropped,
+ * and the agent goes on answering; GETBULK with max-repetitions 2^31-1
+ * is bounded by the message size. */
+static void
+test_net_hostile (Net           *n,
+                  gconstpointer  data)
+{
+        g_autoptr(GsnmpTarget) pub = net_community (n, GSNMP_PROTOCOL_VERSION_V2C, "public");
+        g_autoptr(GsnmpPdu) get = request_new (GSNMP_PDU_TYPE_GET, "1.3.6.1.4.1.99999.1.0", NULL);
+        g_autoptr(GsnmpPdu) bulk = bulk_new (0, G_MAXINT32, "1.3.6.1", NULL);
+        g_autoptr(GsnmpPdu) resp = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GSocket) sock = NULL;
+        g_autoptr(GInetAddress) lo = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+        g_autoptr(GSocketAddress) any = g_inet_socket_address_new (lo, 0);
+        g_autoptr(GSocketAddress) to = g_inet_socket_address_new (lo, n->port);
+        static const guint8 truncated[] = { 0x30, 0x29, 0x02, 0x01, 0x01, 0x04, 0x06, 'p', 'u', 'b' };
+        static const guint8 bad_version[] = { 0x30, 0x0b, 0x02, 0x01, 0x07, 0x04, 0x00, 0xa0, 0x04,
+                                              0x02, 0x00, 0x02, 0x00 };
+        guint64 parse_errors, bad_versions, in_pkts;
+        const guint n_flood = 2000;
+        guint8 junk[64];
+
+        sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, &error);
+        g_assert_no_error (error);
+        g_assert_true (g_socket_bind (sock, any, FALSE, &error));
+
+        g_socket_send_to (sock, to, (const char *) truncated, sizeof (truncated), NULL, NULL);
+        g_socket_send_to (sock, to, (const char *) bad_version, sizeof (bad_version), NULL, NULL);
+        for (guint i = 0; i < n_flood; i++) {
+                for (guint j = 0; j < sizeof (junk); j++)
+                        junk[j] = (guint8) g_test_rand_int ();
+                /* a SEQUENCE that does not start with the version
+                 * INTEGER: always a parse error, never a bad version */
+                junk[0] = 0x30;
+                junk[1] = sizeof (junk) - 2;
+                junk[2] = 0x04;
+                g_socket_send_to (sock, to, (const char *) junk, sizeof (junk), NULL, NULL);
+                if (i % 64 == 0)
+                        while (g_main_context_iteration (NULL, FALSE));
+        }
+
+        /* still answering */
+        resp = net_send (n, pub, get, &error);
+        g_assert_no_error (error);
+        assert_error (resp, 0, 0);
+        g_clear_object (&resp);
+
+        parse_errors = gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
+        bad_versions = gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_BAD_VERSIONS);
+        in_pkts = gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_PKTS);
+        g_assert_cmpuint (bad_versions, ==, 1);
+        /* every datagram is counted; the junk (and the truncated one) as
+         * parse errors, but for what the kernel dropped */
+        g_assert_cmpuint (parse_errors, >=, 1);
+        g_assert_cmpuint (parse_errors + bad_versions + 1, ==, in_pkts);
+
+        resp = net_send (n, pub, bulk, &error);
+        g_assert_no_error (error);
+        assert_error (resp, 0, 0);
+        g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), >, 50);
+        g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), <, 65507 / 8);
+        g_assert_cmpint (gsnmp_varbind_get_value_type (gsnmp_pdu_get_varbind (resp, gsnmp_pdu_get_n_varbinds (resp) - 1)), ==,
+                         GSNMP_VALUE_TYPE_END_OF_MIB_VIEW);
+}
+
+/* Closing the agent while a provider holds a request: no answer (the
+ * manager times out), the provider's request is cancelled, no leak. */
+static void
+test_net_close_pending (Net           *n,
+                        gconstpointer  data)
+{
+        g_autoptr(TestFlaky) flaky = flaky_new ("1.3.6.1.4.1.77777");
+        g_autoptr(GsnmpCommunity) c = gsnmp_community_new (GSNMP_PROTOCOL_VERSION_V2C, "public");
+        g_autoptr(GsnmpTarget) t = net_target (n, FALSE, GSNMP_CREDENTIALS (c), 200, 0);
+        g_autoptr(GsnmpPdu) get = request_new (GSNMP_PDU_TYPE_GET, "1.3.6.1.4.1.77777.0", NULL);
+        Got got = { 0, };
+
+        flaky->hold = TRUE;
+        g_assert_true (gsnmp_agent_register_provider (n->agent, NULL, GSNMP_PROVIDER (flaky), NULL));
+        gsnmp_engine_send_pdu_async (n->client, t, get, NULL, on_got, &got);
+        while (flaky->held->len == 0)
+                g_main_context_iteration (NULL, TRUE);
+        gsnmp_agent_close (n->agent);
+        g_assert_true (g_cancellable_is_cancelled (gsnmp_provider_request_get_cancellable (g_ptr_array_index (flaky->held, 0))));
+        test_run_until (&got.done);
+        g_assert_error (got.error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+        g_clear_error (&got.error);
+
+        /* closed: add_address fails */
+        {
+                g_autoptr(GError) error = NULL;
+
+                g_assert_false (gsnmp_agent_add_address (n->agent, "udp:127.0.0.1:0", NULL, &error));
+                g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+        }
+}
+
+static void
+test_net_bad_address (void)
+{
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GsnmpEngine) engine = gsnmp_engine_new (&error);
+        g_autoptr(GsnmpAgent) agent = gsnmp_agent_new (engine);
+
+        g_assert_false (gsnmp_agent_add_address (agent, "udp:not-an-ip:161", NULL, &error));
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1436,6 +1883,14 @@ main (int   argc,
         FIXTURE_ADD ("/gsnmp/agent/builtin/counters", test_builtin_counters);
         FIXTURE_ADD ("/gsnmp/agent/snmprec/serve", test_snmprec_serve);
         g_test_add_func ("/gsnmp/agent/snmprec/errors", test_snmprec_errors);
+        NET_ADD ("/gsnmp/agent/net/v2c", test_net_v2c);
+        NET_ADD ("/gsnmp/agent/net/v1-ipv6", test_net_v1_ipv6);
+        NET_ADD ("/gsnmp/agent/net/bad-community", test_net_bad_community);
+        NET_ADD ("/gsnmp/agent/net/v3", test_net_v3);
+        NET_ADD ("/gsnmp/agent/net/v3-time-window", test_net_v3_time_window);
+        NET_ADD ("/gsnmp/agent/net/hostile", test_net_hostile);
+        NET_ADD ("/gsnmp/agent/net/close-pending", test_net_close_pending);
+        g_test_add_func ("/gsnmp/agent/net/bad-address", test_net_bad_address);
 
         return g_test_run ();
 }

@@ -30,6 +30,7 @@
 /* Subcommands that live in their own files */
 #include "gsnmp-tool-walk.h"
 #include "gsnmp-tool-notify.h"
+#include "gsnmp-tool-agent.h"
 
 /*****************************************************************************/
 /* Running one request on a main loop */
@@ -591,6 +592,7 @@ static const GsnmpToolCommand commands[] = {
         GSNMP_TOOL_TRAP_COMMAND,
         GSNMP_TOOL_INFORM_COMMAND,
         GSNMP_TOOL_LISTEN_COMMAND,
+        GSNMP_TOOL_AGENT_COMMAND,
         GSNMP_TOOL_TRANSLATE_COMMAND,
 };
 
