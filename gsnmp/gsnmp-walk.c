@@ -105,6 +105,8 @@ struct _GsnmpWalk {
         gboolean         use_getnext;
         gboolean         allow_non_increasing;
         gboolean         root_fallback;
+        gboolean         adaptive;
+        guint            max_duration;    /* ms; 0: none */
 
         WalkColumn      *columns;         /* n_columns: the root, or a table's columns */
         guint            n_columns;
@@ -123,6 +125,20 @@ struct _GsnmpWalk {
         GTask           *task;            /* the pending next_async, if any */
         GsnmpPduType     request_type;    /* of the request in flight */
         guint            request_reps;
+
+        /* adaptive: what this agent takes, learnt or from the engine */
+        gboolean         getnext_fallback;
+        gboolean         memory_loaded;
+        guint            n_adaptations;
+
+        /* max-duration: the deadline, and a cancellable of our own for the
+         * request in flight, cancelled by the caller's or at the deadline */
+        gint64           deadline;        /* monotonic µs; 0: not started */
+        gboolean         deadline_passed;
+        GCancellable    *call_cancellable;
+        GCancellable    *user_cancellable;
+        gulong           user_cancel_id;
+        GSource         *deadline_source;
 };
 
 G_DEFINE_FINAL_TYPE (GsnmpWalk, gsnmp_walk, G_TYPE_OBJECT)
@@ -139,6 +155,8 @@ enum {
         PROP_USE_GETNEXT,
         PROP_ALLOW_NON_INCREASING,
         PROP_ROOT_FALLBACK,
+        PROP_ADAPTIVE,
+        PROP_MAX_DURATION,
         N_PROPS
 };
 
@@ -201,6 +219,7 @@ gsnmp_walk_finalize (GObject *object)
         g_clear_pointer (&self->end_varbind, gsnmp_varbind_unref);
         g_clear_error (&self->deferred_error);
         g_clear_pointer (&self->seen, g_hash_table_unref);
+        g_warn_if_fail (self->call_cancellable == NULL);
 
         G_OBJECT_CLASS (gsnmp_walk_parent_class)->finalize (object);
 }
@@ -243,6 +262,12 @@ gsnmp_walk_get_property (GObject    *object,
                 break;
         case PROP_ROOT_FALLBACK:
                 g_value_set_boolean (value, self->root_fallback);
+                break;
+        case PROP_ADAPTIVE:
+                g_value_set_boolean (value, self->adaptive);
+                break;
+        case PROP_MAX_DURATION:
+                g_value_set_uint (value, self->max_duration);
                 break;
         default:
                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -287,6 +312,12 @@ gsnmp_walk_set_property (GObject      *object,
                 break;
         case PROP_ROOT_FALLBACK:
                 gsnmp_walk_set_root_fallback (self, g_value_get_boolean (value));
+                break;
+        case PROP_ADAPTIVE:
+                gsnmp_walk_set_adaptive (self, g_value_get_boolean (value));
+                break;
+        case PROP_MAX_DURATION:
+                gsnmp_walk_set_max_duration (self, g_value_get_uint (value));
                 break;
         default:
                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -413,6 +444,45 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
          *
          * Since: 0.1
          */
+        /**
+         * GsnmpWalk:adaptive: (getter get_adaptive) (setter set_adaptive)
+         *
+         * Whether the walk adapts to an agent that cannot answer its
+         * GetBulkRequests: when one times out (after all retries) or comes
+         * back tooBig, the walk asks again with half the repetitions, down
+         * to 1, and then falls back to GetNextRequests. What worked is
+         * remembered on the engine for the target's address and version,
+         * so the next walk of that agent starts there.
+         * [method@Gsnmp.Walk.get_n_adaptations] and
+         * [method@Gsnmp.Walk.get_current_max_repetitions] tell what the walk
+         * did. On by default; without it, a timeout ends the walk (as
+         * Net-SNMP's snmpbulkwalk does) and only tooBig halves the
+         * repetitions.
+         *
+         * Since: 0.1
+         */
+        properties[PROP_ADAPTIVE] =
+                g_param_spec_boolean ("adaptive", NULL, NULL, TRUE,
+                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                      G_PARAM_STATIC_STRINGS);
+
+        /**
+         * GsnmpWalk:max-duration: (getter get_max_duration) (setter set_max_duration)
+         *
+         * The most time, in milliseconds, the walk may take from its first
+         * [method@Gsnmp.Walk.next_async] call, retries, timeouts and
+         * adaptations included; 0, the default, means no limit. When it
+         * has passed, the request in flight is abandoned and the walk fails
+         * with %G_IO_ERROR_TIMED_OUT.
+         *
+         * Since: 0.1
+         */
+        properties[PROP_MAX_DURATION] =
+                g_param_spec_uint ("max-duration", NULL, NULL,
+                                   0, G_MAXUINT, 0,
+                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                   G_PARAM_STATIC_STRINGS);
+
         properties[PROP_LEXICOGRAPHIC] =
                 g_param_spec_boolean ("lexicographic", NULL, NULL, FALSE,
                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
@@ -471,6 +541,7 @@ gsnmp_walk_class_init (GsnmpWalkClass *klass)
 static void
 gsnmp_walk_init (GsnmpWalk *self)
 {
+        self->adaptive = TRUE;
         self->root_fallback = TRUE;
         self->status = GSNMP_WALK_STATUS_RUNNING;
 }
@@ -699,6 +770,130 @@ gsnmp_walk_set_max_requests (GsnmpWalk *self,
                 return;
         self->max_requests = max_requests;
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_REQUESTS]);
+}
+
+/**
+ * gsnmp_walk_get_adaptive: (get-property adaptive)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Returns [property@Gsnmp.Walk:adaptive].
+ *
+ * Returns: whether the walk adapts to the agent
+ *
+ * Since: 0.1
+ */
+gboolean
+gsnmp_walk_get_adaptive (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), FALSE);
+
+        return self->adaptive;
+}
+
+/**
+ * gsnmp_walk_set_adaptive: (set-property adaptive)
+ * @self: a [class@Gsnmp.Walk]
+ * @adaptive: whether the walk adapts to the agent
+ *
+ * Sets [property@Gsnmp.Walk:adaptive].
+ *
+ * Since: 0.1
+ */
+void
+gsnmp_walk_set_adaptive (GsnmpWalk *self,
+                         gboolean   adaptive)
+{
+        g_return_if_fail (GSNMP_IS_WALK (self));
+
+        adaptive = !!adaptive;
+        if (self->adaptive == adaptive)
+                return;
+        self->adaptive = adaptive;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADAPTIVE]);
+}
+
+/**
+ * gsnmp_walk_get_max_duration: (get-property max-duration)
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Returns [property@Gsnmp.Walk:max-duration].
+ *
+ * Returns: the limit in milliseconds, or 0 for none
+ *
+ * Since: 0.1
+ */
+guint
+gsnmp_walk_get_max_duration (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return self->max_duration;
+}
+
+/**
+ * gsnmp_walk_set_max_duration: (set-property max-duration)
+ * @self: a [class@Gsnmp.Walk]
+ * @max_duration: the limit in milliseconds, or 0 for none
+ *
+ * Sets [property@Gsnmp.Walk:max-duration]. It counts from the first
+ * [method@Gsnmp.Walk.next_async] call, so set it before that.
+ *
+ * Since: 0.1
+ */
+void
+gsnmp_walk_set_max_duration (GsnmpWalk *self,
+                             guint      max_duration)
+{
+        g_return_if_fail (GSNMP_IS_WALK (self));
+
+        if (self->max_duration == max_duration)
+                return;
+        self->max_duration = max_duration;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_DURATION]);
+}
+
+/**
+ * gsnmp_walk_get_n_adaptations:
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Returns how many times the walk lowered its max-repetitions or fell back
+ * to GetNextRequests because a GetBulkRequest timed out or came back
+ * tooBig (see [property@Gsnmp.Walk:adaptive]).
+ *
+ * Returns: the number of adaptations so far
+ *
+ * Since: 0.1
+ */
+guint
+gsnmp_walk_get_n_adaptations (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return self->n_adaptations;
+}
+
+static gboolean walk_uses_bulk (GsnmpWalk *self);
+static guint    walk_bulk_reps (GsnmpWalk *self);
+
+/**
+ * gsnmp_walk_get_current_max_repetitions:
+ * @self: a [class@Gsnmp.Walk]
+ *
+ * Returns the max-repetitions of the walk's next GetBulkRequest, after
+ * what it learnt about the agent (see [property@Gsnmp.Walk:adaptive]), or
+ * 0 when the walk sends GetNextRequests (SNMPv1,
+ * [property@Gsnmp.Walk:use-getnext], or a fallback).
+ *
+ * Returns: the repetitions, or 0 for GetNext
+ *
+ * Since: 0.1
+ */
+guint
+gsnmp_walk_get_current_max_repetitions (GsnmpWalk *self)
+{
+        g_return_val_if_fail (GSNMP_IS_WALK (self), 0);
+
+        return walk_uses_bulk (self) ? walk_bulk_reps (self) : 0;
 }
 
 /**
@@ -944,12 +1139,179 @@ gsnmp_walk_get_n_varbinds (GsnmpWalk *self)
 static void walk_step (GsnmpWalk *self);
 
 /* Completes the pending next_async with @batch (transfer full) or @error. */
+/*****************************************************************************/
+/* Adapting to the agent */
+
+/* What worked per agent, on the engine: "VERSION ADDRESS" → reps + 1
+ * (1: GetNext). Walks of one engine share its main context. */
+static GQuark
+walk_memory_quark (void)
+{
+        return g_quark_from_static_string ("gsnmp-walk-memory");
+}
+
+static char *
+walk_memory_key (GsnmpWalk *self)
+{
+        return g_strdup_printf ("%d %s", (int) gsnmp_target_get_version (self->target),
+                                gsnmp_target_get_address (self->target));
+}
+
+static void
+walk_load_memory (GsnmpWalk *self)
+{
+        GHashTable *memory = g_object_get_qdata (G_OBJECT (self->engine), walk_memory_quark ());
+        g_autofree char *key = NULL;
+        guint value;
+
+        self->memory_loaded = TRUE;
+        if (!self->adaptive || memory == NULL)
+                return;
+        key = walk_memory_key (self);
+        value = GPOINTER_TO_UINT (g_hash_table_lookup (memory, key));
+        if (value == 1)
+                self->getnext_fallback = TRUE;
+        else if (value > 1)
+                self->bulk_limit = value - 1;
+}
+
+/* Remembers the walk's current limit for the next walk of this agent. */
+static void
+walk_save_memory (GsnmpWalk *self)
+{
+        GHashTable *memory = g_object_get_qdata (G_OBJECT (self->engine), walk_memory_quark ());
+
+        if (!self->adaptive || (self->bulk_limit == 0 && !self->getnext_fallback))
+                return;
+        if (memory == NULL) {
+                memory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+                g_object_set_qdata_full (G_OBJECT (self->engine), walk_memory_quark (), memory,
+                                         (GDestroyNotify) g_hash_table_unref);
+        }
+        g_hash_table_insert (memory, walk_memory_key (self),
+                             GUINT_TO_POINTER (self->getnext_fallback ? 1 : self->bulk_limit + 1));
+}
+
+/* The GetBulkRequest with @reps repetitions failed (timeout or tooBig):
+ * half as many, or GetNext below 1. */
+static void
+walk_adapt (GsnmpWalk  *self,
+            guint       reps,
+            const char *why)
+{
+        self->n_adaptations++;
+        if (reps > 1) {
+                self->bulk_limit = reps / 2;
+                g_debug ("walk: %s with max-repetitions %u, retrying with %u",
+                         why, reps, self->bulk_limit);
+        } else {
+                self->getnext_fallback = TRUE;
+                g_debug ("walk: %s with max-repetitions 1, falling back to GetNext", why);
+        }
+        walk_save_memory (self);
+}
+
+static gboolean
+walk_uses_bulk (GsnmpWalk *self)
+{
+        return !self->use_getnext && !self->getnext_fallback &&
+               gsnmp_target_get_version (self->target) != GSNMP_PROTOCOL_VERSION_V1;
+}
+
+static guint
+walk_bulk_reps (GsnmpWalk *self)
+{
+        guint reps = self->max_repetitions;
+
+        if (reps == 0)
+                reps = gsnmp_target_get_max_repetitions (self->target);
+        if (self->bulk_limit > 0)
+                reps = MIN (reps, self->bulk_limit);
+        if (self->max_varbinds > 0 && self->max_varbinds > self->n_varbinds)
+                reps = MIN (reps, self->max_varbinds - self->n_varbinds);
+        return MAX (reps, 1);
+}
+
+/*****************************************************************************/
+/* The deadline */
+
+static void
+on_user_cancelled (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+        g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+        GsnmpWalk *self = user_data;
+
+        self->deadline_passed = TRUE;
+        g_clear_pointer (&self->deadline_source, g_source_unref);
+        g_cancellable_cancel (self->call_cancellable);
+        return G_SOURCE_REMOVE;
+}
+
+static GError *
+new_deadline_error (GsnmpWalk *self)
+{
+        return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                            _("The walk did not finish within %u ms"), self->max_duration);
+}
+
+/* For one next_async call: a cancellable of our own, cancelled by the
+ * caller's and at the deadline. */
+static void
+walk_arm_deadline (GsnmpWalk    *self,
+                   GCancellable *cancellable)
+{
+        gint64 now = g_get_monotonic_time ();
+
+        if (self->deadline == 0)
+                self->deadline = now + (gint64) self->max_duration * 1000;
+        self->call_cancellable = g_cancellable_new ();
+        if (cancellable != NULL) {
+                self->user_cancellable = g_object_ref (cancellable);
+                self->user_cancel_id = g_cancellable_connect (cancellable,
+                                                              G_CALLBACK (on_user_cancelled),
+                                                              self->call_cancellable, NULL);
+        }
+        self->deadline_source = g_timeout_source_new ((guint) MAX ((self->deadline - now + 999) / 1000, 0));
+        g_source_set_callback (self->deadline_source, on_deadline, self, NULL);
+        g_source_set_static_name (self->deadline_source, "[gsnmp] walk deadline");
+        g_source_attach (self->deadline_source, g_main_context_get_thread_default ());
+}
+
+static void
+walk_disarm_deadline (GsnmpWalk *self)
+{
+        if (self->deadline_source != NULL) {
+                g_source_destroy (self->deadline_source);
+                g_clear_pointer (&self->deadline_source, g_source_unref);
+        }
+        if (self->user_cancellable != NULL) {
+                g_cancellable_disconnect (self->user_cancellable, self->user_cancel_id);
+                self->user_cancel_id = 0;
+                g_clear_object (&self->user_cancellable);
+        }
+        g_clear_object (&self->call_cancellable);
+}
+
 static void
 walk_complete (GsnmpWalk *self,
                GPtrArray *batch,
                GError    *error)
 {
         GTask *task = g_steal_pointer (&self->task);
+
+        if (self->deadline_passed && error != NULL &&
+            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+            !g_cancellable_is_cancelled (g_task_get_cancellable (task))) {
+                g_error_free (error);
+                error = new_deadline_error (self);
+        }
+        walk_disarm_deadline (self);
 
         if (error != NULL)
                 g_task_return_error (task, error);
@@ -1181,6 +1543,15 @@ on_response (GObject      *source,
         else
                 pdu = gsnmp_engine_get_next_finish (self->engine, result, &error);
         if (pdu == NULL) {
+                if (self->adaptive && self->request_type == GSNMP_PDU_TYPE_GET_BULK &&
+                    g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT)) {
+                        /* Some agents never answer a GetBulk, or one whose
+                         * answer is too big for them: ask for less. */
+                        g_clear_error (&error);
+                        walk_adapt (self, self->request_reps, "timeout");
+                        walk_step (self);
+                        return;
+                }
                 /* Timeout, cancellation, closed engine, socket error: the
                  * walk stays where it was. */
                 walk_complete (self, NULL, error);
@@ -1204,12 +1575,11 @@ on_response (GObject      *source,
                 return;
         }
         if (status == GSNMP_PDU_ERROR_TOO_BIG &&
-            self->request_type == GSNMP_PDU_TYPE_GET_BULK && self->request_reps > 1) {
+            self->request_type == GSNMP_PDU_TYPE_GET_BULK &&
+            (self->request_reps > 1 || self->adaptive)) {
                 /* Agents should truncate GetBulk responses, but some
                  * answer tooBig instead: ask for less. */
-                self->bulk_limit = self->request_reps / 2;
-                g_debug ("walk: tooBig with max-repetitions %u, retrying with %u",
-                         self->request_reps, self->bulk_limit);
+                walk_adapt (self, self->request_reps, "tooBig");
                 walk_step (self);
                 return;
         }
@@ -1250,9 +1620,13 @@ on_response (GObject      *source,
 static void
 walk_step (GsnmpWalk *self)
 {
-        GCancellable *cancellable = g_task_get_cancellable (self->task);
+        GCancellable *cancellable = self->call_cancellable ? self->call_cancellable :
+                                    g_task_get_cancellable (self->task);
         gboolean bulk;
         guint reps, c;
+
+        if (!self->memory_loaded)
+                walk_load_memory (self);
 
         if (self->fallback_pending) {
                 self->n_requests++;
@@ -1286,8 +1660,7 @@ walk_step (GsnmpWalk *self)
                 self->n_active++;
         }
 
-        bulk = !self->use_getnext &&
-               gsnmp_target_get_version (self->target) != GSNMP_PROTOCOL_VERSION_V1;
+        bulk = walk_uses_bulk (self);
         self->n_requests++;
 
         if (!bulk) {
@@ -1299,14 +1672,7 @@ walk_step (GsnmpWalk *self)
                 return;
         }
 
-        reps = self->max_repetitions;
-        if (reps == 0)
-                reps = gsnmp_target_get_max_repetitions (self->target);
-        if (self->bulk_limit > 0)
-                reps = MIN (reps, self->bulk_limit);
-        if (self->max_varbinds > 0)
-                reps = MIN (reps, self->max_varbinds - self->n_varbinds);
-        reps = MAX (reps, 1);
+        reps = walk_bulk_reps (self);
 
         self->request_type = GSNMP_PDU_TYPE_GET_BULK;
         self->request_reps = reps;
@@ -1363,8 +1729,17 @@ gsnmp_walk_next_async (GsnmpWalk           *self,
         }
         if (g_task_return_error_if_cancelled (task))
                 return;
+        if (self->max_duration > 0 &&
+            (self->deadline_passed ||
+             (self->deadline != 0 && g_get_monotonic_time () >= self->deadline))) {
+                self->deadline_passed = TRUE;
+                g_task_return_error (task, new_deadline_error (self));
+                return;
+        }
 
         self->task = g_steal_pointer (&task);
+        if (self->max_duration > 0)
+                walk_arm_deadline (self, cancellable);
         walk_step (self);
 }
 

@@ -72,6 +72,16 @@ GSNMP_AVAILABLE_IN_ALL
 void             gsnmp_walk_set_max_varbinds         (GsnmpWalk            *self,
                                                       guint                 max_varbinds);
 GSNMP_AVAILABLE_IN_ALL
+gboolean         gsnmp_walk_get_adaptive             (GsnmpWalk            *self);
+GSNMP_AVAILABLE_IN_ALL
+void             gsnmp_walk_set_adaptive             (GsnmpWalk            *self,
+                                                      gboolean              adaptive);
+GSNMP_AVAILABLE_IN_ALL
+guint            gsnmp_walk_get_max_duration         (GsnmpWalk            *self);
+GSNMP_AVAILABLE_IN_ALL
+void             gsnmp_walk_set_max_duration         (GsnmpWalk            *self,
+                                                      guint                 max_duration);
+GSNMP_AVAILABLE_IN_ALL
 guint            gsnmp_walk_get_max_requests         (GsnmpWalk            *self);
 GSNMP_AVAILABLE_IN_ALL
 void             gsnmp_walk_set_max_requests         (GsnmpWalk            *self,
@@ -103,6 +113,10 @@ GSNMP_AVAILABLE_IN_ALL
 GsnmpVarbind    *gsnmp_walk_get_end_varbind          (GsnmpWalk            *self);
 GSNMP_AVAILABLE_IN_ALL
 guint            gsnmp_walk_get_n_requests           (GsnmpWalk            *self);
+GSNMP_AVAILABLE_IN_ALL
+guint            gsnmp_walk_get_n_adaptations        (GsnmpWalk            *self);
+GSNMP_AVAILABLE_IN_ALL
+guint            gsnmp_walk_get_current_max_repetitions (GsnmpWalk         *self);
 GSNMP_AVAILABLE_IN_ALL
 guint            gsnmp_walk_get_n_varbinds           (GsnmpWalk            *self);
 

@@ -206,6 +206,17 @@ else
         failed=1
 fi
 
+# -Cd: a walk or table of an agent that went silent ends at the deadline,
+# long before 30 s × 6 of timeouts and retries.
+start_agent silent
+refuse deadline-bulkwalk "gsnmp: The walk did not finish within 1 seconds (-Cd)" \
+        bulkwalk -v2c -c public -t 30 -Cd1 127.0.0.1:$PORT $ROOT
+refuse deadline-walk "gsnmp: The walk did not finish within 1 seconds (-Cd)" \
+        walk -v2c -c public -t 30 -Cd1 127.0.0.1:$PORT $ROOT
+refuse deadline-table "gsnmp: The table did not arrive within 1 seconds (-Cd)" \
+        table -v2c -c public -t 30 -Cd1 127.0.0.1:$PORT $ROOT.2
+refuse deadline-bad "Bad -Cd option: 0" bulkwalk -v2c -c public -Cd0 127.0.0.1:$PORT $ROOT
+
 start_agent errstat
 A=127.0.0.1:$PORT
 compare errstat-get snmpget get "${COMMON[@]}" "$A" "$ROOT.1.1.0"

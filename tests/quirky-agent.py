@@ -17,6 +17,7 @@
 #             values
 #   errstat   every answer has error-status 999 and error-index -1
 #   trailing  two zero bytes after every answer's message
+#   silent    never answers
 #   endless   a table whose rows never end (1.3.6.1.4.1.99999.2.1.C.ROW)
 # The BER here is written by hand: it must not depend on any SNMP stack.
 
@@ -138,6 +139,8 @@ class Agent:
         return None
 
     def answer(self, data):
+        if self.mode == 'silent':
+            return None
         tag, msg, _ = dec_tlv(data, 0)
         if tag != 0x30:
             return None

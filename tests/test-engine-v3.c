@@ -205,6 +205,22 @@ v3_request_free (gpointer data)
         g_free (request);
 }
 
+/* A test-only time source: this program is linked with
+ * -Wl,--wrap=g_get_monotonic_time (tests/meson.build), so the engine (the
+ * static gsnmp-internal library) and the fake agent both read the real
+ * clock plus clock_offset_us, which a test can move forward: minutes of
+ * engine time pass in no time. GLib itself still reads the real clock. */
+gint64 __real_g_get_monotonic_time (void);
+gint64 __wrap_g_get_monotonic_time (void);
+
+static gint64 clock_offset_us;
+
+gint64
+__wrap_g_get_monotonic_time (void)
+{
+        return __real_g_get_monotonic_time () + clock_offset_us;
+}
+
 static guint32
 v3_agent_time (V3Agent *agent)
 {
@@ -1643,6 +1659,49 @@ test_time_advances (Fixture       *f,
         g_assert_cmpuint (second->msg.engine_time, >=, discovered + 1);
 }
 
+/* node-net-snmp and gosnmp kept the agent's snmpEngineTime from discovery
+ * and stopped working 150 s later (RFC 3414 §3.2 step 7: the time window).
+ * With the simulated clock, the session runs for 20 minutes of engine
+ * time and never gets a notInTimeWindow report. */
+static void
+test_time_past_150s (Fixture       *f,
+                     gconstpointer  data)
+{
+        g_autoptr(GsnmpTarget) target = v3_agent_new_target (f->agent, get_user ("aes256"));
+        g_autoptr(GPtrArray) sent = NULL;
+        guint32 discovered;
+        Result r;
+
+        g_test_summary ("An SNMPv3 session keeps working past 150 s of engine time, "
+                        "without a notInTimeWindow report or a new discovery");
+
+        v3_agent_set_clock (f->agent, 3, 1000);
+        discovered = 1000;
+        get_sync (f->engine, target, SYS_DESCR, &r);
+        assert_value (&r, f->agent, SYS_DESCR);
+        result_clear (&r);
+
+        for (guint step = 1; step <= 8; step++) {
+                /* 151 s, then 2.5 minutes at a time, on both clocks */
+                clock_offset_us += (step == 1 ? 151 : 150) * G_USEC_PER_SEC;
+                get_sync (f->engine, target, step % 2 ? SYS_NAME : SYS_DESCR, &r);
+                assert_value (&r, f->agent, step % 2 ? SYS_NAME : SYS_DESCR);
+                result_clear (&r);
+        }
+
+        sent = v3_agent_get_non_discovery (f->agent);
+        g_assert_cmpuint (sent->len, ==, 9);
+        for (guint i = 0; i < sent->len; i++) {
+                V3Request *req = g_ptr_array_index (sent, i);
+
+                g_assert_cmpint (req->status, ==, USM_OK);
+                g_assert_cmpuint (req->msg.engine_boots, ==, 3);
+        }
+        g_assert_cmpuint (((V3Request *) g_ptr_array_index (sent, 8))->msg.engine_time, >=,
+                          discovered + 151 + 7 * 150);
+        g_assert_cmpuint (f->agent->n_discoveries, ==, 1);
+}
+
 typedef enum {
         CLOCK_REBOOT,         /* boots + 1, time from 0 */
         CLOCK_JUMP,           /* same boots, time + 1000 */
@@ -2444,6 +2503,7 @@ main (int   argc,
         V3_TEST_ADD ("/gsnmp/engine-v3/retry/new-msg-id", test_retry_new_msg_id);
 
         V3_TEST_ADD ("/gsnmp/engine-v3/time/advances", test_time_advances);
+        V3_TEST_ADD ("/gsnmp/engine-v3/time/past-150s", test_time_past_150s);
         V3_TEST_ADD_DATA ("/gsnmp/engine-v3/time/resync-reboot", GINT_TO_POINTER (CLOCK_REBOOT),
                        test_not_in_time_window_resync);
         V3_TEST_ADD_DATA ("/gsnmp/engine-v3/time/resync-clock-jump", GINT_TO_POINTER (CLOCK_JUMP),

@@ -887,6 +887,245 @@ test_too_big (TestFixture   *fixture,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Adaptive walks                                                          */
+
+/* How the agent treats GetBulkRequests with more than a limit of
+ * repetitions: never answers (a device whose big responses are lost), or
+ * answers tooBig. limit 0: every GetBulk. */
+typedef struct {
+        guint    limit;
+        gboolean too_big;
+} BulkQuirk;
+
+static gboolean
+answer_bulk_quirk (FakeAgent              *agent,
+                   const FakeAgentRequest *request,
+                   gpointer                user_data)
+{
+        BulkQuirk *quirk = user_data;
+        GsnmpPdu *pdu = request->message.pdu;
+
+        if (request_type (request) != GSNMP_PDU_TYPE_GET_BULK ||
+            gsnmp_pdu_get_max_repetitions (pdu) <= quirk->limit)
+                return FALSE;
+        if (quirk->too_big)
+                send_response (agent, request, gsnmp_pdu_get_varbinds (pdu, NULL),
+                               gsnmp_pdu_get_n_varbinds (pdu), GSNMP_PDU_ERROR_TOO_BIG, 0);
+        return TRUE;
+}
+
+/* The max-repetitions of every GetBulk the agent got from @first on; 0 for
+ * a GetNext. */
+static GArray *
+request_reps (FakeAgent *agent,
+              guint      first)
+{
+        GArray *reps = g_array_new (FALSE, FALSE, sizeof (guint));
+
+        fake_agent_sync (agent);
+        for (guint i = first; i < fake_agent_get_n_requests (agent); i++) {
+                const FakeAgentRequest *req = fake_agent_get_request (agent, i);
+                guint r = 0;
+
+                if (req->message.pdu == NULL || req->copy != 1)
+                        continue;
+                if (request_type (req) == GSNMP_PDU_TYPE_GET_BULK)
+                        r = gsnmp_pdu_get_max_repetitions (req->message.pdu);
+                else if (request_type (req) != GSNMP_PDU_TYPE_GET_NEXT)
+                        continue;
+                g_array_append_val (reps, r);
+        }
+        return reps;
+}
+
+static void
+check_adaptive (TestFixture     *fixture,
+                const BulkQuirk *quirk)
+{
+        BulkQuirk q = *quirk;
+        g_autoptr(GsnmpWalk) walk = NULL;
+        g_autoptr(GsnmpWalk) again = NULL;
+        g_autoptr(GPtrArray) all = NULL;
+        g_autoptr(GArray) reps = NULL;
+        g_autoptr(GError) error = NULL;
+        guint first_of_second;
+        guint expected_current = q.limit == 0 ? 0 : q.limit >= 5 ? 5 : q.limit >= 2 ? 2 : 1;
+        guint expected_steps = q.limit == 0 ? 5 : q.limit >= 10 ? 1 : q.limit >= 5 ? 2 :
+                               q.limit >= 2 ? 3 : 4;
+
+        TEST_RETURN_IF_SKIPPED (fixture);
+        g_test_summary ("An agent that drops big GetBulk responses, answers tooBig above N "
+                        "varbinds or never answers GetBulk: the walk halves max-repetitions, "
+                        "falls back to GetNext, returns everything, reports what it did, and "
+                        "the next walk of the agent starts from what worked");
+
+        fixture->agent->hook = answer_bulk_quirk;
+        fixture->agent->hook_data = &q;
+        gsnmp_target_set_timeout (fixture->target, SHORT_TIMEOUT_MS);
+        gsnmp_target_set_retries (fixture->target, 0);
+
+        walk = new_walk (fixture, SYSTEM);
+        gsnmp_walk_set_max_repetitions (walk, 20);
+        g_assert_true (gsnmp_walk_get_adaptive (walk));
+        all = walk_to_end (walk, 0, &error);
+        g_assert_no_error (error);
+        assert_oids (all, system_group);
+        g_assert_cmpuint (gsnmp_walk_get_n_adaptations (walk), ==, expected_steps);
+        g_assert_cmpuint (gsnmp_walk_get_current_max_repetitions (walk), ==, expected_current);
+
+        /* 20, 10, 5, 2, 1, then GetNext: each refused step halves */
+        reps = request_reps (fixture->agent, 0);
+        g_assert_cmpuint (g_array_index (reps, guint, 0), ==, 20);
+        for (guint i = 1; i < expected_steps + 1; i++) {
+                guint prev = g_array_index (reps, guint, i - 1);
+
+                g_assert_cmpuint (g_array_index (reps, guint, i), ==, prev == 1 ? 0 : prev / 2);
+        }
+        for (guint i = expected_steps + 1; i < reps->len; i++)
+                g_assert_cmpuint (g_array_index (reps, guint, i), ==, expected_current);
+        first_of_second = fake_agent_get_n_requests (fixture->agent);
+        g_clear_pointer (&reps, g_array_unref);
+        g_clear_pointer (&all, g_ptr_array_unref);
+
+        /* The engine remembers: the next walk never asks for more. */
+        again = new_walk (fixture, SYSTEM);
+        gsnmp_walk_set_max_repetitions (again, 20);
+        all = walk_to_end (again, 0, &error);
+        g_assert_no_error (error);
+        assert_oids (all, system_group);
+        g_assert_cmpuint (gsnmp_walk_get_n_adaptations (again), ==, 0);
+        reps = request_reps (fixture->agent, first_of_second);
+        g_assert_cmpuint (reps->len, >, 0);
+        for (guint i = 0; i < reps->len; i++)
+                g_assert_cmpuint (g_array_index (reps, guint, i), ==, expected_current);
+}
+
+static const BulkQuirk drops_above_4 = { 4, FALSE };
+static const BulkQuirk too_big_above_3 = { 3, TRUE };
+static const BulkQuirk never_bulk = { 0, FALSE };
+static const BulkQuirk too_big_always = { 0, TRUE };
+
+static void
+test_adaptive_drops_big (TestFixture   *fixture,
+                         gconstpointer  data)
+{
+        check_adaptive (fixture, &drops_above_4);
+}
+
+static void
+test_adaptive_too_big (TestFixture   *fixture,
+                       gconstpointer  data)
+{
+        check_adaptive (fixture, &too_big_above_3);
+}
+
+static void
+test_adaptive_never_bulk (TestFixture   *fixture,
+                          gconstpointer  data)
+{
+        check_adaptive (fixture, &never_bulk);
+}
+
+static void
+test_adaptive_too_big_always (TestFixture   *fixture,
+                              gconstpointer  data)
+{
+        check_adaptive (fixture, &too_big_always);
+}
+
+static void
+test_adaptive_off (TestFixture   *fixture,
+                   gconstpointer  data)
+{
+        BulkQuirk q = never_bulk;
+        g_autoptr(GsnmpWalk) walk = NULL;
+        g_autoptr(GPtrArray) all = NULL;
+        g_autoptr(GError) error = NULL;
+
+        TEST_RETURN_IF_SKIPPED (fixture);
+        g_test_summary ("With adaptive off, a GetBulk that times out ends the call with the "
+                        "timeout, as snmpbulkwalk does");
+
+        fixture->agent->hook = answer_bulk_quirk;
+        fixture->agent->hook_data = &q;
+        gsnmp_target_set_timeout (fixture->target, SHORT_TIMEOUT_MS);
+        gsnmp_target_set_retries (fixture->target, 0);
+
+        walk = new_walk (fixture, SYSTEM);
+        gsnmp_walk_set_adaptive (walk, FALSE);
+        all = walk_to_end (walk, 0, &error);
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+        g_assert_cmpuint (all->len, ==, 0);
+        g_assert_cmpuint (gsnmp_walk_get_n_adaptations (walk), ==, 0);
+        g_assert_cmpuint (gsnmp_walk_get_n_requests (walk), ==, 1);
+}
+
+static void
+test_max_duration (TestFixture   *fixture,
+                   gconstpointer  data)
+{
+        g_autoptr(GsnmpWalk) walk = NULL;
+        g_autoptr(GPtrArray) batch = NULL;
+        g_autoptr(GError) error = NULL;
+
+        TEST_RETURN_IF_SKIPPED (fixture);
+        g_test_summary ("max-duration ends a walk whose agent went silent, long before the "
+                        "request's own timeout and retries, and every later call");
+
+        walk = new_walk (fixture, SYSTEM);
+        gsnmp_walk_set_max_repetitions (walk, 2);
+        gsnmp_walk_set_max_duration (walk, 200);
+        batch = walk_next (walk, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (batch->len, ==, 2);
+        g_clear_pointer (&batch, g_ptr_array_unref);
+
+        /* the target would wait 10 s × 6: the deadline comes first */
+        fixture->agent->black_hole = TRUE;
+        batch = walk_next (walk, NULL, &error);
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+        g_assert_null (batch);
+        g_clear_error (&error);
+
+        fixture->agent->black_hole = FALSE;
+        batch = walk_next (walk, NULL, &error);
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+        g_assert_null (batch);
+}
+
+static void
+test_max_duration_cancel (TestFixture   *fixture,
+                          gconstpointer  data)
+{
+        g_autoptr(GsnmpWalk) walk = NULL;
+        g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+        g_autoptr(GPtrArray) batch = NULL;
+        g_autoptr(GError) error = NULL;
+        NextResult r = { 0, };
+
+        TEST_RETURN_IF_SKIPPED (fixture);
+        g_test_summary ("With max-duration set, cancelling still cancels (and is not "
+                        "reported as the deadline)");
+
+        fixture->agent->hold = TRUE;
+        walk = new_walk (fixture, SYSTEM);
+        gsnmp_walk_set_max_duration (walk, 60000);
+        gsnmp_walk_next_async (walk, cancellable, on_next, &r);
+        fake_agent_sync (fixture->agent);
+        g_cancellable_cancel (cancellable);
+        test_run_until (&r.done);
+        g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+        g_clear_error (&r.error);
+        fixture->agent->hold = FALSE;
+        fake_agent_release (fixture->agent);
+
+        /* and the walk goes on */
+        batch = walk_next (walk, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (batch->len, >, 0);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Timeouts, retries, cancellation                                         */
 
 typedef struct {
@@ -1457,6 +1696,28 @@ test_table_limits (TestFixture   *fixture,
 }
 
 static void
+test_table_max_duration (TestFixture   *fixture,
+                         gconstpointer  data)
+{
+        g_autoptr(GsnmpOid) oid = test_oid (T);
+        g_autoptr(GsnmpWalk) walk = NULL;
+        TableResult r = { 0, };
+
+        TEST_RETURN_IF_SKIPPED (fixture);
+        g_test_summary ("A table retrieval keeps to its walk's max-duration");
+
+        add_table (fixture->agent, TRUE);
+        fixture->agent->black_hole = TRUE;
+        walk = gsnmp_walk_new (fixture->engine, fixture->target, oid);
+        gsnmp_walk_set_max_duration (walk, 200);
+        gsnmp_walk_get_table_async (walk, NULL, on_walk_table, &r);
+        test_run_until (&r.done);
+        g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+        g_assert_null (r.table);
+        g_clear_error (&r.error);
+}
+
+static void
 test_table_columns (TestFixture   *fixture,
                     gconstpointer  data)
 {
@@ -1684,6 +1945,14 @@ main (int   argc,
         TEST_ADD ("/gsnmp/table/whole/empty", test_table_empty);
         TEST_ADD ("/gsnmp/table/whole/multi-index", test_table_multi_index);
         TEST_ADD ("/gsnmp/table/limits/walk-options", test_table_limits);
+        TEST_ADD ("/gsnmp/table/limits/max-duration", test_table_max_duration);
+        TEST_ADD ("/gsnmp/walk/adaptive/drops-big-responses", test_adaptive_drops_big);
+        TEST_ADD ("/gsnmp/walk/adaptive/too-big-above-n", test_adaptive_too_big);
+        TEST_ADD ("/gsnmp/walk/adaptive/never-answers-bulk", test_adaptive_never_bulk);
+        TEST_ADD ("/gsnmp/walk/adaptive/too-big-always", test_adaptive_too_big_always);
+        TEST_ADD ("/gsnmp/walk/adaptive/off", test_adaptive_off);
+        TEST_ADD ("/gsnmp/walk/limits/max-duration", test_max_duration);
+        TEST_ADD ("/gsnmp/walk/limits/max-duration-cancel", test_max_duration_cancel);
         TEST_ADD_DATA ("/gsnmp/table/columns/v2c", &v2c_config, test_table_columns);
         TEST_ADD_DATA ("/gsnmp/table/columns/v1", &v1_config, test_table_columns);
         TEST_ADD_DATA ("/gsnmp/table/columns/walk-options", &v2c_config, test_table_columns_walk_options);

@@ -45,7 +45,8 @@ static struct {
         gboolean time_single;         /* T (walk) */
         long     max_repetitions;     /* r (bulkwalk) */
         long     non_repeaters;       /* n (bulkwalk) */
-} walk_opts = { FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, 10, 0 };
+        guint    deadline_s;          /* d<SECONDS> (gsnmp's own): 0 for none */
+} walk_opts = { FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, 10, 0, 0 };
 
 static struct {
         gboolean    headers_only;     /* h */
@@ -58,10 +59,38 @@ static struct {
         int         max_repetitions;  /* r<NUM> */
         gboolean    brief;            /* b: column names without their common prefix */
         guint       max_cells;        /* m<NUM> (gsnmp's own): 0 for no limit */
-} table_opts = { FALSE, FALSE, FALSE, FALSE, NULL, 0, 0, 10, FALSE, GSNMP_TABLE_DEFAULT_MAX_CELLS };
+        guint       deadline_s;       /* d<SECONDS> (gsnmp's own): 0 for none */
+} table_opts = { FALSE, FALSE, FALSE, FALSE, NULL, 0, 0, 10, FALSE, GSNMP_TABLE_DEFAULT_MAX_CELLS, 0 };
 
 /*****************************************************************************/
 /* -C options */
+
+/* -Cd<SECONDS>, gsnmp's own: the most time a walk or table may take.
+ * Advances *@p past the number. */
+#define MAX_DEADLINE_S (7 * 24 * 3600)
+
+static gboolean
+parse_deadline (GsnmpToolOptions  *options,
+                const char       **p,
+                guint             *seconds,
+                int               *exit_status)
+{
+        gint64 v;
+        char *end = NULL;
+
+        errno = 0;
+        v = g_ascii_strtoll (*p, &end, 10);
+        if (errno != 0 || end == *p || v < 1 || v > MAX_DEADLINE_S) {
+                gsnmp_tool_print_usage_hint (options->prgname, options->command);
+                fprintf (stderr, _("Bad -Cd option: %s (1 to %d seconds)\n"),
+                         **p ? *p : _("no argument given"), MAX_DEADLINE_S);
+                *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                return FALSE;
+        }
+        *seconds = (guint) v;
+        *p = end;
+        return TRUE;
+}
 
 static gboolean
 unknown_flag (char  flag,
@@ -99,6 +128,12 @@ gsnmp_tool_walk_app_option (GsnmpToolOptions *options,
                 case 'T':
                         walk_opts.time_single = !walk_opts.time_single;
                         break;
+                case 'd':
+                        p++;
+                        if (!parse_deadline (options, &p, &walk_opts.deadline_s, exit_status))
+                                return FALSE;
+                        p--;
+                        break;
                 case 'E':
                         /* snmpwalk takes the end OID from the next argument,
                          * which the common parser has already consumed. */
@@ -135,6 +170,10 @@ gsnmp_tool_bulkwalk_app_option (GsnmpToolOptions *options,
                         break;
                 case 'p':
                         walk_opts.print_statistics = !walk_opts.print_statistics;
+                        break;
+                case 'd':
+                        if (!parse_deadline (options, &p, &walk_opts.deadline_s, exit_status))
+                                return FALSE;
                         break;
                 case 'n':
                 case 'r':
@@ -197,6 +236,10 @@ gsnmp_tool_table_app_option (GsnmpToolOptions *options,
                         /* the rest of the argument is the separator */
                         table_opts.field_separator = p;
                         return TRUE;
+                case 'd':
+                        if (!parse_deadline (options, &p, &table_opts.deadline_s, exit_status))
+                                return FALSE;
+                        break;
                 case 'm': {
                         /* gsnmp's own: the most cells, 0 for no limit */
                         gint64 v;
@@ -488,30 +531,55 @@ seconds_since (gint64 start)
 
 /* One request of the walk: a GetBulk (snmpbulkwalk) or a GetNext (snmpwalk)
  * from @name. */
+static gboolean
+on_deadline (gpointer user_data)
+{
+        g_cancellable_cancel (G_CANCELLABLE (user_data));
+        return G_SOURCE_REMOVE;
+}
+
 static GsnmpPdu *
 walk_request_sync (GsnmpEngine  *engine,
                    GsnmpTarget  *target,
                    GsnmpOid     *name,
                    gboolean      bulk,
+                   gint64        deadline,
                    GError      **error)
 {
         GsnmpToolWait wait = GSNMP_TOOL_WAIT_INIT;
         g_autoptr(GAsyncResult) result = NULL;
+        g_autoptr(GCancellable) cancellable = NULL;
+        g_autoptr(GSource) timer = NULL;
+        GsnmpPdu *pdu;
+
+        /* -Cd: the request in flight is abandoned at the deadline */
+        if (deadline > 0) {
+                gint64 left = deadline - g_get_monotonic_time ();
+
+                cancellable = g_cancellable_new ();
+                timer = g_timeout_source_new ((guint) CLAMP ((left + 999) / 1000, 0, G_MAXUINT));
+                g_source_set_callback (timer, on_deadline, cancellable, NULL);
+                g_source_attach (timer, NULL);
+        }
 
         if (bulk) {
                 /* One varbind that is a non-repeater is a GetNext. */
                 long reps = walk_opts.non_repeaters > 0 ? 1 : walk_opts.max_repetitions;
 
                 gsnmp_engine_get_bulk_async (engine, target, 0, (guint) CLAMP (reps, 1, G_MAXINT32),
-                                             &name, 1, NULL,
+                                             &name, 1, cancellable,
                                              gsnmp_tool_wait_callback, &wait);
                 result = gsnmp_tool_wait (&wait);
-                return gsnmp_engine_get_bulk_finish (engine, result, error);
+                pdu = gsnmp_engine_get_bulk_finish (engine, result, error);
+        } else {
+                gsnmp_engine_get_next_async (engine, target, &name, 1, cancellable,
+                                             gsnmp_tool_wait_callback, &wait);
+                result = gsnmp_tool_wait (&wait);
+                pdu = gsnmp_engine_get_next_finish (engine, result, error);
         }
-        gsnmp_engine_get_next_async (engine, target, &name, 1, NULL,
-                                     gsnmp_tool_wait_callback, &wait);
-        result = gsnmp_tool_wait (&wait);
-        return gsnmp_engine_get_next_finish (engine, result, error);
+        if (timer != NULL)
+                g_source_destroy (timer);
+        return pdu;
 }
 
 /* fprint_objid() ends the OID with a newline, so Net-SNMP's message spans
@@ -594,6 +662,7 @@ walk_run (GsnmpToolOptions *options,
         int exitval = GSNMP_TOOL_EXIT_OK;
         int numprinted = 0;
         gint64 walk_start = 0, walk_end = 0;
+        gint64 deadline = 0;
         int exit_status = GSNMP_TOOL_EXIT_FAILURE;
 
         if (options->n_operands > 0) {
@@ -644,12 +713,31 @@ walk_run (GsnmpToolOptions *options,
         }
 
         walk_start = g_get_monotonic_time ();
+        if (walk_opts.deadline_s > 0)
+                deadline = walk_start + (gint64) walk_opts.deadline_s * G_USEC_PER_SEC;
         while (running) {
                 g_autoptr(GsnmpPdu) pdu = NULL;
                 gint64 request_start = g_get_monotonic_time ();
                 guint status;
 
-                pdu = walk_request_sync (engine, target, name, bulk, &error);
+                if (deadline > 0 && request_start >= deadline) {
+                        gsnmp_tool_print_error (options->prgname,
+                                                _("The walk did not finish within %u seconds (-Cd)"),
+                                                walk_opts.deadline_s);
+                        exitval = GSNMP_TOOL_EXIT_FAILURE;
+                        success = FALSE;
+                        break;
+                }
+                pdu = walk_request_sync (engine, target, name, bulk, deadline, &error);
+                if (pdu == NULL && deadline > 0 &&
+                    g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
+                        gsnmp_tool_print_error (options->prgname,
+                                                _("The walk did not finish within %u seconds (-Cd)"),
+                                                walk_opts.deadline_s);
+                        exitval = GSNMP_TOOL_EXIT_FAILURE;
+                        success = FALSE;
+                        break;
+                }
                 if (pdu == NULL) {
                         exitval = gsnmp_tool_print_request_error (options, error, FALSE);
                         success = FALSE;
@@ -865,6 +953,7 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
         g_autoptr(GsnmpOid) table_oid = NULL;
         g_autoptr(GPtrArray) columns = NULL;
         g_autoptr(GsnmpTarget) target = NULL;
+        gint64 table_start = 0;
         g_autoptr(GsnmpWalk) walk = NULL;
         g_autoptr(GsnmpEngine) engine = NULL;
         g_autoptr(GsnmpTable) table = NULL;
@@ -926,7 +1015,9 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
         else {
                 /* a table that never ends stops at -Cm cells */
                 walk = gsnmp_walk_new (engine, target, table_oid);
+                table_start = g_get_monotonic_time ();
                 gsnmp_walk_set_max_varbinds (walk, table_opts.max_cells);
+                gsnmp_walk_set_max_duration (walk, table_opts.deadline_s * 1000);
                 gsnmp_walk_get_table_async (walk, NULL, gsnmp_tool_wait_callback, &wait);
         }
         result = gsnmp_tool_wait (&wait);
@@ -938,6 +1029,14 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
                 if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_LIMIT_REACHED)) {
                         gsnmp_tool_print_error (options->prgname, _("%s (-Cm sets the limit)"),
                                                 error->message);
+                        return GSNMP_TOOL_EXIT_FAILURE;
+                }
+                if (walk != NULL && table_opts.deadline_s > 0 &&
+                    g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) &&
+                    g_get_monotonic_time () - table_start >= (gint64) table_opts.deadline_s * G_USEC_PER_SEC) {
+                        gsnmp_tool_print_error (options->prgname,
+                                                _("The table did not arrive within %u seconds (-Cd)"),
+                                                table_opts.deadline_s);
                         return GSNMP_TOOL_EXIT_FAILURE;
                 }
                 if (g_error_matches (error, GSNMP_ERROR, GSNMP_ERROR_OID_NOT_INCREASING)) {

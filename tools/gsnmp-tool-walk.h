@@ -35,14 +35,18 @@ int      gsnmp_tool_table_run           (GsnmpToolOptions *options);
            "                          c:  do not check returned OIDs are increasing\n"  \
            "                          t:  display wall-clock time to complete the walk\n" \
            "                          T:  display wall-clock time to complete each\n"   \
-           "                              request\n")
+           "                              request\n"                                     \
+           "                          d<SECONDS>:  stop with an error after SECONDS\n"  \
+           "                              (gsnmp's own)\n")
 
 #define GSNMP_TOOL_BULKWALK_APP_OPTIONS_HELP                                            \
         N_("                          c:       do not check returned OIDs are increasing\n" \
            "                          i:       include given OIDs in the search range\n" \
            "                          n<NUM>:  set non-repeaters to <NUM>\n"            \
            "                          p:       print the number of variables found\n"   \
-           "                          r<NUM>:  set max-repeaters to <NUM>\n")
+           "                          r<NUM>:  set max-repeaters to <NUM>\n"            \
+           "                          d<SEC>:  stop with an error after SEC seconds\n"   \
+           "                                   (gsnmp's own)\n")
 
 #define GSNMP_TOOL_TABLE_APP_OPTIONS_HELP                                               \
         N_("                          b:       brief field names (changes nothing:\n"  \
@@ -53,6 +57,8 @@ int      gsnmp_tool_table_run           (GsnmpToolOptions *options);
            "                          h:       print only the column headers\n"         \
            "                          H:       print no column headers\n"               \
            "                          i:       print index values\n"                    \
+           "                          d<SEC>:  stop with an error after SEC seconds\n"   \
+           "                                   (only whole tables; gsnmp's own)\n"        \
            "                          l:       left justify output\n"                   \
            "                          m<NUM>:  stop with an error after <NUM> cells\n"   \
            "                                   (default 1000000, 0: no limit; gsnmp's own)\n" \

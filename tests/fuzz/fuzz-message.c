@@ -68,7 +68,10 @@ fuzz_v3 (const uint8_t *data,
                 gsnmp_usm_key_unref (priv_key);
         }
 
-        if (msg.pdu != NULL) {
+        /* A negative error-status or -index is decoded (the agent's
+         * answer) but never sent: the encoder refuses it. */
+        if (msg.pdu != NULL && gsnmp_pdu_get_error_status (msg.pdu) <= G_MAXINT32 &&
+            gsnmp_pdu_get_error_index (msg.pdu) <= G_MAXINT32) {
                 msg.msg_flags &= ~(GSNMP_V3_FLAG_AUTH | GSNMP_V3_FLAG_PRIV);
                 bytes = gsnmp_message_v3_encode (&msg, NULL, NULL, 0, &error);
                 if (bytes == NULL)
@@ -105,6 +108,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                 return 0;
         }
 
+        if (gsnmp_pdu_get_error_status (msg.pdu) > G_MAXINT32 ||
+            gsnmp_pdu_get_error_index (msg.pdu) > G_MAXINT32) {
+                gsnmp_message_clear (&msg);
+                return 0;
+        }
         bytes = gsnmp_message_encode (&msg, 0, &error);
         if (bytes == NULL)
                 g_error ("re-encoding a decoded message failed: %s", error->message);
