@@ -520,7 +520,7 @@ call_free (Call *call)
 static void
 job_free (Job *job)
 {
-        g_clear_object (&job->request);
+        g_clear_pointer (&job->request, gsnmp_pdu_unref);
         g_clear_pointer (&job->context_name, g_free);
         g_clear_object (&job->read_view);
         g_clear_object (&job->write_view);
@@ -1449,7 +1449,7 @@ gsnmp_agent_process (GsnmpAgent             *self,
 
         job = g_new0 (Job, 1);
         job->agent = self;
-        job->request = g_object_ref (request);
+        job->request = gsnmp_pdu_ref (request);
         job->version = access->version;
         job->context_name = g_strdup (access->context_name ? access->context_name : "");
         job->read_view = access->read_view ? g_object_ref (access->read_view) : NULL;
