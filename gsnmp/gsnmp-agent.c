@@ -1738,6 +1738,27 @@ handle_v3 (GsnmpAgent            *self,
         reply->priv_key = g_steal_pointer (&priv_key);
         context_name = context_name_of (&reply->v3);
 
+        if (get_context (self, context_name, FALSE) == NULL) {
+                /* RFC 3413 §3.2 step 3: snmpUnknownContexts in a report,
+                 * under the request's security */
+                static const guint32 unknown_contexts[] = { 1, 3, 6, 1, 6, 3, 12, 1, 5, 0 };
+                g_autoptr(GsnmpPdu) report = gsnmp_pdu_new (GSNMP_PDU_TYPE_REPORT);
+                g_autoptr(GsnmpOid) oid = gsnmp_oid_new (unknown_contexts, G_N_ELEMENTS (unknown_contexts));
+                g_autoptr(GsnmpVarbind) vb = NULL;
+
+                g_debug ("agent: SNMPv3 request for an unknown context");
+                self->stats[GSNMP_AGENT_STAT_UNKNOWN_CONTEXTS]++;
+                if (!(reply->v3.msg_flags & GSNMP_V3_FLAG_REPORTABLE)) {
+                        reply_free (reply);
+                        return;
+                }
+                vb = gsnmp_varbind_new_counter32 (oid, (guint32) self->stats[GSNMP_AGENT_STAT_UNKNOWN_CONTEXTS]);
+                gsnmp_pdu_set_request_id (report, gsnmp_pdu_get_request_id (reply->v3.pdu));
+                gsnmp_pdu_add_varbind (report, vb);
+                on_processed (self, report, reply);
+                return;
+        }
+
         if (level < user_level) {
                 /* RFC 3413 §3.2 step 4: no access at this level */
                 g_autoptr(GsnmpPdu) response = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);

@@ -1876,7 +1876,10 @@ engine_request_oids (GsnmpEngine         *self,
         g_autoptr(GTask) task = NULL;
 
         task = g_task_new (self, cancellable, callback, user_data);
-        g_task_set_source_tag (task, source_tag);
+        /* The function, not GLib's macro: the macro would also copy the
+         * string "source_tag" into the task's name, one allocation per
+         * request for a name that says nothing */
+        (g_task_set_source_tag) (task, source_tag);
         gsnmp_engine_start_request (self, target, pdu, cancellable, task);
 }
 

@@ -1674,6 +1674,18 @@ test_net_v3 (Net           *n,
         g_clear_error (&error);
         g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_USM_UNKNOWN_USER_NAMES), ==, 1);
 
+        /* RFC 3413 §3.2 step 3: an unknown context gets a report */
+        {
+                g_autoptr(GsnmpTarget) t_ctx = net_target (n, FALSE, GSNMP_CREDENTIALS (n->user),
+                                                           TEST_LONG_TIMEOUT_MS, 0);
+
+                gsnmp_target_set_context_name (t_ctx, "nowhere");
+                resp = net_send (n, t_ctx, get, &error);
+                g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_CONTEXT);
+                g_assert_null (resp);
+                g_clear_error (&error);
+        }
+
         /* below the user's level: authorizationError */
         resp = net_send (n, t_lower, get, &error);
         g_assert_no_error (error);
