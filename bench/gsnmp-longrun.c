@@ -195,6 +195,7 @@ run_walks (const char *agent,
         g_autoptr(GsnmpOid) root = gsnmp_oid_new_from_string (root_str, NULL);
         g_autoptr(GError) error = NULL;
         guint expected = 0;
+        int ret;
 
         engine = gsnmp_engine_new (&error);
         g_assert_no_error (error);
@@ -213,8 +214,9 @@ run_walks (const char *agent,
                 if ((i + 1) % 100 == 0 || i + 1 == n / 10)
                         sample (&run, i + 1);
         }
+        ret = report (&run);   /* before anything else allocates */
         g_printerr ("gsnmp-longrun: %u varbinds per walk\n", expected);
-        return report (&run);
+        return ret;
 }
 
 /* --- engines and listeners ------------------------------------------------ */
