@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages gsnmp needs.
 #   bash .ci/deps.sh demo   what .ci/demo needs: the build tools, GLib and
-#                           libgcrypt, and the Net-SNMP agent it talks to
+#                           libgcrypt (it talks to gsnmp's own agent)
 #   bash .ci/deps.sh        (or full) everything to build, test, fuzz and
 #                           benchmark: also introspection, PyGObject, GJS,
 #                           gi-docgen, valgrind, clang, GTK and Xvfb
@@ -11,10 +11,11 @@ set -euo pipefail
 DEMO_PKGS=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgcrypt20-dev
-  snmp snmpd python3 iproute2 procps
+  python3 iproute2 procps
 )
 FULL_PKGS=(
   "${DEMO_PKGS[@]}"
+  snmp snmpd
   gobject-introspection libgirepository1.0-dev
   snmptrapd libsnmp-dev
   valgrind clang libclang-rt-14-dev

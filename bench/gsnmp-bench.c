@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <gsnmp/gsnmp.h>
 
@@ -51,6 +52,8 @@ typedef struct {
         char *priv_pass;
         /* walk */
         guint max_repetitions;     /* 0: the target's default */
+        /* poll */
+        guint rounds;
 } BenchOptions;
 
 typedef gboolean (*OptionSetter) (BenchOptions  *opts,
@@ -300,6 +303,19 @@ set_app_options (BenchOptions  *opts,
         return TRUE;
 }
 
+static gboolean
+set_rounds (BenchOptions  *opts,
+            const char    *value,
+            GError       **error)
+{
+        guint64 v;
+
+        if (!parse_uint (value, 1, 100000, &v, error))
+                return FALSE;
+        opts->rounds = v;
+        return TRUE;
+}
+
 static const BenchOption options[] = {
         { 'v', "version", "1|2c|3", set_version, "SNMP version (default 2c)" },
         { 'c', "community", "COMMUNITY", set_community, "community string (default public)" },
@@ -316,6 +332,7 @@ static const BenchOption options[] = {
         { 'x', "priv-protocol", "PROTOCOL", set_priv_protocol, "SNMPv3 privacy: DES, AES, AES-192, AES-256" },
         { 'X', "priv-pass", "PASSPHRASE", set_priv_pass, "SNMPv3 privacy pass phrase" },
         { 'C', "app-options", "rNUM", set_app_options, "walk: max-repetitions (-Cr50; default: the target's)" },
+        { 0, "rounds", "R", set_rounds, "poll: rounds of one GET per agent (default 5)" },
 };
 
 /* --- the measurement ------------------------------------------------------- */
@@ -586,6 +603,210 @@ run_get (const char   *command,
         return run.n_errors > 0 ? 1 : 0;
 }
 
+/* --- many agents: poll and burst ------------------------------------------- */
+
+/* One GET of the OIDs to each of many agents.  AGENT is a file of agent
+ * addresses, one per line (bench/agent-farm writes it); each gets its own
+ * GsnmpTarget, all on one engine. */
+typedef struct {
+        GsnmpEngine *engine;
+        GPtrArray *targets;        /* (element-type GsnmpTarget) */
+        GsnmpOid **oids;
+        gsize n_oids;
+        guint64 n_done;
+        guint64 n_ok;
+        guint64 n_errors;
+        char *first_error;
+} ManyRun;
+
+static void
+on_many_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+        ManyRun *run = user_data;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GsnmpPdu) pdu = NULL;
+
+        pdu = gsnmp_engine_get_finish (GSNMP_ENGINE (source), result, &error);
+        if (pdu != NULL && gsnmp_pdu_check_error (pdu, &error) &&
+            gsnmp_pdu_get_n_varbinds (pdu) != run->n_oids)
+                g_set_error (&error, GSNMP_ERROR, GSNMP_ERROR_FAILED,
+                             "response has %u varbinds, expected %" G_GSIZE_FORMAT,
+                             gsnmp_pdu_get_n_varbinds (pdu), run->n_oids);
+        if (error == NULL) {
+                run->n_ok++;
+        } else {
+                run->n_errors++;
+                if (run->first_error == NULL)
+                        run->first_error = g_strdup (error->message);
+        }
+        run->n_done++;
+}
+
+/* Issues @n GETs at once, to the agents in turn, and waits for all. */
+static void
+many_run_issue (ManyRun *run,
+                guint64  n)
+{
+        guint64 i, target = run->n_done + n;
+
+        for (i = 0; i < n; i++)
+                gsnmp_engine_get_async (run->engine,
+                                        run->targets->pdata[i % run->targets->len],
+                                        (GsnmpOid * const *) run->oids, run->n_oids,
+                                        NULL, on_many_done, run);
+        while (run->n_done < target)
+                g_main_context_iteration (NULL, TRUE);
+}
+
+static long
+current_rss_kb (void)
+{
+        g_autofree char *statm = NULL;
+        long pages = 0, resident = 0;
+
+        if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
+            sscanf (statm, "%ld %ld", &pages, &resident) != 2)
+                return 0;
+        return resident * (sysconf (_SC_PAGESIZE) / 1024);
+}
+
+/* poll: --rounds R rounds, each one GET to every agent, all issued at once
+ * (the engine paces the wire); ops = R x agents.
+ * burst: -n N GETs issued at once, spread over the agents; reports the peak
+ * RSS growth over the idle engine and its share per request in flight. */
+static int
+run_many (const char   *command,
+          BenchOptions *opts)
+{
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GsnmpEngine) engine = NULL;
+        g_autoptr(GsnmpCredentials) credentials = NULL;
+        g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+        g_autoptr(GPtrArray) oids = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_oid_unref);
+        g_autofree char *contents = NULL;
+        g_auto(GStrv) lines = NULL;
+        gboolean burst = g_str_equal (command, "burst");
+        ManyRun run = { 0 };
+        Stamp start, end;
+        long rss_idle, rss_peak;
+        struct rusage ru;
+        guint64 ops;
+        guint i;
+
+        if (opts->version == GSNMP_PROTOCOL_VERSION_V3) {
+                g_printerr ("gsnmp-bench: %s is SNMPv1/v2c only\n", command);
+                return 2;
+        }
+        if (!g_file_get_contents (opts->agent, &contents, NULL, &error)) {
+                g_printerr ("gsnmp-bench: %s\n", error->message);
+                return 2;
+        }
+        for (i = 0; i < opts->oid_strings->len; i++) {
+                GsnmpOid *oid = gsnmp_oid_new_from_string (opts->oid_strings->pdata[i], &error);
+
+                if (oid == NULL) {
+                        g_printerr ("gsnmp-bench: %s\n", error->message);
+                        return 2;
+                }
+                g_ptr_array_add (oids, oid);
+        }
+        engine = gsnmp_engine_new (&error);
+        if (engine == NULL) {
+                g_printerr ("gsnmp-bench: %s\n", error->message);
+                return 1;
+        }
+        if (opts->max_in_flight > 0)
+                gsnmp_engine_set_max_in_flight (engine, opts->max_in_flight);
+        credentials = GSNMP_CREDENTIALS (gsnmp_community_new (opts->version, opts->community));
+        lines = g_strsplit (contents, "\n", -1);
+        for (i = 0; lines[i] != NULL; i++) {
+                GsnmpTarget *target;
+
+                g_strstrip (lines[i]);
+                if (lines[i][0] == '\0')
+                        continue;
+                target = gsnmp_target_new (lines[i], credentials, &error);
+                if (target == NULL) {
+                        g_printerr ("gsnmp-bench: %s\n", error->message);
+                        return 2;
+                }
+                if (opts->timeout_ms > 0)
+                        gsnmp_target_set_timeout (target, opts->timeout_ms);
+                if (opts->retries >= 0)
+                        gsnmp_target_set_retries (target, opts->retries);
+                g_ptr_array_add (targets, target);
+        }
+        if (targets->len == 0) {
+                g_printerr ("gsnmp-bench: no agents in %s\n", opts->agent);
+                return 2;
+        }
+
+        run.engine = engine;
+        run.targets = targets;
+        run.oids = (GsnmpOid **) oids->pdata;
+        run.n_oids = oids->len;
+
+        /* Warm-up, untimed: one GET to every agent (first use of each
+         * target, allocator pools at their working size) */
+        if (opts->warmup > 0) {
+                many_run_issue (&run, targets->len);
+                if (run.n_errors > 0) {
+                        g_printerr ("gsnmp-bench: warm-up failed: %s\n", run.first_error);
+                        g_free (run.first_error);
+                        return 1;
+                }
+        }
+        run.n_done = run.n_ok = run.n_errors = 0;
+
+        rss_idle = current_rss_kb ();
+        start = stamp_now ();
+        if (burst) {
+                many_run_issue (&run, opts->n);
+        } else {
+                for (i = 0; i < opts->rounds; i++)
+                        many_run_issue (&run, targets->len);
+        }
+        end = stamp_now ();
+        getrusage (RUSAGE_SELF, &ru);
+        rss_peak = ru.ru_maxrss;
+        ops = run.n_done;
+
+        {
+                double wall = end.wall - start.wall;
+                double cpu = end.cpu - start.cpu;
+                long growth = rss_peak > rss_idle ? rss_peak - rss_idle : 0;
+                g_autofree char *escaped = run.first_error ? json_escape (run.first_error) : NULL;
+                char buf[6][G_ASCII_DTOSTR_BUF_SIZE];
+
+                printf ("{\"ops\": %" G_GUINT64_FORMAT ", \"wall_s\": %s, \"cpu_s\": %s, "
+                        "\"us_per_op\": %s, \"cpu_us_per_op\": %s, \"ops_per_s\": %s, "
+                        "\"tool\": \"gsnmp\", \"command\": \"%s\", \"agents\": %u, "
+                        "\"rss_idle_kb\": %ld, \"max_rss_kb\": %ld, \"bytes_per_request\": %s, "
+                        "\"ok\": %" G_GUINT64_FORMAT ", \"errors\": %" G_GUINT64_FORMAT "%s%s%s}\n",
+                        ops,
+                        g_ascii_formatd (buf[0], sizeof buf[0], "%.6f", wall),
+                        g_ascii_formatd (buf[1], sizeof buf[1], "%.6f", cpu),
+                        g_ascii_formatd (buf[2], sizeof buf[2], "%.3f", ops ? wall * 1e6 / ops : 0.0),
+                        g_ascii_formatd (buf[3], sizeof buf[3], "%.3f", ops ? cpu * 1e6 / ops : 0.0),
+                        g_ascii_formatd (buf[4], sizeof buf[4], "%.1f", wall > 0 ? ops / wall : 0.0),
+                        command, targets->len, rss_idle, rss_peak,
+                        g_ascii_formatd (buf[5], sizeof buf[5], "%.1f",
+                                         burst && ops ? growth * 1024.0 / ops : 0.0),
+                        run.n_ok, run.n_errors,
+                        escaped ? ", \"first_error\": \"" : "",
+                        escaped ? escaped : "",
+                        escaped ? "\"" : "");
+                fflush (stdout);
+        }
+        if (run.n_errors > 0)
+                g_printerr ("gsnmp-bench: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                            " requests failed, first: %s\n", run.n_errors, ops, run.first_error);
+        g_free (run.first_error);
+        return run.n_errors > 0 ? 1 : 0;
+}
+
 /* --- walk ------------------------------------------------------------------ */
 
 typedef struct {
@@ -700,6 +921,8 @@ typedef struct {
 static const BenchCommand commands[] = {
         { "get", "AGENT OID...", "send N GET requests for the OIDs, W in flight", run_get },
         { "walk", "AGENT OID", "walk a subtree with GETBULK (GsnmpWalk), batch by batch", run_walk },
+        { "poll", "AGENTS-FILE OID...", "R rounds of one GET to every agent in the file, all at once", run_many },
+        { "burst", "AGENTS-FILE OID...", "N GETs at once spread over the agents; peak RSS per request", run_many },
 };
 
 static void
@@ -808,6 +1031,7 @@ main (int    argc,
                 .window = 1,
                 .retries = -1,
                 .warmup = 10,
+                .rounds = 5,
                 .level = GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV,
                 .auth_protocol = GSNMP_AUTH_PROTOCOL_MD5,
                 .priv_protocol = GSNMP_PRIV_PROTOCOL_DES,

@@ -71,6 +71,7 @@ typedef enum {
         GSNMP_AGENT_STAT_DECRYPTION_ERRORS,        /* usmStatsDecryptionErrors */
         GSNMP_AGENT_STAT_IN_REQUESTS,              /* requests processed */
         GSNMP_AGENT_STAT_OUT_TOO_BIGS,             /* snmpOutTooBigs */
+        GSNMP_AGENT_STAT_UNKNOWN_CONTEXTS,         /* snmpUnknownContexts */
         GSNMP_AGENT_N_STATS
 } GsnmpAgentStat;
 

@@ -520,7 +520,7 @@ call_free (Call *call)
 static void
 job_free (Job *job)
 {
-        g_clear_object (&job->request);
+        g_clear_pointer (&job->request, gsnmp_pdu_unref);
         g_clear_pointer (&job->context_name, g_free);
         g_clear_object (&job->read_view);
         g_clear_object (&job->write_view);
@@ -1449,7 +1449,7 @@ gsnmp_agent_process (GsnmpAgent             *self,
 
         job = g_new0 (Job, 1);
         job->agent = self;
-        job->request = g_object_ref (request);
+        job->request = gsnmp_pdu_ref (request);
         job->version = access->version;
         job->context_name = g_strdup (access->context_name ? access->context_name : "");
         job->read_view = access->read_view ? g_object_ref (access->read_view) : NULL;
@@ -1737,6 +1737,27 @@ handle_v3 (GsnmpAgent            *self,
         reply->auth_key = g_steal_pointer (&auth_key);
         reply->priv_key = g_steal_pointer (&priv_key);
         context_name = context_name_of (&reply->v3);
+
+        if (get_context (self, context_name, FALSE) == NULL) {
+                /* RFC 3413 §3.2 step 3: snmpUnknownContexts in a report,
+                 * under the request's security */
+                static const guint32 unknown_contexts[] = { 1, 3, 6, 1, 6, 3, 12, 1, 5, 0 };
+                g_autoptr(GsnmpPdu) report = gsnmp_pdu_new (GSNMP_PDU_TYPE_REPORT);
+                g_autoptr(GsnmpOid) oid = gsnmp_oid_new (unknown_contexts, G_N_ELEMENTS (unknown_contexts));
+                g_autoptr(GsnmpVarbind) vb = NULL;
+
+                g_debug ("agent: SNMPv3 request for an unknown context");
+                self->stats[GSNMP_AGENT_STAT_UNKNOWN_CONTEXTS]++;
+                if (!(reply->v3.msg_flags & GSNMP_V3_FLAG_REPORTABLE)) {
+                        reply_free (reply);
+                        return;
+                }
+                vb = gsnmp_varbind_new_counter32 (oid, (guint32) self->stats[GSNMP_AGENT_STAT_UNKNOWN_CONTEXTS]);
+                gsnmp_pdu_set_request_id (report, gsnmp_pdu_get_request_id (reply->v3.pdu));
+                gsnmp_pdu_add_varbind (report, vb);
+                on_processed (self, report, reply);
+                return;
+        }
 
         if (level < user_level) {
                 /* RFC 3413 §3.2 step 4: no access at this level */

@@ -369,7 +369,7 @@ gsnmp_engine_send_pdu (GsnmpEngine  *self,
         g_autoptr(GAsyncResult) result = NULL;
 
         CHECK_SYNC_ARGS (self, target, cancellable, error, NULL);
-        g_return_val_if_fail (GSNMP_IS_PDU (pdu), NULL);
+        g_return_val_if_fail (pdu != NULL, NULL);
 
         result = engine_run_sync (self, start_send_pdu, &a, cancellable);
         return gsnmp_engine_send_pdu_finish (self, result, error);

@@ -59,7 +59,7 @@
  * is dropped (enable `G_MESSAGES_DEBUG=Gsnmp` to see why).
  *
  * A request that got a response completes with the response
- * [class@Gsnmp.Pdu], whatever its error-status: use
+ * [struct@Gsnmp.Pdu], whatever its error-status: use
  * [method@Gsnmp.Pdu.check_error] to turn a non-zero error-status into a
  * [error@Gsnmp.PduError].
  *
@@ -386,7 +386,7 @@ request_free (Request *req)
         g_clear_object (&req->task);
         g_clear_object (&req->user);
         g_clear_pointer (&req->user_name, g_bytes_unref);
-        g_clear_object (&req->pdu);
+        g_clear_pointer (&req->pdu, gsnmp_pdu_unref);
         g_clear_pointer (&req->context_engine_id, g_bytes_unref);
         g_clear_pointer (&req->context_name, g_bytes_unref);
         g_clear_pointer (&req->msg_ids, g_array_unref);
@@ -430,7 +430,7 @@ request_complete (Request  *req,
         GTask *task;
 
         if (req->is_discovery) {
-                g_clear_object (&pdu);
+                g_clear_pointer (&pdu, gsnmp_pdu_unref);
                 discovery_finish (req, error);
                 return;
         }
@@ -453,7 +453,7 @@ request_complete (Request  *req,
                 g_task_return_pointer (task, g_bytes_ref (req->remote->engine_id),
                                        (GDestroyNotify) g_bytes_unref);
         else
-                g_task_return_pointer (task, pdu, g_object_unref);
+                g_task_return_pointer (task, pdu, (GDestroyNotify) gsnmp_pdu_unref);
         request_free (req);
         g_object_unref (task);
 
@@ -1489,7 +1489,7 @@ gsnmp_engine_finalize (GObject *object)
         GsnmpEngine *self = GSNMP_ENGINE (object);
 
         g_clear_pointer (&self->requests, g_hash_table_unref);
-        g_clear_object (&self->scratch_pdu);
+        g_clear_pointer (&self->scratch_pdu, gsnmp_pdu_unref);
         g_clear_pointer (&self->remotes, g_hash_table_unref);
         g_clear_pointer (&self->keys, gsnmp_usm_key_cache_free);
         g_clear_pointer (&self->state_file, g_free);
@@ -1786,7 +1786,7 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
                 req->user = g_object_ref (GSNMP_USM_USER (credentials));
                 req->user_name = g_bytes_new (name, strlen (name));
                 req->level = gsnmp_usm_user_get_security_level (req->user);
-                req->pdu = g_object_ref (pdu);
+                req->pdu = gsnmp_pdu_ref (pdu);
                 if (gsnmp_target_get_context_engine_id (target) != NULL)
                         req->context_engine_id =
                                 g_bytes_ref (gsnmp_target_get_context_engine_id (target));
@@ -1833,7 +1833,7 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
 
 /* The request PDU of get, get-next and get-bulk.  SNMPv1/v2c requests are
  * encoded once and drop their PDU right away, so the engine keeps one
- * scratch PDU for them instead of a GObject per request; whoever keeps a
+ * scratch PDU for them instead of a new one per request; whoever keeps a
  * reference (SNMPv3 requests do) makes the next call build a new one. */
 static GsnmpPdu *
 build_request_pdu (GsnmpEngine      *self,
@@ -1844,20 +1844,20 @@ build_request_pdu (GsnmpEngine      *self,
         GsnmpPdu *pdu = self->scratch_pdu;
         gsize i;
 
-        if (pdu != NULL && G_OBJECT (pdu)->ref_count == 1) {
+        if (pdu != NULL && g_atomic_ref_count_compare (&pdu->ref_count, 1)) {
                 g_ptr_array_set_size (pdu->varbinds, 0);
                 pdu->type = type;
                 pdu->request_id = 0;
                 pdu->error_status = 0;
                 pdu->error_index = 0;
         } else {
-                g_clear_object (&self->scratch_pdu);
+                g_clear_pointer (&self->scratch_pdu, gsnmp_pdu_unref);
                 pdu = self->scratch_pdu = gsnmp_pdu_new (type);
         }
 
         for (i = 0; i < n_oids; i++)
                 gsnmp_pdu_take_varbind (pdu, gsnmp_varbind_new_null (oids[i]));
-        return g_object_ref (pdu);
+        return gsnmp_pdu_ref (pdu);
 }
 
 static void
@@ -1872,7 +1872,10 @@ engine_request_oids (GsnmpEngine         *self,
         g_autoptr(GTask) task = NULL;
 
         task = g_task_new (self, cancellable, callback, user_data);
-        g_task_set_source_tag (task, source_tag);
+        /* The function, not GLib's macro: the macro would also copy the
+         * string "source_tag" into the task's name, one allocation per
+         * request for a name that says nothing */
+        (g_task_set_source_tag) (task, source_tag);
         gsnmp_engine_start_request (self, target, pdu, cancellable, task);
 }
 
@@ -2508,7 +2511,7 @@ gsnmp_engine_send_pdu_async (GsnmpEngine         *self,
         guint i, n;
 
         CHECK_ASYNC_ARGS (self, target, cancellable);
-        g_return_if_fail (GSNMP_IS_PDU (pdu));
+        g_return_if_fail (pdu != NULL);
         type = gsnmp_pdu_get_pdu_type (pdu);
         g_return_if_fail (type == GSNMP_PDU_TYPE_GET || type == GSNMP_PDU_TYPE_GET_NEXT ||
                           type == GSNMP_PDU_TYPE_GET_BULK || type == GSNMP_PDU_TYPE_SET ||

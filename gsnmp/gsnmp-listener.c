@@ -484,7 +484,7 @@ handle_community (GsnmpListener         *self,
         security.version = msg->version;
         security.community = msg->community;
         security.level = GSNMP_SECURITY_LEVEL_NO_AUTH_NO_PRIV;
-        notification = make_notification (self, &security, from, from_len, g_object_ref (msg->pdu));
+        notification = make_notification (self, &security, from, from_len, gsnmp_pdu_ref (msg->pdu));
         if (notification == NULL)
                 return;
 
@@ -641,7 +641,7 @@ handle_v3 (GsnmpListener         *self,
         security.engine_id = msg->engine_id;
         security.context_engine_id = msg->context_engine_id;
         security.context_name = msg->context_name;
-        notification = make_notification (self, &security, from, from_len, g_object_ref (msg->pdu));
+        notification = make_notification (self, &security, from, from_len, gsnmp_pdu_ref (msg->pdu));
         if (notification == NULL)
                 return;
 

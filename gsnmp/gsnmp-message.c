@@ -251,7 +251,7 @@ gsnmp_message_read_pdu (GsnmpBerReader        *r,
         ok = ok && gsnmp_ber_leave (r, error) && gsnmp_ber_leave (r, error);
 
         if (!ok) {
-                g_object_unref (pdu);
+                gsnmp_pdu_unref (pdu);
                 return FALSE;
         }
         *out = pdu;
@@ -310,7 +310,7 @@ void
 gsnmp_message_clear (GsnmpMessage *msg)
 {
         g_clear_pointer (&msg->community, g_bytes_unref);
-        g_clear_object (&msg->pdu);
+        g_clear_pointer (&msg->pdu, gsnmp_pdu_unref);
         msg->version = GSNMP_PROTOCOL_VERSION_V1;
 }
 
@@ -499,7 +499,7 @@ gsnmp_message_encode (const GsnmpMessage *msg,
         guint n_varbinds;
 
         g_return_val_if_fail (msg != NULL, NULL);
-        g_return_val_if_fail (GSNMP_IS_PDU (msg->pdu), NULL);
+        g_return_val_if_fail (msg->pdu != NULL, NULL);
 
         if (msg->version != GSNMP_PROTOCOL_VERSION_V1 &&
             msg->version != GSNMP_PROTOCOL_VERSION_V2C) {
@@ -689,7 +689,7 @@ read_scoped_pdu (GsnmpBerReader *r,
             !gsnmp_message_read_pdu (r, GSNMP_PROTOCOL_VERSION_V3, &pdu, error))
                 return FALSE;
         if (!gsnmp_ber_leave (r, error)) {
-                g_object_unref (pdu);
+                gsnmp_pdu_unref (pdu);
                 return FALSE;
         }
 
@@ -872,7 +872,7 @@ gsnmp_message_v3_clear (GsnmpMessageV3 *msg)
         g_clear_pointer (&msg->user_name, g_bytes_unref);
         g_clear_pointer (&msg->context_engine_id, g_bytes_unref);
         g_clear_pointer (&msg->context_name, g_bytes_unref);
-        g_clear_object (&msg->pdu);
+        g_clear_pointer (&msg->pdu, gsnmp_pdu_unref);
         memset (msg, 0, sizeof (*msg));
 }
 
@@ -1048,7 +1048,7 @@ gsnmp_message_v3_encode (const GsnmpMessageV3 *msg,
         guint n_varbinds;
 
         g_return_val_if_fail (msg != NULL, NULL);
-        g_return_val_if_fail (GSNMP_IS_PDU (msg->pdu), NULL);
+        g_return_val_if_fail (msg->pdu != NULL, NULL);
 
         bytes_data (msg->engine_id, &engine_id_len);
         bytes_data (msg->user_name, &user_name_len);

@@ -227,9 +227,12 @@ append_tree_node (GsnmpMib *mib,
             (def->kind == MIB_DEF_TRAP_TYPE || def->kind == MIB_DEF_NOTIFICATION_TYPE))
                 append_list (out, def->kind == MIB_DEF_TRAP_TYPE ? "  VARIABLES\t{ " : "  OBJECTS\t{ ",
                              def->objects, FALSE, width);
-        if (def->description != NULL)
-                g_string_append_printf (out, "  DESCRIPTION\t\"%.*s\"\n",
-                                        (int) def->description_len, def->description);
+        if (def->has_description) {
+                g_autofree char *description = gsnmp_mib_def_description (def);
+
+                if (description != NULL)
+                        g_string_append_printf (out, "  DESCRIPTION\t\"%s\"\n", description);
+        }
         if (def->defval != NULL)
                 g_string_append_printf (out, "  DEFVAL\t{ %s }\n", def->defval);
 }

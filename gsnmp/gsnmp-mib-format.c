@@ -34,6 +34,48 @@ append_uint (GString *out,
         g_string_append_len (out, buf + sizeof buf - len, len);
 }
 
+/* "%lx" / "%lu", without printf: the hot path of hinted strings */
+static void
+append_ulong (GString *out,
+              gulong   v,
+              guint    base)
+{
+        static const char digits[] = "0123456789abcdef";
+        char buf[24];
+        int len = 0;
+
+        do {
+                buf[sizeof buf - 1 - len++] = digits[v % base];
+                v /= base;
+        } while (v != 0);
+        g_string_append_len (out, buf + sizeof buf - len, len);
+}
+
+static void
+append_long (GString *out,
+             gint64   v)
+{
+        if (v < 0) {
+                g_string_append_c (out, '-');
+                append_ulong (out, (gulong) (-(v + 1)) + 1, 10);
+        } else {
+                append_ulong (out, (gulong) v, 10);
+        }
+}
+
+static void
+append_dotted4 (GString       *out,
+                const guint32 *ids)
+{
+        int i;
+
+        for (i = 0; i < 4; i++) {
+                if (i > 0)
+                        g_string_append_c (out, '.');
+                append_uint (out, ids[i]);
+        }
+}
+
 static gboolean
 is_print (guint32 c)
 {
@@ -314,7 +356,7 @@ append_indexes (GsnmpMib          *mib,
                 case MIB_TYPE_IPADDR:
                         if (n < 4)
                                 goto finish;
-                        g_string_append_printf (out, "%u.%u.%u.%u", ids[0], ids[1], ids[2], ids[3]);
+                        append_dotted4 (out, ids);
                         ids += 4;
                         n -= 4;
                         break;
@@ -413,6 +455,18 @@ static const char * const ucd_prefixes[] = {
         ".iso.org.dod.internet.snmpSecrets",
 };
 
+/* A scratch buffer per thread for format_oid_into(), which runs once or
+ * twice per varbind of a walk; a nested call (an OID index printed with
+ * -OX) gets its own. */
+static void
+free_scratch (gpointer data)
+{
+        g_string_free (data, TRUE);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (free_scratch);
+static GPrivate scratch_busy_key;
+
 /* netsnmp_sprint_realloc_objid_tree() */
 static void
 format_oid_into (GsnmpMib        *mib,
@@ -422,14 +476,29 @@ format_oid_into (GsnmpMib        *mib,
                  GsnmpFormatFlags flags,
                  MibNode        **subtree_out)
 {
-        g_autoptr(GString) tbuf = g_string_sized_new (128);
+        g_autoptr(GString) own = NULL;
+        GString *tbuf;
+        gboolean nested = g_private_get (&scratch_busy_key) != NULL;
         MibNode *subtree = NULL;
         gssize midpoint = 0;
         gssize cp;
         guint i;
 
+        if (nested) {
+                tbuf = own = g_string_sized_new (128);
+        } else {
+                tbuf = g_private_get (&scratch_key);
+                if (tbuf == NULL) {
+                        tbuf = g_string_sized_new (256);
+                        g_private_set (&scratch_key, tbuf);
+                }
+                g_string_truncate (tbuf, 0);
+                g_private_set (&scratch_busy_key, GINT_TO_POINTER (1));
+        }
         g_string_append_c (tbuf, '.');
         append_symbol (mib, tbuf, ids, n, flags, &subtree, &midpoint);
+        if (!nested)
+                g_private_set (&scratch_busy_key, NULL);
         if (subtree_out != NULL)
                 *subtree_out = subtree;
 
@@ -591,15 +660,14 @@ append_octet_string_hinted (GString         *out,
                         case 'x':
                                 if (value < 16 && width == 1 &&
                                     ((flags & GSNMP_FORMAT_TWO_DIGIT_HEX) || (separ == 0 && *h == 0)))
-                                        g_string_append_printf (out, "0%lx", value);
-                                else
-                                        g_string_append_printf (out, "%lx", value);
+                                        g_string_append_c (out, '0');
+                                append_ulong (out, value, 16);
                                 break;
                         case 'd':
-                                g_string_append_printf (out, "%lu", value);
+                                append_ulong (out, value, 10);
                                 break;
                         case 'o':
-                                g_string_append_printf (out, "%lo", value);
+                                append_ulong (out, value, 8);
                                 break;
                         case 't':
                         case 'a': {
@@ -905,11 +973,14 @@ append_value_for (GsnmpMib        *mib,
                         if (hint != NULL)
                                 append_hinted_integer (out, (long) v, 'd', hint);
                         else
-                                g_string_append_printf (out, "%" G_GINT64_FORMAT, v);
+                                append_long (out, v);
                 } else if (quick) {
                         g_string_append (out, label);
                 } else {
-                        g_string_append_printf (out, "%s(%" G_GINT64_FORMAT ")", label, v);
+                        g_string_append (out, label);
+                        g_string_append_c (out, '(');
+                        append_long (out, v);
+                        g_string_append_c (out, ')');
                 }
                 append_units (out, units);
                 return;

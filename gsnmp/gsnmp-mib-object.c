@@ -316,9 +316,9 @@ gsnmp_mib_object_get_description (GsnmpMibObject *object)
 
         g_return_val_if_fail (object != NULL, NULL);
         def = object_def (object);
-        if (def == NULL || def->description == NULL)
+        if (def == NULL)
                 return NULL;
-        return g_strndup (def->description, def->description_len);
+        return gsnmp_mib_def_description (def);
 }
 
 /**

@@ -50,7 +50,9 @@ typedef struct {
 typedef struct {
         const char *p;
         const char *end;
-        const char *text;               /* for line numbers, counted on error */
+        const char *text;               /* for line numbers, counted on demand */
+        const char *line_pos;           /* where line_no was counted to */
+        guint       line_no;
         Token       tok;                /* the current token */
         gboolean    have_peek;
         Token       peek;
@@ -81,16 +83,23 @@ init_classes (void)
         }
 }
 
-guint
-gsnmp_mib_line_of (const char *text,
+/* The line of @p: counted forward from the last position asked for (the
+ * parser asks in increasing order), or from the start. */
+static guint
+line_at (Parser     *ps,
          const char *p)
 {
-        guint line = 1;
         const char *nl;
 
-        for (nl = memchr (text, '\n', p - text); nl != NULL; nl = memchr (nl + 1, '\n', p - nl - 1))
-                line++;
-        return line;
+        if (ps->line_pos == NULL || p < ps->line_pos) {
+                ps->line_pos = ps->text;
+                ps->line_no = 1;
+        }
+        for (nl = memchr (ps->line_pos, '\n', p - ps->line_pos); nl != NULL;
+             nl = memchr (nl + 1, '\n', p - nl - 1))
+                ps->line_no++;
+        ps->line_pos = p;
+        return ps->line_no;
 }
 
 static void
@@ -268,7 +277,7 @@ fail (Parser     *ps,
                 g_set_error (&ps->error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_SYNTAX,
                              _("%s:%u: syntax error: expected %s, found %s"),
                              ps->module->path != NULL ? ps->module->path : ps->module->name,
-                             gsnmp_mib_line_of (ps->text, ps->tok.start), _(what), near);
+                             line_at (ps, ps->tok.start), _(what), near);
         }
         return FALSE;
 }
@@ -774,9 +783,10 @@ parse_clauses (Parser   *ps,
                 } else if (tok_is (&ps->tok, "DESCRIPTION")) {
                         if (!expect (ps, TOK_STRING, N_("a string")))
                                 return FALSE;
-                        if (def->description == NULL) {
+                        if (!def->has_description) {
                                 /* not copied: descriptions are most of a module */
-                                def->description = ps->tok.start;
+                                def->has_description = TRUE;
+                                def->description_offset = ps->tok.start - ps->text;
                                 def->description_len = ps->tok.len;
                         }
                 } else if (tok_is (&ps->tok, "REFERENCE")) {
@@ -964,7 +974,7 @@ parse_body (Parser *ps)
                         def = g_new0 (MibDef, 1);
                         def->label = name;
                         def->kind = MIB_DEF_OID;
-                        def->pos = ps->tok.start;
+                        def->line = line_at (ps, ps->tok.start);
                         if (!parse_oid_value (ps, def)) {
                                 def_free (def);
                                 return FALSE;
@@ -979,7 +989,7 @@ parse_body (Parser *ps)
                                 def = g_new0 (MibDef, 1);
                                 def->label = name;
                                 def->kind = macros[i].kind;
-                                def->pos = ps->tok.start;
+                                def->line = line_at (ps, ps->tok.start);
                                 break;
                         }
                 }
@@ -1046,7 +1056,6 @@ gsnmp_mib_module_free (MibModule *module)
         g_ptr_array_unref (module->import_modules);
         g_hash_table_unref (module->imports);
         g_string_chunk_free (module->strings);
-        g_clear_pointer (&module->mapped, g_mapped_file_unref);
         g_free (module->owned_text);
         g_free (module->name);
         g_free (module->path);
@@ -1139,4 +1148,23 @@ gsnmp_mib_read_module_name (const char *text,
         if (!tok_is (&ps.tok, "DEFINITIONS"))
                 return NULL;
         return tok_dup (&first);
+}
+
+/* A definition's DESCRIPTION, read again from its module's file (or its
+ * text given in memory); NULL if it has none or the file changed. */
+char *
+gsnmp_mib_def_description (MibDef *def)
+{
+        MibModule *module = def->module;
+        g_autofree char *contents = NULL;
+        gsize length;
+
+        if (!def->has_description)
+                return NULL;
+        if (module->owned_text != NULL)
+                return g_strndup (module->owned_text + def->description_offset, def->description_len);
+        if (module->path == NULL || !g_file_get_contents (module->path, &contents, &length, NULL) ||
+            def->description_offset + def->description_len > length)
+                return NULL;
+        return g_strndup (contents + def->description_offset, def->description_len);
 }

@@ -78,7 +78,7 @@ typedef struct _MibNode MibNode;
 typedef struct {
         const char  *label;
         MibDefKind   kind;
-        const char  *pos;               /* where it is in the module's text */
+        guint        line;
         const char  *parent;            /* the first component, a label */
         guint        n_comps;
         MibComp     *comps;
@@ -86,7 +86,8 @@ typedef struct {
         const char  *units;
         const char  *access;
         const char  *status;
-        const char  *description;       /* raw, as in the file: into the module's text */
+        gboolean     has_description;
+        gsize        description_offset; /* raw, as in the file: read again when asked for */
         gsize        description_len;
         const char **index;             /* NULL-terminated, or NULL */
         gboolean     implied;           /* IMPLIED before the last index */
@@ -119,9 +120,7 @@ struct _MibModule {
         gboolean       smiv2;
         guint          load_order;
         GStringChunk  *strings;
-        const char    *text;            /* the file, kept for the descriptions */
-        GMappedFile   *mapped;          /* the file's mapping, or NULL */
-        char          *owned_text;      /* or a copy of text given in memory */
+        char          *owned_text;      /* a module given in memory (no file), or NULL */
         GHashTable    *imports;         /* symbol → module name */
         GPtrArray     *import_modules;  /* module names, in order */
         GPtrArray     *defs;            /* MibDef */
@@ -146,8 +145,7 @@ MibModule *gsnmp_mib_module_parse      (const char  *name_hint,
                                        gsize        length,
                                        GError     **error);
 void       gsnmp_mib_module_free       (MibModule   *module);
-guint      gsnmp_mib_line_of           (const char  *text,
-                                        const char  *p);
+char      *gsnmp_mib_def_description   (MibDef      *def);
 char      *gsnmp_mib_read_module_name  (const char  *text,
                                        gsize        length);
 

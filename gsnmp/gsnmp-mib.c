@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "gsnmp-mib.h"
@@ -53,7 +54,8 @@ struct _GsnmpMib {
         GRWLock      lock;
         GPtrArray   *dirs;              /* char* */
         GHashTable  *paths;             /* module name → file path (index) */
-        GHashTable  *texts;             /* file path → contents read by the index */
+        char        *buf;               /* the file being parsed: one buffer for all */
+        gsize        buf_size;
         gboolean     indexed;
         GHashTable  *modules;           /* name → MibModule */
         GPtrArray   *module_order;      /* MibModule, in load order */
@@ -119,7 +121,7 @@ gsnmp_mib_finalize (GObject *object)
         g_ptr_array_unref (mib->module_order);
         g_hash_table_unref (mib->modules);
         g_hash_table_unref (mib->paths);
-        g_hash_table_unref (mib->texts);
+        g_free (mib->buf);
         g_ptr_array_unref (mib->dirs);
         g_rw_lock_clear (&mib->lock);
 
@@ -141,8 +143,6 @@ gsnmp_mib_init (GsnmpMib *mib)
         g_rw_lock_init (&mib->lock);
         mib->dirs = g_ptr_array_new_with_free_func (g_free);
         mib->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-        mib->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) g_mapped_file_unref);
         mib->modules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                               (GDestroyNotify) gsnmp_mib_module_free);
         mib->module_order = g_ptr_array_new ();
@@ -224,7 +224,6 @@ set_search_path_locked (GsnmpMib   *mib,
         g_ptr_array_unref (mib->dirs);
         mib->dirs = g_steal_pointer (&dirs);
         g_hash_table_remove_all (mib->paths);
-        g_hash_table_remove_all (mib->texts);
         mib->indexed = FALSE;
 }
 
@@ -299,23 +298,21 @@ index_directories (GsnmpMib *mib)
                 while ((entry = g_dir_read_name (dir)) != NULL) {
                         g_autofree char *path = NULL;
                         g_autofree char *name = NULL;
-                        GMappedFile *mapped;
+                        char head[4096];
+                        gsize n;
+                        FILE *f;
 
                         if (entry[0] == '.')
                                 continue;
                         path = g_build_filename (dirname, entry, NULL);
-                        /* Read once: the text is kept until the module loads
-                         * (or the load call returns) */
-                        mapped = g_mapped_file_new (path, FALSE, NULL);
-                        if (mapped == NULL)
+                        f = fopen (path, "rb");
+                        if (f == NULL)
                                 continue;
-                        name = gsnmp_mib_read_module_name (g_mapped_file_get_contents (mapped),
-                                                           g_mapped_file_get_length (mapped));
-                        if (name == NULL || g_hash_table_contains (mib->paths, name)) {
-                                g_mapped_file_unref (mapped);
+                        n = fread (head, 1, sizeof head, f);
+                        fclose (f);
+                        name = gsnmp_mib_read_module_name (head, n);
+                        if (name == NULL || g_hash_table_contains (mib->paths, name))
                                 continue;
-                        }
-                        g_hash_table_insert (mib->texts, g_strdup (path), mapped);
                         g_hash_table_insert (mib->paths, g_steal_pointer (&name),
                                              g_steal_pointer (&path));
                 }
@@ -550,7 +547,7 @@ link_module (GsnmpMib   *mib,
                 g_set_error (&first_error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_UNRESOLVED,
                              _("%s:%u: %s is defined below %s, which is not defined or imported"),
                              module->path != NULL ? module->path : module->name,
-                             gsnmp_mib_line_of (module->text, def->pos), def->label, def->parent);
+                             def->line, def->label, def->parent);
         }
 
         for (i = 0; i < module->defs->len; i++)
@@ -563,13 +560,49 @@ link_module (GsnmpMib   *mib,
         return TRUE;
 }
 
+/* Reads @path into the store's one parse buffer (a module's text is not
+ * kept: its descriptions are read again when asked for). */
+static gboolean
+read_file (GsnmpMib    *mib,
+           const char  *path,
+           gsize       *length,
+           GError     **error)
+{
+        FILE *f = fopen (path, "rb");
+        gsize n = 0;
+
+        if (f == NULL) {
+                g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errno), g_strerror (errno));
+                return FALSE;
+        }
+        for (;;) {
+                gsize got;
+
+                if (mib->buf_size - n < 65536) {
+                        mib->buf_size = MAX (mib->buf_size * 2, 262144);
+                        mib->buf = g_realloc (mib->buf, mib->buf_size);
+                }
+                got = fread (mib->buf + n, 1, mib->buf_size - n, f);
+                n += got;
+                if (got == 0)
+                        break;
+        }
+        if (ferror (f)) {
+                g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_IO, _("read error"));
+                fclose (f);
+                return FALSE;
+        }
+        fclose (f);
+        *length = n;
+        return TRUE;
+}
+
 static gboolean
 load_module_locked (GsnmpMib    *mib,
                     const char  *name,
                     GError     **error)
 {
         MibModule *module = g_hash_table_lookup (mib->modules, name);
-        GMappedFile *mapped = NULL;
         const char *path;
         gsize length;
         GError *local = NULL;
@@ -584,30 +617,18 @@ load_module_locked (GsnmpMib    *mib,
                              _("Cannot find module (%s)"), name);
                 return FALSE;
         }
-        {
-                gpointer stolen_key = NULL;
-
-                if (g_hash_table_steal_extended (mib->texts, path, &stolen_key, (gpointer *) &mapped))
-                        g_free (stolen_key);
-                else
-                        mapped = g_mapped_file_new (path, FALSE, &local);
-        }
-        if (mapped == NULL) {
+        if (!read_file (mib, path, &length, &local)) {
                 g_set_error (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_MODULE_NOT_FOUND,
                              _("Cannot read module %s: %s"), name, local->message);
                 g_error_free (local);
                 return FALSE;
         }
-        length = g_mapped_file_get_length (mapped);
-        module = gsnmp_mib_module_parse (name, path, g_mapped_file_get_contents (mapped), length, &local);
+        module = gsnmp_mib_module_parse (name, path, mib->buf, length, &local);
         if (module == NULL) {
                 g_set_error_literal (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_SYNTAX, local->message);
                 g_error_free (local);
-                g_mapped_file_unref (mapped);
                 return FALSE;
         }
-        module->mapped = mapped;
-        module->text = g_mapped_file_get_contents (mapped);
         /* The index names the module by its file's first module name */
         g_free (module->name);
         module->name = g_strdup (name);
@@ -645,7 +666,6 @@ gsnmp_mib_load_text (GsnmpMib    *mib,
                 return FALSE;
         }
         module->owned_text = copy;
-        module->text = copy;
         g_rw_lock_writer_lock (&mib->lock);
         if (g_hash_table_contains (mib->modules, module->name)) {
                 g_rw_lock_writer_unlock (&mib->lock);
@@ -695,7 +715,8 @@ gsnmp_mib_load_module (GsnmpMib    *mib,
 
         g_rw_lock_writer_lock (&mib->lock);
         ok = load_module_locked (mib, name, error);
-        g_hash_table_remove_all (mib->texts);
+        g_clear_pointer (&mib->buf, g_free);
+        mib->buf_size = 0;
         g_rw_lock_writer_unlock (&mib->lock);
         return ok;
 }
@@ -791,7 +812,8 @@ gsnmp_mib_load_all (GsnmpMib  *mib,
                                 g_error_free (local);
                 }
         }
-        g_hash_table_remove_all (mib->texts);
+        g_clear_pointer (&mib->buf, g_free);
+        mib->buf_size = 0;
         g_rw_lock_writer_unlock (&mib->lock);
         if (first != NULL) {
                 g_propagate_error (error, first);
@@ -959,7 +981,8 @@ gsnmp_mib_ensure_module (GsnmpMib   *mib,
                 return TRUE;
         g_rw_lock_writer_lock (&mib->lock);
         load_module_locked (mib, module, NULL);
-        g_hash_table_remove_all (mib->texts);
+        g_clear_pointer (&mib->buf, g_free);
+        mib->buf_size = 0;
         loaded = g_hash_table_contains (mib->modules, module);
         g_rw_lock_writer_unlock (&mib->lock);
         return loaded;

@@ -190,7 +190,7 @@ gsnmp_notification_finalize (GObject *object)
         g_clear_pointer (&self->engine_id, g_bytes_unref);
         g_clear_pointer (&self->context_engine_id, g_bytes_unref);
         g_clear_pointer (&self->context_name, g_free);
-        g_clear_object (&self->pdu);
+        g_clear_pointer (&self->pdu, gsnmp_pdu_unref);
         g_clear_pointer (&self->v1_varbinds, g_ptr_array_unref);
         g_clear_pointer (&self->trap_oid, gsnmp_oid_unref);
         g_clear_object (&self->agent_address);

@@ -65,7 +65,7 @@ notify_entry_clear (NotifyEntry *entry)
 {
         g_clear_object (&entry->target);
         g_clear_error (&entry->error);
-        g_clear_object (&entry->response);
+        g_clear_pointer (&entry->response, gsnmp_pdu_unref);
 }
 
 static void
@@ -450,7 +450,7 @@ start_pdu (GsnmpEngine  *self,
                 return;
         }
         gsnmp_engine_start_request (self, target, pdu, cancellable, task);
-        g_object_unref (pdu);
+        gsnmp_pdu_unref (pdu);
 }
 
 /*****************************************************************************/
@@ -710,7 +710,7 @@ on_inform_done (GObject      *source,
                 return;
         }
         /* Returned whatever its error-status, as by every request */
-        g_task_return_pointer (task, g_steal_pointer (&response), g_object_unref);
+        g_task_return_pointer (task, g_steal_pointer (&response), (GDestroyNotify) gsnmp_pdu_unref);
 }
 
 /**
@@ -953,7 +953,7 @@ gsnmp_engine_notify_async (GsnmpEngine          *self,
                 g_task_set_name (request, "[gsnmp] notify target");
                 g_task_set_check_cancellable (request, FALSE);
                 gsnmp_engine_start_request (self, targets[i], pdu, cancellable, request);
-                g_object_unref (pdu);
+                gsnmp_pdu_unref (pdu);
         }
         notify_maybe_done (task);
 }

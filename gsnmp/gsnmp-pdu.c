@@ -27,140 +27,20 @@
  * [method@Gsnmp.Pdu.get_non_repeaters] and
  * [method@Gsnmp.Pdu.get_max_repetitions].
  *
- * A PDU is not thread-safe; once the library has handed one to you it does
- * not change it any more.
+ * A PDU is a boxed, reference-counted value ([method@Gsnmp.Pdu.ref],
+ * [method@Gsnmp.Pdu.unref]; `g_autoptr(GsnmpPdu)` in C).  Its reference
+ * count is thread-safe, its contents are not; once the library has handed
+ * a PDU to you it does not change it any more.
  *
  * Since: 0.1
  */
 
-G_DEFINE_FINAL_TYPE (GsnmpPdu, gsnmp_pdu, G_TYPE_OBJECT)
-
-enum {
-        PROP_0,
-        PROP_PDU_TYPE,
-        PROP_REQUEST_ID,
-        PROP_ERROR_STATUS,
-        PROP_ERROR_INDEX,
-        N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-gsnmp_pdu_finalize (GObject *object)
-{
-        GsnmpPdu *self = GSNMP_PDU (object);
-
-        g_ptr_array_unref (self->varbinds);
-        g_clear_pointer (&self->enterprise, gsnmp_oid_unref);
-
-        G_OBJECT_CLASS (gsnmp_pdu_parent_class)->finalize (object);
-}
-
-static void
-gsnmp_pdu_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-        GsnmpPdu *self = GSNMP_PDU (object);
-
-        switch (prop_id) {
-        case PROP_PDU_TYPE:
-                g_value_set_enum (value, self->type);
-                break;
-        case PROP_REQUEST_ID:
-                g_value_set_int (value, self->request_id);
-                break;
-        case PROP_ERROR_STATUS:
-                g_value_set_uint (value, self->error_status);
-                break;
-        case PROP_ERROR_INDEX:
-                g_value_set_uint (value, self->error_index);
-                break;
-        default:
-                G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-                break;
-        }
-}
-
-static void
-gsnmp_pdu_class_init (GsnmpPduClass *klass)
-{
-        GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-        gsnmp_init_once ();
-
-        object_class->finalize = gsnmp_pdu_finalize;
-        object_class->get_property = gsnmp_pdu_get_property;
-
-        /**
-         * GsnmpPdu:pdu-type:
-         *
-         * The type of the PDU.
-         *
-         * Since: 0.1
-         */
-        properties[PROP_PDU_TYPE] =
-                g_param_spec_enum ("pdu-type", NULL, NULL,
-                                   GSNMP_TYPE_PDU_TYPE, GSNMP_PDU_TYPE_GET,
-                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-        /**
-         * GsnmpPdu:request-id:
-         *
-         * The request-id, which matches a response to its request.  The
-         * engine assigns it when it sends a request.
-         *
-         * Since: 0.1
-         */
-        properties[PROP_REQUEST_ID] =
-                g_param_spec_int ("request-id", NULL, NULL,
-                                  G_MININT32, G_MAXINT32, 0,
-                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-        /**
-         * GsnmpPdu:error-status:
-         *
-         * The error-status of a response: 0 (noError) or one of the values
-         * of [error@Gsnmp.PduError].  For GetBulkRequest-PDUs this field
-         * holds non-repeaters.
-         *
-         * Since: 0.1
-         */
-        properties[PROP_ERROR_STATUS] =
-                g_param_spec_uint ("error-status", NULL, NULL,
-                                   0, G_MAXUINT32, 0,
-                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-        /**
-         * GsnmpPdu:error-index:
-         *
-         * The error-index of a response: the 1-based position of the
-         * varbind that caused the error, or 0.  For GetBulkRequest-PDUs
-         * this field holds max-repetitions.
-         *
-         * Since: 0.1
-         */
-        properties[PROP_ERROR_INDEX] =
-                g_param_spec_uint ("error-index", NULL, NULL,
-                                   0, G_MAXUINT32, 0,
-                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-        g_object_class_install_properties (object_class, N_PROPS, properties);
-}
+G_DEFINE_BOXED_TYPE (GsnmpPdu, gsnmp_pdu, gsnmp_pdu_ref, gsnmp_pdu_unref)
 
 static void
 unref_varbind (gpointer data)
 {
         gsnmp_varbind_unref (data);
-}
-
-static void
-gsnmp_pdu_init (GsnmpPdu *self)
-{
-        self->type = GSNMP_PDU_TYPE_GET;
-        self->varbinds = g_ptr_array_new_with_free_func (unref_varbind);
 }
 
 /*****************************************************************************/
@@ -170,7 +50,7 @@ void
 gsnmp_pdu_set_request_id (GsnmpPdu *self,
                           gint32    request_id)
 {
-        g_return_if_fail (GSNMP_IS_PDU (self));
+        g_return_if_fail (self != NULL);
 
         self->request_id = request_id;
 }
@@ -180,7 +60,7 @@ gsnmp_pdu_set_error (GsnmpPdu *self,
                      guint32   error_status,
                      guint32   error_index)
 {
-        g_return_if_fail (GSNMP_IS_PDU (self));
+        g_return_if_fail (self != NULL);
 
         self->error_status = error_status;
         self->error_index = error_index;
@@ -191,7 +71,7 @@ gsnmp_pdu_set_bulk (GsnmpPdu *self,
                     guint32   non_repeaters,
                     guint32   max_repetitions)
 {
-        g_return_if_fail (GSNMP_IS_PDU (self));
+        g_return_if_fail (self != NULL);
 
         self->error_status = non_repeaters;
         self->error_index = max_repetitions;
@@ -201,7 +81,7 @@ void
 gsnmp_pdu_take_varbind (GsnmpPdu     *self,
                         GsnmpVarbind *varbind)
 {
-        g_return_if_fail (GSNMP_IS_PDU (self));
+        g_return_if_fail (self != NULL);
         g_return_if_fail (varbind != NULL);
 
         g_ptr_array_add (self->varbinds, varbind);
@@ -224,12 +104,55 @@ gsnmp_pdu_take_varbind (GsnmpPdu     *self,
 GsnmpPdu *
 gsnmp_pdu_new (GsnmpPduType type)
 {
-        GsnmpPdu *self;
+        GsnmpPdu *self = g_new0 (GsnmpPdu, 1);
 
-        self = g_object_new (GSNMP_TYPE_PDU, NULL);
+        g_atomic_ref_count_init (&self->ref_count);
         self->type = type;
+        self->varbinds = g_ptr_array_new_with_free_func (unref_varbind);
 
         return self;
+}
+
+/**
+ * gsnmp_pdu_ref:
+ * @self: a PDU
+ *
+ * Acquires a reference on @self.  This function is thread-safe.
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 0.1
+ */
+GsnmpPdu *
+gsnmp_pdu_ref (GsnmpPdu *self)
+{
+        g_return_val_if_fail (self != NULL, NULL);
+
+        g_atomic_ref_count_inc (&self->ref_count);
+
+        return self;
+}
+
+/**
+ * gsnmp_pdu_unref:
+ * @self: (transfer full): a PDU
+ *
+ * Releases a reference on @self, and frees it and its varbinds when that
+ * was the last one.  This function is thread-safe.
+ *
+ * Since: 0.1
+ */
+void
+gsnmp_pdu_unref (GsnmpPdu *self)
+{
+        g_return_if_fail (self != NULL);
+
+        if (!g_atomic_ref_count_dec (&self->ref_count))
+                return;
+
+        g_ptr_array_unref (self->varbinds);
+        g_clear_pointer (&self->enterprise, gsnmp_oid_unref);
+        g_free (self);
 }
 
 /**
@@ -245,7 +168,7 @@ gsnmp_pdu_new (GsnmpPduType type)
 GsnmpPduType
 gsnmp_pdu_get_pdu_type (GsnmpPdu *self)
 {
-        g_return_val_if_fail (GSNMP_IS_PDU (self), GSNMP_PDU_TYPE_GET);
+        g_return_val_if_fail (self != NULL, GSNMP_PDU_TYPE_GET);
 
         return self->type;
 }
@@ -263,7 +186,7 @@ gsnmp_pdu_get_pdu_type (GsnmpPdu *self)
 gint32
 gsnmp_pdu_get_request_id (GsnmpPdu *self)
 {
-        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+        g_return_val_if_fail (self != NULL, 0);
 
         return self->request_id;
 }
@@ -283,7 +206,7 @@ gsnmp_pdu_get_request_id (GsnmpPdu *self)
 guint
 gsnmp_pdu_get_error_status (GsnmpPdu *self)
 {
-        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+        g_return_val_if_fail (self != NULL, 0);
 
         return self->error_status;
 }
@@ -302,7 +225,7 @@ gsnmp_pdu_get_error_status (GsnmpPdu *self)
 guint
 gsnmp_pdu_get_error_index (GsnmpPdu *self)
 {
-        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+        g_return_val_if_fail (self != NULL, 0);
 
         return self->error_index;
 }
@@ -322,7 +245,7 @@ gsnmp_pdu_get_error_index (GsnmpPdu *self)
 guint
 gsnmp_pdu_get_non_repeaters (GsnmpPdu *self)
 {
-        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+        g_return_val_if_fail (self != NULL, 0);
         g_return_val_if_fail (self->type == GSNMP_PDU_TYPE_GET_BULK, 0);
 
         return self->error_status;
@@ -343,7 +266,7 @@ gsnmp_pdu_get_non_repeaters (GsnmpPdu *self)
 guint
 gsnmp_pdu_get_max_repetitions (GsnmpPdu *self)
 {
-        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+        g_return_val_if_fail (self != NULL, 0);
         g_return_val_if_fail (self->type == GSNMP_PDU_TYPE_GET_BULK, 0);
 
         return self->error_index;
@@ -362,7 +285,7 @@ void
 gsnmp_pdu_add_varbind (GsnmpPdu     *self,
                        GsnmpVarbind *varbind)
 {
-        g_return_if_fail (GSNMP_IS_PDU (self));
+        g_return_if_fail (self != NULL);
         g_return_if_fail (varbind != NULL);
 
         g_ptr_array_add (self->varbinds, gsnmp_varbind_ref (varbind));
@@ -385,7 +308,7 @@ GsnmpVarbind **
 gsnmp_pdu_get_varbinds (GsnmpPdu *self,
                         guint    *n_varbinds)
 {
-        g_return_val_if_fail (GSNMP_IS_PDU (self), NULL);
+        g_return_val_if_fail (self != NULL, NULL);
 
         if (n_varbinds)
                 *n_varbinds = self->varbinds->len;
@@ -406,7 +329,7 @@ gsnmp_pdu_get_varbinds (GsnmpPdu *self,
 guint
 gsnmp_pdu_get_n_varbinds (GsnmpPdu *self)
 {
-        g_return_val_if_fail (GSNMP_IS_PDU (self), 0);
+        g_return_val_if_fail (self != NULL, 0);
 
         return self->varbinds->len;
 }
@@ -427,7 +350,7 @@ GsnmpVarbind *
 gsnmp_pdu_get_varbind (GsnmpPdu *self,
                        guint     index)
 {
-        g_return_val_if_fail (GSNMP_IS_PDU (self), NULL);
+        g_return_val_if_fail (self != NULL, NULL);
         g_return_val_if_fail (index < self->varbinds->len, NULL);
 
         return g_ptr_array_index (self->varbinds, index);
@@ -463,11 +386,13 @@ gsnmp_pdu_check_error (GsnmpPdu  *self,
         const char *name;
         g_autofree char *oid_str = NULL;
 
-        g_return_val_if_fail (GSNMP_IS_PDU (self), FALSE);
+        g_return_val_if_fail (self != NULL, FALSE);
         g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
         if (self->error_status == 0)
                 return TRUE;
+
+        gsnmp_init_once ();
 
         if (self->error_index >= 1 && self->error_index <= self->varbinds->len) {
                 GsnmpVarbind *vb = g_ptr_array_index (self->varbinds, self->error_index - 1);

@@ -17,10 +17,14 @@ G_BEGIN_DECLS
 
 #define GSNMP_TYPE_PDU (gsnmp_pdu_get_type ())
 GSNMP_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (GsnmpPdu, gsnmp_pdu, GSNMP, PDU, GObject)
+GType            gsnmp_pdu_get_type           (void) G_GNUC_CONST;
 
 GSNMP_AVAILABLE_IN_ALL
 GsnmpPdu        *gsnmp_pdu_new                (GsnmpPduType   type);
+GSNMP_AVAILABLE_IN_ALL
+GsnmpPdu        *gsnmp_pdu_ref                (GsnmpPdu      *self);
+GSNMP_AVAILABLE_IN_ALL
+void             gsnmp_pdu_unref              (GsnmpPdu      *self);
 GSNMP_AVAILABLE_IN_ALL
 GsnmpPduType     gsnmp_pdu_get_pdu_type       (GsnmpPdu      *self);
 GSNMP_AVAILABLE_IN_ALL
@@ -47,5 +51,7 @@ GsnmpVarbind    *gsnmp_pdu_get_varbind        (GsnmpPdu      *self,
 GSNMP_AVAILABLE_IN_ALL
 gboolean         gsnmp_pdu_check_error        (GsnmpPdu      *self,
                                                GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsnmpPdu, gsnmp_pdu_unref)
 
 G_END_DECLS

@@ -251,7 +251,7 @@ build_response (FakeAgent          *agent,
                         if (found != NULL) {
                                 gsnmp_pdu_add_varbind (response, found);
                         } else if (v1) {
-                                g_clear_object (&response);
+                                g_clear_pointer (&response, gsnmp_pdu_unref);
                                 response = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
                                 gsnmp_pdu_set_request_id (response, gsnmp_pdu_get_request_id (pdu));
                                 gsnmp_pdu_set_error (response, GSNMP_PDU_ERROR_NO_SUCH_NAME, i + 1);
@@ -271,7 +271,7 @@ build_response (FakeAgent          *agent,
                         if (next != NULL) {
                                 gsnmp_pdu_add_varbind (response, next);
                         } else if (v1) {
-                                g_clear_object (&response);
+                                g_clear_pointer (&response, gsnmp_pdu_unref);
                                 response = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
                                 gsnmp_pdu_set_request_id (response, gsnmp_pdu_get_request_id (pdu));
                                 gsnmp_pdu_set_error (response, GSNMP_PDU_ERROR_NO_SUCH_NAME, i + 1);
@@ -351,7 +351,7 @@ encode_response (const GsnmpMessage *request,
 
         message.version = request->version;
         message.community = request->community != NULL ? g_bytes_ref (request->community) : NULL;
-        message.pdu = g_object_ref (response);
+        message.pdu = gsnmp_pdu_ref (response);
 
         bytes = gsnmp_message_encode (&message, 0, &error);
         g_assert_no_error (error);
@@ -386,7 +386,7 @@ encode_poison_full (const GsnmpMessage   *request,
 
         message.version = version;
         message.community = g_bytes_new (community, strlen (community));
-        message.pdu = g_object_ref (poison);
+        message.pdu = gsnmp_pdu_ref (poison);
         bytes = gsnmp_message_encode (&message, 0, &error);
         g_assert_no_error (error);
         gsnmp_message_clear (&message);

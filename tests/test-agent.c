@@ -32,7 +32,7 @@ on_response (GsnmpAgent *agent,
 
         g_assert_false (a->done);
         a->done = TRUE;
-        a->response = response ? g_object_ref (response) : NULL;
+        a->response = response ? gsnmp_pdu_ref (response) : NULL;
 }
 
 /* The tests' context: the fixture's store without the built-in groups,
@@ -242,7 +242,7 @@ test_get_v1 (Fixture       *f,
         resp = process (f->agent, &access, ok);
         assert_error (resp, 0, 0);
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.2.0 = STRING: \"two\"");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* RFC 3584 §4.2.2.1: an exception gives noSuchName, with the
          * request's varbinds */
@@ -250,7 +250,7 @@ test_get_v1 (Fixture       *f,
         assert_error (resp, GSNMP_PDU_ERROR_NO_SUCH_NAME, 2);
         g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), ==, 2);
         assert_varbind (resp, 1, ".1.3.6.1.4.1.99999.3.1.2.9 = NULL");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         resp = process (f->agent, &access, c64);
         assert_error (resp, GSNMP_PDU_ERROR_NO_SUCH_NAME, 1);
@@ -272,7 +272,7 @@ test_get_too_big (Fixture       *f,
         resp = process (f->agent, &access, req);
         assert_error (resp, GSNMP_PDU_ERROR_TOO_BIG, 0);
         g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), ==, 0);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* SNMPv1 (RFC 1157 §4.1.2): the request's varbinds */
         access.version = GSNMP_PROTOCOL_VERSION_V1;
@@ -367,13 +367,13 @@ test_getnext_nested (Fixture       *f,
         /* the outer store's column under .3 is hidden by the inner one */
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.3.7.0 = STRING: \"inner\"");
         assert_varbind (resp, 1, ".1.3.6.1.4.1.99999.4.0 = INTEGER: 4");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
-        g_clear_object (&req);
+        g_clear_pointer (&req, gsnmp_pdu_unref);
         req = request_new (GSNMP_PDU_TYPE_GET, "1.3.6.1.4.1.99999.3.1.2.1", NULL);
         resp = process (f->agent, &access, req);
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.3.1.2.1 = No Such Object available on this agent at this OID");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* Unregistered, the outer store serves .3 again */
         g_assert_true (gsnmp_agent_unregister_provider (f->agent, CTX, GSNMP_PROVIDER (inner)));
@@ -402,7 +402,7 @@ test_getnext_v1 (Fixture       *f,
         resp = process (f->agent, &access, req);
         assert_error (resp, 0, 0);
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.3.1.2.1 = INTEGER: 1");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* endOfMibView is noSuchName */
         resp = process (f->agent, &access, end);
@@ -510,7 +510,7 @@ test_getbulk_edges (Fixture       *f,
         resp = process (f->agent, &access, zero);
         assert_error (resp, 0, 0);
         g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), ==, 0);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* non-repeaters above the number of varbinds: N = L */
         resp = process (f->agent, &access, all_nr);
@@ -594,7 +594,7 @@ test_view_read (Fixture       *f,
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.1.0 = INTEGER: 1");
         assert_varbind (resp, 1, ".1.3.6.1.4.1.99999.2.0 = No Such Object available on this agent at this OID");
         assert_varbind (resp, 2, ".1.3.6.1.2.1.1.5.0 = No Such Object available on this agent at this OID");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         resp = process (f->agent, &access, next);
         assert_error (resp, 0, 0);
@@ -627,19 +627,19 @@ test_view_write (Fixture       *f,
         assert_error (resp, GSNMP_PDU_ERROR_NO_ACCESS, 1);
         g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), ==, 2);
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.3.1.2.1 = INTEGER: 10");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* only the column writable: noAccess on the second */
         access.write_view = view;
         resp = process (f->agent, &access, set);
         assert_error (resp, GSNMP_PDU_ERROR_NO_ACCESS, 2);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* v1: noSuchName (RFC 3584 §4.4) */
         access.version = GSNMP_PROTOCOL_VERSION_V1;
         resp = process (f->agent, &access, set);
         assert_error (resp, GSNMP_PDU_ERROR_NO_SUCH_NAME, 2);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* nothing was written */
         g_assert_cmpint (gsnmp_varbind_get_integer (gsnmp_store_provider_lookup (f->store, gsnmp_varbind_get_oid (a))), ==, 1);
@@ -757,10 +757,10 @@ test_set_errors (Fixture       *f,
 
                 resp = process (f->agent, &access, req);
                 assert_error (resp, GSNMP_PDU_ERROR_NOT_WRITABLE, 2);
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
                 resp = process (f->agent, &access, req2);
                 assert_error (resp, GSNMP_PDU_ERROR_NOT_WRITABLE, 2);
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
         }
 
         /* wrongType */
@@ -769,11 +769,11 @@ test_set_errors (Fixture       *f,
 
                 resp = process (f->agent, &access, req);
                 assert_error (resp, GSNMP_PDU_ERROR_WRONG_TYPE, 1);
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
                 access.version = GSNMP_PROTOCOL_VERSION_V1;
                 resp = process (f->agent, &access, req);
                 assert_error (resp, GSNMP_PDU_ERROR_BAD_VALUE, 1);
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
                 access.version = GSNMP_PROTOCOL_VERSION_V2C;
         }
 
@@ -786,11 +786,11 @@ test_set_errors (Fixture       *f,
                 gsnmp_store_provider_set_writable (f->store, sub, GSNMP_VALUE_TYPE_INTEGER, FALSE);
                 resp = process (f->agent, &access, req);
                 assert_error (resp, GSNMP_PDU_ERROR_NO_CREATION, 2);
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
                 access.version = GSNMP_PROTOCOL_VERSION_V1;
                 resp = process (f->agent, &access, req);
                 assert_error (resp, GSNMP_PDU_ERROR_NO_SUCH_NAME, 2);
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
                 access.version = GSNMP_PROTOCOL_VERSION_V2C;
         }
 
@@ -807,12 +807,12 @@ test_set_errors (Fixture       *f,
                 assert_error (resp, refused[i], 3);
                 g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), ==, 4);
                 assert_varbind (resp, 3, ".1.3.6.1.4.1.99999.3.1.2.4 = INTEGER: 1001");
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
 
                 access.version = GSNMP_PROTOCOL_VERSION_V1;
                 resp = process (f->agent, &access, req);
                 assert_error (resp, refused_v1[i], 3);
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
                 access.version = GSNMP_PROTOCOL_VERSION_V2C;
         }
 
@@ -973,20 +973,20 @@ test_set_commit_failed (Fixture       *f,
         g_assert_cmpint (store_int (f, "1.3.6.1.4.1.99999.3.1.2.1"), ==, 1);
         g_assert_cmpint (store_int (f, "1.3.6.1.4.1.99999.3.1.2.7"), ==, -1);
         g_assert_cmpstr (flaky->log->str, ==, "test:1 get:1 commit:1 undo:1 ");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* v1: genErr */
         access.version = GSNMP_PROTOCOL_VERSION_V1;
         resp = process (f->agent, &access, req);
         assert_error (resp, GSNMP_PDU_ERROR_GEN_ERR, 3);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
         access.version = GSNMP_PROTOCOL_VERSION_V2C;
 
         /* and undoFailed when the undo fails too */
         flaky->fail_undo = TRUE;
         resp = process (f->agent, &access, req);
         assert_error (resp, GSNMP_PDU_ERROR_UNDO_FAILED, 3);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* a commit that works */
         flaky->fail_commit = FALSE;
@@ -1027,7 +1027,7 @@ test_set_concurrent (Fixture       *f,
         g_assert_true (a1.done);
         assert_error (a1.response, 0, 0);
         g_assert_cmpint (flaky->value, ==, 10);
-        g_clear_object (&a1.response);
+        g_clear_pointer (&a1.response, gsnmp_pdu_unref);
 
         /* set2 has started now */
         g_assert_false (a2.done);
@@ -1035,7 +1035,7 @@ test_set_concurrent (Fixture       *f,
         g_assert_true (a2.done);
         assert_error (a2.response, 0, 0);
         g_assert_cmpint (flaky->value, ==, 20);
-        g_clear_object (&a2.response);
+        g_clear_pointer (&a2.response, gsnmp_pdu_unref);
         g_assert_cmpstr (flaky->log->str, ==,
                          "test:1 get:1 commit:1 test:1 get:1 commit:1 ");
 }
@@ -1196,7 +1196,7 @@ test_builtin_system (Fixture       *f,
         vb = gsnmp_pdu_get_varbind (resp, 8);
         g_assert_cmpint (gsnmp_varbind_get_integer (vb), ==, (gint32) gsnmp_engine_get_engine_boots (f->engine));
         assert_varbind (resp, 9, ".1.3.6.1.2.1.1.1.1 = No Such Instance currently exists at this OID");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* sysORTable grows with add_capability */
         gsnmp_agent_add_capability (f->agent, cap, "test capability");
@@ -1207,7 +1207,7 @@ test_builtin_system (Fixture       *f,
                 resp = process (f->agent, &access, next);
                 assert_varbind (resp, 0, ".1.3.6.1.2.1.1.9.1.2.5 = OID: .1.3.6.1.4.1.99999.100");
                 assert_varbind (resp, 1, ".1.3.6.1.2.1.1.9.1.3.5 = STRING: \"test capability\"");
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
         }
 
         /* sysName, sysLocation writable; sysDescr not; length and type */
@@ -1223,17 +1223,17 @@ test_builtin_system (Fixture       *f,
                 assert_error (resp, 0, 0);
                 g_assert_cmpstr (gsnmp_agent_get_sys_name (f->agent), ==, "newname");
                 g_assert_cmpstr (gsnmp_agent_get_sys_location (f->agent), ==, "lab");
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
 
                 resp = process (f->agent, &access, ro);
                 assert_error (resp, GSNMP_PDU_ERROR_NOT_WRITABLE, 1);
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
                 resp = process (f->agent, &access, too_long);
                 assert_error (resp, GSNMP_PDU_ERROR_WRONG_LENGTH, 2);
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
                 resp = process (f->agent, &access, wrong_type);
                 assert_error (resp, GSNMP_PDU_ERROR_WRONG_TYPE, 1);
-                g_clear_object (&resp);
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
                 g_assert_cmpstr (gsnmp_agent_get_sys_name (f->agent), ==, "newname");
         }
 }
@@ -1325,13 +1325,13 @@ test_snmprec_serve (Fixture       *f,
         g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), ==, G_N_ELEMENTS (expected) + 1);
         for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
                 assert_varbind (resp, i, expected[i]);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* read-only */
         access.write_view = gsnmp_view_new_all ();
         resp = process (f->agent, &access, set);
         assert_error (resp, GSNMP_PDU_ERROR_NOT_WRITABLE, 1);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
         g_clear_object (&access.write_view);
 
         /* an unknown context has nothing */
@@ -1554,30 +1554,30 @@ test_net_v2c (Net           *n,
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.1.0 = INTEGER: 1");
         g_assert_cmpint (gsnmp_varbind_get_value_type (gsnmp_pdu_get_varbind (resp, 1)), ==,
                          GSNMP_VALUE_TYPE_TIMETICKS);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         resp = net_send (n, pub, next, &error);
         g_assert_no_error (error);
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.2.1 = STRING: \"row-1\"");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         resp = net_send (n, pub, bulk, &error);
         g_assert_no_error (error);
         assert_error (resp, 0, 0);
         g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), ==, 11);
         assert_varbind (resp, 10, ".1.3.6.1.4.1.99999.2.10 = STRING: \"row-10\"");
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         /* read-only community: noAccess; read-write: done */
         resp = net_send (n, pub, set, &error);
         g_assert_no_error (error);
         assert_error (resp, GSNMP_PDU_ERROR_NO_ACCESS, 1);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
         resp = net_send (n, priv, set, &error);
         g_assert_no_error (error);
         assert_error (resp, 0, 0);
         g_assert_cmpint (gsnmp_varbind_get_integer (gsnmp_store_provider_lookup (n->store, gsnmp_varbind_get_oid (gsnmp_pdu_get_varbind (set, 0)))), ==, 5);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_PKTS), ==, 5);
 }
@@ -1597,7 +1597,7 @@ test_net_v1_ipv6 (Net           *n,
         resp = net_send (n, v1, get, &error);
         g_assert_no_error (error);
         assert_error (resp, GSNMP_PDU_ERROR_NO_SUCH_NAME, 2);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         if (n->port6 == 0) {
                 g_test_skip ("no ::1");
@@ -1655,14 +1655,14 @@ test_net_v3 (Net           *n,
         assert_varbind (resp, 0, ".1.3.6.1.4.1.99999.1.0 = INTEGER: 1");
         id = gsnmp_varbind_get_octets (gsnmp_pdu_get_varbind (resp, 1), &len);
         g_assert_cmpmem (id, len, g_bytes_get_data (engine_id, NULL), g_bytes_get_size (engine_id));
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
         /* discovery was answered with a report */
         g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_USM_UNKNOWN_ENGINE_IDS), ==, 1);
 
         resp = net_send (n, t, set, &error);
         g_assert_no_error (error);
         assert_error (resp, 0, 0);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         resp = net_send (n, t_wrong, get, &error);
         g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_WRONG_DIGEST);
@@ -1674,11 +1674,23 @@ test_net_v3 (Net           *n,
         g_clear_error (&error);
         g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_USM_UNKNOWN_USER_NAMES), ==, 1);
 
+        /* RFC 3413 §3.2 step 3: an unknown context gets a report */
+        {
+                g_autoptr(GsnmpTarget) t_ctx = net_target (n, FALSE, GSNMP_CREDENTIALS (n->user),
+                                                           TEST_LONG_TIMEOUT_MS, 0);
+
+                gsnmp_target_set_context_name (t_ctx, "nowhere");
+                resp = net_send (n, t_ctx, get, &error);
+                g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_CONTEXT);
+                g_assert_null (resp);
+                g_clear_error (&error);
+        }
+
         /* below the user's level: authorizationError */
         resp = net_send (n, t_lower, get, &error);
         g_assert_no_error (error);
         assert_error (resp, GSNMP_PDU_ERROR_AUTHORIZATION_ERROR, 0);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 }
 
 /* RFC 3414 §3.2 step 7a: an authentic message from outside the time
@@ -1789,7 +1801,7 @@ test_net_hostile (Net           *n,
         resp = net_send (n, pub, get, &error);
         g_assert_no_error (error);
         assert_error (resp, 0, 0);
-        g_clear_object (&resp);
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         parse_errors = gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
         bad_versions = gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_BAD_VERSIONS);

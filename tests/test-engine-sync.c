@@ -207,7 +207,7 @@ test_sync_in_callback (TestFixture   *fixture,
         test_run_until (&n.done);
         g_assert_no_error (n.error);
         assert_string (n.pdu, 0, "1.3.6.1.2.1.1.5.0", "nested");
-        g_clear_object (&n.pdu);
+        g_clear_pointer (&n.pdu, gsnmp_pdu_unref);
 }
 
 static void
@@ -392,7 +392,7 @@ call_thread_func (gpointer data)
         ThreadCall *tc = data;
 
         for (guint i = 0; i < tc->n_calls && tc->error == NULL; i++) {
-                g_clear_object (&tc->pdu);
+                g_clear_pointer (&tc->pdu, gsnmp_pdu_unref);
                 tc->pdu = sync_get (tc->fixture->engine, tc->fixture->target, "1.3.6.1.2.1.1.5.0",
                                     tc->cancellable, &tc->error);
         }
@@ -429,7 +429,7 @@ test_sync_other_thread (TestFixture   *fixture,
         g_assert_no_error (tc.error);
         assert_string (tc.pdu, 0, "1.3.6.1.2.1.1.5.0", "threaded");
         g_assert_cmpuint (fixture->agent->n_answered, ==, 20);
-        g_clear_object (&tc.pdu);
+        g_clear_pointer (&tc.pdu, gsnmp_pdu_unref);
 }
 
 static void
@@ -449,7 +449,7 @@ test_sync_other_thread_idle (TestFixture   *fixture,
 
         g_assert_no_error (tc.error);
         assert_string (tc.pdu, 0, "1.3.6.1.2.1.1.5.0", "idle-owner");
-        g_clear_object (&tc.pdu);
+        g_clear_pointer (&tc.pdu, gsnmp_pdu_unref);
 }
 
 static gboolean

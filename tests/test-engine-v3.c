@@ -891,7 +891,7 @@ typedef struct {
 static void
 result_clear (Result *r)
 {
-        g_clear_object (&r->pdu);
+        g_clear_pointer (&r->pdu, gsnmp_pdu_unref);
         g_clear_error (&r->error);
         memset (r, 0, sizeof *r);
 }

@@ -51,7 +51,7 @@ result_init (Result      *r,
 static void
 result_clear (Result *r)
 {
-        g_clear_object (&r->pdu);
+        g_clear_pointer (&r->pdu, gsnmp_pdu_unref);
         g_clear_error (&r->error);
         g_clear_pointer (&r->context, g_main_context_unref);
 }
@@ -1221,7 +1221,7 @@ answer_the_next_id (FakeAgent              *agent,
         gsnmp_pdu_add_varbind (poison, vb);
         message.version = request->message.version;
         message.community = g_bytes_ref (request->message.community);
-        message.pdu = g_object_ref (poison);
+        message.pdu = gsnmp_pdu_ref (poison);
         bytes = gsnmp_message_encode (&message, 0, &error);
         g_assert_no_error (error);
         gsnmp_message_clear (&message);

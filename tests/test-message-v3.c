@@ -1008,7 +1008,7 @@ test_encode_errors (void)
 
         /* A PDU SNMPv3 cannot carry */
         trap = gsnmp_pdu_new (GSNMP_PDU_TYPE_TRAP_V1);
-        g_object_unref (msg.pdu);
+        gsnmp_pdu_unref (msg.pdu);
         msg.pdu = trap;
         encode_fails (&msg, auth_key, priv_key, 0, GSNMP_ERROR_INVALID_VALUE);
 

@@ -1302,15 +1302,15 @@ test_pdu_layer (void)
         assert_pdus_equal (pdu, out);
 
         /* SNMPv3 refuses the SNMPv1 Trap-PDU like SNMPv2c does. */
-        g_object_unref (pdu);
+        gsnmp_pdu_unref (pdu);
         pdu = make_sample_pdu (GSNMP_PDU_TYPE_TRAP_V1, GSNMP_PROTOCOL_VERSION_V1);
         g_assert_false (gsnmp_message_write_pdu (&w, GSNMP_PROTOCOL_VERSION_V3, pdu, 0, &error));
         g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE);
         g_clear_error (&error);
 
         gsnmp_ber_writer_clear (&w);
-        g_object_unref (pdu);
-        g_object_unref (out);
+        gsnmp_pdu_unref (pdu);
+        gsnmp_pdu_unref (out);
 }
 
 int

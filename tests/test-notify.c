@@ -132,7 +132,7 @@ typedef struct {
 static void
 done_clear (Done *d)
 {
-        g_clear_object (&d->pdu);
+        g_clear_pointer (&d->pdu, gsnmp_pdu_unref);
         g_clear_object (&d->result);
         g_clear_error (&d->error);
 }

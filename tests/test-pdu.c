@@ -29,7 +29,7 @@ test_new (void)
                 g_autoptr (GsnmpPdu) pdu = gsnmp_pdu_new (types[i]);
                 guint n = 99;
 
-                g_assert_true (GSNMP_IS_PDU (pdu));
+                g_assert_nonnull (pdu);
                 g_assert_cmpint (gsnmp_pdu_get_pdu_type (pdu), ==, types[i]);
                 g_assert_cmpint (gsnmp_pdu_get_request_id (pdu), ==, 0);
                 g_assert_cmpuint (gsnmp_pdu_get_error_status (pdu), ==, 0);
@@ -138,31 +138,33 @@ test_bulk (void)
 }
 
 static void
-test_properties (void)
+test_boxed (void)
 {
+        /* A boxed, reference-counted type: GValues and bindings copy it by
+         * taking a reference */
         g_autoptr (GsnmpPdu) pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_REPORT);
-        GsnmpPduType type = 0;
-        gint request_id = 0;
-        guint error_status = 0, error_index = 0;
-        GParamSpec *pspec;
+        g_auto (GValue) value = G_VALUE_INIT;
+        GsnmpPdu *copy;
 
         gsnmp_pdu_set_request_id (pdu, 12345);
         gsnmp_pdu_set_error (pdu, 5, 1);
-        g_object_get (pdu,
-                      "pdu-type", &type,
-                      "request-id", &request_id,
-                      "error-status", &error_status,
-                      "error-index", &error_index,
-                      NULL);
-        g_assert_cmpint (type, ==, GSNMP_PDU_TYPE_REPORT);
-        g_assert_cmpint (request_id, ==, 12345);
-        g_assert_cmpuint (error_status, ==, 5);
-        g_assert_cmpuint (error_index, ==, 1);
+        g_assert_true (G_TYPE_IS_BOXED (GSNMP_TYPE_PDU));
 
-        pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (pdu), "pdu-type");
-        g_assert_nonnull (pspec);
-        g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == GSNMP_TYPE_PDU_TYPE);
-        g_assert_false (pspec->flags & G_PARAM_WRITABLE);
+        g_value_init (&value, GSNMP_TYPE_PDU);
+        g_value_set_boxed (&value, pdu);
+        copy = g_value_get_boxed (&value);
+        g_assert_true (copy == pdu);
+        copy = g_boxed_copy (GSNMP_TYPE_PDU, pdu);
+        g_assert_true (copy == pdu);
+        g_boxed_free (GSNMP_TYPE_PDU, copy);
+
+        g_assert_cmpint (gsnmp_pdu_get_pdu_type (pdu), ==, GSNMP_PDU_TYPE_REPORT);
+        g_assert_cmpint (gsnmp_pdu_get_request_id (pdu), ==, 12345);
+        g_assert_cmpuint (gsnmp_pdu_get_error_status (pdu), ==, 5);
+        g_assert_cmpuint (gsnmp_pdu_get_error_index (pdu), ==, 1);
+
+        g_assert_true (gsnmp_pdu_ref (pdu) == pdu);
+        gsnmp_pdu_unref (pdu);
 }
 
 /*****************************************************************************/
@@ -283,7 +285,7 @@ test_error_quarks (void)
 static void
 test_finalize_frees (void)
 {
-        /* finalize drops the varbinds and the SNMPv1 enterprise OID
+        /* the last unref drops the varbinds and the SNMPv1 enterprise OID
          * (checked under valgrind) */
         GsnmpPdu *pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_TRAP_V1);
         GsnmpVarbind *vb = null_varbind ("1.3.6.1.2.1.1.1.0");
@@ -291,9 +293,7 @@ test_finalize_frees (void)
 
         pdu->enterprise = gsnmp_oid_new_from_string ("1.3.6.1.4.1.8072.3.2.10", NULL);
         gsnmp_pdu_take_varbind (pdu, vb);
-        g_object_add_weak_pointer (G_OBJECT (pdu), (gpointer *) &pdu);
-        g_object_unref (pdu);
-        g_assert_null (pdu);
+        gsnmp_pdu_unref (pdu);
 
         /* our own reference is still valid */
         g_assert_cmpint (gsnmp_varbind_get_value_type (kept), ==, GSNMP_VALUE_TYPE_NULL);
@@ -312,7 +312,7 @@ main (int    argc,
         g_test_add_func ("/gsnmp/pdu/varbinds/out-of-range", test_varbind_out_of_range);
         g_test_add_func ("/gsnmp/pdu/fields/setters", test_private_setters);
         g_test_add_func ("/gsnmp/pdu/fields/bulk", test_bulk);
-        g_test_add_func ("/gsnmp/pdu/fields/properties", test_properties);
+        g_test_add_func ("/gsnmp/pdu/boxed/ref", test_boxed);
         for (gsize i = 0; i < G_N_ELEMENTS (check_cases); i++) {
                 g_autofree char *path = g_strdup_printf ("/gsnmp/pdu/check-error/status-%u-index-%u",
                                                          check_cases[i].status, check_cases[i].index);

@@ -594,7 +594,7 @@ start_get (Request      *r,
 static void
 request_clear (Request *r)
 {
-        g_clear_object (&r->pdu);
+        g_clear_pointer (&r->pdu, gsnmp_pdu_unref);
         g_clear_error (&r->error);
 }
 

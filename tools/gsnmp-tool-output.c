@@ -242,13 +242,27 @@ gsnmp_tool_print_command_help (const char             *prgname,
         printf (_("  -t TIMEOUT            the request timeout in seconds, such as 1 or 0.5\n"
                   "                        (default: 1)\n"));
         printf (_("  -O OUTOPTS            toggle output options:\n"
+                  "                          a:  print all strings in ascii format\n"
+                  "                          b:  do not break OID indexes down\n"
+                  "                          e:  print enums numerically\n"
+                  "                          E:  escape quotes in string indices\n"
+                  "                          f:  print full OIDs on output\n"
+                  "                          n:  print OIDs numerically\n"
                   "                          q:  quick print for easier parsing\n"
                   "                          Q:  quick print with equal-signs\n"
+                  "                          s:  print only last symbolic element of OID\n"
+                  "                          S:  print MIB module-id plus last element (default)\n"
+                  "                          t:  print timeticks unparsed as numeric integers\n"
+                  "                          u:  print OIDs using UCD-style prefix suppression\n"
+                  "                          U:  don't print units\n"
                   "                          v:  print values only (not OID = value)\n"
-                  "                          n:  print OIDs numerically (always on)\n"
-                  "                          e:  print enums numerically (always on)\n"
-                  "                          0, b, E, U, X:  accepted; they change nothing\n"
-                  "                              without MIB files\n"));
+                  "                          x:  print all strings in hex format\n"
+                  "                          X:  extended index format\n"
+                  "                          0:  print leading 0 for single-digit hex characters\n"));
+        printf (_("  -M DIRS               the folders of the MIB modules (default: MIBDIRS, or\n"
+                  "                        the modules gsnmp bundles; +DIRS adds to them)\n"));
+        printf (_("  -m MODULES            the MIB modules to load, separated by “:”, or ALL\n"
+                  "                        (default: MIBS, or ALL; +MODULES adds to ALL)\n"));
         if (command->app_options_help != NULL) {
                 printf (_("  -C APPOPTS            application specific behaviours:\n"));
                 printf ("%s", _(command->app_options_help));
@@ -256,8 +270,10 @@ gsnmp_tool_print_command_help (const char             *prgname,
         printf ("\n");
         printf (_("AGENT is [udp:|udp6:]HOST[:PORT], [IPV6-ADDRESS]:PORT or\n"
                   "snmp://[COMMUNITY@]HOST[:PORT]; the default port is 161.\n"));
-        printf (_("OIDs are numeric, such as 1.3.6.1.2.1.1.5.0 or .1.3.6.1.2.1.1.5.0:\n"
-                  "gsnmp loads no MIB files.\n"));
+        printf (_("OIDs are names or numbers: sysName.0, SNMPv2-MIB::sysName.0,\n"
+                  "IF-MIB::ifDescr.3, iso.3.6.1.2.1.1.5.0 or .1.3.6.1.2.1.1.5.0. gsnmp bundles\n"
+                  "the IETF and IANA MIB modules; with several modules defining an object\n"
+                  "(RFC1213-MIB and IF-MIB), the SMIv2 module names it.\n"));
         printf (_("Options may also follow the agent and the OIDs, except for set.\n"));
         printf (_("The defaults are Net-SNMP’s built-in ones: gsnmp reads no snmp.conf.\n"
                   "-Z is not supported: gsnmp discovers the agent’s engine boots and time.\n"));

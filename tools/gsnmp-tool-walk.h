@@ -49,8 +49,7 @@ int      gsnmp_tool_table_run           (GsnmpToolOptions *options);
            "                                   (gsnmp's own)\n")
 
 #define GSNMP_TOOL_TABLE_APP_OPTIONS_HELP                                               \
-        N_("                          b:       brief field names (changes nothing:\n"  \
-           "                                   columns are numbered)\n"                 \
+        N_("                          b:       brief field names\n"                    \
            "                          B:       accepted; GetBulk is used unless -v 1\n" \
            "                          c<NUM>:  print table in columns of <NUM> chars width\n" \
            "                          f<STR>:  print table delimited with <STR>\n"       \
@@ -83,8 +82,8 @@ int      gsnmp_tool_table_run           (GsnmpToolOptions *options);
           gsnmp_tool_bulkwalk_run }
 #define GSNMP_TOOL_TABLE_COMMAND                                                        \
         { "table", "snmptable", N_("TABLE-OID [COLUMN-OID]..."),                        \
-          N_("Retrieves the table (or only the given columns) and prints it; the\n"    \
-             "columns are headed by their numbers, since no MIB files are loaded."),    \
+          N_("Retrieves the table (or only the given columns) and prints it, the\n"    \
+             "columns headed by their names (by numbers without MIB modules)."),        \
           GSNMP_TOOL_TABLE_APP_OPTIONS_HELP, gsnmp_tool_table_app_option, FALSE,        \
           gsnmp_tool_table_run }
 

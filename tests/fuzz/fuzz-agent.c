@@ -148,7 +148,7 @@ wrap_v3 (const uint8_t *data,
         g_clear_error (&error);
         g_bytes_unref (msg.user_name);
         g_bytes_unref (msg.context_name);
-        g_object_unref (pdu);
+        gsnmp_pdu_unref (pdu);
         return out;
 }
 
