@@ -21,8 +21,8 @@ from gi.repository import GLib, Gsnmp
 if len(sys.argv) < 2:
     sys.exit(f'Usage: {sys.argv[0]} AGENT [COMMUNITY]')
 
-OBJECTS = ['1.3.6.1.2.1.1.1.0',     # SNMPv2-MIB::sysDescr.0
-           '1.3.6.1.2.1.1.6.0']     # SNMPv2-MIB::sysLocation.0
+OBJECTS = ['SNMPv2-MIB::sysDescr.0',      # 1.3.6.1.2.1.1.1.0
+           'SNMPv2-MIB::sysLocation.0']   # 1.3.6.1.2.1.1.6.0
 
 loop = GLib.MainLoop()
 pending = 0

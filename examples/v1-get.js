@@ -29,7 +29,8 @@ let status = 0;
 
 try {
     // errorIndication (timeout, transport or security failure) throws here
-    const pdu = await engine.get_async(target, [Gsnmp.Oid.new_from_string('1.3.6.1.2.1.1.1.0')], null);
+    // PySNMP's ObjectIdentity('SNMPv2-MIB', 'sysDescr', 0)
+    const pdu = await engine.get_async(target, [Gsnmp.Oid.new_from_name('SNMPv2-MIB', 'sysDescr', [0])], null);
     if (pdu.get_error_status() !== 0) {
         // errorStatus, errorIndex
         const index = pdu.get_error_index();

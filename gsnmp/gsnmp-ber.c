@@ -112,6 +112,11 @@ ber_read_header (GsnmpBerReader *r,
         gsize avail = (gsize) (r->end - p);
         gsize len;
 
+        /* Set on every path: the compiler cannot see that
+         * gsnmp_ber_set_malformed() returns FALSE, and callers read both
+         * only on success. */
+        *tag = 0;
+        *length = 0;
         if (avail < 2)
                 return gsnmp_ber_set_malformed (error, _("Truncated BER value"));
 

@@ -427,6 +427,8 @@ request_complete (Request  *req,
                   GError   *error)
 {
         GsnmpEngine *self = req->engine;
+        gpointer result = pdu;
+        GDestroyNotify result_free = (GDestroyNotify) gsnmp_pdu_unref;
         GTask *task;
 
         if (req->is_discovery) {
@@ -446,15 +448,17 @@ request_complete (Request  *req,
                 g_cancellable_cancel (req->resolve_cancellable);
 
         task = g_steal_pointer (&req->task);
+        if (error == NULL && req->discover_only) {
+                result = g_bytes_ref (req->remote->engine_id);
+                result_free = (GDestroyNotify) g_bytes_unref;
+        }
+        /* Freed before the callback runs, which may start the next request */
+        request_free (req);
 
         if (error != NULL)
                 g_task_return_error (task, error);
-        else if (req->discover_only)
-                g_task_return_pointer (task, g_bytes_ref (req->remote->engine_id),
-                                       (GDestroyNotify) g_bytes_unref);
         else
-                g_task_return_pointer (task, pdu, (GDestroyNotify) gsnmp_pdu_unref);
-        request_free (req);
+                g_task_return_pointer (task, result, result_free);
         g_object_unref (task);
 
         engine_pump_queue (self);
