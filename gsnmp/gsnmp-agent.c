@@ -1636,6 +1636,13 @@ handle_community (GsnmpAgent            *self,
                 return;
         }
 
+        /* RFC 3418 snmpInBadCommunityUses: a known community asking for an
+         * operation it is not allowed (a SET with a read-only community);
+         * the request is still answered, with noAccess */
+        if (entry->write_view == NULL && msg->pdu != NULL &&
+            gsnmp_pdu_get_pdu_type (msg->pdu) == GSNMP_PDU_TYPE_SET)
+                gsnmp_agent_count (self, GSNMP_AGENT_STAT_BAD_COMMUNITY_USES);
+
         reply = reply_new (self, transport, from, from_len);
         reply->version = msg->version;
         reply->community = g_bytes_ref (msg->community);

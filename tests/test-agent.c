@@ -1573,13 +1573,24 @@ test_net_v2c (Net           *n,
         g_assert_no_error (error);
         assert_error (resp, GSNMP_PDU_ERROR_NO_ACCESS, 1);
         g_clear_pointer (&resp, gsnmp_pdu_unref);
+        /* RFC 3418: the read-only community's SET is a bad community use */
+        g_assert_cmpuint (gsnmp_agent_get_stat (n->agent, GSNMP_AGENT_STAT_BAD_COMMUNITY_USES), ==, 1);
         resp = net_send (n, priv, set, &error);
         g_assert_no_error (error);
         assert_error (resp, 0, 0);
         g_assert_cmpint (gsnmp_varbind_get_integer (gsnmp_store_provider_lookup (n->store, gsnmp_varbind_get_oid (gsnmp_pdu_get_varbind (set, 0)))), ==, 5);
         g_clear_pointer (&resp, gsnmp_pdu_unref);
+        g_assert_cmpuint (gsnmp_agent_get_stat (n->agent, GSNMP_AGENT_STAT_BAD_COMMUNITY_USES), ==, 1);
 
-        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_PKTS), ==, 5);
+        /* served as snmpInBadCommunityUses.0 */
+        g_clear_pointer (&get, gsnmp_pdu_unref);
+        get = request_new (GSNMP_PDU_TYPE_GET, "1.3.6.1.2.1.11.5.0", NULL);
+        resp = net_send (n, pub, get, &error);
+        g_assert_no_error (error);
+        assert_varbind (resp, 0, ".1.3.6.1.2.1.11.5.0 = Counter32: 1");
+        g_clear_pointer (&resp, gsnmp_pdu_unref);
+
+        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_PKTS), ==, 6);
 }
 
 static void
