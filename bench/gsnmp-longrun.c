@@ -5,6 +5,7 @@
  *     gsnmp-longrun gets AGENT N        N GETs of sysName.0, 32 in flight
  *     gsnmp-longrun walks AGENT N OID   N walks of OID, one after the other
  *     gsnmp-longrun engines N           N engines created and destroyed
+ *     gsnmp-longrun engines-get AGENT N N engines, each sending one GET
  *     gsnmp-longrun listeners N         N listeners bound to 127.0.0.1:0,
  *                                       closed and destroyed
  *
@@ -194,6 +195,7 @@ run_walks (const char *agent,
         g_autoptr(GsnmpOid) root = gsnmp_oid_new_from_string (root_str, NULL);
         g_autoptr(GError) error = NULL;
         guint expected = 0;
+        int ret;
 
         engine = gsnmp_engine_new (&error);
         g_assert_no_error (error);
@@ -212,8 +214,9 @@ run_walks (const char *agent,
                 if ((i + 1) % 100 == 0 || i + 1 == n / 10)
                         sample (&run, i + 1);
         }
+        ret = report (&run);   /* before anything else allocates */
         g_printerr ("gsnmp-longrun: %u varbinds per walk\n", expected);
-        return report (&run);
+        return ret;
 }
 
 /* --- engines and listeners ------------------------------------------------ */
@@ -231,6 +234,40 @@ run_engines (guint64 n)
                         run.errors++;
                 g_clear_object (&engine);
                 /* let the sources the engine removed go */
+                while (g_main_context_iteration (NULL, FALSE))
+                        ;
+                if ((i + 1) % 100 == 0 || i + 1 == n / 10)
+                        sample (&run, i + 1);
+        }
+        return report (&run);
+}
+
+/* Each engine sends one GET (so it opens its socket) before it goes. */
+static int
+run_engines_get (const char *agent,
+                 guint64     n)
+{
+        Run run = { "engines-get", n, 0, 0, 0, 0, 0, 0, g_get_monotonic_time () };
+        g_autoptr(GsnmpTarget) target = new_target (agent);
+        g_autoptr(GsnmpOid) oid = gsnmp_oid_new_from_string ("1.3.6.1.2.1.1.5.0", NULL);
+
+        for (guint64 i = 0; i < n; i++) {
+                g_autoptr(GError) error = NULL;
+                GsnmpEngine *engine = gsnmp_engine_new (&error);
+                GetRun g = { { "engines-get", 1, 0, }, };
+
+                if (engine == NULL) {
+                        run.errors++;
+                        continue;
+                }
+                g.engine = engine;
+                g.target = target;
+                g.oid = oid;
+                issue_get (&g);
+                while (g.done < 1)
+                        g_main_context_iteration (NULL, TRUE);
+                run.errors += g.run.errors;
+                g_clear_object (&engine);
                 while (g_main_context_iteration (NULL, FALSE))
                         ;
                 if ((i + 1) % 100 == 0 || i + 1 == n / 10)
@@ -276,6 +313,9 @@ main (int   argc,
         if (argc >= 3 && strcmp (argv[1], "engines") == 0 &&
             g_ascii_string_to_unsigned (argv[2], 10, 10, G_MAXUINT32, &n, NULL))
                 return run_engines (n);
+        if (argc >= 4 && strcmp (argv[1], "engines-get") == 0 &&
+            g_ascii_string_to_unsigned (argv[3], 10, 10, G_MAXUINT32, &n, NULL))
+                return run_engines_get (argv[2], n);
         if (argc >= 3 && strcmp (argv[1], "listeners") == 0 &&
             g_ascii_string_to_unsigned (argv[2], 10, 10, G_MAXUINT32, &n, NULL))
                 return run_listeners (n);
@@ -286,6 +326,7 @@ main (int   argc,
             g_ascii_string_to_unsigned (argv[3], 10, 10, G_MAXUINT64, &n, NULL))
                 return run_walks (argv[2], n, argv[4]);
 
-        g_printerr ("usage: gsnmp-longrun gets AGENT N | walks AGENT N OID | engines N | listeners N\n");
+        g_printerr ("usage: gsnmp-longrun gets AGENT N | walks AGENT N OID | engines N | "
+                    "engines-get AGENT N | listeners N\n");
         return 2;
 }

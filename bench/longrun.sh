@@ -27,6 +27,7 @@ AGENT=127.0.0.1:$FIXTURE_PORT
 
 status=0
 "$LONGRUN" engines "$ENGINES" || status=1
+"$LONGRUN" engines-get "$AGENT" "$ENGINES" || status=1
 "$LONGRUN" listeners "$LISTENERS" || status=1
 "$LONGRUN" walks "$AGENT" "$WALKS" 1.3.6.1.4.1.99999.2.1.2 || status=1
 "$LONGRUN" gets "$AGENT" "$GETS" || status=1

@@ -27,10 +27,13 @@ typedef struct {
 
 /* Parses Net-SNMP's transport forms, [udp:|udp6:](HOST|[IPV6])[:PORT] (and
  * for listening a port alone), and RFC 4088 URIs,
- * snmp://[COMMUNITY@]HOST[:PORT][/…]. Every failure is a
+ * snmp://[COMMUNITY@]HOST[:PORT][/…]; @default_port is the port of an
+ * address that names none (161 for targets and agents, 162 for
+ * notification listeners). Every failure is a
  * GSNMP_ERROR_INVALID_ADDRESS that names @str and says what is wrong. */
 gboolean gsnmp_address_parse (const char       *str,
                               GsnmpAddressUse   use,
+                              guint16           default_port,
                               GsnmpAddress     *address,
                               GError          **error);
 void     gsnmp_address_clear (GsnmpAddress     *address);

@@ -65,13 +65,14 @@ split_host_port (const char       *address,
                  const char       *rest,
                  GsnmpAddressUse   use,
                  GSocketFamily     family_hint,
+                 guint16           default_port,
                  char            **host_out,
                  guint16          *port_out,
                  GError          **error)
 {
         g_autofree char *host = NULL;
         const char *colon;
-        guint16 port = use == GSNMP_ADDRESS_USE_LISTEN ? GSNMP_TRAP_PORT : GSNMP_DEFAULT_PORT;
+        guint16 port = default_port;
 
         if (rest[0] == '\0')
                 return set_address_error (error, use, address, _("no host given"));
@@ -165,6 +166,7 @@ skip_transport (const char       *address,
 gboolean
 gsnmp_address_parse (const char       *str,
                      GsnmpAddressUse   use,
+                     guint16           default_port,
                      GsnmpAddress     *out,
                      GError          **error)
 {
@@ -204,7 +206,7 @@ gsnmp_address_parse (const char       *str,
                         return FALSE;
         }
 
-        if (!split_host_port (str, rest, use, family_hint, &host, &port, error))
+        if (!split_host_port (str, rest, use, family_hint, default_port, &host, &port, error))
                 return FALSE;
 
         if (g_hostname_is_ip_address (host)) {

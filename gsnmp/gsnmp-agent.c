@@ -2928,20 +2928,15 @@ gsnmp_agent_add_address (GsnmpAgent  *self,
 {
         g_auto(GsnmpAddress) parsed = { 0, };
         g_autoptr(GSocketAddress) socket_address = NULL;
-        guint16 port;
 
         g_return_val_if_fail (GSNMP_IS_AGENT (self), FALSE);
         g_return_val_if_fail (address != NULL, FALSE);
         g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-        if (!gsnmp_address_parse (address, GSNMP_ADDRESS_USE_LISTEN, &parsed, error))
+        if (!gsnmp_address_parse (address, GSNMP_ADDRESS_USE_LISTEN, GSNMP_AGENT_PORT,
+                                  &parsed, error))
                 return FALSE;
-        /* The parser's listening default is the notification port: an
-         * address that names no port means the agent port */
-        port = parsed.port;
-        if (port == 162 && !g_str_has_suffix (address, "162"))
-                port = GSNMP_AGENT_PORT;
-        socket_address = g_inet_socket_address_new (parsed.inet_address, port);
+        socket_address = g_inet_socket_address_new (parsed.inet_address, parsed.port);
         return gsnmp_agent_add_socket_address (self, socket_address, bound_port, error);
 }
 

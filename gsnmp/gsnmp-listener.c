@@ -970,7 +970,8 @@ gsnmp_listener_add_address (GsnmpListener *self,
         g_return_val_if_fail (address != NULL, FALSE);
         g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-        if (!gsnmp_address_parse (address, GSNMP_ADDRESS_USE_LISTEN, &parsed, error))
+        if (!gsnmp_address_parse (address, GSNMP_ADDRESS_USE_LISTEN, GSNMP_TRAP_PORT,
+                                  &parsed, error))
                 return FALSE;
         socket_address = g_inet_socket_address_new (parsed.inet_address, parsed.port);
         return gsnmp_listener_add_socket_address (self, socket_address, bound_port, error);

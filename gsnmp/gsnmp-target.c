@@ -97,7 +97,8 @@ parse_address (GsnmpTarget *self,
 {
         g_auto(GsnmpAddress) address = { 0, };
 
-        if (!gsnmp_address_parse (self->address, GSNMP_ADDRESS_USE_TARGET, &address, error))
+        if (!gsnmp_address_parse (self->address, GSNMP_ADDRESS_USE_TARGET, GSNMP_DEFAULT_PORT,
+                                  &address, error))
                 return FALSE;
 
         self->host = g_steal_pointer (&address.host);

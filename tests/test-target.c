@@ -6,6 +6,7 @@
 
 #include "gsnmp-test-utils.h"
 #include "gsnmp-target-private.h"
+#include "gsnmp-address-private.h"
 
 #include <string.h>
 
@@ -121,6 +122,47 @@ test_address_parse (gconstpointer data)
         g_assert_cmpint (gsnmp_target_get_version (target), ==, GSNMP_PROTOCOL_VERSION_V2C);
         g_assert_cmpstr (gsnmp_community_get_community (GSNMP_COMMUNITY (gsnmp_target_get_credentials (target))),
                          ==, c->community);
+}
+
+/* The caller's default port applies only when the address names none:
+ * 161 for targets and agents, 162 for notification listeners */
+static void
+test_address_default_port (void)
+{
+        static const struct {
+                const char      *address;
+                GsnmpAddressUse  use;
+                guint16          default_port;
+                guint16          port;
+        } cases[] = {
+                { "127.0.0.1",          GSNMP_ADDRESS_USE_LISTEN, 161,  161 },
+                { "127.0.0.1",          GSNMP_ADDRESS_USE_LISTEN, 162,  162 },
+                { "udp:127.0.0.1",      GSNMP_ADDRESS_USE_LISTEN, 161,  161 },
+                { "udp6:[::1]",         GSNMP_ADDRESS_USE_LISTEN, 161,  161 },
+                { "::1",                GSNMP_ADDRESS_USE_LISTEN, 161,  161 },
+                { "127.0.0.1:162",      GSNMP_ADDRESS_USE_LISTEN, 161,  162 },
+                { "udp:127.0.0.1:162",  GSNMP_ADDRESS_USE_LISTEN, 161,  162 },
+                { "[::1]:162",          GSNMP_ADDRESS_USE_LISTEN, 161,  162 },
+                { "127.0.0.1:161",      GSNMP_ADDRESS_USE_LISTEN, 162,  161 },
+                { "1162",               GSNMP_ADDRESS_USE_LISTEN, 161,  1162 },
+                { "127.0.0.1:0",        GSNMP_ADDRESS_USE_LISTEN, 161,  0 },
+                { "localhost",          GSNMP_ADDRESS_USE_TARGET, 161,  161 },
+                { "localhost",          GSNMP_ADDRESS_USE_TARGET, 1161, 1161 },
+                { "localhost:162",      GSNMP_ADDRESS_USE_TARGET, 161,  162 },
+                { "snmp://h",           GSNMP_ADDRESS_USE_TARGET, 161,  161 },
+                { "snmp://h:162",       GSNMP_ADDRESS_USE_TARGET, 161,  162 },
+        };
+
+        for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+                g_auto(GsnmpAddress) parsed = { 0, };
+                g_autoptr(GError) error = NULL;
+
+                g_test_message ("%s (default %u)", cases[i].address, cases[i].default_port);
+                g_assert_true (gsnmp_address_parse (cases[i].address, cases[i].use,
+                                                    cases[i].default_port, &parsed, &error));
+                g_assert_no_error (error);
+                g_assert_cmpuint (parsed.port, ==, cases[i].port);
+        }
 }
 
 static void
@@ -859,6 +901,7 @@ main (int   argc,
                                         i, escaped);
                 g_test_add_data_func (path, &address_cases[i], test_address_parse);
         }
+        g_test_add_func ("/gsnmp/target/address/default-port", test_address_default_port);
         g_test_add_func ("/gsnmp/target/address/too-long", test_address_too_long);
         g_test_add_func ("/gsnmp/target/address/object-new", test_address_object_new);
         g_test_add_func ("/gsnmp/target/credentials/uri-community-wins", test_uri_community_wins);
