@@ -833,6 +833,24 @@ parse_clauses (Parser   *ps,
         }
 }
 
+/* Obsolete modules that old modules still import from, and the module
+ * that replaced them with the same names (Net-SNMP maps them the same
+ * way): RFC 1213 replaced RFC 1158, RFC 2819 (RMON-MIB) RFC 1271. */
+static const char *
+replaced_module (const char *from)
+{
+        static const char * const map[][2] = {
+                { "RFC1158-MIB", "RFC1213-MIB" },
+                { "RFC1271-MIB", "RMON-MIB" },
+        };
+        guint i;
+
+        for (i = 0; i < G_N_ELEMENTS (map); i++)
+                if (g_str_equal (from, map[i][0]))
+                        return map[i][1];
+        return from;
+}
+
 static gboolean
 parse_imports (Parser *ps)
 {
@@ -853,6 +871,7 @@ parse_imports (Parser *ps)
                         if (!expect (ps, TOK_WORD, N_("a module name")))
                                 return FALSE;
                         from = tok_str (ps, &ps->tok);
+                        from = replaced_module (from);
                         for (i = 0; i < symbols->len; i++)
                                 g_hash_table_insert (ps->module->imports, symbols->pdata[i], (gpointer) from);
                         g_ptr_array_set_size (symbols, 0);

@@ -179,13 +179,18 @@ check_translate "translate -Of" -Of -IR ifDescr.3
 check_translate "translate -Os numeric" -Os .1.3.6.1.2.1.2.2.1.2.3
 check_translate "translate string index -OX" -OX 'SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3."alice"'
 check_translate "translate unknown name" nosuch.0
+check_translate "translate ENTITY-MIB" -On ENTITY-MIB::entPhysicalDescr.1 ENTITY-MIB::entPhysicalClass
+check_translate "translate Q-BRIDGE-MIB" Q-BRIDGE-MIB::dot1qTpFdbPort P-BRIDGE-MIB::dot1dTpHCPortInFrames
+check_translate "translate -IR ENTITY/Q-BRIDGE/RMON names" -IR entPhysicalDescr.1 dot1qVlanStaticName probeCapabilities.0 tokenRingMLStatsOwner
 check_translate "translate unknown name -IR" -IR nosuch.0
 for o in sysDescr.0 ifOperStatus ifEntry ifXEntry snmpMIB usmUserStatus vacmAccessContextMatch ipAddressPrefix \
          hrSystemDate hrMemorySize ifStackStatus coldStart linkDown ifCompliance3 ifGeneralInformationGroup \
-         inetCidrRouteDest snmpEngineID tcpConnectionState udpEndpointProcess; do
+         inetCidrRouteDest snmpEngineID tcpConnectionState udpEndpointProcess \
+         entPhysicalDescr entPhysicalClass entPhysicalUUID dot1qTpFdbPort dot1qVlanStaticEgressPorts \
+         dot1dTpHCPortInFrames probeCapabilities tokenRingMLStatsOwner; do
         check_translate "translate -Td $o" -Td -IR "$o"
 done
-for o in system interfaces ifEntry hrStorage vacmMIB ipMIB snmpModules mib-2; do
+for o in system interfaces ifEntry hrStorage vacmMIB ipMIB snmpModules mib-2 entityPhysical dot1qTpFdbTable; do
         check_translate "translate -Tp $o" -Tp -IR "$o"
 done
 

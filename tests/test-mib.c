@@ -348,18 +348,62 @@ test_errors (void)
         remove_dir (dir);
 }
 
+/* Every *.txt file in the bundled folder is a module the store loaded */
+static void
+check_every_file_loaded (const char * const *modules)
+{
+        const char *dir = g_getenv ("GSNMP_MIBS_DIR");
+        g_autoptr(GDir) d = NULL;
+        const char *name;
+        guint n = 0;
+
+        g_assert_nonnull (dir);
+        d = g_dir_open (dir, 0, NULL);
+        g_assert_nonnull (d);
+        while ((name = g_dir_read_name (d)) != NULL) {
+                g_autofree char *module = NULL;
+
+                if (!g_str_has_suffix (name, ".txt"))
+                        continue;
+                module = g_strndup (name, strlen (name) - 4);
+                if (!g_strv_contains (modules, module))
+                        g_error ("bundled file %s is not a loaded module", name);
+                n++;
+        }
+        g_assert_cmpuint (n, >=, 30);
+}
+
 /* Every bundled module parses and links without an error */
 static void
 test_bundled (void)
 {
+        static const struct {
+                const char *module, *name, *numeric;
+        } names[] = {
+                { "ENTITY-MIB", "entPhysicalDescr", "1.3.6.1.2.1.47.1.1.1.1.2" },
+                { "Q-BRIDGE-MIB", "dot1qTpFdbPort", "1.3.6.1.2.1.17.7.1.2.2.1.2" },
+                { "P-BRIDGE-MIB", "dot1dTpHCPortInFrames", "1.3.6.1.2.1.17.4.5.1.1" },
+                { "RMON2-MIB", "probeCapabilities", "1.3.6.1.2.1.16.19.1" },
+        };
         g_autoptr(GsnmpMib) mib = gsnmp_mib_new ();
         g_autoptr(GError) error = NULL;
         g_auto(GStrv) modules = NULL;
+        guint i;
 
         gsnmp_mib_load_all (mib, &error);
         g_assert_no_error (error);
         modules = gsnmp_mib_get_modules (mib);
         g_assert_cmpuint (g_strv_length (modules), >=, 30);
+        check_every_file_loaded ((const char * const *) modules);
+        for (i = 0; i < G_N_ELEMENTS (names); i++) {
+                g_autoptr(GsnmpOid) oid = gsnmp_mib_resolve (mib, names[i].module, names[i].name,
+                                                             NULL, 0, &error);
+                g_autofree char *s = NULL;
+
+                g_assert_no_error (error);
+                s = gsnmp_oid_to_string (oid);
+                g_assert_cmpstr (s, ==, names[i].numeric);
+        }
 }
 
 /* The fuzz target's seed corpus, through the same entry point */
