@@ -835,6 +835,7 @@ struct _TestFlaky {
         GString      *log;
         GPtrArray    *held;     /* requests kept for later (async) */
         gboolean      hold;
+        guint         hold_only; /* 1 + the only operation held, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (TestFlaky, test_flaky, GSNMP_TYPE_PROVIDER)
@@ -864,7 +865,7 @@ test_flaky_handle (GsnmpProvider        *provider,
 
         g_string_append_printf (self->log, "%s:%u ", names[op], gsnmp_provider_request_get_n_oids (request));
 
-        if (self->hold) {
+        if (self->hold || (self->hold_only != 0 && op == self->hold_only - 1)) {
                 g_ptr_array_add (self->held, g_object_ref (request));
                 return;
         }
@@ -1113,6 +1114,43 @@ test_async_never (Fixture       *f,
         held = g_object_ref (g_ptr_array_index (flaky->held, 0));
         cancellable = gsnmp_provider_request_get_cancellable (held);
         g_assert_true (g_cancellable_is_cancelled (cancellable));
+        gsnmp_provider_request_complete (held);
+        g_assert_cmpuint (gsnmp_agent_get_n_processing (f->agent), ==, 0);
+}
+
+/* A provider that never completes a SET phase: the deadline gives genErr
+ * at its varbind for SET_TEST, commitFailed for SET_COMMIT (RFC 3416
+ * §4.2.5), never a hang; the held request is cancelled */
+static void
+test_set_never (Fixture       *f,
+                gconstpointer  data)
+{
+        GsnmpProviderOperation op = GPOINTER_TO_UINT (data);
+        GsnmpAgentAccess access = access_rw ();
+        g_autoptr(TestFlaky) flaky = flaky_new ("1.3.6.1.4.1.77777");
+        g_autoptr(GsnmpPdu) req = set_new (vb_int ("1.3.6.1.4.1.99999.1.0", 42),
+                                           vb_int ("1.3.6.1.4.1.77777.0", 5), NULL);
+        g_autoptr(GsnmpPdu) resp = NULL;
+        g_autoptr(GsnmpProviderRequest) held = NULL;
+
+        flaky->hold_only = op + 1;
+        reg (f->agent, flaky);
+        gsnmp_agent_set_provider_timeout (f->agent, 50);
+
+        resp = process (f->agent, &access, req);
+        g_test_message ("log: %s", flaky->log->str);
+        if (op == GSNMP_PROVIDER_OPERATION_SET_TEST)
+                assert_error (resp, GSNMP_PDU_ERROR_GEN_ERR, 2);
+        else
+                assert_error (resp, GSNMP_PDU_ERROR_COMMIT_FAILED, 2);
+        g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), ==, 2);
+        /* nothing written, or the store's write undone */
+        g_assert_cmpint (gsnmp_varbind_get_integer (gsnmp_store_provider_lookup (f->store, gsnmp_varbind_get_oid (gsnmp_pdu_get_varbind (req, 0)))), ==, 1);
+
+        g_assert_cmpuint (flaky->held->len, ==, 1);
+        held = g_object_ref (g_ptr_array_index (flaky->held, 0));
+        g_assert_cmpint (gsnmp_provider_request_get_operation (held), ==, op);
+        g_assert_true (g_cancellable_is_cancelled (gsnmp_provider_request_get_cancellable (held)));
         gsnmp_provider_request_complete (held);
         g_assert_cmpuint (gsnmp_agent_get_n_processing (f->agent), ==, 0);
 }
@@ -1899,6 +1937,12 @@ main (int   argc,
         FIXTURE_ADD ("/gsnmp/agent/set/errors", test_set_errors);
         FIXTURE_ADD ("/gsnmp/agent/set/commit-failed", test_set_commit_failed);
         FIXTURE_ADD ("/gsnmp/agent/set/concurrent", test_set_concurrent);
+        g_test_add ("/gsnmp/agent/set/never-test", Fixture,
+                    GUINT_TO_POINTER (GSNMP_PROVIDER_OPERATION_SET_TEST),
+                    fixture_setup, test_set_never, fixture_teardown);
+        g_test_add ("/gsnmp/agent/set/never-commit", Fixture,
+                    GUINT_TO_POINTER (GSNMP_PROVIDER_OPERATION_SET_COMMIT),
+                    fixture_setup, test_set_never, fixture_teardown);
         FIXTURE_ADD ("/gsnmp/agent/async/late", test_async_late);
         FIXTURE_ADD ("/gsnmp/agent/async/never", test_async_never);
         FIXTURE_ADD ("/gsnmp/agent/async/close", test_async_close);
