@@ -139,6 +139,24 @@ struct _MibNode {
         GPtrArray  *modules;            /* every module defining it, or NULL */
 };
 
+/* A file of the search path, as the store indexed it */
+typedef struct {
+        char         *path;
+        const char   *name;             /* its file name, in path */
+        guint         dir;              /* the index of its folder in the search path */
+        guint64       size;
+        gint64        mtime_ns;
+        guint64       inode;
+        char         *module;           /* the first module it defines, or NULL */
+        const guint8 *blob;             /* the module as a cache holds it, or NULL */
+        gsize         blob_length;
+        MibModule    *loaded;           /* the module loaded from it, or NULL */
+} MibFileEntry;
+
+typedef struct _MibCache MibCache;
+
+MibModule *gsnmp_mib_module_new        (gboolean     with_strings);
+void       gsnmp_mib_type_free         (gpointer     type);
 MibModule *gsnmp_mib_module_parse      (const char  *name_hint,
                                        const char  *path,
                                        const char  *text,
@@ -148,6 +166,33 @@ void       gsnmp_mib_module_free       (MibModule   *module);
 char      *gsnmp_mib_def_description   (MibDef      *def);
 char      *gsnmp_mib_read_module_name  (const char  *text,
                                        gsize        length);
+
+/* The compiled cache (gsnmp-mib-cache.c) */
+char      *gsnmp_mib_cache_path        (const char  *cache_dir,
+                                       const char * const *dirs,
+                                       guint        n_dirs);
+MibCache  *gsnmp_mib_cache_read        (const char  *path,
+                                       const char * const *dirs,
+                                       guint        n_dirs);
+MibCache  *gsnmp_mib_cache_new_from_data (guint8    *data,
+                                       gsize        length,
+                                       const char * const *dirs,
+                                       guint        n_dirs);
+void       gsnmp_mib_cache_free        (MibCache    *cache);
+gboolean   gsnmp_mib_cache_lookup      (MibCache    *cache,
+                                       MibFileEntry *entry);
+guint      gsnmp_mib_cache_count_files (MibCache    *cache,
+                                       guint        dir);
+MibModule *gsnmp_mib_cache_decode_module (const guint8 *blob,
+                                       gsize        length,
+                                       const char  *path);
+gboolean   gsnmp_mib_cache_write       (const char  *path,
+                                       const char * const *dirs,
+                                       guint        n_dirs,
+                                       GPtrArray   *files,
+                                       GError     **error);
+void       gsnmp_mib_set_cache_directory (GsnmpMib  *mib,
+                                       const char  *dir);
 
 /* Internals of GsnmpMib shared by its source files (gsnmp-mib.c,
  * gsnmp-mib-format.c, gsnmp-mib-object.c); callers hold the read lock. */
