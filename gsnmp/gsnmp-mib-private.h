@@ -191,6 +191,11 @@ gboolean   gsnmp_mib_cache_write       (const char  *path,
                                        guint        n_dirs,
                                        GPtrArray   *files,
                                        GError     **error);
+void       gsnmp_mib_cache_prune       (const char  *cache_dir);
+guint      gsnmp_mib_cache_exercise    (const guint8 *data,
+                                       gsize        length);
+guint64    gsnmp_mib_cache_checksum    (const guint8 *data,
+                                       gsize        length);
 void       gsnmp_mib_set_cache_directory (GsnmpMib  *mib,
                                        const char  *dir);
 

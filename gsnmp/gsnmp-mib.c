@@ -415,6 +415,7 @@ static void
 finish_loading (GsnmpMib *mib)
 {
         g_autoptr(GError) error = NULL;
+        g_autofree char *cache_dir = NULL;
 
         g_clear_pointer (&mib->buf, g_free);
         mib->buf_size = 0;
@@ -422,8 +423,12 @@ finish_loading (GsnmpMib *mib)
                 return;
         mib->cache_dirty = FALSE;
         if (!gsnmp_mib_cache_write (mib->cache_path, (const char * const *) mib->cache_dirs->pdata,
-                                    mib->cache_dirs->len, mib->files, &error))
+                                    mib->cache_dirs->len, mib->files, &error)) {
                 g_debug ("Not writing the MIB cache: %s", error->message);
+                return;
+        }
+        cache_dir = g_path_get_dirname (mib->cache_path);
+        gsnmp_mib_cache_prune (cache_dir);
 }
 
 static gboolean
