@@ -42,7 +42,7 @@
 #include "gsnmp-mib-private.h"
 
 #define CACHE_MAGIC      "GSNMPMIB"
-#define CACHE_FORMAT     1
+#define CACHE_FORMAT     2
 #define CACHE_BOM        0x01020304u
 #define CACHE_HEADER     32
 #define MODULE_MAGIC     0x4c444f4du    /* "MODL" */
@@ -264,7 +264,7 @@ encode_module (GByteArray *out,
 {
         GHashTableIter iter;
         gpointer key, value;
-        guint i;
+        guint i, n_comps;
 
         wr_u32 (out, MODULE_MAGIC);
         wr_str (out, module->name);
@@ -285,6 +285,10 @@ encode_module (GByteArray *out,
                 encode_type (out, value);
         }
         wr_u32 (out, module->defs->len);
+        n_comps = 0;
+        for (i = 0; i < module->defs->len; i++)
+                n_comps += ((MibDef *) module->defs->pdata[i])->n_comps;
+        wr_u32 (out, n_comps);
         for (i = 0; i < module->defs->len; i++) {
                 MibDef *def = module->defs->pdata[i];
 
@@ -366,6 +370,19 @@ decode_list (Reader *r)
         return list;
 }
 
+/* A definition from a cache: the definition and its components are in
+ * the module's block */
+static void
+cached_def_free (gpointer data)
+{
+        MibDef *def = data;
+
+        if (def->syntax != NULL)
+                gsnmp_mib_type_free (def->syntax);
+        g_free (def->index);
+        g_free (def->objects);
+}
+
 /* A module from its blob, or NULL when the blob does not hold one. */
 MibModule *
 gsnmp_mib_cache_decode_module (const guint8 *blob,
@@ -375,7 +392,9 @@ gsnmp_mib_cache_decode_module (const guint8 *blob,
         Reader r = { blob, blob + length, TRUE };
         MibModule *module;
         const char *name;
-        guint32 n, i;
+        guint32 n, i, n_comps, used_comps = 0;
+        MibDef *defs;
+        MibComp *comps;
 
         if (rd_u32 (&r) != MODULE_MAGIC)
                 return NULL;
@@ -413,8 +432,19 @@ gsnmp_mib_cache_decode_module (const guint8 *blob,
                         gsnmp_mib_type_free (type);
         }
         n = rd_count (&r, 16, FALSE);
+        n_comps = rd_count (&r, 8, FALSE);
+        if (!r.ok) {
+                gsnmp_mib_module_free (module);
+                return NULL;
+        }
+        /* The definitions and their components in one block */
+        module->block = g_malloc0 (n * sizeof (MibDef) + n_comps * sizeof (MibComp));
+        defs = module->block;
+        comps = (MibComp *) (defs + n);
+        g_ptr_array_unref (module->defs);
+        module->defs = g_ptr_array_new_full (n, cached_def_free);
         for (i = 0; i < n && r.ok; i++) {
-                MibDef *def = g_new0 (MibDef, 1);
+                MibDef *def = &defs[i];
                 guint32 c;
 
                 def->module = module;
@@ -424,12 +454,14 @@ gsnmp_mib_cache_decode_module (const guint8 *blob,
                 def->line = rd_u32 (&r);
                 def->parent = rd_str (&r, TRUE);
                 c = rd_count (&r, 8, FALSE);
-                if (!r.ok || def->kind > MIB_DEF_AGENT_CAPABILITIES || c == 0 || c > MAX_COMPS) {
+                if (!r.ok || def->kind > MIB_DEF_AGENT_CAPABILITIES || c == 0 || c > MAX_COMPS ||
+                    c > n_comps - used_comps) {
                         r.ok = FALSE;
                         break;
                 }
                 def->n_comps = c;
-                def->comps = g_new (MibComp, c);
+                def->comps = comps + used_comps;
+                used_comps += c;
                 for (c = 0; c < def->n_comps; c++) {
                         def->comps[c].label = rd_str (&r, FALSE);
                         def->comps[c].subid = rd_u32 (&r);
@@ -447,14 +479,15 @@ gsnmp_mib_cache_decode_module (const guint8 *blob,
                 def->augments = rd_str (&r, FALSE);
                 def->objects = decode_list (&r);
                 def->defval = rd_str (&r, FALSE);
-                /* The first definition of a label in a module counts */
-                if (r.ok && !g_hash_table_contains (module->labels, def->label))
-                        g_hash_table_insert (module->labels, (gpointer) def->label, def);
         }
-        if (!r.ok || r.p != r.end) {
+        if (!r.ok || r.p != r.end || used_comps != n_comps) {
                 gsnmp_mib_module_free (module);
                 return NULL;
         }
+        /* The first definition of a label in a module counts: inserted
+         * last */
+        for (i = n; i > 0; i--)
+                g_hash_table_insert (module->labels, (gpointer) defs[i - 1].label, &defs[i - 1]);
         return module;
 }
 

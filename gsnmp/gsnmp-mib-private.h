@@ -121,6 +121,7 @@ struct _MibModule {
         guint          load_order;
         GStringChunk  *strings;
         char          *owned_text;      /* a module given in memory (no file), or NULL */
+        gpointer       block;           /* its definitions, from a cache, or NULL */
         GHashTable    *imports;         /* symbol → module name */
         GPtrArray     *import_modules;  /* module names, in order */
         GPtrArray     *defs;            /* MibDef */
@@ -136,8 +137,25 @@ struct _MibNode {
         MibNode    *parent;
         MibNode    *child;              /* children sorted by subid */
         MibNode    *next;
-        GPtrArray  *modules;            /* every module defining it, or NULL */
+        MibModule  *first_module;       /* the first module defining it, or NULL */
+        GPtrArray  *more_modules;       /* the other modules defining it, or NULL */
 };
+
+/* The modules that define @node, in the order they did */
+static inline guint
+gsnmp_mib_node_n_modules (const MibNode *node)
+{
+        if (node->first_module == NULL)
+                return 0;
+        return 1 + (node->more_modules != NULL ? node->more_modules->len : 0);
+}
+
+static inline MibModule *
+gsnmp_mib_node_module_at (const MibNode *node,
+                          guint          i)
+{
+        return i == 0 ? node->first_module : node->more_modules->pdata[i - 1];
+}
 
 /* A file of the search path, as the store indexed it */
 typedef struct {
@@ -156,6 +174,7 @@ typedef struct {
 typedef struct _MibCache MibCache;
 
 MibModule *gsnmp_mib_module_new        (gboolean     with_strings);
+guint      gsnmp_mib_str_hash          (gconstpointer key);
 void       gsnmp_mib_type_free         (gpointer     type);
 MibModule *gsnmp_mib_module_parse      (const char  *name_hint,
                                        const char  *path,

@@ -70,9 +70,12 @@ struct _GsnmpMib {
         GPtrArray   *module_order;      /* MibModule, in load order */
         GHashTable  *labels;            /* label → MibNode (preferred) */
         MibNode      root;              /* children: ccitt, iso, joint-iso-ccitt */
-        GPtrArray   *nodes;             /* every allocated MibNode */
+        GPtrArray   *nodes;             /* blocks of NODE_BLOCK MibNodes */
+        guint        block_used;        /* nodes used in the last block */
         guint        load_counter;
 };
+
+#define NODE_BLOCK 256
 
 G_DEFINE_FINAL_TYPE (GsnmpMib, gsnmp_mib, G_TYPE_OBJECT)
 
@@ -92,8 +95,15 @@ node_new (GsnmpMib *mib,
           MibNode  *parent,
           guint32   subid)
 {
-        MibNode *node = g_new0 (MibNode, 1);
+        MibNode *node;
         MibNode **link;
+
+        /* Nodes come in blocks, and go only with the store */
+        if (mib->nodes->len == 0 || mib->block_used == NODE_BLOCK) {
+                g_ptr_array_add (mib->nodes, g_new0 (MibNode, NODE_BLOCK));
+                mib->block_used = 0;
+        }
+        node = (MibNode *) mib->nodes->pdata[mib->nodes->len - 1] + mib->block_used++;
 
         node->subid = subid;
         node->parent = parent;
@@ -101,7 +111,6 @@ node_new (GsnmpMib *mib,
                 ;
         node->next = *link;
         *link = node;
-        g_ptr_array_add (mib->nodes, node);
         return node;
 }
 
@@ -133,8 +142,13 @@ gsnmp_mib_finalize (GObject *object)
 {
         GsnmpMib *mib = GSNMP_MIB (object);
 
-        for (guint i = 0; i < mib->nodes->len; i++)
-                g_clear_pointer (&((MibNode *) mib->nodes->pdata[i])->modules, g_ptr_array_unref);
+        for (guint i = 0; i < mib->nodes->len; i++) {
+                MibNode *block = mib->nodes->pdata[i];
+                guint n = i + 1 < mib->nodes->len ? NODE_BLOCK : mib->block_used;
+
+                for (guint j = 0; j < n; j++)
+                        g_clear_pointer (&block[j].more_modules, g_ptr_array_unref);
+        }
         g_ptr_array_unref (mib->nodes);
         g_hash_table_unref (mib->labels);
         g_ptr_array_unref (mib->module_order);
@@ -166,14 +180,14 @@ gsnmp_mib_init (GsnmpMib *mib)
 
         g_rw_lock_init (&mib->lock);
         mib->dirs = g_ptr_array_new_with_free_func (g_free);
-        mib->paths = g_hash_table_new (g_str_hash, g_str_equal);
+        mib->paths = g_hash_table_new (gsnmp_mib_str_hash, g_str_equal);
         mib->files = g_ptr_array_new_with_free_func (file_entry_free);
         mib->cache_dirs = g_ptr_array_new_with_free_func (g_free);
         mib->caches = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_mib_cache_free);
-        mib->modules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+        mib->modules = g_hash_table_new_full (gsnmp_mib_str_hash, g_str_equal, NULL,
                                               (GDestroyNotify) gsnmp_mib_module_free);
         mib->module_order = g_ptr_array_new ();
-        mib->labels = g_hash_table_new (g_str_hash, g_str_equal);
+        mib->labels = g_hash_table_new (gsnmp_mib_str_hash, g_str_equal);
         mib->nodes = g_ptr_array_new_with_free_func (g_free);
         for (i = 0; i < G_N_ELEMENTS (roots); i++) {
                 MibNode *node = node_new (mib, &mib->root, i);
@@ -510,10 +524,14 @@ attach_def (GsnmpMib *mib,
         }
         def->node = node;
         set_label (mib, node, def->label, def->module, def);
-        if (node->modules == NULL)
-                node->modules = g_ptr_array_new ();
-        if (!g_ptr_array_find (node->modules, def->module, NULL))
-                g_ptr_array_add (node->modules, def->module);
+        if (node->first_module == NULL) {
+                node->first_module = def->module;
+        } else if (node->first_module != def->module) {
+                if (node->more_modules == NULL)
+                        node->more_modules = g_ptr_array_new ();
+                if (!g_ptr_array_find (node->more_modules, def->module, NULL))
+                        g_ptr_array_add (node->more_modules, def->module);
+        }
 }
 
 static gboolean
