@@ -44,6 +44,16 @@
  * version the one loaded last wins, as in Net-SNMP.  Net-SNMP itself prints
  * `RFC1213-MIB::ifDescr.1` with `-m ALL`, because it loads RFC1213-MIB last.
  *
+ * Parsed modules are kept in a compiled cache, one file per search path
+ * under `$XDG_CACHE_HOME/gsnmp` (by default `~/.cache/gsnmp`), which the
+ * next store that loads them reads instead of parsing the files again.  A
+ * file is taken from the cache only when its name, size, modification time
+ * and inode are those the cache recorded; a changed, added or removed file
+ * is read again and the cache rewritten (atomically).  A damaged cache is
+ * ignored, an unwritable cache folder only means no cache, and the
+ * environment variable `GSNMP_MIB_CACHE=0` turns the cache off.  See
+ * [the MIB cache](mib-cache.html).
+ *
  * A store is safe to use from several threads: lookups take a read lock,
  * loading a module takes the write lock.
  *
