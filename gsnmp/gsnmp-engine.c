@@ -2040,8 +2040,9 @@ gsnmp_engine_get_engine_time (GsnmpEngine *self)
  *
  * Reads one of the counters of the local SNMP entity (snmpInPkts,
  * usmStatsWrongDigests, …; see [enum@Gsnmp.Counter]). They count what every
- * role on the engine received: the responses to its requests and what the
- * [class@Gsnmp.Listener]s made on it receive.
+ * role on the engine counted: the responses to its requests, what the
+ * [class@Gsnmp.Listener]s made on it receive, and what the
+ * [class@Gsnmp.Agent]s made on it receive and send.
  *
  * Returns: the counter's value since the engine was created
  *
@@ -2052,7 +2053,7 @@ gsnmp_engine_get_counter (GsnmpEngine  *self,
                           GsnmpCounter  counter)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
-        g_return_val_if_fail (counter <= GSNMP_COUNTER_USM_DECRYPTION_ERRORS, 0);
+        g_return_val_if_fail ((guint) counter < GSNMP_N_COUNTERS, 0);
         /* an engine that could not start has no local engine */
         g_return_val_if_fail (self->local != NULL, 0);
 

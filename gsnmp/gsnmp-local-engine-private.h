@@ -35,6 +35,9 @@ guint32           gsnmp_local_engine_get_time    (GsnmpLocalEngine  *self);
 /* sysUpTime: hundredths of a second since the start */
 guint32           gsnmp_local_engine_get_uptime  (GsnmpLocalEngine  *self);
 
+/* The number of GsnmpCounter values. */
+#define GSNMP_N_COUNTERS (GSNMP_COUNTER_UNKNOWN_CONTEXTS + 1)
+
 /* Counts one event; returns the new value (for the Report-PDU that
  * carries it). */
 guint64           gsnmp_local_engine_count       (GsnmpLocalEngine  *self,

@@ -15,7 +15,7 @@ struct _GsnmpLocalEngine {
         GBytes  *engine_id;
         guint32  boots;
         gint64   start;      /* monotonic µs */
-        guint64  counters[GSNMP_COUNTER_USM_DECRYPTION_ERRORS + 1];
+        guint64  counters[GSNMP_N_COUNTERS];
 };
 
 /* A fresh RFC 3411 engine ID: the "reserved" enterprise 0 with format 5
