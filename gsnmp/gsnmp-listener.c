@@ -769,7 +769,7 @@ gsnmp_listener_set_property (GObject      *object,
                 if (self->engine != NULL)
                         self->local = gsnmp_local_engine_ref (gsnmp_engine_get_local (self->engine));
                 else
-                        self->local = gsnmp_local_engine_new (NULL, NULL);
+                        self->local = gsnmp_local_engine_new (NULL, NULL, NULL);
                 break;
         default:
                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
