@@ -437,8 +437,9 @@ gsnmp_mib_cache_decode_module (const guint8 *blob,
                 gsnmp_mib_module_free (module);
                 return NULL;
         }
-        /* The definitions and their components in one block */
-        module->block = g_malloc0 (n * sizeof (MibDef) + n_comps * sizeof (MibComp));
+        /* The definitions and their components in one block (never
+         * empty, so never NULL) */
+        module->block = g_malloc0 (n * sizeof (MibDef) + n_comps * sizeof (MibComp) + 1);
         defs = module->block;
         comps = (MibComp *) (defs + n);
         g_ptr_array_unref (module->defs);
