@@ -154,6 +154,22 @@ ber_read_header (GsnmpBerReader *r,
         return TRUE;
 }
 
+/* Counts the elements left in the innermost open value. */
+guint
+gsnmp_ber_reader_count_elements (const GsnmpBerReader *r)
+{
+        GsnmpBerReader peek = { .start = r->start, .pos = r->pos, .end = r->end };
+        guint8 tag;
+        gsize length;
+        guint n = 0;
+
+        while (peek.pos < peek.end && ber_read_header (&peek, &tag, &length, NULL)) {
+                peek.pos += length;
+                n++;
+        }
+        return n;
+}
+
 /* Reads one whole element and returns its content. */
 gboolean
 gsnmp_ber_read_tlv (GsnmpBerReader *r,

@@ -212,6 +212,31 @@ read_pdu_header (GsnmpBerReader *r,
         return TRUE;
 }
 
+/* The number of varbinds in the PDU whose content @r is at (after its
+ * tag), so that the PDU is allocated once with room for all of them; 0
+ * when the PDU is malformed, which the real read then reports. */
+static guint
+count_varbinds (const GsnmpBerReader *r,
+                guint                 n_fields)
+{
+        GsnmpBerReader peek;
+        const guint8 *content;
+        gsize length;
+        guint8 tag;
+
+        peek.start = r->start;
+        peek.pos = r->pos;
+        peek.end = r->end;
+        peek.depth = 0;
+        for (guint i = 0; i < n_fields; i++) {
+                if (!gsnmp_ber_read_tlv (&peek, &tag, &content, &length, NULL))
+                        return 0;
+        }
+        if (!gsnmp_ber_enter (&peek, GSNMP_BER_TAG_SEQUENCE, NULL))
+                return 0;
+        return gsnmp_ber_reader_count_elements (&peek);
+}
+
 /* Reads one PDU (RFC 3416 §3, RFC 1157 §4.1) of a @version message. */
 gboolean
 gsnmp_message_read_pdu (GsnmpBerReader        *r,
@@ -233,7 +258,10 @@ gsnmp_message_read_pdu (GsnmpBerReader        *r,
                 return gsnmp_ber_set_malformed (error, _("Unknown PDU type 0x%02x"), tag);
         }
 
-        pdu = gsnmp_pdu_new ((GsnmpPduType) tag);
+        /* The Trap-PDU has five fields before the varbinds, the others
+         * three. */
+        pdu = gsnmp_pdu_new_sized ((GsnmpPduType) tag,
+                                   count_varbinds (r, tag == GSNMP_PDU_TYPE_TRAP_V1 ? 5 : 3));
 
         if (tag == GSNMP_PDU_TYPE_TRAP_V1)
                 ok = read_trap_v1_header (r, pdu, error);
@@ -438,7 +466,6 @@ gsnmp_message_write_pdu (GsnmpBerWriter       *w,
                          GError              **error)
 {
         gsize pdu_mark, list_mark;
-        GPtrArray *varbinds = pdu->varbinds;
 
         if (!pdu_type_allowed (version, pdu->type)) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE,
@@ -450,8 +477,8 @@ gsnmp_message_write_pdu (GsnmpBerWriter       *w,
 
         pdu_mark = gsnmp_ber_writer_begin (w);
         list_mark = gsnmp_ber_writer_begin (w);
-        for (guint i = varbinds ? varbinds->len : 0; i > 0; i--) {
-                if (!write_varbind (w, version, g_ptr_array_index (varbinds, i - 1), error))
+        for (guint i = pdu->n_varbinds; i > 0; i--) {
+                if (!write_varbind (w, version, pdu->varbinds[i - 1], error))
                         return FALSE;
                 if (max_size > 0 && gsnmp_ber_writer_get_length (w) - pdu_mark > max_size)
                         return set_too_big (error, max_size);
@@ -513,7 +540,7 @@ gsnmp_message_encode (const GsnmpMessage *msg,
                 community = g_bytes_get_data (msg->community, &community_len);
 
         /* Most requests fit in the first guess; the writer doubles if not. */
-        n_varbinds = msg->pdu->varbinds ? msg->pdu->varbinds->len : 0;
+        n_varbinds = msg->pdu->n_varbinds;
         gsnmp_ber_writer_init (&w, 64 + community_len + 48 * n_varbinds);
 
         mark = gsnmp_ber_writer_begin (&w);
@@ -1060,7 +1087,7 @@ gsnmp_message_v3_encode (const GsnmpMessageV3 *msg,
 
         /* One allocation for most messages: the header is about 100 bytes
          * plus the strings, a request varbind about 20. */
-        n_varbinds = msg->pdu->varbinds ? msg->pdu->varbinds->len : 0;
+        n_varbinds = msg->pdu->n_varbinds;
         gsnmp_ber_writer_init (&w, 160 + engine_id_len + user_name_len + context_engine_id_len +
                                context_name_len + 48 * n_varbinds);
 

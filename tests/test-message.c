@@ -329,10 +329,9 @@ assert_pdus_equal (GsnmpPdu *a,
         g_assert_cmpint (a->request_id, ==, b->request_id);
         g_assert_cmpuint (a->error_status, ==, b->error_status);
         g_assert_cmpuint (a->error_index, ==, b->error_index);
-        g_assert_cmpuint (a->varbinds->len, ==, b->varbinds->len);
-        for (guint i = 0; i < a->varbinds->len; i++)
-                assert_varbinds_equal (g_ptr_array_index (a->varbinds, i),
-                                       g_ptr_array_index (b->varbinds, i));
+        g_assert_cmpuint (a->n_varbinds, ==, b->n_varbinds);
+        for (guint i = 0; i < a->n_varbinds; i++)
+                assert_varbinds_equal (a->varbinds[i], b->varbinds[i]);
         if (a->type == GSNMP_PDU_TYPE_TRAP_V1) {
                 g_assert_true (gsnmp_oid_equal (a->enterprise, b->enterprise));
                 g_assert_cmpmem (a->agent_addr, 4, b->agent_addr, 4);

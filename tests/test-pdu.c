@@ -94,7 +94,7 @@ test_varbind_out_of_range (void)
 
         gsnmp_pdu_take_varbind (pdu, null_varbind ("1.3.6.1.2.1.1.1.0"));
 
-        g_test_expect_message ("Gsnmp", G_LOG_LEVEL_CRITICAL, "*index < self->varbinds->len*");
+        g_test_expect_message ("Gsnmp", G_LOG_LEVEL_CRITICAL, "*index < self->n_varbinds*");
         g_assert_null (gsnmp_pdu_get_varbind (pdu, 1));
         g_test_assert_expected_messages ();
 }
