@@ -75,7 +75,6 @@ read_varbind (GsnmpBerReader       *r,
         guint8 tag;
         const guint8 *content;
         gsize length;
-        GsnmpOid *oid;
 
         if (!gsnmp_ber_enter (r, GSNMP_BER_TAG_SEQUENCE, error) ||
             !gsnmp_ber_read_oid (r, name, &n_name, error) ||
@@ -90,8 +89,8 @@ read_varbind (GsnmpBerReader       *r,
 
                 if (!gsnmp_ber_decode_integer (content, length, &v, error))
                         return FALSE;
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take (oid, GSNMP_VALUE_TYPE_INTEGER, (guint64) (gint64) v);
+                *out = gsnmp_varbind_new_decoded (name, n_name, GSNMP_VALUE_TYPE_INTEGER,
+                                                  (guint64) (gint64) v);
                 return TRUE;
         }
         case GSNMP_BER_TAG_COUNTER32:
@@ -102,8 +101,7 @@ read_varbind (GsnmpBerReader       *r,
 
                 if (!gsnmp_ber_decode_unsigned (content, length, &v, error))
                         return FALSE;
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take (oid, (GsnmpValueType) tag, v);
+                *out = gsnmp_varbind_new_decoded (name, n_name, (GsnmpValueType) tag, v);
                 return TRUE;
         }
         case GSNMP_BER_TAG_COUNTER64: {
@@ -113,22 +111,21 @@ read_varbind (GsnmpBerReader       *r,
                         return gsnmp_ber_set_malformed (error, _("Counter64 value in an SNMPv1 message"));
                 if (!gsnmp_ber_decode_counter64 (content, length, &v, error))
                         return FALSE;
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take (oid, GSNMP_VALUE_TYPE_COUNTER64, v);
+                *out = gsnmp_varbind_new_decoded (name, n_name, GSNMP_VALUE_TYPE_COUNTER64, v);
                 return TRUE;
         }
         case GSNMP_BER_TAG_OCTET_STRING:
         case GSNMP_BER_TAG_OPAQUE:
         case GSNMP_BER_TAG_NSAP_ADDRESS:
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take_octets (oid, (GsnmpValueType) tag, content, length);
+                *out = gsnmp_varbind_new_decoded_octets (name, n_name, (GsnmpValueType) tag,
+                                                         content, length);
                 return TRUE;
         case GSNMP_BER_TAG_IP_ADDRESS:
                 if (length != 4)
                         return gsnmp_ber_set_malformed (error, _("BER IpAddress of %u bytes instead of 4"),
                                               (guint) length);
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take_octets (oid, GSNMP_VALUE_TYPE_IP_ADDRESS, content, 4);
+                *out = gsnmp_varbind_new_decoded_octets (name, n_name, GSNMP_VALUE_TYPE_IP_ADDRESS,
+                                                         content, 4);
                 return TRUE;
         case GSNMP_BER_TAG_NO_SUCH_OBJECT:
         case GSNMP_BER_TAG_NO_SUCH_INSTANCE:
@@ -139,8 +136,7 @@ read_varbind (GsnmpBerReader       *r,
         case GSNMP_BER_TAG_NULL:
                 if (length != 0)
                         return gsnmp_ber_set_malformed (error, _("BER NULL value with content"));
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take (oid, (GsnmpValueType) tag, 0);
+                *out = gsnmp_varbind_new_decoded (name, n_name, (GsnmpValueType) tag, 0);
                 return TRUE;
         case GSNMP_BER_TAG_OBJECT_ID: {
                 guint32 value[GSNMP_BER_MAX_OID_LENGTH];
@@ -148,8 +144,7 @@ read_varbind (GsnmpBerReader       *r,
 
                 if (!gsnmp_ber_decode_oid (content, length, value, &n_value, error))
                         return FALSE;
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take_oid (oid, gsnmp_oid_new (value, n_value));
+                *out = gsnmp_varbind_new_decoded_oid (name, n_name, gsnmp_oid_new (value, n_value));
                 return TRUE;
         }
         default:
