@@ -349,6 +349,13 @@ gsnmp_ber_decode_counter64 (const guint8 *content,
         return TRUE;
 }
 
+static gboolean
+set_too_many_subids (GError **error)
+{
+        return gsnmp_ber_set_malformed (error, _("BER object identifier has more than %u sub-identifiers"),
+                                        (guint) GSNMP_BER_MAX_OID_LENGTH);
+}
+
 /* X.690 §8.19: OBJECT IDENTIFIER contents.  The first sub-identifier holds
  * the first two arcs (X * 40 + Y); it may exceed 32 bits by up to 80 when
  * the first arc is 2. */
@@ -373,6 +380,14 @@ gsnmp_ber_decode_oid (const guint8 *content,
                 guint64 v = 0;
                 guint64 limit = (n == 0) ? (guint64) G_MAXUINT32 + 80 : G_MAXUINT32;
 
+                /* The common case: sub-identifiers below 128, one octet
+                 * each. */
+                if (n >= 2 && !(*p & 0x80)) {
+                        if (n >= GSNMP_BER_MAX_OID_LENGTH)
+                                return set_too_many_subids (error);
+                        ids[n++] = *p++;
+                        continue;
+                }
                 if (*p == 0x80)
                         return gsnmp_ber_set_malformed (error, _("Padded sub-identifier in a BER object identifier"));
                 do {
@@ -397,8 +412,7 @@ gsnmp_ber_decode_oid (const guint8 *content,
                         n = 2;
                 } else {
                         if (n >= GSNMP_BER_MAX_OID_LENGTH)
-                                return gsnmp_ber_set_malformed (error, _("BER object identifier has more than %u sub-identifiers"),
-                                                      (guint) GSNMP_BER_MAX_OID_LENGTH);
+                                return set_too_many_subids (error);
                         ids[n++] = (guint32) v;
                 }
         }

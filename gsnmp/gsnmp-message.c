@@ -281,6 +281,31 @@ gsnmp_message_read_pdu (GsnmpBerReader        *r,
         return TRUE;
 }
 
+/* The community of the last message decoded in this thread: nearly every
+ * datagram a process receives carries the same one, and sharing that
+ * immutable GBytes saves a copy and two allocations per message. */
+static GPrivate last_community = G_PRIVATE_INIT ((GDestroyNotify) g_bytes_unref);
+
+/* A GBytes holding a copy of @data, shared with the last message's when
+ * they are equal. */
+static GBytes *
+community_bytes (const guint8 *data,
+                 gsize         length)
+{
+        GBytes *last = g_private_get (&last_community);
+
+        if (last != NULL) {
+                gsize last_length;
+                const guint8 *last_data = g_bytes_get_data (last, &last_length);
+
+                if (last_length == length && (length == 0 || memcmp (last_data, data, length) == 0))
+                        return g_bytes_ref (last);
+        }
+        last = g_bytes_new (data, length);
+        g_private_replace (&last_community, g_bytes_ref (last));
+        return last;
+}
+
 /* Decodes one whole datagram. */
 gboolean
 gsnmp_message_decode (const guint8  *data,
@@ -324,7 +349,7 @@ gsnmp_message_decode (const guint8  *data,
                 gsnmp_message_clear (msg);
                 return FALSE;
         }
-        msg->community = g_bytes_new (community, community_len);
+        msg->community = community_bytes (community, community_len);
         return TRUE;
 }
 
