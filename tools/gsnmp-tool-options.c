@@ -86,7 +86,6 @@ gsnmp_tool_options_clear (GsnmpToolOptions *options)
 
 typedef enum {
         OPT_SUPPORTED,
-        OPT_NO_MIBS,     /* Net-SNMP's MIB options: gsnmp loads no MIB files */
         OPT_UNSUPPORTED, /* a Net-SNMP option gsnmp does not have (yet) */
         OPT_NO_ENGINE_TIME, /* -Z: the library always discovers boots and time */
 } OptionSupport;
@@ -111,8 +110,8 @@ static const OptionInfo option_table[] = {
         { 'p', TRUE, OPT_SUPPORTED },
         { 'm', TRUE, OPT_SUPPORTED },
         { 'M', TRUE, OPT_SUPPORTED },
-        { 'P', TRUE, OPT_NO_MIBS },
-        { 'I', TRUE, OPT_NO_MIBS },
+        { 'P', TRUE, OPT_SUPPORTED },
+        { 'I', TRUE, OPT_SUPPORTED },
         { 'H', FALSE, OPT_UNSUPPORTED },
         { 'Y', TRUE, OPT_UNSUPPORTED },
         { 'D', TRUE, OPT_UNSUPPORTED },
@@ -418,11 +417,6 @@ handle_option (GsnmpToolOptions *options,
         switch (info->support) {
         case OPT_SUPPORTED:
                 break;
-        case OPT_NO_MIBS:
-                gsnmp_tool_print_error (options->prgname,
-                                        _("option -%c is not supported: gsnmp loads no MIB files"),
-                                        letter);
-                return usage_error (options, exit_status);
         case OPT_NO_ENGINE_TIME:
                 gsnmp_tool_print_error (options->prgname,
                                         _("option -%c is not supported: gsnmp learns the agent’s "
@@ -514,6 +508,16 @@ handle_option (GsnmpToolOptions *options,
         case 'm':
                 gsnmp_tool_set_mib_options (NULL, arg);
                 return TRUE;
+
+        case 'P': {
+                const char *bad = gsnmp_tool_parse_mib_parser_options (arg);
+
+                if (bad != NULL) {
+                        fprintf (stderr, _("Unknown parsing option passed to -P: %c.\n"), *bad);
+                        return usage_error (options, exit_status);
+                }
+                return TRUE;
+        }
 
         case 'C':
                 if (options->command->app_option == NULL) {
@@ -683,6 +687,17 @@ gsnmp_tool_options_parse (GsnmpToolOptions  *options,
                                 fprintf (stderr, _("%s: option requires an argument -- '%c'\n"),
                                          options->prgname, *p);
                                 return usage_error (options, exit_status);
+                        }
+                        if (*p == 'I') {
+                                /* snmp_in_options(): -Is and -IS may take the next argument */
+                                const char *bad = gsnmp_tool_parse_input_options (optarg, argc, argv, &i);
+
+                                if (bad != NULL) {
+                                        fprintf (stderr, _("Unknown input option passed to -I: %c.\n"),
+                                                 *bad);
+                                        return usage_error (options, exit_status);
+                                }
+                                break;
                         }
                         if (!handle_option (options, *p, optarg, exit_status))
                                 return FALSE;
@@ -1411,6 +1426,9 @@ gsnmp_tool_take_long_option (char       **argv,
 static char *mib_dirs_option;
 static char *mib_modules_option;
 static GsnmpMib *tool_mib;
+static char *input_prefix;      /* -IS */
+static char *input_suffix;      /* -Is */
+static gboolean input_random_access; /* -IR toggled */
 
 /* See the header. */
 void
@@ -1425,6 +1443,70 @@ gsnmp_tool_set_mib_options (const char *dirs,
                 g_free (mib_modules_option);
                 mib_modules_option = g_strdup (modules);
         }
+}
+
+/* See the header. snmp_mib_toggle_options(): the letters Net-SNMP's -P
+ * takes. gsnmp's parser has no switches: it always takes underscores (u)
+ * and "--" ending a comment (c), keeps the descriptions (d), prints no
+ * warnings (w, W) and no conflict errors (e), and names a node by the
+ * module it takes the definition from (R); the letters are accepted and
+ * change nothing. */
+const char *
+gsnmp_tool_parse_mib_parser_options (const char *arg)
+{
+        const char *p;
+
+        for (p = arg; *p; p++) {
+                if (strchr ("ucdewWR", *p) == NULL)
+                        return p;
+        }
+        return NULL;
+}
+
+/* See the header. */
+const char *
+gsnmp_tool_parse_input_options (const char  *arg,
+                                int          argc,
+                                char       **argv,
+                                int         *i)
+{
+        const char *p;
+
+        for (p = arg; *p; p++) {
+                switch (*p) {
+                case 'R':
+                        input_random_access = !input_random_access;
+                        break;
+                case 'b': /* regex look-up: gsnmp looks names up anywhere anyway */
+                case 'r': /* index ranges are not checked */
+                case 'h': /* display hints are not used to read indexes */
+                case 'u': /* UCD-style OIDs */
+                        break;
+                case 's':
+                case 'S': {
+                        char **target = *p == 's' ? &input_suffix : &input_prefix;
+                        const char *value = p + 1;
+
+                        if (*value == '\0') {
+                                /* Net-SNMP takes argv[optind++], whatever it is */
+                                value = *i + 1 < argc ? argv[++*i] : "";
+                        }
+                        g_free (*target);
+                        *target = g_strdup (value);
+                        return NULL;
+                }
+                default:
+                        return p;
+                }
+        }
+        return NULL;
+}
+
+/* See the header. */
+gboolean
+gsnmp_tool_input_random_access (void)
+{
+        return input_random_access;
 }
 
 /* Loads @list ("A:B", "+A", "ALL") quietly: like Net-SNMP, a module that
@@ -1471,9 +1553,18 @@ GsnmpOid *
 gsnmp_tool_parse_oid (const char  *str,
                       char       **detail)
 {
+        g_autofree char *affixed = NULL;
         GsnmpOid *oid;
 
         *detail = NULL;
+        if ((input_prefix != NULL && *input_prefix) || (input_suffix != NULL && *input_suffix)) {
+                /* snmp_parse_oid(): -IS PREFIX and -Is SUFFIX */
+                const char *suffix = input_suffix != NULL ? input_suffix : "";
+
+                affixed = g_strdup_printf ("%s%s%s%s", input_prefix != NULL ? input_prefix : "", str,
+                                           suffix[0] == '.' || suffix[0] == '\0' ? "" : ".", suffix);
+                str = affixed;
+        }
         oid = gsnmp_mib_parse_oid (gsnmp_tool_get_mib (), str, NULL);
         if (oid != NULL)
                 return oid;

@@ -176,6 +176,18 @@ GsnmpToolValueError gsnmp_tool_parse_set_value     (GsnmpOid                *oid
 /* -M DIRS and -m MODULES (either may be NULL: unchanged) */
 void              gsnmp_tool_set_mib_options       (const char              *dirs,
                                                     const char              *modules);
+/* -P LETTERS: NULL when every letter is one of Net-SNMP's, else the first
+ * that is not. */
+const char       *gsnmp_tool_parse_mib_parser_options (const char       *arg);
+/* -I LETTERS (snmp_in_options()): NULL when all are known, else the first
+ * that is not. -Is and -IS take the rest of @arg, or argv[++*i] when that
+ * is empty; they then apply to every OID gsnmp_tool_parse_oid() parses. */
+const char       *gsnmp_tool_parse_input_options   (const char              *arg,
+                                                    int                      argc,
+                                                    char                   **argv,
+                                                    int                     *i);
+/* -IR was given (an odd number of times) */
+gboolean          gsnmp_tool_input_random_access   (void);
 /* The tool's MIB store, loaded on first use from -M/-m or MIBDIRS/MIBS */
 GsnmpMib         *gsnmp_tool_get_mib               (void);
 /* No module loaded (MIBS= or -m ""): numbers only, the fast paths apply */
