@@ -1509,23 +1509,96 @@ gsnmp_tool_input_random_access (void)
         return input_random_access;
 }
 
-/* Loads @list ("A:B", "+A", "ALL") quietly: like Net-SNMP, a module that
- * cannot be found or parsed does not stop the tool. */
+/* print_module_not_found(): the search path once, then each module that is
+ * not there (not twice in a row). */
 static void
-load_quietly (GsnmpMib   *mib,
-              const char *list)
+print_module_not_found (GsnmpMib   *mib,
+                        const char *name)
 {
-        g_autoptr(GError) error = NULL;
+        static gboolean path_printed;
+        static char *last_missing;
 
-        if (list[0] == '+')
-                list++;
-        if (!gsnmp_mib_load_modules (mib, list, &error))
-                g_debug ("MIB modules: %s", error->message);
+        if (!path_printed) {
+                g_auto(GStrv) dirs = gsnmp_mib_get_directories (mib);
+                g_autofree char *path = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, dirs);
+
+                fprintf (stderr, _("MIB search path: %s\n"), path);
+                path_printed = TRUE;
+        }
+        if (last_missing == NULL || strcmp (last_missing, name) != 0)
+                fprintf (stderr, _("Cannot find module (%s): At line 1 in (none)\n"), name);
+        g_free (last_missing);
+        last_missing = g_strdup (name);
+}
+
+/* Loads the modules of @list ("A:B", "ALL") as netsnmp_init_mib() does:
+ * a module that is not in the search path is reported and skipped, one
+ * with errors loads what it can, quietly. */
+static void
+load_list (GsnmpMib   *mib,
+           const char *list)
+{
+        g_auto(GStrv) names = g_strsplit (list, ":", -1);
+        guint i;
+
+        for (i = 0; names[i] != NULL; i++) {
+                g_autoptr(GError) error = NULL;
+
+                if (names[i][0] == '\0')
+                        continue;
+                if (g_ascii_strcasecmp (names[i], "ALL") == 0) {
+                        if (!gsnmp_mib_load_all (mib, &error))
+                                g_debug ("MIB modules: %s", error->message);
+                        continue;
+                }
+                if (gsnmp_mib_load_module (mib, names[i], &error))
+                        continue;
+                if (g_error_matches (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_MODULE_NOT_FOUND))
+                        print_module_not_found (mib, names[i]);
+                else
+                        g_debug ("MIB module %s: %s", names[i], error->message);
+        }
+}
+
+/* gsnmp's default list of modules, where Net-SNMP has its DEFAULT_MIBS:
+ * the modules gsnmp bundles. With the default search path (the bundled
+ * folder alone) that is every module of the path; with other folders,
+ * those of the bundled modules the folders hold, quietly. */
+static void
+load_default (GsnmpMib *mib,
+              gboolean  default_path)
+{
+        g_autofree char *bundled = NULL;
+        g_autoptr(GDir) dir = NULL;
+        const char *file;
+
+        if (!default_path) {
+                bundled = gsnmp_mib_get_bundled_directory ();
+                dir = g_dir_open (bundled, 0, NULL);
+        }
+        if (dir == NULL) {
+                /* the bundled folder is the path (or is not there) */
+                g_autoptr(GError) error = NULL;
+
+                if (!gsnmp_mib_load_all (mib, &error))
+                        g_debug ("MIB modules: %s", error->message);
+                return;
+        }
+        while ((file = g_dir_read_name (dir)) != NULL) {
+                g_autofree char *name = NULL;
+
+                if (!g_str_has_suffix (file, ".txt"))
+                        continue;
+                name = g_strndup (file, strlen (file) - 4);
+                gsnmp_mib_load_module (mib, name, NULL);
+        }
 }
 
 /* See the header. The search path is -M, else MIBDIRS, else the bundled
- * modules ('+' adds to it, as in Net-SNMP); the modules are -m, else MIBS,
- * else all of them ('+' adds to that default). */
+ * modules ('+' adds to it, as in Net-SNMP). The modules are -m, else MIBS,
+ * else gsnmp's default list (load_default()); "+LIST" is the default list
+ * and then LIST, "-LIST" LIST and then the default list, as Net-SNMP reads
+ * MIBS. */
 GsnmpMib *
 gsnmp_tool_get_mib (void)
 {
@@ -1539,10 +1612,17 @@ gsnmp_tool_get_mib (void)
         if (dirs != NULL)
                 gsnmp_mib_set_search_path (tool_mib, dirs);
         modules = mib_modules_option != NULL ? mib_modules_option : g_getenv ("MIBS");
-        if (modules == NULL || modules[0] == '+')
-                load_quietly (tool_mib, "ALL");
-        if (modules != NULL && modules[0] != '\0')
-                load_quietly (tool_mib, modules);
+        if (modules == NULL) {
+                load_default (tool_mib, dirs == NULL);
+        } else if (modules[0] == '+') {
+                load_default (tool_mib, dirs == NULL);
+                load_list (tool_mib, modules + 1);
+        } else if (modules[0] == '-') {
+                load_list (tool_mib, modules + 1);
+                load_default (tool_mib, dirs == NULL);
+        } else {
+                load_list (tool_mib, modules);
+        }
         return tool_mib;
 }
 
@@ -1554,6 +1634,8 @@ gsnmp_tool_parse_oid (const char  *str,
                       char       **detail)
 {
         g_autofree char *affixed = NULL;
+        g_autoptr(GError) error = NULL;
+        const char *module_end;
         GsnmpOid *oid;
 
         *detail = NULL;
@@ -1565,10 +1647,28 @@ gsnmp_tool_parse_oid (const char  *str,
                                            suffix[0] == '.' || suffix[0] == '\0' ? "" : ".", suffix);
                 str = affixed;
         }
-        oid = gsnmp_mib_parse_oid (gsnmp_tool_get_mib (), str, NULL);
+        oid = gsnmp_mib_parse_oid (gsnmp_tool_get_mib (), str, &error);
         if (oid != NULL)
                 return oid;
-        return parse_oid_without_mib (str, detail);
+        module_end = str;
+        while (g_ascii_isalnum (*module_end) || *module_end == '-')
+                module_end++;
+        if (*module_end == ':' && module_end > str) {
+                /* get_node() reads the module first, and says when it is missing */
+                g_autofree char *module = g_strndup (str, module_end - str);
+                g_autoptr(GError) load_error = NULL;
+
+                if (!gsnmp_mib_load_module (gsnmp_tool_get_mib (), module, &load_error) &&
+                    g_error_matches (load_error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_MODULE_NOT_FOUND))
+                        print_module_not_found (gsnmp_tool_get_mib (), module);
+        }
+        if (gsnmp_tool_mib_is_empty ())
+                return parse_oid_without_mib (str, detail);
+        /* the library's message is "STR: DETAIL" when it has a detail */
+        if (g_str_has_prefix (error->message, str) &&
+            strncmp (error->message + strlen (str), ": ", 2) == 0)
+                *detail = g_strdup (error->message + strlen (str) + 2);
+        return NULL;
 }
 
 /* See the header. */
