@@ -12,7 +12,9 @@
 #     see check () below);
 #   - get and getnext by name (MODULE::name, bare names, iso.3…, string
 #     indexes), unknown names (error text and exit status);
-#   - table with column names (-Cb, -Ci, -OX, -Of);
+#   - table with column names (-Cb, -Ci, -OX, -Of), every column of the
+#     MIB, -Cf -Cw -Cc -Cr with the next argument, -Ch -CH -CB -Cl, and
+#     "Was that a table?" for -On and what is not a table;
 #   - translate: names, -On -Of -Os -OX, -Td and -Tp for a list of objects
 #     and subtrees, unknown names; -Tl -To -Ts -Tz -Tp -TB reports, '-'
 #     (names on stdin), -P -I -w;
@@ -157,6 +159,27 @@ check "table -Ci -Cb vacmAccessTable" 0 snmptable table -Ci -Cb "$A" vacmAccessT
 check "table -Cb -Ci ipAddressTable" 0 snmptable table -Cb -Ci "$A" ipAddressTable
 check "table -Ci -OX vacmSecurityToGroupTable" 0 snmptable table -Ci -OX "$A" vacmSecurityToGroupTable
 check "table -Ci -Of sysORTable" 0 snmptable table -Ci -Of "$A" sysORTable
+# every column of the MIB, also those no row fills (hrStorageAllocationFailures,
+# ifLinkUpDownTrapEnable here), "?" in their cells
+check "table all MIB columns hrStorageTable" 1 snmptable table -Ci "$A" hrStorageTable
+check "table all MIB columns ifXTable" 1 snmptable table "$A" ifXTable
+check "table -Cb -Ci -Cw 100 hrStorageTable" 1 snmptable table -Cb -Ci -Cw 100 "$A" hrStorageTable
+# the -C letters that take the next argument, as snmptable reads them
+check "table -Cf , ifTable" 1 snmptable table -Cf , "$A" ifTable
+check "table -Cif , ifTable" 1 snmptable table -Cif , "$A" ifTable
+check "table -Cw 80 ifTable" 1 snmptable table -Cw 80 "$A" ifTable
+check "table -Cc 10 -Cw 50 ifTable" 1 snmptable table -Cc 10 -Cw 50 "$A" ifTable
+check "table -Cr 3 -Cl ifTable" 1 snmptable table -Cr 3 -Cl "$A" ifTable
+check "table -CH ifTable" 1 snmptable table -CH "$A" ifTable
+check "table -Ch ifTable (no request)" 0 snmptable table -Ch "$A" ifTable
+check "table -Ch -Ci -Cb ifTable" 0 snmptable table -Ch -Ci -Cb "$A" ifTable
+check "table -CB -Os ifTable" 1 snmptable table -CB -Os "$A" ifTable
+# what is not a table: snmptable's "Was that a table?"
+check "table -On ifTable" 0 snmptable table -On "$A" ifTable
+check "table -On sysORTable" 0 snmptable table -On "$A" SNMPv2-MIB::sysORTable
+check "table of a scalar" 0 snmptable table "$A" sysDescr
+check "table of a group" 0 snmptable table "$A" system
+check "table of an entry" 0 snmptable table "$A" ifEntry
 
 # translate: no agent
 check_translate ()

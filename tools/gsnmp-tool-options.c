@@ -699,8 +699,12 @@ gsnmp_tool_options_parse (GsnmpToolOptions  *options,
                                 }
                                 break;
                         }
+                        options->parse_argv = argv;
+                        options->parse_argc = argc;
+                        options->parse_index = &i;
                         if (!handle_option (options, *p, optarg, exit_status))
                                 return FALSE;
+                        options->parse_index = NULL;
                         break;
                 }
         }
@@ -735,6 +739,15 @@ gsnmp_tool_options_parse (GsnmpToolOptions  *options,
         g_ptr_array_add (operands, NULL);
         options->operands = (char **) g_ptr_array_free (g_steal_pointer (&operands), FALSE);
         return TRUE;
+}
+
+/* See the header. */
+char *
+gsnmp_tool_options_take_next_arg (GsnmpToolOptions *options)
+{
+        if (options->parse_index == NULL || *options->parse_index + 1 >= options->parse_argc)
+                return NULL;
+        return options->parse_argv[++*options->parse_index];
 }
 
 /* The -O toggles as GsnmpFormatFlags. */

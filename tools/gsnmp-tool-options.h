@@ -99,6 +99,12 @@ struct _GsnmpToolOptions {
         GBytes                 *context_engine_id;  /* -E, or NULL */
         char                   *context_name;   /* -n, or NULL */
 
+        /* While the options are parsed: the command line, and where the
+         * parser is (see gsnmp_tool_options_take_next_arg()) */
+        char                  **parse_argv;
+        int                     parse_argc;
+        int                    *parse_index;
+
         const char             *agent;          /* AGENT, as given */
         char                  **operands;       /* what follows AGENT (not owned strings) */
         int                     n_operands;
@@ -113,6 +119,10 @@ gboolean          gsnmp_tool_options_parse         (GsnmpToolOptions        *opt
                                                     char                   **argv,
                                                     int                     *exit_status);
 GsnmpFormatFlags  gsnmp_tool_options_get_format    (const GsnmpToolOptions  *options);
+/* For a -C handler: the argument after the current one, which the parser
+ * then skips (snmptable's -Cw, -Cc, -Cf and -Cr take their value from
+ * argv[optind++]); NULL when there is none. */
+char             *gsnmp_tool_options_take_next_arg (GsnmpToolOptions        *options);
 GsnmpTarget      *gsnmp_tool_options_new_target    (GsnmpToolOptions        *options,
                                                     int                     *exit_status);
 

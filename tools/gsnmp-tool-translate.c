@@ -4,8 +4,10 @@
  *
  * Translates names to OIDs and back with the MIB modules, as snmptranslate
  * does: -On -Of -Os -OS -Ou -Ob -OX for the form, -Td for an object's
- * definition, -Tp for a subtree, -IR for names looked up anywhere (gsnmp
- * always does that, as snmpget does), -M and -m for the modules.
+ * definition, -Tp for a subtree, -Tl -To -Ts -Tz for reports of the whole
+ * tree, -TB for a regular expression, -IR for names looked up anywhere
+ * (without it a name starts at the root, as in snmptranslate), -M and -m
+ * for the modules, "-" for names on standard input.
  */
 #include "config.h"
 
@@ -32,8 +34,18 @@ print_help (const char *prgname)
         printf (_("  -O OUTOPTS            the output form: n (numeric), f (full), s (suffix),\n"
                   "                        S (module::name, the default), u, b, X, E\n"));
         printf (_("  -T TRANSOPTS          d: print the object’s definition,\n"
-                  "                        p: print the subtree below the OID as a tree\n"));
-        printf (_("  -I R                  accepted: gsnmp finds a name in any loaded module\n"));
+                  "                        p: print the subtree below the OID as a tree\n"
+                  "                           (without an OID: the whole tree),\n"
+                  "                        B: print every object whose name matches a\n"
+                  "                           regular expression,\n"
+                  "                        l, o, s, z: print every object (labelled,\n"
+                  "                           numeric, symbolic, name and number)\n"));
+        printf (_("  -I R                  find a name in any loaded module\n"));
+        printf (_("  -P MIBOPTS            Net-SNMP’s parser switches (u c d e w W R):\n"
+                  "                        accepted, they change nothing\n"));
+        printf (_("  -w WIDTH              accepted (gsnmp does not wrap -Td and -Tp)\n"));
+        printf ("\n%s\n", _("Options may follow the OIDs; “--” ends them. An OID “-” translates\n"
+                            "the first word of each line of the standard input."));
 }
 
 static gboolean
@@ -342,6 +354,10 @@ gsnmp_tool_translate_main (const char  *prgname,
                                         case 'B': find_all = TRUE; break;
                                         case 'p': print = 1; break;
                                         case 'a': print = 2; break;
+                                        case 't':
+                                                fprintf (stderr, "%s\n",
+                                                         _("gsnmp translate does not print -Tt (Net-SNMP’s internal type and textual convention numbers)"));
+                                                return 1;
                                         default:
                                                 fprintf (stderr, _("Invalid -T<lostpad> character: %c\n"), *value);
                                                 print_help (prgname);
