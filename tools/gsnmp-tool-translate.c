@@ -204,6 +204,24 @@ translate_stdin (GsnmpMib         *mib,
         }
 }
 
+/* print_objid() and, with -Td, print_description() */
+static void
+print_oid (GsnmpMib         *mib,
+           GsnmpOid         *oid,
+           GsnmpFormatFlags  flags,
+           gboolean          describe)
+{
+        g_autofree char *text = gsnmp_mib_format_oid (mib, oid, flags);
+
+        printf ("%s\n", text);
+        if (describe) {
+                g_autofree char *description = gsnmp_mib_describe (mib, oid);
+
+                if (description != NULL)
+                        fputs (description, stdout);
+        }
+}
+
 /* -TB: every object whose name the extended regular expression matches,
  * case-insensitive, in the order of the tree. */
 static guint
@@ -221,15 +239,7 @@ print_matching (GsnmpMib         *mib,
                 g_autoptr(GsnmpOid) child_oid = gsnmp_mib_object_get_oid (child);
 
                 if (g_regex_match (regex, gsnmp_mib_object_get_name (child), 0, NULL)) {
-                        g_autofree char *text = gsnmp_mib_format_oid (mib, child_oid, flags);
-
-                        printf ("%s\n", text);
-                        if (describe) {
-                                g_autofree char *description = gsnmp_mib_describe (mib, child_oid);
-
-                                if (description != NULL)
-                                        fputs (description, stdout);
-                        }
+                        print_oid (mib, child_oid, flags, describe);
                         count++;
                 }
                 count += print_matching (mib, child_oid, regex, flags, describe);
@@ -452,15 +462,7 @@ gsnmp_tool_translate_main (const char  *prgname,
                         }
                         fputs (text, stdout);
                 } else {
-                        g_autofree char *text = gsnmp_mib_format_oid (mib, oid, flags);
-
-                        printf ("%s\n", text);
-                        if (describe) {
-                                g_autofree char *description = gsnmp_mib_describe (mib, oid);
-
-                                if (description != NULL)
-                                        fputs (description, stdout);
-                        }
+                        print_oid (mib, oid, flags, describe);
                 }
                 if (k + 1 < operands->len)
                         printf ("\n");
