@@ -864,6 +864,8 @@ test_cache_decoder (void)
                          "sB OBJECT-TYPE SYNTAX INTEGER { a(1), b(2) } UNITS \"s\" MAX-ACCESS read-only\n"
                          "    STATUS current DESCRIPTION \"d\" DEFVAL { a } ::= { sE 2 }\n"
                          "END\n",
+                /* no definitions at all (the fuzz target's first find) */
+                "e.txt", "E-MIB DEFINITIONS ::= BEGIN\nEND\n",
                 NULL,
         };
         char *dir = write_modules (files);
@@ -875,10 +877,10 @@ test_cache_decoder (void)
 
         gsnmp_mib_set_search_path (mib, dir);
         gsnmp_mib_set_cache_directory (mib, cache_dir);
-        g_assert_true (gsnmp_mib_load_module (mib, "S-MIB", NULL));
+        g_assert_true (gsnmp_mib_load_modules (mib, "S-MIB:E-MIB", NULL));
         path = cache_file (cache_dir);
         g_assert_true (g_file_get_contents (path, (char **) &valid, &length, NULL));
-        g_assert_cmpuint (gsnmp_mib_cache_exercise (valid, length), ==, 1);
+        g_assert_cmpuint (gsnmp_mib_cache_exercise (valid, length), ==, 2);
         for (i = 0; i < length; i++)
                 g_assert_cmpuint (gsnmp_mib_cache_exercise (valid, i), ==, 0);
         for (i = 0; i < length; i++) {
