@@ -11,6 +11,7 @@
 #include "gsnmp-i18n-private.h"
 #include "gsnmp-message-private.h"
 #include "gsnmp-pdu-private.h"
+#include "gsnmp-request-result-private.h"
 #include "gsnmp-target-private.h"
 #include "gsnmp-local-engine-private.h"
 #include "gsnmp-security-private.h"
@@ -84,6 +85,8 @@
 #define MAX_DATAGRAM_SIZE 65507
 #define DEFAULT_RESOLVE_TIMEOUT_MS 5000
 #define DEFAULT_MAX_IN_FLIGHT 128
+/* Completed GsnmpRequestResults kept for the next requests */
+#define MAX_RESULT_POOL 256
 
 /* The life of a request, and the function that takes each step:
  *
@@ -140,7 +143,8 @@ typedef struct {
 
 struct _Request {
         GsnmpEngine          *engine;        /* unowned: outlives every request */
-        GTask                *task;          /* (owned) */
+        GTask                *task;          /* (owned) (nullable) the applications' requests */
+        GsnmpRequestResult   *result;        /* (owned) (nullable) the engine's own _async calls */
         guint64               serial;        /* unique per engine, for the cancel queue */
         gint32                request_id;    /* key in engine->requests */
         RequestState          state;
@@ -213,6 +217,17 @@ struct _GsnmpEngine {
         guint64       next_serial;
         gboolean      pumping;
         gboolean      disposed;
+
+        /* GsnmpRequestResult callbacks run at once from the engine's own
+         * dispatches (a reply, the timer, a cancellation), and otherwise
+         * (inside an _async call, from engine_close()) from this queue */
+        guint               dispatching; /* depth of the engine's own dispatches */
+        guint               starting;    /* depth of gsnmp_engine_start_request() */
+        GsnmpRequestResult *deferred_head; /* (owned) linked by their next */
+        GsnmpRequestResult *deferred_tail; /* (unowned) */
+        GSource            *complete_source; /* runs the deferred callbacks */
+        GsnmpRequestResult *result_pool;  /* (owned) recycled results, linked by their next */
+        guint               result_pool_len;
         GsnmpPdu     *scratch_pdu; /* (nullable) see build_request_pdu() */
 
         GMutex        cancel_lock;
@@ -384,6 +399,7 @@ request_free (Request *req)
         g_clear_object (&req->resolve_cancellable);
         g_clear_object (&req->cancellable);
         g_clear_object (&req->task);
+        g_clear_object (&req->result);
         g_clear_object (&req->user);
         g_clear_pointer (&req->user_name, g_bytes_unref);
         g_clear_pointer (&req->pdu, gsnmp_pdu_unref);
@@ -421,6 +437,65 @@ request_detach (Request *req)
         req->state = REQUEST_DONE;
 }
 
+/* Drops the engine's reference to a completed @result, keeping the object
+ * for the next request when nobody else holds it. */
+static void
+engine_release_result (GsnmpEngine        *self,
+                       GsnmpRequestResult *result)
+{
+        if (self->result_pool_len < MAX_RESULT_POOL && gsnmp_request_result_recycle (result)) {
+                gsnmp_request_result_set_next (result, self->result_pool);
+                self->result_pool = result;
+                self->result_pool_len++;
+                return;
+        }
+        g_object_unref (result);
+}
+
+/* Runs @result's callback (takes the reference), now when the engine is in
+ * one of its own dispatches and not inside an _async call, otherwise from
+ * the engine's completion source. */
+static void
+engine_deliver (GsnmpEngine        *self,
+                GsnmpRequestResult *result)
+{
+        if (self->dispatching > 0 && self->starting == 0 && !self->disposed) {
+                gsnmp_request_result_complete (result);
+                engine_release_result (self, result);
+                return;
+        }
+        gsnmp_request_result_set_next (result, NULL);
+        if (self->deferred_tail != NULL)
+                gsnmp_request_result_set_next (self->deferred_tail, result);
+        else
+                self->deferred_head = result;
+        self->deferred_tail = result;
+        g_source_set_ready_time (self->complete_source, 0);
+}
+
+static gboolean
+on_complete_deferred (gpointer user_data)
+{
+        /* The last callback may drop the last reference */
+        g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
+        GsnmpRequestResult *result = self->deferred_head;
+
+        /* Only those queued so far: a callback may queue more */
+        self->deferred_head = self->deferred_tail = NULL;
+        g_source_set_ready_time (self->complete_source, -1);
+        /* Whatever completes meanwhile may call back at once */
+        self->dispatching++;
+        while (result != NULL) {
+                GsnmpRequestResult *next = gsnmp_request_result_get_next (result);
+
+                gsnmp_request_result_complete (result);
+                engine_release_result (self, result);
+                result = next;
+        }
+        self->dispatching--;
+        return G_SOURCE_CONTINUE;
+}
+
 static void
 request_complete (Request  *req,
                   GsnmpPdu *pdu,
@@ -447,12 +522,25 @@ request_complete (Request  *req,
         if (req->resolve_cancellable != NULL)
                 g_cancellable_cancel (req->resolve_cancellable);
 
-        task = g_steal_pointer (&req->task);
         if (error == NULL && req->discover_only) {
                 result = g_bytes_ref (req->remote->engine_id);
                 result_free = (GDestroyNotify) g_bytes_unref;
         }
-        /* Freed before the callback runs, which may start the next request */
+        if (req->result != NULL) {
+                GsnmpRequestResult *light = g_steal_pointer (&req->result);
+
+                /* Freed before the callback runs, which may start the next request */
+                request_free (req);
+                if (error != NULL)
+                        gsnmp_request_result_set_error (light, error);
+                else
+                        gsnmp_request_result_set_pointer (light, result, result_free);
+                engine_deliver (self, light);
+                engine_pump_queue (self);
+                return;
+        }
+
+        task = g_steal_pointer (&req->task);
         request_free (req);
 
         if (error != NULL)
@@ -1191,7 +1279,9 @@ on_datagram (GsnmpTransport        *transport,
                 gsnmp_local_engine_count (self->local, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
                 return;
         }
+        self->dispatching++;
         engine_handle_datagram (self, from, data, length);
+        self->dispatching--;
 }
 
 /*****************************************************************************/
@@ -1291,7 +1381,9 @@ on_cancel_wakeup (gpointer user_data)
         /* Disarm before taking the queue: a cancellation queued after this
          * re-arms the source. */
         g_source_set_ready_time (self->cancel_source, -1);
+        self->dispatching++;
         engine_process_cancellations (self);
+        self->dispatching--;
 
         return G_SOURCE_CONTINUE;
 }
@@ -1304,7 +1396,9 @@ on_timer (gpointer user_data)
         self->timer_ready = -1;
         g_source_set_ready_time (self->timer, -1);
 
+        self->dispatching++;
         engine_process_deadlines (self);
+        self->dispatching--;
 
         if (!self->disposed && self->heap->len > 0)
                 engine_arm_timer (self, ((Request *) self->heap->pdata[0])->deadline);
@@ -1492,6 +1586,14 @@ gsnmp_engine_finalize (GObject *object)
 {
         GsnmpEngine *self = GSNMP_ENGINE (object);
 
+        g_assert (self->deferred_head == NULL);
+        while (self->result_pool != NULL) {
+                GsnmpRequestResult *result = self->result_pool;
+
+                self->result_pool = gsnmp_request_result_get_next (result);
+                g_object_unref (result);
+        }
+        destroy_source (&self->complete_source);
         g_clear_pointer (&self->requests, g_hash_table_unref);
         g_clear_pointer (&self->scratch_pdu, gsnmp_pdu_unref);
         g_clear_pointer (&self->remotes, g_hash_table_unref);
@@ -1665,6 +1767,15 @@ gsnmp_engine_init (GsnmpEngine *self)
         self->timer_ready = -1;
         g_mutex_init (&self->cancel_lock);
         self->cancelled = g_array_new (FALSE, FALSE, sizeof (CancelEntry));
+
+        /* Lives until finalize: every result in its queue holds a reference
+         * on the engine */
+        self->complete_source = g_source_new (&timer_funcs, sizeof (GSource));
+        g_source_set_callback (self->complete_source, on_complete_deferred, self, NULL);
+        g_source_set_static_name (self->complete_source, "[gsnmp] engine completions");
+        g_source_set_can_recurse (self->complete_source, TRUE);
+        g_source_set_ready_time (self->complete_source, -1);
+        g_source_attach (self->complete_source, self->context);
 }
 
 /*****************************************************************************/
@@ -1699,15 +1810,32 @@ gsnmp_engine_in_context (GsnmpEngine *self)
 /*****************************************************************************/
 /* Issuing requests */
 
+/* Fails a request that could not start (@error: transfer full); its
+ * callback runs later, never inside the _async call. */
+static void
+start_fail (GsnmpEngine        *self,
+            GTask              *task,
+            GsnmpRequestResult *result,
+            GError             *error)
+{
+        if (task != NULL) {
+                g_task_return_error (task, error);
+                return;
+        }
+        gsnmp_request_result_set_error (result, error);
+        engine_deliver (self, g_object_ref (result));
+}
+
 /* Starts a request for @pdu (which the engine may modify: it sets the
- * request-id) on @task, which returns the response PDU (or, for traps,
- * NULL once sent).  The entry point of every application on the engine. */
-void
-gsnmp_engine_start_request (GsnmpEngine  *self,
-                            GsnmpTarget  *target,
-                            GsnmpPdu     *pdu,
-                            GCancellable *cancellable,
-                            GTask        *task)
+ * request-id) that completes either @task or @result (one of them) with the
+ * response PDU (or, for traps, NULL once sent). */
+static void
+engine_start (GsnmpEngine        *self,
+              GsnmpTarget        *target,
+              GsnmpPdu           *pdu,
+              GCancellable       *cancellable,
+              GTask              *task,
+              GsnmpRequestResult *result)
 {
         g_autoptr(GError) error = NULL;
         GsnmpCredentials *credentials;
@@ -1716,21 +1844,25 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         Request *req;
 
         if (self->open_error != NULL) {
-                g_task_return_new_error (task, self->open_error->domain, self->open_error->code,
+                start_fail (self, task, result,
+                            g_error_new (self->open_error->domain, self->open_error->code,
                                          _("The SNMP engine could not start: %s"),
-                                         self->open_error->message);
+                                         self->open_error->message));
                 return;
         }
         if (self->disposed || self->transport4 == NULL) {
-                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED, "%s",
-                                         _("The SNMP engine was closed"));
+                start_fail (self, task, result,
+                            g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CLOSED,
+                                                 _("The SNMP engine was closed")));
                 return;
         }
         /* Cancelled before it started: send nothing */
-        if (g_task_return_error_if_cancelled (task))
+        if (g_cancellable_set_error_if_cancelled (cancellable, &error)) {
+                start_fail (self, task, result, g_steal_pointer (&error));
                 return;
+        }
         if (!gsnmp_target_check_address (target, &error)) {
-                g_task_return_error (task, g_steal_pointer (&error));
+                start_fail (self, task, result, g_steal_pointer (&error));
                 return;
         }
 
@@ -1741,8 +1873,9 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
                 /* gsnmp_engine_discover_async(): the address and timing only */
         } else if (msg.version == GSNMP_PROTOCOL_VERSION_V1 &&
             gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_GET_BULK) {
-                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                                         _("SNMPv1 has no GetBulkRequest; use SNMPv2c or SNMPv3"));
+                start_fail (self, task, result,
+                            g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                 _("SNMPv1 has no GetBulkRequest; use SNMPv2c or SNMPv3")));
                 return;
         }
         if (pdu != NULL &&
@@ -1751,10 +1884,11 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
             (gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1 ||
              gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP ||
              gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_INFORM)) {
-                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                                         msg.version == GSNMP_PROTOCOL_VERSION_V1 ?
-                                         _("SNMPv1 has only the SNMPv1 Trap-PDU") :
-                                         _("The SNMPv1 Trap-PDU needs SNMPv1 credentials"));
+                start_fail (self, task, result,
+                            g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                 msg.version == GSNMP_PROTOCOL_VERSION_V1 ?
+                                                 _("SNMPv1 has only the SNMPv1 Trap-PDU") :
+                                                 _("The SNMPv1 Trap-PDU needs SNMPv1 credentials")));
                 return;
         }
 
@@ -1803,7 +1937,7 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
                 req->datagram = gsnmp_message_encode (&msg, MAX_DATAGRAM_SIZE, &error);
                 if (req->datagram == NULL) {
                         request_free (req);
-                        g_task_return_error (task, g_steal_pointer (&error));
+                        start_fail (self, task, result, g_steal_pointer (&error));
                         return;
                 }
         }
@@ -1812,11 +1946,14 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         if (address != NULL &&
             !request_set_peer (req, address, gsnmp_target_get_socket_address (target), &error)) {
                 request_free (req);
-                g_task_return_error (task, g_steal_pointer (&error));
+                start_fail (self, task, result, g_steal_pointer (&error));
                 return;
         }
 
-        req->task = g_object_ref (task);
+        if (task != NULL)
+                req->task = g_object_ref (task);
+        else
+                req->result = g_object_ref (result);
         g_hash_table_insert (self->requests, GINT_TO_POINTER (req->request_id), req);
         self->n_pending++;
 
@@ -1833,6 +1970,21 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         } else {
                 request_advance (req);
         }
+}
+
+/* Starts a request for @pdu (which the engine may modify: it sets the
+ * request-id) on @task, which returns the response PDU (or, for traps,
+ * NULL once sent).  The entry point of every application on the engine. */
+void
+gsnmp_engine_start_request (GsnmpEngine  *self,
+                            GsnmpTarget  *target,
+                            GsnmpPdu     *pdu,
+                            GCancellable *cancellable,
+                            GTask        *task)
+{
+        self->starting++;
+        engine_start (self, target, pdu, cancellable, task, NULL);
+        self->starting--;
 }
 
 /* The request PDU of get, get-next and get-bulk.  SNMPv1/v2c requests are
@@ -1873,14 +2025,23 @@ engine_request_oids (GsnmpEngine         *self,
                      gpointer             user_data,
                      gpointer             source_tag)
 {
-        g_autoptr(GTask) task = NULL;
+        g_autoptr(GsnmpRequestResult) result = NULL;
 
-        task = g_task_new (self, cancellable, callback, user_data);
-        /* The function, not GLib's macro: the macro would also copy the
-         * string "source_tag" into the task's name, one allocation per
-         * request for a name that says nothing */
-        (g_task_set_source_tag) (task, source_tag);
-        gsnmp_engine_start_request (self, target, pdu, cancellable, task);
+        /* Not a GTask: see gsnmp-request-result-private.h */
+        if (self->result_pool != NULL) {
+                result = g_steal_pointer (&self->result_pool);
+                self->result_pool = gsnmp_request_result_get_next (result);
+                self->result_pool_len--;
+                gsnmp_request_result_set_next (result, NULL);
+                gsnmp_request_result_reuse (result, self, cancellable, callback, user_data,
+                                            source_tag);
+        } else {
+                result = gsnmp_request_result_new (self, cancellable, callback, user_data,
+                                                   source_tag);
+        }
+        self->starting++;
+        engine_start (self, target, pdu, cancellable, NULL, result);
+        self->starting--;
 }
 
 #define CHECK_ASYNC_ARGS(self, target, cancellable)                                     \
@@ -1898,10 +2059,9 @@ engine_request_finish (GsnmpEngine  *self,
                        GError      **error)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), NULL);
-        g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-        g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+        g_return_val_if_fail (gsnmp_request_result_is_valid (result, self, source_tag), NULL);
 
-        return g_task_propagate_pointer (G_TASK (result), error);
+        return gsnmp_request_result_propagate_pointer (GSNMP_REQUEST_RESULT (result), error);
 }
 
 /*****************************************************************************/
