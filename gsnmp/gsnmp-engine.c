@@ -153,9 +153,8 @@ struct _Request {
         GBytes               *datagram;      /* (owned) encoded once, resent as is */
 
         GsnmpTransport       *transport;     /* (unowned) engine->transport4 or transport6 */
-        GSocketAddress       *peer;          /* (owned) (nullable) until resolved */
         PeerKey               peer_key;
-        struct sockaddr_storage peer_native; /* peer, for sending */
+        struct sockaddr_storage peer_native; /* where it goes, once known */
         socklen_t             peer_native_len;
 
         char                 *host;          /* (owned) (nullable) name to resolve */
@@ -167,6 +166,7 @@ struct _Request {
         guint                 retries_left;
         gint64                deadline;      /* monotonic µs */
         guint                 heap_index;    /* G_MAXUINT when not in the heap */
+        guint                 batch_index;   /* in engine->send_batch, or G_MAXUINT */
         GList                 queue_link;    /* in engine->send_queue while QUEUED */
 
         GCancellable         *cancellable;   /* (owned) (nullable) */
@@ -228,6 +228,14 @@ struct _GsnmpEngine {
         GSource            *complete_source; /* runs the deferred callbacks */
         GsnmpRequestResult *result_pool;  /* (owned) recycled results, linked by their next */
         guint               result_pool_len;
+
+        /* Requests sent from the engine's own dispatches (a callback that
+         * issues the next request) wait here for one sendmmsg() at the
+         * start of the next main loop iteration (engine_flush_sends()) */
+        GPtrArray          *send_batch;  /* (element-type Request) (nullable elements) */
+        gboolean            batching;    /* more datagrams of this read follow, or a timer
+                                          * or completion dispatch runs: gather sends */
+        gboolean            flushing;
         GsnmpPdu     *scratch_pdu; /* (nullable) see build_request_pdu() */
 
         GMutex        cancel_lock;
@@ -394,7 +402,6 @@ request_free (Request *req)
 {
         g_clear_pointer (&req->community, g_bytes_unref);
         g_clear_pointer (&req->datagram, g_bytes_unref);
-        g_clear_object (&req->peer);
         g_clear_pointer (&req->host, g_free);
         g_clear_object (&req->resolve_cancellable);
         g_clear_object (&req->cancellable);
@@ -428,6 +435,10 @@ request_detach (Request *req)
                 g_array_set_size (req->msg_ids, 0);
         }
         heap_remove (self->heap, req);
+        if (req->batch_index != G_MAXUINT) {
+                self->send_batch->pdata[req->batch_index] = NULL;
+                req->batch_index = G_MAXUINT;
+        }
         if (req->state == REQUEST_QUEUED)
                 g_queue_unlink (&self->send_queue, &req->queue_link);
         else if (req->state == REQUEST_ON_WIRE)
@@ -435,6 +446,29 @@ request_detach (Request *req)
         else if (req->state == REQUEST_DISCOVERING)
                 g_queue_unlink (&req->remote->waiting, &req->wait_link);
         req->state = REQUEST_DONE;
+}
+
+static void engine_flush_sends (GsnmpEngine *self);
+
+/* Around the engine's own dispatches (timer, cancellations, deferred
+ * completions): callbacks run at once, what they send goes out in one
+ * batch at the end. */
+static void
+engine_dispatch_begin (GsnmpEngine *self,
+                       gboolean    *saved)
+{
+        *saved = self->batching;
+        self->batching = TRUE;
+        self->dispatching++;
+}
+
+static void
+engine_dispatch_end (GsnmpEngine *self,
+                     gboolean     saved)
+{
+        self->dispatching--;
+        self->batching = saved;
+        engine_flush_sends (self);
 }
 
 /* Drops the engine's reference to a completed @result, keeping the object
@@ -459,7 +493,7 @@ static void
 engine_deliver (GsnmpEngine        *self,
                 GsnmpRequestResult *result)
 {
-        if (self->dispatching > 0 && self->starting == 0 && !self->disposed) {
+        if (self->dispatching > 0 && self->starting == 0 && !self->flushing && !self->disposed) {
                 gsnmp_request_result_complete (result);
                 engine_release_result (self, result);
                 return;
@@ -479,12 +513,13 @@ on_complete_deferred (gpointer user_data)
         /* The last callback may drop the last reference */
         g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
         GsnmpRequestResult *result = self->deferred_head;
+        gboolean saved;
 
         /* Only those queued so far: a callback may queue more */
         self->deferred_head = self->deferred_tail = NULL;
         g_source_set_ready_time (self->complete_source, -1);
         /* Whatever completes meanwhile may call back at once */
-        self->dispatching++;
+        engine_dispatch_begin (self, &saved);
         while (result != NULL) {
                 GsnmpRequestResult *next = gsnmp_request_result_get_next (result);
 
@@ -492,7 +527,7 @@ on_complete_deferred (gpointer user_data)
                 engine_release_result (self, result);
                 result = next;
         }
-        self->dispatching--;
+        engine_dispatch_end (self, saved);
         return G_SOURCE_CONTINUE;
 }
 
@@ -604,13 +639,16 @@ peer_key_from_native (PeerKey               *key,
 }
 
 static char *
-peer_to_string (GSocketAddress *peer)
+peer_to_string (Request *req)
 {
+        g_autoptr(GSocketAddress) peer = NULL;
         g_autofree char *host = NULL;
         GInetAddress *addr;
         guint16 port;
 
-        if (!G_IS_INET_SOCKET_ADDRESS (peer))
+        if (req->peer_native_len > 0)
+                peer = g_socket_address_new_from_native (&req->peer_native, req->peer_native_len);
+        if (peer == NULL || !G_IS_INET_SOCKET_ADDRESS (peer))
                 return g_strdup ("?");
         addr = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (peer));
         port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (peer));
@@ -620,30 +658,38 @@ peer_to_string (GSocketAddress *peer)
         return g_strdup_printf ("%s:%u", host, port);
 }
 
-/* Picks the socket for @address and records where the request goes.  An
- * IPv4-mapped IPv6 address is normalised to IPv4, since the IPv6 socket is
- * IPv6-only. */
+/* Picks the socket for @sa (@len bytes) and records where the request
+ * goes.  An IPv4-mapped IPv6 address is normalised to IPv4, since the IPv6
+ * socket is IPv6-only. */
 static gboolean
-request_set_peer (Request        *req,
-                  GInetAddress   *address,
-                  GSocketAddress *socket_address,
-                  GError        **error)
+request_set_peer_native (Request               *req,
+                         const struct sockaddr *sa,
+                         socklen_t              len,
+                         GError               **error)
 {
         GsnmpEngine *self = req->engine;
-        g_autoptr(GInetAddress) normalised = NULL;
+        const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *) sa;
 
-        if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6) {
-                const guint8 *b = g_inet_address_to_bytes (address);
-                static const guint8 mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+        if (len > sizeof req->peer_native ||
+            (sa->sa_family != AF_INET && sa->sa_family != AF_INET6)) {
+                g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                     _("Not an IPv4 or IPv6 address"));
+                return FALSE;
+        }
+        if (sa->sa_family == AF_INET6 && IN6_IS_ADDR_V4MAPPED (&sin6->sin6_addr)) {
+                struct sockaddr_in *sin = (struct sockaddr_in *) &req->peer_native;
 
-                if (memcmp (b, mapped, 12) == 0) {
-                        normalised = g_inet_address_new_from_bytes (b + 12, G_SOCKET_FAMILY_IPV4);
-                        address = normalised;
-                        socket_address = NULL;
-                }
+                memset (sin, 0, sizeof *sin);
+                sin->sin_family = AF_INET;
+                sin->sin_port = sin6->sin6_port;
+                memcpy (&sin->sin_addr, &sin6->sin6_addr.s6_addr[12], 4);
+                req->peer_native_len = sizeof *sin;
+        } else {
+                memcpy (&req->peer_native, sa, len);
+                req->peer_native_len = len;
         }
 
-        if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6) {
+        if (req->peer_native.ss_family == AF_INET6) {
                 if (self->transport6 == NULL) {
                         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                              _("IPv6 is not available on this system"));
@@ -659,40 +705,162 @@ request_set_peer (Request        *req,
                 req->transport = self->transport4;
         }
 
-        g_clear_object (&req->peer);
-        req->peer = socket_address ? g_object_ref (socket_address) :
-                                     g_inet_socket_address_new (address, req->port);
-        if (!g_socket_address_to_native (req->peer, &req->peer_native, sizeof req->peer_native,
-                                         error))
-                return FALSE;
-        req->peer_native_len = (socklen_t) g_socket_address_get_native_size (req->peer);
         peer_key_from_native (&req->peer_key, (struct sockaddr *) &req->peer_native);
 
         return TRUE;
 }
 
-/* Sends the datagram (again) and waits for the answer until the deadline. */
+/* request_set_peer_native() for @address and the request's port. */
+static gboolean
+request_set_peer (Request      *req,
+                  GInetAddress *address,
+                  GError      **error)
+{
+        g_autoptr(GSocketAddress) peer = g_inet_socket_address_new (address, req->port);
+        struct sockaddr_storage native;
+
+        if (!g_socket_address_to_native (peer, &native, sizeof native, error))
+                return FALSE;
+        return request_set_peer_native (req, (struct sockaddr *) &native,
+                                        (socklen_t) g_socket_address_get_native_size (peer),
+                                        error);
+}
+
+/* What to do after a send of @req failed with @error (transfer full): a
+ * full send buffer is a lost datagram, which the timer retransmits; any
+ * other error ends the request. */
+static gboolean
+request_send_failed (Request *req,
+                     GError  *error)
+{
+        if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
+                g_debug ("send buffer full; request %d will be retransmitted", req->request_id);
+                g_error_free (error);
+                return FALSE;
+        } else {
+                g_autofree char *peer = peer_to_string (req);
+
+                g_prefix_error (&error, _("Could not send to %s: "), peer);
+                request_complete (req, NULL, error);
+                return TRUE;
+        }
+}
+
+/* Sends the queued datagrams of the requests in @reqs (@n of them, all on
+ * @transport) with one system call. */
+static void
+engine_send_batch (GsnmpEngine    *engine,
+                   GsnmpTransport *transport,
+                   Request       **reqs,
+                   guint           n)
+{
+        GsnmpTransportMessage msgs[64];
+        CancelEntry failed[64];
+        int errors[64];
+        guint i, n_failed = 0;
+
+        g_assert (n <= G_N_ELEMENTS (msgs));
+        for (i = 0; i < n; i++) {
+                msgs[i].to = (struct sockaddr *) &reqs[i]->peer_native;
+                msgs[i].to_len = reqs[i]->peer_native_len;
+                msgs[i].data = g_bytes_get_data (reqs[i]->datagram, &msgs[i].length);
+        }
+        gsnmp_transport_send_batch (transport, msgs, n);
+
+        /* Failures are rare; a request that fails may complete (and a
+         * callback run) before the next is looked at, so each is found
+         * again by its request-id and serial */
+        for (i = 0; i < n; i++) {
+                if (msgs[i].error != 0) {
+                        failed[n_failed].request_id = reqs[i]->request_id;
+                        failed[n_failed].serial = reqs[i]->serial;
+                        errors[n_failed++] = msgs[i].error;
+                }
+        }
+        for (i = 0; i < n_failed; i++) {
+                GsnmpEngine *self = engine;
+                Request *req = g_hash_table_lookup (self->requests,
+                                                    GINT_TO_POINTER (failed[i].request_id));
+
+                if (req == NULL || req->serial != failed[i].serial || req->state != REQUEST_ON_WIRE)
+                        continue;
+                request_send_failed (req, g_error_new_literal (G_IO_ERROR,
+                                                               g_io_error_from_errno (errors[i]),
+                                                               g_strerror (errors[i])));
+        }
+}
+
+/* Sends what request_send() queued during the engine's dispatches, in the
+ * order it was queued (per socket).  Runs before the main context polls
+ * (the completion source's prepare), so nested main loops flush too;
+ * callbacks of requests that fail here run later, from that source. */
+static void
+engine_flush_sends (GsnmpEngine *self)
+{
+        GPtrArray *batch = self->send_batch;
+        GsnmpTransport *transports[2] = { self->transport4, self->transport6 };
+        guint t, i;
+
+        if (batch->len == 0 || self->flushing)
+                return;
+        /* What fails below completes, and what that starts is sent at once
+         * (flushing); a request completed meanwhile has left the batch */
+        self->flushing = TRUE;
+        for (t = 0; t < G_N_ELEMENTS (transports); t++) {
+                Request *reqs[64];
+                guint n = 0;
+
+                if (transports[t] == NULL)
+                        continue;
+                for (i = 0; i < batch->len; i++) {
+                        Request *req = batch->pdata[i];
+
+                        /* NULL: completed meanwhile, or already sent */
+                        if (req == NULL || req->transport != transports[t])
+                                continue;
+                        batch->pdata[i] = NULL;
+                        req->batch_index = G_MAXUINT;
+                        reqs[n++] = req;
+                        if (n == G_N_ELEMENTS (reqs)) {
+                                engine_send_batch (self, transports[t], reqs, n);
+                                n = 0;
+                        }
+                }
+                if (n > 0)
+                        engine_send_batch (self, transports[t], reqs, n);
+        }
+        g_ptr_array_set_size (batch, 0);
+        self->flushing = FALSE;
+}
+
+/* Sends the datagram (again) and waits for the answer until the deadline.
+ * From the engine's own dispatches the datagram joins the send batch. */
 static void
 request_send (Request *req)
 {
+        GsnmpEngine *self = req->engine;
         g_autoptr(GError) error = NULL;
         gsize len;
-        const guint8 *data = g_bytes_get_data (req->datagram, &len);
+        const guint8 *data;
         gboolean sent;
 
-        sent = gsnmp_transport_send (req->transport, (struct sockaddr *) &req->peer_native,
-                                     req->peer_native_len, data, len, &error);
-        if (!sent && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
-                g_autofree char *peer = peer_to_string (req->peer);
-
-                g_prefix_error (&error, _("Could not send to %s: "), peer);
-                request_complete (req, NULL, g_steal_pointer (&error));
+        if (self->dispatching > 0 && !self->flushing && !req->send_only &&
+            (self->batching || self->send_batch->len > 0)) {
+                if (req->batch_index == G_MAXUINT) {
+                        req->batch_index = self->send_batch->len;
+                        g_ptr_array_add (self->send_batch, req);
+                }
+                request_set_deadline (req, g_get_monotonic_time () +
+                                           (gint64) req->timeout_ms * 1000);
                 return;
         }
-        /* A full send buffer is a lost datagram: the timer retransmits it. */
-        if (!sent) {
-                g_debug ("send buffer full; request %d will be retransmitted", req->request_id);
-        } else if (req->send_only) {
+
+        data = g_bytes_get_data (req->datagram, &len);
+        sent = gsnmp_transport_send (req->transport, (struct sockaddr *) &req->peer_native,
+                                     req->peer_native_len, data, len, &error);
+        if (!sent && request_send_failed (req, g_steal_pointer (&error)))
+                return;
+        if (sent && req->send_only) {
                 request_complete (req, NULL, NULL);
                 return;
         }
@@ -825,7 +993,7 @@ on_resolved (GObject      *source,
                              _("“%s” has no IPv6 address") : _("“%s” has no IPv4 address"),
                              req->host);
         } else {
-                request_set_peer (req, address, NULL, &error);
+                request_set_peer (req, address, &error);
         }
         g_resolver_free_addresses (addresses);
 
@@ -997,7 +1165,6 @@ discovery_start (GsnmpEngine  *self,
         disc->is_discovery = TRUE;
         disc->remote = remote;
         disc->transport = first->transport;
-        disc->peer = g_object_ref (first->peer);
         disc->peer_key = first->peer_key;
         disc->peer_native = first->peer_native;
         disc->peer_native_len = first->peer_native_len;
@@ -1006,6 +1173,7 @@ discovery_start (GsnmpEngine  *self,
         disc->timeout_ms = first->timeout_ms;
         disc->retries_left = first->retries_left;
         disc->heap_index = G_MAXUINT;
+        disc->batch_index = G_MAXUINT;
         disc->queue_link.data = disc;
         disc->request_id = engine_next_request_id (self);
         disc->pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_GET);
@@ -1270,6 +1438,7 @@ on_datagram (GsnmpTransport        *transport,
              gpointer               owner)
 {
         GsnmpEngine *self = owner;
+        gboolean saved;
 
         if (self->disposed)
                 return;
@@ -1279,9 +1448,17 @@ on_datagram (GsnmpTransport        *transport,
                 gsnmp_local_engine_count (self->local, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
                 return;
         }
+        /* What the callbacks send waits for the last datagram of the read,
+         * then goes out in one batch; a lone reply's next request goes out
+         * at once */
+        saved = self->batching;
+        self->batching = gsnmp_transport_has_more (transport);
         self->dispatching++;
         engine_handle_datagram (self, from, data, length);
         self->dispatching--;
+        self->batching = saved;
+        if (!gsnmp_transport_has_more (transport))
+                engine_flush_sends (self);
 }
 
 /*****************************************************************************/
@@ -1355,7 +1532,7 @@ engine_process_deadlines (GsnmpEngine *self)
                         }
                         request_send (req);
                 } else {
-                        g_autofree char *peer = peer_to_string (req->peer);
+                        g_autofree char *peer = peer_to_string (req);
 
                         /* RFC 3414 §3.2 step 8: an agent sends no report
                          * when it cannot decrypt, so say what to check */
@@ -1377,13 +1554,14 @@ static gboolean
 on_cancel_wakeup (gpointer user_data)
 {
         g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
+        gboolean saved;
 
         /* Disarm before taking the queue: a cancellation queued after this
          * re-arms the source. */
         g_source_set_ready_time (self->cancel_source, -1);
-        self->dispatching++;
+        engine_dispatch_begin (self, &saved);
         engine_process_cancellations (self);
-        self->dispatching--;
+        engine_dispatch_end (self, saved);
 
         return G_SOURCE_CONTINUE;
 }
@@ -1392,13 +1570,14 @@ static gboolean
 on_timer (gpointer user_data)
 {
         g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
+        gboolean saved;
 
         self->timer_ready = -1;
         g_source_set_ready_time (self->timer, -1);
 
-        self->dispatching++;
+        engine_dispatch_begin (self, &saved);
         engine_process_deadlines (self);
-        self->dispatching--;
+        engine_dispatch_end (self, saved);
 
         if (!self->disposed && self->heap->len > 0)
                 engine_arm_timer (self, ((Request *) self->heap->pdata[0])->deadline);
@@ -1416,6 +1595,26 @@ timer_dispatch (GSource     *source,
 
 static GSourceFuncs timer_funcs = {
         NULL, NULL, timer_dispatch, NULL, NULL, NULL,
+};
+
+/* The completion source: it also flushes the send batch before the
+ * context polls. */
+typedef struct {
+        GSource      source;
+        GsnmpEngine *engine;   /* (unowned) the source dies in its finalize */
+} EngineSource;
+
+static gboolean
+complete_prepare (GSource *source,
+                  gint    *timeout)
+{
+        *timeout = -1;
+        engine_flush_sends (((EngineSource *) source)->engine);
+        return FALSE;
+}
+
+static GSourceFuncs complete_funcs = {
+        complete_prepare, NULL, timer_dispatch, NULL, NULL, NULL,
 };
 
 /*****************************************************************************/
@@ -1594,6 +1793,7 @@ gsnmp_engine_finalize (GObject *object)
                 g_object_unref (result);
         }
         destroy_source (&self->complete_source);
+        g_clear_pointer (&self->send_batch, g_ptr_array_unref);
         g_clear_pointer (&self->requests, g_hash_table_unref);
         g_clear_pointer (&self->scratch_pdu, gsnmp_pdu_unref);
         g_clear_pointer (&self->remotes, g_hash_table_unref);
@@ -1770,7 +1970,9 @@ gsnmp_engine_init (GsnmpEngine *self)
 
         /* Lives until finalize: every result in its queue holds a reference
          * on the engine */
-        self->complete_source = g_source_new (&timer_funcs, sizeof (GSource));
+        self->send_batch = g_ptr_array_new ();
+        self->complete_source = g_source_new (&complete_funcs, sizeof (EngineSource));
+        ((EngineSource *) self->complete_source)->engine = self;
         g_source_set_callback (self->complete_source, on_complete_deferred, self, NULL);
         g_source_set_static_name (self->complete_source, "[gsnmp] engine completions");
         g_source_set_can_recurse (self->complete_source, TRUE);
@@ -1841,6 +2043,8 @@ engine_start (GsnmpEngine        *self,
         GsnmpCredentials *credentials;
         GsnmpMessage msg = { 0, };
         GInetAddress *address;
+        const struct sockaddr *native;
+        socklen_t native_len;
         Request *req;
 
         if (self->open_error != NULL) {
@@ -1901,6 +2105,7 @@ engine_start (GsnmpEngine        *self,
         req->timeout_ms = gsnmp_target_get_timeout (target);
         req->retries_left = gsnmp_target_get_retries (target);
         req->heap_index = G_MAXUINT;
+        req->batch_index = G_MAXUINT;
         req->queue_link.data = req;
 
         req->request_id = engine_next_request_id (self);
@@ -1943,8 +2148,10 @@ engine_start (GsnmpEngine        *self,
         }
 
         address = gsnmp_target_get_inet_address (target);
+        native = gsnmp_target_get_native_address (target, &native_len);
         if (address != NULL &&
-            !request_set_peer (req, address, gsnmp_target_get_socket_address (target), &error)) {
+            !(native != NULL ? request_set_peer_native (req, native, native_len, &error) :
+                               request_set_peer (req, address, &error))) {
                 request_free (req);
                 start_fail (self, task, result, g_steal_pointer (&error));
                 return;
@@ -2061,7 +2268,7 @@ engine_request_finish (GsnmpEngine  *self,
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), NULL);
         g_return_val_if_fail (gsnmp_request_result_is_valid (result, self, source_tag), NULL);
 
-        return gsnmp_request_result_propagate_pointer (GSNMP_REQUEST_RESULT (result), error);
+        return gsnmp_request_result_propagate_pointer ((GsnmpRequestResult *) result, error);
 }
 
 /*****************************************************************************/
