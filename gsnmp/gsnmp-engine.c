@@ -87,6 +87,8 @@
 #define DEFAULT_MAX_IN_FLIGHT 128
 /* Completed GsnmpRequestResults kept for the next requests */
 #define MAX_RESULT_POOL 256
+/* Freed Request records kept likewise */
+#define MAX_REQUEST_POOL 256
 
 /* The life of a request, and the function that takes each step:
  *
@@ -130,6 +132,7 @@ typedef struct {
 } PeerKey;
 
 typedef struct _Request Request;
+typedef struct _DeadlineList DeadlineList;
 
 /* What the engine knows of a remote SNMPv3 engine at one address (RFC 3414
  * §2.3): its engine ID, boots and time, learnt by discovery. */
@@ -165,7 +168,8 @@ struct _Request {
         guint                 timeout_ms;
         guint                 retries_left;
         gint64                deadline;      /* monotonic µs */
-        guint                 heap_index;    /* G_MAXUINT when not in the heap */
+        DeadlineList         *deadline_list; /* (unowned) (nullable) the one it waits in */
+        GList                 deadline_link; /* in deadline_list */
         guint                 batch_index;   /* in engine->send_batch, or G_MAXUINT */
         GList                 queue_link;    /* in engine->send_queue while QUEUED */
 
@@ -189,6 +193,7 @@ struct _Request {
         gboolean              local_authoritative; /* SNMPv3 trap: our engine ID */
         guint                 resyncs_left;
         GList                 wait_link;     /* in remote->waiting while DISCOVERING */
+        Request              *next_free;     /* in engine->request_pool */
 };
 
 typedef struct {
@@ -207,7 +212,8 @@ struct _GsnmpEngine {
         gint64        timer_ready; /* the ready time last given to timer */
 
         GHashTable   *requests;    /* request-id → Request */
-        GPtrArray    *heap;        /* (element-type Request) min-heap on deadline */
+        GPtrArray    *deadline_lists; /* (element-type DeadlineList) (owned) */
+        DeadlineList *last_deadline_list; /* (nullable) the one used last */
         GQueue        send_queue;  /* requests waiting for a slot on the wire */
         guint         n_on_wire;
         guint         n_pending;   /* the caller's requests (not discoveries) */
@@ -226,6 +232,8 @@ struct _GsnmpEngine {
         GsnmpRequestResult *deferred_head; /* (owned) linked by their next */
         GsnmpRequestResult *deferred_tail; /* (unowned) */
         GSource            *complete_source; /* runs the deferred callbacks */
+        Request            *request_pool; /* (owned) freed records, linked by next_free */
+        guint               request_pool_len;
         GsnmpRequestResult *result_pool;  /* (owned) recycled results, linked by their next */
         guint               result_pool_len;
 
@@ -284,80 +292,71 @@ static gboolean v3_request_encode (Request *req,
                                    GError **error);
 
 /*****************************************************************************/
-/* Deadline heap: one timer for the whole engine */
+/* Deadlines: one timer for the whole engine */
 
-static gboolean
-heap_less (Request *a,
-           Request *b)
-{
-        return a->deadline < b->deadline;
-}
-
-static void
-heap_swap (GPtrArray *heap,
-           guint      i,
-           guint      j)
-{
-        Request *a = heap->pdata[i];
-        Request *b = heap->pdata[j];
-
-        heap->pdata[i] = b;
-        heap->pdata[j] = a;
-        b->heap_index = i;
-        a->heap_index = j;
-}
+/* The requests whose deadline was set @delay µs after the moment it was
+ * set.  Since the monotonic clock never goes back, appending keeps each
+ * list in deadline order: adding and removing cost O(1) whatever the
+ * number in flight, and the earliest deadline is the earliest head.  An
+ * engine has one list per distinct delay in use (the targets' timeouts,
+ * the resolve timeout): a handful. */
+struct _DeadlineList {
+        gint64 delay;
+        GQueue queue;   /* (element-type Request) through deadline_link */
+};
 
 static void
-heap_sift_up (GPtrArray *heap,
-              guint      i)
+deadline_remove (Request *req)
 {
-        while (i > 0) {
-                guint parent = (i - 1) / 2;
-
-                if (!heap_less (heap->pdata[i], heap->pdata[parent]))
-                        break;
-                heap_swap (heap, i, parent);
-                i = parent;
-        }
-}
-
-static void
-heap_sift_down (GPtrArray *heap,
-                guint      i)
-{
-        for (;;) {
-                guint l = 2 * i + 1, r = l + 1, m = i;
-
-                if (l < heap->len && heap_less (heap->pdata[l], heap->pdata[m]))
-                        m = l;
-                if (r < heap->len && heap_less (heap->pdata[r], heap->pdata[m]))
-                        m = r;
-                if (m == i)
-                        break;
-                heap_swap (heap, i, m);
-                i = m;
-        }
-}
-
-static void
-heap_remove (GPtrArray *heap,
-             Request   *req)
-{
-        guint i = req->heap_index;
-        guint last;
-
-        if (i == G_MAXUINT)
+        if (req->deadline_list == NULL)
                 return;
-        last = heap->len - 1;
-        if (i != last) {
-                heap_swap (heap, i, last);
-                g_ptr_array_set_size (heap, last);
-                heap_sift_down (heap, i);
-                heap_sift_up (heap, i);
-        } else {
-                g_ptr_array_set_size (heap, last);
+        g_queue_unlink (&req->deadline_list->queue, &req->deadline_link);
+        req->deadline_list = NULL;
+}
+
+static DeadlineList *
+engine_get_deadline_list (GsnmpEngine *self,
+                          gint64       delay)
+{
+        DeadlineList *list;
+        guint i;
+
+        if (self->last_deadline_list != NULL && self->last_deadline_list->delay == delay)
+                return self->last_deadline_list;
+        for (i = 0; i < self->deadline_lists->len; i++) {
+                list = self->deadline_lists->pdata[i];
+                if (list->delay == delay)
+                        return self->last_deadline_list = list;
         }
-        req->heap_index = G_MAXUINT;
+        list = g_new0 (DeadlineList, 1);
+        list->delay = delay;
+        g_ptr_array_add (self->deadline_lists, list);
+        return self->last_deadline_list = list;
+}
+
+/* The earliest deadline, or -1 when nothing waits; drops empty lists. */
+static gint64
+engine_earliest_deadline (GsnmpEngine *self)
+{
+        gint64 earliest = -1;
+        guint i = 0;
+
+        while (i < self->deadline_lists->len) {
+                DeadlineList *list = self->deadline_lists->pdata[i];
+                Request *head;
+
+                if (list->queue.head == NULL) {
+                        if (list == self->last_deadline_list)
+                                self->last_deadline_list = NULL;
+                        g_ptr_array_remove_index_fast (self->deadline_lists, i);
+                        continue;
+                }
+                head = list->queue.head->data;
+                if (earliest < 0 || head->deadline < earliest)
+                        earliest = head->deadline;
+                i++;
+        }
+        return earliest;
 }
 
 /* Re-arms the timer when @deadline is earlier than what it waits for.  The
@@ -376,26 +375,60 @@ engine_arm_timer (GsnmpEngine *self,
         }
 }
 
+/* Makes @req wait until @delay_ms from now. */
 static void
 request_set_deadline (Request *req,
-                      gint64   deadline)
+                      guint    delay_ms)
 {
-        GPtrArray *heap = req->engine->heap;
+        gint64 delay = (gint64) delay_ms * 1000;
+        DeadlineList *list;
 
-        req->deadline = deadline;
-        if (req->heap_index == G_MAXUINT) {
-                req->heap_index = heap->len;
-                g_ptr_array_add (heap, req);
-                heap_sift_up (heap, req->heap_index);
-        } else {
-                heap_sift_down (heap, req->heap_index);
-                heap_sift_up (heap, req->heap_index);
-        }
-        engine_arm_timer (req->engine, deadline);
+        deadline_remove (req);
+        list = engine_get_deadline_list (req->engine, delay);
+        req->deadline = g_get_monotonic_time () + delay;
+        req->deadline_list = list;
+        req->deadline_link.data = req;
+        g_queue_push_tail_link (&list->queue, &req->deadline_link);
+        engine_arm_timer (req->engine, req->deadline);
 }
 
 /*****************************************************************************/
 /* Requests: creation and the one completion function */
+
+/* Request records are kept for the next requests (a GET costs one
+ * allocation less); the owned fields are cleared before. */
+static Request *
+request_new (GsnmpEngine *self)
+{
+        Request *req = self->request_pool;
+
+        if (req != NULL) {
+                self->request_pool = req->next_free;
+                self->request_pool_len--;
+                req->next_free = NULL;
+        } else {
+                req = g_new0 (Request, 1);
+        }
+        req->engine = self;
+        req->batch_index = G_MAXUINT;
+        req->queue_link.data = req;
+        return req;
+}
+
+static void
+request_release (Request *req)
+{
+        GsnmpEngine *self = req->engine;
+
+        if (self->request_pool_len >= MAX_REQUEST_POOL) {
+                g_free (req);
+                return;
+        }
+        memset (req, 0, sizeof *req);
+        req->next_free = self->request_pool;
+        self->request_pool = req;
+        self->request_pool_len++;
+}
 
 static void
 request_free (Request *req)
@@ -413,7 +446,7 @@ request_free (Request *req)
         g_clear_pointer (&req->context_engine_id, g_bytes_unref);
         g_clear_pointer (&req->context_name, g_bytes_unref);
         g_clear_pointer (&req->msg_ids, g_array_unref);
-        g_free (req);
+        request_release (req);
 }
 
 /* Completes @req with @pdu (transfer full) or @error (transfer full).  Every
@@ -434,7 +467,7 @@ request_detach (Request *req)
                                              GINT_TO_POINTER (g_array_index (req->msg_ids, gint32, i)));
                 g_array_set_size (req->msg_ids, 0);
         }
-        heap_remove (self->heap, req);
+        deadline_remove (req);
         if (req->batch_index != G_MAXUINT) {
                 self->send_batch->pdata[req->batch_index] = NULL;
                 req->batch_index = G_MAXUINT;
@@ -850,8 +883,7 @@ request_send (Request *req)
                         req->batch_index = self->send_batch->len;
                         g_ptr_array_add (self->send_batch, req);
                 }
-                request_set_deadline (req, g_get_monotonic_time () +
-                                           (gint64) req->timeout_ms * 1000);
+                request_set_deadline (req, req->timeout_ms);
                 return;
         }
 
@@ -865,7 +897,7 @@ request_send (Request *req)
                 return;
         }
 
-        request_set_deadline (req, g_get_monotonic_time () + (gint64) req->timeout_ms * 1000);
+        request_set_deadline (req, req->timeout_ms);
 }
 
 /* The one step function (see the flow above): takes @req, whose peer is
@@ -876,7 +908,7 @@ request_advance (Request *req)
         GsnmpEngine *self = req->engine;
         g_autoptr(GError) error = NULL;
 
-        heap_remove (self->heap, req);
+        deadline_remove (req);
         req->state = REQUEST_NEW;
 
         if (req->version == GSNMP_PROTOCOL_VERSION_V3 && req->datagram == NULL) {
@@ -1018,8 +1050,7 @@ request_resolve (Request *req)
         req->state = REQUEST_RESOLVING;
         req->resolve_cancellable = g_cancellable_new ();
         /* GResolver in GLib 2.74 has no timeout of its own */
-        request_set_deadline (req, g_get_monotonic_time () +
-                              (gint64) self->resolve_timeout_ms * 1000);
+        request_set_deadline (req, self->resolve_timeout_ms);
         g_resolver_lookup_by_name_async (resolver, req->host, req->resolve_cancellable,
                                          on_resolved, data);
 }
@@ -1157,9 +1188,8 @@ discovery_start (GsnmpEngine  *self,
                  Request      *first)
 {
         g_autoptr(GError) error = NULL;
-        Request *disc = g_new0 (Request, 1);
+        Request *disc = request_new (self);
 
-        disc->engine = self;
         disc->serial = ++self->next_serial;
         disc->version = GSNMP_PROTOCOL_VERSION_V3;
         disc->is_discovery = TRUE;
@@ -1172,9 +1202,6 @@ discovery_start (GsnmpEngine  *self,
         /* Discovery has its own retry budget: that of the first request */
         disc->timeout_ms = first->timeout_ms;
         disc->retries_left = first->retries_left;
-        disc->heap_index = G_MAXUINT;
-        disc->batch_index = G_MAXUINT;
-        disc->queue_link.data = disc;
         disc->request_id = engine_next_request_id (self);
         disc->pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_GET);
         gsnmp_pdu_set_request_id (disc->pdu, disc->request_id);
@@ -1493,60 +1520,76 @@ engine_process_cancellations (GsnmpEngine *self)
         }
 }
 
+static void request_expire (Request *req);
+
 static void
 engine_process_deadlines (GsnmpEngine *self)
 {
         gint64 now = g_get_monotonic_time ();
+        guint i;
 
-        while (self->heap->len > 0 && !self->disposed) {
-                Request *req = self->heap->pdata[0];
+        /* List by list (a callback may add lists: they are looked up by
+         * index); what is retransmitted goes to the tail with a later
+         * deadline */
+        for (i = 0; i < self->deadline_lists->len && !self->disposed; i++) {
+                DeadlineList *list = self->deadline_lists->pdata[i];
 
-                if (req->deadline > now)
-                        break;
+                while (list->queue.head != NULL && !self->disposed) {
+                        Request *req = list->queue.head->data;
 
-                if (req->state == REQUEST_RESOLVING) {
+                        if (req->deadline > now)
+                                break;
+                        request_expire (req);
+                }
+        }
+}
+
+/* @req's deadline passed: a retransmission, or the end */
+static void
+request_expire (Request *req)
+{
+        GsnmpEngine *self = req->engine;
+        g_autoptr(GError) error = NULL;
+
+        if (req->state == REQUEST_RESOLVING) {
+                request_complete (req, NULL,
+                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                               _("Timed out resolving “%s”"), req->host));
+        } else if (req->retries_left > 0) {
+                req->retries_left--;
+                if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
+                    !req->local_authoritative && req->remote->engine_id == NULL) {
+                        /* unknownEngineID made us forget the agent's
+                         * engine: rediscover it, then resend */
+                        deadline_remove (req);
+                        self->n_on_wire--;
+                        g_clear_pointer (&req->datagram, g_bytes_unref);
+                        request_advance (req);
+                        engine_pump_queue (self);
+                        return;
+                }
+                g_debug ("retransmitting request %d", req->request_id);
+                if (req->version == GSNMP_PROTOCOL_VERSION_V3 &&
+                    !v3_request_encode (req, &error)) {
+                        request_complete (req, NULL, g_steal_pointer (&error));
+                        return;
+                }
+                request_send (req);
+        } else {
+                g_autofree char *peer = peer_to_string (req);
+
+                /* RFC 3414 §3.2 step 8: an agent sends no report when it
+                 * cannot decrypt, so say what to check */
+                if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
+                    req->level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
                         request_complete (req, NULL,
                                           g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                                       _("Timed out resolving “%s”"),
-                                                       req->host));
-                } else if (req->retries_left > 0) {
-                        g_autoptr(GError) error = NULL;
-
-                        req->retries_left--;
-                        if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
-                            !req->local_authoritative && req->remote->engine_id == NULL) {
-                                /* unknownEngineID made us forget the agent's
-                                 * engine: rediscover it, then resend */
-                                heap_remove (self->heap, req);
-                                self->n_on_wire--;
-                                g_clear_pointer (&req->datagram, g_bytes_unref);
-                                request_advance (req);
-                                engine_pump_queue (self);
-                                continue;
-                        }
-                        g_debug ("retransmitting request %d", req->request_id);
-                        if (req->version == GSNMP_PROTOCOL_VERSION_V3 &&
-                            !v3_request_encode (req, &error)) {
-                                request_complete (req, NULL, g_steal_pointer (&error));
-                                continue;
-                        }
-                        request_send (req);
-                } else {
-                        g_autofree char *peer = peer_to_string (req);
-
-                        /* RFC 3414 §3.2 step 8: an agent sends no report
-                         * when it cannot decrypt, so say what to check */
-                        if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
-                            req->level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
-                                request_complete (req, NULL,
-                                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                                               _("No response from %s (with authPriv, a wrong privacy pass phrase also ends in a timeout: agents send no report on a decryption error)"),
-                                                               peer));
-                        else
-                                request_complete (req, NULL,
-                                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                                               _("No response from %s"), peer));
-                }
+                                                       _("No response from %s (with authPriv, a wrong privacy pass phrase also ends in a timeout: agents send no report on a decryption error)"),
+                                                       peer));
+                else
+                        request_complete (req, NULL,
+                                          g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                       _("No response from %s"), peer));
         }
 }
 
@@ -1579,8 +1622,12 @@ on_timer (gpointer user_data)
         engine_process_deadlines (self);
         engine_dispatch_end (self, saved);
 
-        if (!self->disposed && self->heap->len > 0)
-                engine_arm_timer (self, ((Request *) self->heap->pdata[0])->deadline);
+        if (!self->disposed) {
+                gint64 earliest = engine_earliest_deadline (self);
+
+                if (earliest >= 0)
+                        engine_arm_timer (self, earliest);
+        }
 
         return G_SOURCE_CONTINUE;
 }
@@ -1786,6 +1833,12 @@ gsnmp_engine_finalize (GObject *object)
         GsnmpEngine *self = GSNMP_ENGINE (object);
 
         g_assert (self->deferred_head == NULL);
+        while (self->request_pool != NULL) {
+                Request *req = self->request_pool;
+
+                self->request_pool = req->next_free;
+                g_free (req);
+        }
         while (self->result_pool != NULL) {
                 GsnmpRequestResult *result = self->result_pool;
 
@@ -1800,7 +1853,7 @@ gsnmp_engine_finalize (GObject *object)
         g_clear_pointer (&self->keys, gsnmp_usm_key_cache_free);
         g_clear_pointer (&self->state_file, g_free);
         g_clear_pointer (&self->local, gsnmp_local_engine_unref);
-        g_clear_pointer (&self->heap, g_ptr_array_unref);
+        g_clear_pointer (&self->deadline_lists, g_ptr_array_unref);
         g_clear_pointer (&self->cancelled, g_array_unref);
         g_mutex_clear (&self->cancel_lock);
         g_clear_pointer (&self->transport4, gsnmp_transport_unref);
@@ -1960,7 +2013,7 @@ gsnmp_engine_init (GsnmpEngine *self)
         self->remotes = g_hash_table_new_full (peer_key_hash, peer_key_equal, NULL,
                                                (GDestroyNotify) remote_engine_free);
         self->keys = gsnmp_usm_key_cache_new ();
-        self->heap = g_ptr_array_new ();
+        self->deadline_lists = g_ptr_array_new_with_free_func (g_free);
         g_queue_init (&self->send_queue);
         self->resolve_timeout_ms = DEFAULT_RESOLVE_TIMEOUT_MS;
         self->next_request_id = g_random_int_range (1, G_MAXINT32);
@@ -2096,17 +2149,13 @@ engine_start (GsnmpEngine        *self,
                 return;
         }
 
-        req = g_new0 (Request, 1);
-        req->engine = self;
+        req = request_new (self);
         req->serial = ++self->next_serial;
         req->version = msg.version;
         req->port = gsnmp_target_get_port (target);
         req->family_hint = gsnmp_target_get_family_hint (target);
         req->timeout_ms = gsnmp_target_get_timeout (target);
         req->retries_left = gsnmp_target_get_retries (target);
-        req->heap_index = G_MAXUINT;
-        req->batch_index = G_MAXUINT;
-        req->queue_link.data = req;
 
         req->request_id = engine_next_request_id (self);
         if (pdu == NULL) {
