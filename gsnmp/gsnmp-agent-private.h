@@ -72,12 +72,14 @@ typedef enum {
         GSNMP_AGENT_STAT_IN_REQUESTS,              /* requests processed */
         GSNMP_AGENT_STAT_OUT_TOO_BIGS,             /* snmpOutTooBigs */
         GSNMP_AGENT_STAT_UNKNOWN_CONTEXTS,         /* snmpUnknownContexts */
+        GSNMP_AGENT_STAT_UNAVAILABLE_CONTEXTS,     /* snmpUnavailableContexts: stays 0, every
+                                                    * known context is available */
         GSNMP_AGENT_N_STATS
 } GsnmpAgentStat;
 
 guint64   gsnmp_agent_get_stat         (GsnmpAgent             *self,
                                         GsnmpAgentStat          stat);
-void      gsnmp_agent_count            (GsnmpAgent             *self,
+guint64   gsnmp_agent_count            (GsnmpAgent             *self,
                                         GsnmpAgentStat          stat);
 
 /* sysORTable: the number of rows, the uptime of the last change and a

@@ -64,7 +64,10 @@
  * the last three writable, sysServices, sysORLastChange, sysORTable from
  * [method@Gsnmp.Agent.add_capability]), the snmp group's counters
  * (`1.3.6.1.2.1.11`), snmpEngine (`1.3.6.1.6.3.10.2.1`), snmpMPDStats
- * (`1.3.6.1.6.3.11.2.1`) and usmStats (`1.3.6.1.6.3.15.1.1`).
+ * (`1.3.6.1.6.3.11.2.1`), usmStats (`1.3.6.1.6.3.15.1.1`) and
+ * snmpUnavailableContexts and snmpUnknownContexts (`1.3.6.1.6.3.12.1.4`
+ * and `.5`). The counters are the engine's: every role on it counts into
+ * them, and [method@Gsnmp.Engine.get_counter] reads them.
  *
  * ## Access
  *
@@ -623,7 +626,7 @@ job_respond (Job      *job,
                         for (guint i = 0; i < n; i++)
                                 gsnmp_pdu_add_varbind (too_big, gsnmp_pdu_get_varbind (job->request, i));
                 }
-                self->stats[GSNMP_AGENT_STAT_OUT_TOO_BIGS]++;
+                gsnmp_agent_count (self, GSNMP_AGENT_STAT_OUT_TOO_BIGS);
                 job_complete (job, too_big);
                 return;
         }
@@ -1568,9 +1571,9 @@ on_processed (GsnmpAgent *self,
 
                 if (gsnmp_respond (reply->transport, (struct sockaddr *) &reply->from, reply->from_len,
                                    self->local, &security, response))
-                        self->stats[GSNMP_AGENT_STAT_OUT_PKTS]++;
+                        gsnmp_agent_count (self, GSNMP_AGENT_STAT_OUT_PKTS);
                 else
-                        self->stats[GSNMP_AGENT_STAT_SILENT_DROPS]++;
+                        gsnmp_agent_count (self, GSNMP_AGENT_STAT_SILENT_DROPS);
         }
         reply_free (reply);
 }
@@ -1660,7 +1663,7 @@ send_report (GsnmpAgent            *self,
              GsnmpUsmKey           *auth_key)
 {
         if (gsnmp_respond_report (transport, from, from_len, self->local, request, status, auth_key))
-                self->stats[GSNMP_AGENT_STAT_OUT_PKTS]++;
+                gsnmp_agent_count (self, GSNMP_AGENT_STAT_OUT_PKTS);
 }
 
 static gchar *
@@ -1752,14 +1755,15 @@ handle_v3 (GsnmpAgent            *self,
                 g_autoptr(GsnmpPdu) report = gsnmp_pdu_new (GSNMP_PDU_TYPE_REPORT);
                 g_autoptr(GsnmpOid) oid = gsnmp_oid_new (unknown_contexts, G_N_ELEMENTS (unknown_contexts));
                 g_autoptr(GsnmpVarbind) vb = NULL;
+                guint64 count;
 
                 g_debug ("agent: SNMPv3 request for an unknown context");
-                self->stats[GSNMP_AGENT_STAT_UNKNOWN_CONTEXTS]++;
+                count = gsnmp_agent_count (self, GSNMP_AGENT_STAT_UNKNOWN_CONTEXTS);
                 if (!(reply->v3.msg_flags & GSNMP_V3_FLAG_REPORTABLE)) {
                         reply_free (reply);
                         return;
                 }
-                vb = gsnmp_varbind_new_counter32 (oid, (guint32) self->stats[GSNMP_AGENT_STAT_UNKNOWN_CONTEXTS]);
+                vb = gsnmp_varbind_new_counter32 (oid, (guint32) count);
                 gsnmp_pdu_set_request_id (report, gsnmp_pdu_get_request_id (reply->v3.pdu));
                 gsnmp_pdu_add_varbind (report, vb);
                 on_processed (self, report, reply);
@@ -1875,6 +1879,16 @@ entity_counter (GsnmpAgentStat stat)
                 return GSNMP_COUNTER_USM_WRONG_DIGESTS;
         case GSNMP_AGENT_STAT_DECRYPTION_ERRORS:
                 return GSNMP_COUNTER_USM_DECRYPTION_ERRORS;
+        case GSNMP_AGENT_STAT_BAD_COMMUNITY_USES:
+                return GSNMP_COUNTER_IN_BAD_COMMUNITY_USES;
+        case GSNMP_AGENT_STAT_OUT_PKTS:
+                return GSNMP_COUNTER_OUT_PKTS;
+        case GSNMP_AGENT_STAT_OUT_TOO_BIGS:
+                return GSNMP_COUNTER_OUT_TOO_BIGS;
+        case GSNMP_AGENT_STAT_SILENT_DROPS:
+                return GSNMP_COUNTER_SILENT_DROPS;
+        case GSNMP_AGENT_STAT_UNKNOWN_CONTEXTS:
+                return GSNMP_COUNTER_UNKNOWN_CONTEXTS;
         default:
                 return -1;
         }
@@ -1893,16 +1907,15 @@ gsnmp_agent_get_stat (GsnmpAgent     *self,
         return self->stats[stat];
 }
 
-void
+guint64
 gsnmp_agent_count (GsnmpAgent     *self,
                    GsnmpAgentStat  stat)
 {
         int entity = entity_counter (stat);
 
         if (entity >= 0)
-                gsnmp_local_engine_count (self->local, (GsnmpCounter) entity);
-        else
-                self->stats[stat]++;
+                return gsnmp_local_engine_count (self->local, (GsnmpCounter) entity);
+        return ++self->stats[stat];
 }
 
 guint
@@ -2177,6 +2190,7 @@ gsnmp_agent_constructed (GObject *object)
                 register_builtin (self, GSNMP_BUILTIN_GROUP_ENGINE);
                 register_builtin (self, GSNMP_BUILTIN_GROUP_MPD_STATS);
                 register_builtin (self, GSNMP_BUILTIN_GROUP_USM_STATS);
+                register_builtin (self, GSNMP_BUILTIN_GROUP_TARGET);
         }
         add_default_capabilities (self);
         /* The agent's own rows are there from the start: sysORUpTime and
@@ -2214,7 +2228,8 @@ gsnmp_agent_class_init (GsnmpAgentClass *klass)
          * GsnmpAgent:builtins:
          *
          * Whether the default context serves the agent's own groups
-         * (system, snmp, snmpEngine, snmpMPDStats, usmStats). Turn it off
+         * (system, snmp, snmpEngine, snmpMPDStats, usmStats, the context
+         * counters of SNMP-TARGET-MIB). Turn it off
          * to serve a recorded device ([ctor@Gsnmp.StoreProvider.new_from_snmprec])
          * exactly as it was recorded.
          *
@@ -2884,7 +2899,6 @@ gsnmp_agent_add_socket_address (GsnmpAgent     *self,
                                 GError        **error)
 {
         g_autoptr(GsnmpTransport) transport = NULL;
-        g_autoptr(GSocketAddress) local = NULL;
 
         g_return_val_if_fail (GSNMP_IS_AGENT (self), FALSE);
         g_return_val_if_fail (G_IS_INET_SOCKET_ADDRESS (address), FALSE);
@@ -2899,13 +2913,9 @@ gsnmp_agent_add_socket_address (GsnmpAgent     *self,
                                          on_datagram, self, error);
         if (transport == NULL)
                 return FALSE;
-        local = g_socket_get_local_address (gsnmp_transport_get_socket (transport), error);
-        if (local == NULL)
-                return FALSE;
-        g_ptr_array_add (self->transports, g_steal_pointer (&transport));
-
         if (bound_port != NULL)
-                *bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+                *bound_port = gsnmp_transport_get_port (transport);
+        g_ptr_array_add (self->transports, g_steal_pointer (&transport));
         return TRUE;
 }
 

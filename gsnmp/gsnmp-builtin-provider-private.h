@@ -1,5 +1,5 @@
 /* gsnmp-builtin-provider-private.h - the agent's own groups: system, snmp,
- * snmpEngine, snmpMPDStats, usmStats
+ * snmpEngine, snmpMPDStats, usmStats, the SNMP-TARGET-MIB context counters
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -16,6 +16,8 @@ typedef enum {
         GSNMP_BUILTIN_GROUP_ENGINE,     /* 1.3.6.1.6.3.10.2.1 (RFC 3411) */
         GSNMP_BUILTIN_GROUP_MPD_STATS,  /* 1.3.6.1.6.3.11.2.1 (RFC 3412) */
         GSNMP_BUILTIN_GROUP_USM_STATS,  /* 1.3.6.1.6.3.15.1.1 (RFC 3414) */
+        GSNMP_BUILTIN_GROUP_TARGET,     /* 1.3.6.1.6.3.12.1 (RFC 3413): snmpUnavailableContexts,
+                                         * snmpUnknownContexts */
 } GsnmpBuiltinGroup;
 
 #define GSNMP_TYPE_BUILTIN_PROVIDER (gsnmp_builtin_provider_get_type ())

@@ -1,5 +1,5 @@
 /* gsnmp-builtin-provider.c - the agent's own groups: system, snmp,
- * snmpEngine, snmpMPDStats, usmStats
+ * snmpEngine, snmpMPDStats, usmStats, the SNMP-TARGET-MIB context counters
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -28,17 +28,12 @@ struct _GsnmpBuiltinProvider {
 
 G_DEFINE_FINAL_TYPE (GsnmpBuiltinProvider, gsnmp_builtin_provider, GSNMP_TYPE_PROVIDER)
 
-static const guint32 system_root[] = { 1, 3, 6, 1, 2, 1, 1 };
-static const guint32 snmp_root[] = { 1, 3, 6, 1, 2, 1, 11 };
-static const guint32 engine_root[] = { 1, 3, 6, 1, 6, 3, 10, 2, 1 };
-static const guint32 mpd_root[] = { 1, 3, 6, 1, 6, 3, 11, 2, 1 };
-static const guint32 usm_root[] = { 1, 3, 6, 1, 6, 3, 15, 1, 1 };
-
-/* The scalars of each group, in order: sub-identifier and counter. */
-static const struct {
+typedef struct {
         guint          id;
         GsnmpAgentStat stat;
-} snmp_scalars[] = {
+} Scalar;
+
+static const Scalar snmp_scalars[] = {
         { 1, GSNMP_AGENT_STAT_IN_PKTS },
         { 2, GSNMP_AGENT_STAT_OUT_PKTS },
         { 3, GSNMP_AGENT_STAT_BAD_VERSIONS },
@@ -60,6 +55,25 @@ static const struct {
         { 4, GSNMP_AGENT_STAT_UNKNOWN_ENGINE_IDS },
         { 5, GSNMP_AGENT_STAT_WRONG_DIGESTS },
         { 6, GSNMP_AGENT_STAT_DECRYPTION_ERRORS },
+}, target_scalars[] = {
+        { 4, GSNMP_AGENT_STAT_UNAVAILABLE_CONTEXTS },
+        { 5, GSNMP_AGENT_STAT_UNKNOWN_CONTEXTS },
+};
+
+/* Each group: its root, and for the groups of counters their scalars
+ * (sub-identifier and counter), in order. */
+static const struct {
+        guint32       root[9];
+        guint         root_len;
+        const Scalar *scalars;
+        gsize         n_scalars;
+} groups[] = {
+        [GSNMP_BUILTIN_GROUP_SYSTEM] = { { 1, 3, 6, 1, 2, 1, 1 }, 7, NULL, 0 },
+        [GSNMP_BUILTIN_GROUP_SNMP] = { { 1, 3, 6, 1, 2, 1, 11 }, 7, snmp_scalars, G_N_ELEMENTS (snmp_scalars) },
+        [GSNMP_BUILTIN_GROUP_ENGINE] = { { 1, 3, 6, 1, 6, 3, 10, 2, 1 }, 9, NULL, 0 },
+        [GSNMP_BUILTIN_GROUP_MPD_STATS] = { { 1, 3, 6, 1, 6, 3, 11, 2, 1 }, 9, mpd_scalars, G_N_ELEMENTS (mpd_scalars) },
+        [GSNMP_BUILTIN_GROUP_USM_STATS] = { { 1, 3, 6, 1, 6, 3, 15, 1, 1 }, 9, usm_scalars, G_N_ELEMENTS (usm_scalars) },
+        [GSNMP_BUILTIN_GROUP_TARGET] = { { 1, 3, 6, 1, 6, 3, 12, 1 }, 8, target_scalars, G_N_ELEMENTS (target_scalars) },
 };
 
 static void
@@ -116,24 +130,14 @@ ensure_keys (GsnmpBuiltinProvider *self)
                         }
                 }
                 break;
-        case GSNMP_BUILTIN_GROUP_SNMP:
-                for (gsize i = 0; i < G_N_ELEMENTS (snmp_scalars); i++)
-                        add_scalar (self, snmp_scalars[i].id);
-                break;
         case GSNMP_BUILTIN_GROUP_ENGINE:
                 for (guint id = 1; id <= 4; id++)
                         add_scalar (self, id);
                 break;
-        case GSNMP_BUILTIN_GROUP_MPD_STATS:
-                for (gsize i = 0; i < G_N_ELEMENTS (mpd_scalars); i++)
-                        add_scalar (self, mpd_scalars[i].id);
-                break;
-        case GSNMP_BUILTIN_GROUP_USM_STATS:
-                for (gsize i = 0; i < G_N_ELEMENTS (usm_scalars); i++)
-                        add_scalar (self, usm_scalars[i].id);
-                break;
         default:
-                g_assert_not_reached ();
+                for (gsize i = 0; i < groups[self->group].n_scalars; i++)
+                        add_scalar (self, groups[self->group].scalars[i].id);
+                break;
         }
 }
 
@@ -141,27 +145,9 @@ static GsnmpAgentStat
 stat_for (GsnmpBuiltinProvider *self,
           guint                 id)
 {
-        switch (self->group) {
-        case GSNMP_BUILTIN_GROUP_SNMP:
-                for (gsize i = 0; i < G_N_ELEMENTS (snmp_scalars); i++) {
-                        if (snmp_scalars[i].id == id)
-                                return snmp_scalars[i].stat;
-                }
-                break;
-        case GSNMP_BUILTIN_GROUP_MPD_STATS:
-                for (gsize i = 0; i < G_N_ELEMENTS (mpd_scalars); i++) {
-                        if (mpd_scalars[i].id == id)
-                                return mpd_scalars[i].stat;
-                }
-                break;
-        case GSNMP_BUILTIN_GROUP_USM_STATS:
-                for (gsize i = 0; i < G_N_ELEMENTS (usm_scalars); i++) {
-                        if (usm_scalars[i].id == id)
-                                return usm_scalars[i].stat;
-                }
-                break;
-        default:
-                break;
+        for (gsize i = 0; i < groups[self->group].n_scalars; i++) {
+                if (groups[self->group].scalars[i].id == id)
+                        return groups[self->group].scalars[i].stat;
         }
         g_assert_not_reached ();
 }
@@ -403,25 +389,8 @@ gsnmp_builtin_provider_new (GsnmpAgent        *agent,
         GsnmpBuiltinProvider *self;
         g_autoptr(GsnmpOid) root = NULL;
 
-        switch (group) {
-        case GSNMP_BUILTIN_GROUP_SYSTEM:
-                root = gsnmp_oid_new (system_root, G_N_ELEMENTS (system_root));
-                break;
-        case GSNMP_BUILTIN_GROUP_SNMP:
-                root = gsnmp_oid_new (snmp_root, G_N_ELEMENTS (snmp_root));
-                break;
-        case GSNMP_BUILTIN_GROUP_ENGINE:
-                root = gsnmp_oid_new (engine_root, G_N_ELEMENTS (engine_root));
-                break;
-        case GSNMP_BUILTIN_GROUP_MPD_STATS:
-                root = gsnmp_oid_new (mpd_root, G_N_ELEMENTS (mpd_root));
-                break;
-        case GSNMP_BUILTIN_GROUP_USM_STATS:
-        default:
-                root = gsnmp_oid_new (usm_root, G_N_ELEMENTS (usm_root));
-                break;
-        }
-
+        g_return_val_if_fail ((gsize) group < G_N_ELEMENTS (groups), NULL);
+        root = gsnmp_oid_new (groups[group].root, groups[group].root_len);
         self = g_object_new (GSNMP_TYPE_BUILTIN_PROVIDER, "root", root, NULL);
         self->agent = agent;
         self->group = group;

@@ -255,6 +255,7 @@ struct _GsnmpEngine {
 
         /* The local engine (RFC 3411 §3.1.1): authoritative for traps */
         char             *state_file;
+        GBytes           *engine_id;        /* (nullable): given at construction */
         GsnmpLocalEngine *local;       /* engine ID, boots, time, counters */
 
         GError           *open_error;    /* (nullable) why constructed() failed */
@@ -1692,7 +1693,16 @@ engine_open (GsnmpEngine *self,
         if (self->transport4 != NULL)
                 return TRUE;
 
-        self->local = gsnmp_local_engine_new (self->state_file, error);
+        if (self->engine_id != NULL) {
+                gsize len = g_bytes_get_size (self->engine_id);
+
+                if (len < 5 || len > 32) {
+                        g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE,
+                                     _("An SNMP engine ID has 5 to 32 octets, not %" G_GSIZE_FORMAT), len);
+                        return FALSE;
+                }
+        }
+        self->local = gsnmp_local_engine_new (self->state_file, self->engine_id, error);
         if (self->local == NULL)
                 return FALSE;
 
@@ -1852,6 +1862,7 @@ gsnmp_engine_finalize (GObject *object)
         g_clear_pointer (&self->remotes, g_hash_table_unref);
         g_clear_pointer (&self->keys, gsnmp_usm_key_cache_free);
         g_clear_pointer (&self->state_file, g_free);
+        g_clear_pointer (&self->engine_id, g_bytes_unref);
         g_clear_pointer (&self->local, gsnmp_local_engine_unref);
         g_clear_pointer (&self->deadline_lists, g_ptr_array_unref);
         g_clear_pointer (&self->cancelled, g_array_unref);
@@ -1883,7 +1894,7 @@ gsnmp_engine_get_property (GObject    *object,
                 g_value_set_string (value, self->state_file);
                 break;
         case PROP_ENGINE_ID:
-                g_value_set_boxed (value, self->local ? gsnmp_local_engine_get_id (self->local) : NULL);
+                g_value_set_boxed (value, self->local ? gsnmp_local_engine_get_id (self->local) : self->engine_id);
                 break;
         case PROP_ENGINE_BOOTS:
                 g_value_set_uint (value, self->local ? gsnmp_local_engine_get_boots (self->local) : 0);
@@ -1911,6 +1922,9 @@ gsnmp_engine_set_property (GObject      *object,
                 break;
         case PROP_STATE_FILE:
                 self->state_file = g_value_dup_string (value);
+                break;
+        case PROP_ENGINE_ID:
+                self->engine_id = g_value_dup_boxed (value);
                 break;
         default:
                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1982,13 +1996,21 @@ gsnmp_engine_class_init (GsnmpEngineClass *klass)
          * GsnmpEngine:engine-id: (getter get_engine_id)
          *
          * The local SNMPv3 engine ID (RFC 3411 §5), authoritative for the
-         * traps this engine sends.
+         * traps this engine sends and for the [class@Gsnmp.Agent]s and
+         * [class@Gsnmp.Listener]s made on it.
+         *
+         * Without one at construction the engine takes the ID of its
+         * [property@Gsnmp.Engine:state-file], or a fresh random one. One
+         * given at construction (5 to 32 octets, else the engine fails to
+         * start with %GSNMP_ERROR_INVALID_VALUE) wins over the state file's;
+         * when it differs from the file's, the file takes it and
+         * [property@Gsnmp.Engine:engine-boots] starts again at 1.
          *
          * Since: 0.1
          */
         properties[PROP_ENGINE_ID] =
                 g_param_spec_boxed ("engine-id", NULL, NULL, G_TYPE_BYTES,
-                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
         /**
          * GsnmpEngine:engine-boots: (getter get_engine_boots)
@@ -2456,8 +2478,9 @@ gsnmp_engine_get_engine_time (GsnmpEngine *self)
  *
  * Reads one of the counters of the local SNMP entity (snmpInPkts,
  * usmStatsWrongDigests, …; see [enum@Gsnmp.Counter]). They count what every
- * role on the engine received: the responses to its requests and what the
- * [class@Gsnmp.Listener]s made on it receive.
+ * role on the engine counted: the responses to its requests, what the
+ * [class@Gsnmp.Listener]s made on it receive, and what the
+ * [class@Gsnmp.Agent]s made on it receive and send.
  *
  * Returns: the counter's value since the engine was created
  *
@@ -2468,7 +2491,7 @@ gsnmp_engine_get_counter (GsnmpEngine  *self,
                           GsnmpCounter  counter)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), 0);
-        g_return_val_if_fail (counter <= GSNMP_COUNTER_USM_DECRYPTION_ERRORS, 0);
+        g_return_val_if_fail ((guint) counter < GSNMP_N_COUNTERS, 0);
         /* an engine that could not start has no local engine */
         g_return_val_if_fail (self->local != NULL, 0);
 

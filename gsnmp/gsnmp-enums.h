@@ -274,11 +274,22 @@ typedef enum {
  *   authentication (usmStatsWrongDigests)
  * @GSNMP_COUNTER_USM_DECRYPTION_ERRORS: SNMPv3 messages that could not be
  *   decrypted (usmStatsDecryptionErrors)
+ * @GSNMP_COUNTER_IN_BAD_COMMUNITY_USES: SNMPv1 and SNMPv2c requests with a
+ *   known community that does not allow the operation, such as a SET with a
+ *   read-only community (snmpInBadCommunityUses)
+ * @GSNMP_COUNTER_OUT_PKTS: responses and reports sent by the
+ *   [class@Gsnmp.Agent]s on the engine (snmpOutPkts)
+ * @GSNMP_COUNTER_OUT_TOO_BIGS: responses replaced by a tooBig error because
+ *   they did not fit the message size (snmpOutTooBigs)
+ * @GSNMP_COUNTER_SILENT_DROPS: responses that could not be sent, not even
+ *   as an empty tooBig response (snmpSilentDrops)
+ * @GSNMP_COUNTER_UNKNOWN_CONTEXTS: SNMPv3 requests for a context the agent
+ *   does not serve (snmpUnknownContexts, RFC 3413)
  *
  * The counters of the local SNMP entity (SNMPv2-MIB, SNMP-MPD-MIB and
  * SNMP-USER-BASED-SM-MIB), counted by every role on one
  * [class@Gsnmp.Engine] — its own requests and the
- * [class@Gsnmp.Listener]s made on it — and read with
+ * [class@Gsnmp.Listener]s and [class@Gsnmp.Agent]s made on it — and read with
  * [method@Gsnmp.Engine.get_counter].
  *
  * Since: 0.1
@@ -297,6 +308,11 @@ typedef enum {
         GSNMP_COUNTER_USM_UNKNOWN_ENGINE_IDS,
         GSNMP_COUNTER_USM_WRONG_DIGESTS,
         GSNMP_COUNTER_USM_DECRYPTION_ERRORS,
+        GSNMP_COUNTER_IN_BAD_COMMUNITY_USES,
+        GSNMP_COUNTER_OUT_PKTS,
+        GSNMP_COUNTER_OUT_TOO_BIGS,
+        GSNMP_COUNTER_SILENT_DROPS,
+        GSNMP_COUNTER_UNKNOWN_CONTEXTS,
 } GsnmpCounter;
 
 G_END_DECLS

@@ -769,7 +769,7 @@ gsnmp_listener_set_property (GObject      *object,
                 if (self->engine != NULL)
                         self->local = gsnmp_local_engine_ref (gsnmp_engine_get_local (self->engine));
                 else
-                        self->local = gsnmp_local_engine_new (NULL, NULL);
+                        self->local = gsnmp_local_engine_new (NULL, NULL, NULL);
                 break;
         default:
                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -913,7 +913,6 @@ gsnmp_listener_add_socket_address (GsnmpListener  *self,
                                    GError        **error)
 {
         g_autoptr(GsnmpTransport) transport = NULL;
-        g_autoptr(GSocketAddress) local = NULL;
 
         g_return_val_if_fail (GSNMP_IS_LISTENER (self), FALSE);
         g_return_val_if_fail (G_IS_INET_SOCKET_ADDRESS (address), FALSE);
@@ -929,13 +928,9 @@ gsnmp_listener_add_socket_address (GsnmpListener  *self,
                                          on_datagram, self, error);
         if (transport == NULL)
                 return FALSE;
-        local = g_socket_get_local_address (gsnmp_transport_get_socket (transport), error);
-        if (local == NULL)
-                return FALSE;
-        g_ptr_array_add (self->transports, g_steal_pointer (&transport));
-
         if (bound_port != NULL)
-                *bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+                *bound_port = gsnmp_transport_get_port (transport);
+        g_ptr_array_add (self->transports, g_steal_pointer (&transport));
         return TRUE;
 }
 

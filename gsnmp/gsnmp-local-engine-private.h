@@ -22,8 +22,11 @@ typedef struct _GsnmpLocalEngine GsnmpLocalEngine;
 
 /* With @state_file (nullable), the engine ID persists in it and boots
  * grows by one at every start; without, a fresh random engine ID with
- * boots 1. */
+ * boots 1.  @engine_id (nullable, 5 to 32 octets, checked by the caller)
+ * replaces the file's or the random one; boots starts again at 1 when it
+ * differs from the file's. */
 GsnmpLocalEngine *gsnmp_local_engine_new         (const char        *state_file,
+                                                  GBytes            *engine_id,
                                                   GError           **error);
 GsnmpLocalEngine *gsnmp_local_engine_ref         (GsnmpLocalEngine  *self);
 void              gsnmp_local_engine_unref       (GsnmpLocalEngine  *self);
@@ -34,6 +37,9 @@ guint32           gsnmp_local_engine_get_boots   (GsnmpLocalEngine  *self);
 guint32           gsnmp_local_engine_get_time    (GsnmpLocalEngine  *self);
 /* sysUpTime: hundredths of a second since the start */
 guint32           gsnmp_local_engine_get_uptime  (GsnmpLocalEngine  *self);
+
+/* The number of GsnmpCounter values. */
+#define GSNMP_N_COUNTERS (GSNMP_COUNTER_UNKNOWN_CONTEXTS + 1)
 
 /* Counts one event; returns the new value (for the Report-PDU that
  * carries it). */

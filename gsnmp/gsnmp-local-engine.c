@@ -15,7 +15,7 @@ struct _GsnmpLocalEngine {
         GBytes  *engine_id;
         guint32  boots;
         gint64   start;      /* monotonic µs */
-        guint64  counters[GSNMP_COUNTER_USM_DECRYPTION_ERRORS + 1];
+        guint64  counters[GSNMP_N_COUNTERS];
 };
 
 /* A fresh RFC 3411 engine ID: the "reserved" enterprise 0 with format 5
@@ -33,9 +33,23 @@ make_engine_id (void)
 
 /* Loads (or creates) the state file: the engine ID persists and boots grows
  * by one at every start, as RFC 3414 §2.2 asks of snmpEngineBoots. */
+static char *
+hex_of (GBytes *bytes)
+{
+        gsize len;
+        const guint8 *data = g_bytes_get_data (bytes, &len);
+        char *hex = g_malloc (2 * len + 1);
+
+        for (gsize i = 0; i < len; i++)
+                g_snprintf (hex + 2 * i, 3, "%02x", data[i]);
+        hex[2 * len] = '\0';
+        return hex;
+}
+
 static gboolean
 local_engine_load_state (GsnmpLocalEngine *self,
                          const char       *state_file,
+                         GBytes           *engine_id,
                          GError          **error)
 {
         g_autoptr(GKeyFile) keyfile = g_key_file_new ();
@@ -88,16 +102,20 @@ local_engine_load_state (GsnmpLocalEngine *self,
                         id[i] = (guint8) (hi << 4 | lo);
                 }
                 self->engine_id = g_bytes_new (id, len / 2);
-        } else {
-                gsize len, i;
-                const guint8 *id;
-                GString *str = g_string_new (NULL);
+        }
 
+        /* An engine ID given to the engine wins over the file's; boots
+         * counts the starts since the ID was set (RFC 3411 §5), so it
+         * starts again at 1 when the ID changes */
+        if (engine_id != NULL && (self->engine_id == NULL || !g_bytes_equal (engine_id, self->engine_id))) {
+                g_clear_pointer (&self->engine_id, g_bytes_unref);
+                self->engine_id = g_bytes_ref (engine_id);
+                g_free (hex);
+                hex = hex_of (engine_id);
+                boots = 0;
+        } else if (self->engine_id == NULL) {
                 self->engine_id = make_engine_id ();
-                id = g_bytes_get_data (self->engine_id, &len);
-                for (i = 0; i < len; i++)
-                        g_string_append_printf (str, "%02x", id[i]);
-                hex = g_string_free (str, FALSE);
+                hex = hex_of (self->engine_id);
         }
 
         /* Boots never goes back and is never 0; at 2^31-1 it stays (RFC 3414 §2.2.2) */
@@ -124,19 +142,21 @@ local_engine_clear (GsnmpLocalEngine *self)
 
 GsnmpLocalEngine *
 gsnmp_local_engine_new (const char  *state_file,
+                        GBytes      *engine_id,
                         GError     **error)
 {
         GsnmpLocalEngine *self = g_atomic_rc_box_new0 (GsnmpLocalEngine);
 
         self->start = g_get_monotonic_time ();
         if (state_file != NULL) {
-                if (!local_engine_load_state (self, state_file, error)) {
+                if (!local_engine_load_state (self, state_file, engine_id, error)) {
                         gsnmp_local_engine_unref (self);
                         return NULL;
                 }
         } else {
-                /* A fresh engine ID each time: receivers never see boots go back */
-                self->engine_id = make_engine_id ();
+                /* Without a state file, a fresh engine ID each time unless
+                 * one is given: receivers never see boots go back */
+                self->engine_id = engine_id != NULL ? g_bytes_ref (engine_id) : make_engine_id ();
                 self->boots = 1;
         }
         return self;

@@ -51,6 +51,8 @@ GsnmpTransport *gsnmp_transport_new        (GSocketAddress        *address,
                                             gpointer               owner,
                                             GError               **error);
 GsnmpTransport *gsnmp_transport_ref        (GsnmpTransport        *self);
+/* The local port the socket is bound to (0 if the system cannot tell). */
+guint16         gsnmp_transport_get_port   (GsnmpTransport        *self);
 void            gsnmp_transport_unref      (GsnmpTransport        *self);
 
 /* Stops reading and closes the socket; idempotent, and safe from inside a

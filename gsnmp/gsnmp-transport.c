@@ -250,6 +250,21 @@ gsnmp_transport_new (GSocketAddress      *address,
         return self;
 }
 
+guint16
+gsnmp_transport_get_port (GsnmpTransport *self)
+{
+        struct sockaddr_storage local;
+        socklen_t len = sizeof local;
+
+        if (getsockname (g_socket_get_fd (self->socket), (struct sockaddr *) &local, &len) != 0)
+                return 0;
+        if (local.ss_family == AF_INET6)
+                return g_ntohs (((struct sockaddr_in6 *) &local)->sin6_port);
+        if (local.ss_family == AF_INET)
+                return g_ntohs (((struct sockaddr_in *) &local)->sin_port);
+        return 0;
+}
+
 GsnmpTransport *
 gsnmp_transport_ref (GsnmpTransport *self)
 {

@@ -279,6 +279,9 @@ test_get_too_big (Fixture       *f,
         resp = process (f->agent, &access, req);
         assert_error (resp, GSNMP_PDU_ERROR_TOO_BIG, 0);
         g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (resp), ==, 1);
+
+        /* snmpOutTooBigs, the engine's counter */
+        g_assert_cmpuint (gsnmp_engine_get_counter (f->engine, GSNMP_COUNTER_OUT_TOO_BIGS), ==, 2);
 }
 
 /****************************************************************************/
@@ -1629,6 +1632,12 @@ test_net_v2c (Net           *n,
         g_clear_pointer (&resp, gsnmp_pdu_unref);
 
         g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_PKTS), ==, 6);
+        /* the engine's counters: the read-only community's SET, and one
+         * response for each request with a known community */
+        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_BAD_COMMUNITY_USES), ==, 1);
+        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_OUT_PKTS), ==,
+                          6 - gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_IN_BAD_COMMUNITY_NAMES));
+        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_SILENT_DROPS), ==, 0);
 }
 
 static void
@@ -1733,6 +1742,20 @@ test_net_v3 (Net           *n,
                 g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_UNKNOWN_CONTEXT);
                 g_assert_null (resp);
                 g_clear_error (&error);
+        }
+        g_assert_cmpuint (gsnmp_engine_get_counter (n->agent_engine, GSNMP_COUNTER_UNKNOWN_CONTEXTS), ==, 1);
+        /* served as snmpUnknownContexts.0 (SNMP-TARGET-MIB), next to
+         * snmpUnavailableContexts.0 */
+        {
+                g_autoptr(GsnmpPdu) counters = request_new (GSNMP_PDU_TYPE_GET, "1.3.6.1.6.3.12.1.4.0",
+                                                            "1.3.6.1.6.3.12.1.5.0", NULL);
+
+                resp = net_send (n, t, counters, &error);
+                g_assert_no_error (error);
+                assert_error (resp, 0, 0);
+                assert_varbind (resp, 0, ".1.3.6.1.6.3.12.1.4.0 = Counter32: 0");
+                assert_varbind (resp, 1, ".1.3.6.1.6.3.12.1.5.0 = Counter32: 1");
+                g_clear_pointer (&resp, gsnmp_pdu_unref);
         }
 
         /* below the user's level: authorizationError */

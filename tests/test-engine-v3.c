@@ -2383,6 +2383,91 @@ test_local_state_file (void)
         g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static GsnmpEngine *
+engine_with_id (const char *state_file,
+                GBytes     *id,
+                GError    **error)
+{
+        return g_initable_new (GSNMP_TYPE_ENGINE, NULL, error, "state-file", state_file,
+                               "engine-id", id, NULL);
+}
+
+static void
+test_local_engine_id (void)
+{
+        static const guint8 id_a[] = { 0x80, 0x00, 0x1f, 0x88, 0x04, 'a', 'a' };
+        static const guint8 id_b[] = { 0x80, 0x00, 0x1f, 0x88, 0x04, 'b', 'b', 'b' };
+        g_autoptr(GBytes) a = g_bytes_new_static (id_a, sizeof id_a);
+        g_autoptr(GBytes) b = g_bytes_new_static (id_b, sizeof id_b);
+        g_autoptr(GBytes) short_id = g_bytes_new_static (id_a, 4);
+        g_autoptr(GBytes) long_id = g_bytes_new_take (g_malloc0 (33), 33);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *dir = g_dir_make_tmp ("gsnmp-test-XXXXXX", &error);
+        g_autofree char *path = NULL;
+        g_autofree char *contents = NULL;
+        GsnmpEngine *engine;
+        GBytes *prop = NULL;
+
+        g_test_summary ("An engine ID given at construction: taken as is without a state "
+                        "file; with one it wins, boots restarts at 1 when it changes and "
+                        "grows while it stays; 4 or 33 octets are refused");
+
+        g_assert_no_error (error);
+        path = g_build_filename (dir, "engine.state", NULL);
+
+        engine = engine_with_id (NULL, a, &error);
+        g_assert_no_error (error);
+        g_assert_true (g_bytes_equal (gsnmp_engine_get_engine_id (engine), a));
+        g_assert_cmpuint (gsnmp_engine_get_engine_boots (engine), ==, 1);
+        g_object_get (engine, "engine-id", &prop, NULL);
+        g_assert_true (g_bytes_equal (prop, a));
+        g_clear_pointer (&prop, g_bytes_unref);
+        g_clear_object (&engine);
+
+        /* a file made with its own random ID, started twice */
+        for (guint i = 0; i < 2; i++) {
+                engine = gsnmp_engine_new_with_state_file (path, &error);
+                g_assert_no_error (error);
+                g_clear_object (&engine);
+        }
+        /* the given ID replaces it: boots 1, then 2, 3 while it stays */
+        for (guint i = 1; i <= 3; i++) {
+                engine = engine_with_id (path, a, &error);
+                g_assert_no_error (error);
+                g_assert_true (g_bytes_equal (gsnmp_engine_get_engine_id (engine), a));
+                g_assert_cmpuint (gsnmp_engine_get_engine_boots (engine), ==, i);
+                g_clear_object (&engine);
+        }
+        g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+        g_assert_nonnull (strstr (contents, "id=80001f88046161\n"));
+        g_clear_pointer (&contents, g_free);
+        /* the file keeps it for an engine made without one */
+        engine = gsnmp_engine_new_with_state_file (path, &error);
+        g_assert_no_error (error);
+        g_assert_true (g_bytes_equal (gsnmp_engine_get_engine_id (engine), a));
+        g_assert_cmpuint (gsnmp_engine_get_engine_boots (engine), ==, 4);
+        g_clear_object (&engine);
+        /* another ID: boots starts again */
+        engine = engine_with_id (path, b, &error);
+        g_assert_no_error (error);
+        g_assert_true (g_bytes_equal (gsnmp_engine_get_engine_id (engine), b));
+        g_assert_cmpuint (gsnmp_engine_get_engine_boots (engine), ==, 1);
+        g_clear_object (&engine);
+
+        /* RFC 3411 §5: 5 to 32 octets */
+        engine = engine_with_id (NULL, short_id, &error);
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE);
+        g_assert_null (engine);
+        g_clear_error (&error);
+        engine = engine_with_id (path, long_id, &error);
+        g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE);
+        g_assert_null (engine);
+        g_clear_error (&error);
+
+        g_assert_cmpint (g_unlink (path), ==, 0);
+        g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_local_state_file_boots_max (void)
 {
@@ -2536,6 +2621,7 @@ main (int   argc,
 
         g_test_add_func ("/gsnmp/engine-v3/local/no-state-file", test_local_no_state_file);
         g_test_add_func ("/gsnmp/engine-v3/local/state-file", test_local_state_file);
+        g_test_add_func ("/gsnmp/engine-v3/local/engine-id", test_local_engine_id);
         g_test_add_func ("/gsnmp/engine-v3/local/state-file-boots-max",
                          test_local_state_file_boots_max);
         for (guint i = 0; i < G_N_ELEMENTS (corrupt_cases); i++) {

@@ -132,41 +132,12 @@ load_data_dir (GsnmpAgent *agent,
         return TRUE;
 }
 
-/* -e: the engine ID goes in through a state file of our own, the engine's
- * only way to take one. */
+/* -e: the engine ID is the engine's at construction. */
 static GsnmpEngine *
 new_engine (GBytes  *engine_id,
             GError **error)
 {
-        g_autofree char *dir = NULL;
-        g_autofree char *file = NULL;
-        g_autoptr(GString) hex = NULL;
-        g_autofree char *contents = NULL;
-        GsnmpEngine *engine;
-        const guint8 *id;
-        gsize len;
-
-        if (engine_id == NULL)
-                return gsnmp_engine_new (error);
-
-        dir = g_dir_make_tmp ("gsnmp-agent-XXXXXX", error);
-        if (dir == NULL)
-                return NULL;
-        file = g_build_filename (dir, "engine", NULL);
-        hex = g_string_new (NULL);
-        id = g_bytes_get_data (engine_id, &len);
-        for (gsize i = 0; i < len; i++)
-                g_string_append_printf (hex, "%02x", id[i]);
-        contents = g_strdup_printf ("[engine]\nid=%s\nboots=1\n", hex->str);
-        if (!g_file_set_contents (file, contents, -1, error)) {
-                g_rmdir (dir);
-                return NULL;
-        }
-
-        engine = gsnmp_engine_new_with_state_file (file, error);
-        g_unlink (file);
-        g_rmdir (dir);
-        return engine;
+        return g_initable_new (GSNMP_TYPE_ENGINE, NULL, error, "engine-id", engine_id, NULL);
 }
 
 static gboolean
