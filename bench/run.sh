@@ -771,3 +771,16 @@ for l in t:
         print(l)
 print(f"wrote {out_path}")
 EOF
+
+# --- MIB names ------------------------------------------------------------------------
+#
+# bench/mib-bench.sh with the gsnmp tool built above: start-up with every
+# bundled module (with the MIB cache made, and cold) and a walk printed with
+# names; it replaces the "## MIB names" section of the report.
+# BENCH_MIB=0 skips it, BENCH_MIB_ROUNDS (default 7) sets its rounds.
+if [ "${BENCH_MIB:-1}" = 1 ]; then
+        echo "== MIB names (bench/mib-bench.sh)"
+        ROUNDS=${BENCH_MIB_ROUNDS:-7} GSNMP_TOOL=$GSNMP_TOOL BENCH_OUT=$OUT \
+                bash "$SRC/bench/mib-bench.sh" >"$WORK/mib.log" 2>&1 \
+                || { tail -n 20 "$WORK/mib.log" >&2; echo "   mib-bench.sh failed" >&2; }
+fi

@@ -153,8 +153,8 @@ append_tree_node (GsnmpMib *mib,
         g_string_append (out, "  -- FROM\t");
         g_string_append (out, node->module != NULL ? node->module->name : "");
         pos = 16 + (node->module != NULL ? (int) strlen (node->module->name) : 0);
-        for (i = 0; node->modules != NULL && i < node->modules->len; i++) {
-                MibModule *m = node->modules->pdata[i];
+        for (i = 0; i < gsnmp_mib_node_n_modules (node); i++) {
+                MibModule *m = gsnmp_mib_node_module_at (node, i);
                 int len;
 
                 if (m == node->module)

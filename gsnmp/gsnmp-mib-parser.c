@@ -455,8 +455,8 @@ static const struct {
         { "NULL", MIB_TYPE_NULL },
 };
 
-static void
-mib_type_free (gpointer data)
+void
+gsnmp_mib_type_free (gpointer data)
 {
         MibType *type = data;
 
@@ -482,7 +482,7 @@ static MibType *
 parse_type (Parser *ps,
             guint   depth)
 {
-        g_autoptr(GPtrArray) guard = g_ptr_array_new_with_free_func (mib_type_free);
+        g_autoptr(GPtrArray) guard = g_ptr_array_new_with_free_func (gsnmp_mib_type_free);
         MibType *type = type_new ();
         guint i;
 
@@ -524,7 +524,7 @@ parse_type (Parser *ps,
                         inner = parse_type (ps, depth + 1);
                         if (inner == NULL)
                                 return NULL;
-                        mib_type_free (inner);
+                        gsnmp_mib_type_free (inner);
                 } else {
                         if (!expect (ps, TOK_LBRACE, "“{”") || !skip_group (ps))
                                 return NULL;
@@ -696,7 +696,7 @@ def_free (gpointer data)
         MibDef *def = data;
 
         if (def->syntax != NULL)
-                mib_type_free (def->syntax);
+                gsnmp_mib_type_free (def->syntax);
         g_free (def->comps);
         g_free (def->index);
         g_free (def->objects);
@@ -757,7 +757,7 @@ parse_clauses (Parser   *ps,
                         if (def->syntax == NULL)
                                 def->syntax = type;
                         else
-                                mib_type_free (type);   /* AGENT-CAPABILITIES variations */
+                                gsnmp_mib_type_free (type);   /* AGENT-CAPABILITIES variations */
                 } else if (tok_is (&ps->tok, "DISPLAY-HINT")) {
                         if (!expect (ps, TOK_STRING, N_("a string")))
                                 return FALSE;
@@ -918,7 +918,7 @@ parse_type_assignment (Parser     *ps,
         if (!g_hash_table_contains (ps->module->types, name))
                 g_hash_table_insert (ps->module->types, (gpointer) name, type);
         else
-                mib_type_free (type);
+                gsnmp_mib_type_free (type);
         return TRUE;
 }
 
@@ -1050,17 +1050,42 @@ parse_body (Parser *ps)
         }
 }
 
-static MibModule *
-module_new (void)
+/* The hash of the store's name tables: a word at a time (names are most of
+ * what a store hashes while it loads; g_str_hash() goes a byte at a
+ * time). */
+guint
+gsnmp_mib_str_hash (gconstpointer key)
+{
+        const guchar *s = key;
+        gsize n = strlen (key);
+        guint64 h = n * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15), w;
+
+        for (; n >= 8; s += 8, n -= 8) {
+                memcpy (&w, s, 8);
+                h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+                h ^= h >> 32;
+        }
+        for (w = 0; n > 0; n--)
+                w = (w << 8) | s[n - 1];
+        h = (h ^ w) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+        h ^= h >> 29;
+        return (guint) h;
+}
+
+/* A module's strings live in its chunk, or (a module from a cache,
+ * without one) in the cache's buffer. */
+MibModule *
+gsnmp_mib_module_new (gboolean with_strings)
 {
         MibModule *module = g_new0 (MibModule, 1);
 
-        module->strings = g_string_chunk_new (4096);
-        module->imports = g_hash_table_new (g_str_hash, g_str_equal);
+        if (with_strings)
+                module->strings = g_string_chunk_new (4096);
+        module->imports = g_hash_table_new (gsnmp_mib_str_hash, g_str_equal);
         module->import_modules = g_ptr_array_new ();
         module->defs = g_ptr_array_new_with_free_func (def_free);
-        module->types = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, mib_type_free);
-        module->labels = g_hash_table_new (g_str_hash, g_str_equal);
+        module->types = g_hash_table_new_full (gsnmp_mib_str_hash, g_str_equal, NULL, gsnmp_mib_type_free);
+        module->labels = g_hash_table_new (gsnmp_mib_str_hash, g_str_equal);
         return module;
 }
 
@@ -1074,8 +1099,10 @@ gsnmp_mib_module_free (MibModule *module)
         g_ptr_array_unref (module->defs);
         g_ptr_array_unref (module->import_modules);
         g_hash_table_unref (module->imports);
-        g_string_chunk_free (module->strings);
+        if (module->strings != NULL)
+                g_string_chunk_free (module->strings);
         g_free (module->owned_text);
+        g_free (module->block);
         g_free (module->name);
         g_free (module->path);
         g_free (module);
@@ -1090,7 +1117,7 @@ gsnmp_mib_module_parse (const char  *name_hint,
                         GError     **error)
 {
         Parser ps = { 0 };
-        MibModule *module = module_new ();
+        MibModule *module = gsnmp_mib_module_new (TRUE);
 
         module->path = g_strdup (path);
         module->name = g_strdup (name_hint);

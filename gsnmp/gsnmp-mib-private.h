@@ -121,6 +121,7 @@ struct _MibModule {
         guint          load_order;
         GStringChunk  *strings;
         char          *owned_text;      /* a module given in memory (no file), or NULL */
+        gpointer       block;           /* its definitions, from a cache, or NULL */
         GHashTable    *imports;         /* symbol → module name */
         GPtrArray     *import_modules;  /* module names, in order */
         GPtrArray     *defs;            /* MibDef */
@@ -136,9 +137,45 @@ struct _MibNode {
         MibNode    *parent;
         MibNode    *child;              /* children sorted by subid */
         MibNode    *next;
-        GPtrArray  *modules;            /* every module defining it, or NULL */
+        MibModule  *first_module;       /* the first module defining it, or NULL */
+        GPtrArray  *more_modules;       /* the other modules defining it, or NULL */
 };
 
+/* The modules that define @node, in the order they did */
+static inline guint
+gsnmp_mib_node_n_modules (const MibNode *node)
+{
+        if (node->first_module == NULL)
+                return 0;
+        return 1 + (node->more_modules != NULL ? node->more_modules->len : 0);
+}
+
+static inline MibModule *
+gsnmp_mib_node_module_at (const MibNode *node,
+                          guint          i)
+{
+        return i == 0 ? node->first_module : node->more_modules->pdata[i - 1];
+}
+
+/* A file of the search path, as the store indexed it */
+typedef struct {
+        char         *path;
+        const char   *name;             /* its file name, in path */
+        guint         dir;              /* the index of its folder in the search path */
+        guint64       size;
+        gint64        mtime_ns;
+        guint64       inode;
+        char         *module;           /* the first module it defines, or NULL */
+        const guint8 *blob;             /* the module as a cache holds it, or NULL */
+        gsize         blob_length;
+        MibModule    *loaded;           /* the module loaded from it, or NULL */
+} MibFileEntry;
+
+typedef struct _MibCache MibCache;
+
+MibModule *gsnmp_mib_module_new        (gboolean     with_strings);
+guint      gsnmp_mib_str_hash          (gconstpointer key);
+void       gsnmp_mib_type_free         (gpointer     type);
 MibModule *gsnmp_mib_module_parse      (const char  *name_hint,
                                        const char  *path,
                                        const char  *text,
@@ -148,6 +185,38 @@ void       gsnmp_mib_module_free       (MibModule   *module);
 char      *gsnmp_mib_def_description   (MibDef      *def);
 char      *gsnmp_mib_read_module_name  (const char  *text,
                                        gsize        length);
+
+/* The compiled cache (gsnmp-mib-cache.c) */
+char      *gsnmp_mib_cache_path        (const char  *cache_dir,
+                                       const char * const *dirs,
+                                       guint        n_dirs);
+MibCache  *gsnmp_mib_cache_read        (const char  *path,
+                                       const char * const *dirs,
+                                       guint        n_dirs);
+MibCache  *gsnmp_mib_cache_new_from_data (guint8    *data,
+                                       gsize        length,
+                                       const char * const *dirs,
+                                       guint        n_dirs);
+void       gsnmp_mib_cache_free        (MibCache    *cache);
+gboolean   gsnmp_mib_cache_lookup      (MibCache    *cache,
+                                       MibFileEntry *entry);
+guint      gsnmp_mib_cache_count_files (MibCache    *cache,
+                                       guint        dir);
+MibModule *gsnmp_mib_cache_decode_module (const guint8 *blob,
+                                       gsize        length,
+                                       const char  *path);
+gboolean   gsnmp_mib_cache_write       (const char  *path,
+                                       const char * const *dirs,
+                                       guint        n_dirs,
+                                       GPtrArray   *files,
+                                       GError     **error);
+void       gsnmp_mib_cache_prune       (const char  *cache_dir);
+guint      gsnmp_mib_cache_exercise    (const guint8 *data,
+                                       gsize        length);
+guint64    gsnmp_mib_cache_checksum    (const guint8 *data,
+                                       gsize        length);
+void       gsnmp_mib_set_cache_directory (GsnmpMib  *mib,
+                                       const char  *dir);
 
 /* Internals of GsnmpMib shared by its source files (gsnmp-mib.c,
  * gsnmp-mib-format.c, gsnmp-mib-object.c); callers hold the read lock. */

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 #include "gsnmp-mib.h"
 #include "gsnmp-mib-private.h"
@@ -42,6 +44,16 @@
  * version the one loaded last wins, as in Net-SNMP.  Net-SNMP itself prints
  * `RFC1213-MIB::ifDescr.1` with `-m ALL`, because it loads RFC1213-MIB last.
  *
+ * Parsed modules are kept in a compiled cache, one file per search path
+ * under `$XDG_CACHE_HOME/gsnmp` (by default `~/.cache/gsnmp`), which the
+ * next store that loads them reads instead of parsing the files again.  A
+ * file is taken from the cache only when its name, size, modification time
+ * and inode are those the cache recorded; a changed, added or removed file
+ * is read again and the cache rewritten (atomically).  A damaged cache is
+ * ignored, an unwritable cache folder only means no cache, and the
+ * environment variable `GSNMP_MIB_CACHE=0` turns the cache off.  See
+ * [the MIB cache](mib-cache.html).
+ *
  * A store is safe to use from several threads: lookups take a read lock,
  * loading a module takes the write lock.
  *
@@ -53,7 +65,14 @@ struct _GsnmpMib {
 
         GRWLock      lock;
         GPtrArray   *dirs;              /* char* */
-        GHashTable  *paths;             /* module name → file path (index) */
+        GHashTable  *paths;             /* module name → MibFileEntry (index) */
+        GPtrArray   *files;             /* MibFileEntry, in search path order */
+        GPtrArray   *cache_dirs;        /* the search path, canonical: the cache's key */
+        char        *cache_path;        /* the cache file, or NULL (no cache) */
+        char        *cache_dir;         /* where caches go (tests), or NULL */
+        gboolean     cache_disabled;
+        gboolean     cache_dirty;       /* the index or a module changed since the cache */
+        GPtrArray   *caches;            /* MibCache read: modules point into them */
         char        *buf;               /* the file being parsed: one buffer for all */
         gsize        buf_size;
         gboolean     indexed;
@@ -61,9 +80,12 @@ struct _GsnmpMib {
         GPtrArray   *module_order;      /* MibModule, in load order */
         GHashTable  *labels;            /* label → MibNode (preferred) */
         MibNode      root;              /* children: ccitt, iso, joint-iso-ccitt */
-        GPtrArray   *nodes;             /* every allocated MibNode */
+        GPtrArray   *nodes;             /* blocks of NODE_BLOCK MibNodes */
+        guint        block_used;        /* nodes used in the last block */
         guint        load_counter;
 };
+
+#define NODE_BLOCK 256
 
 G_DEFINE_FINAL_TYPE (GsnmpMib, gsnmp_mib, G_TYPE_OBJECT)
 
@@ -83,8 +105,15 @@ node_new (GsnmpMib *mib,
           MibNode  *parent,
           guint32   subid)
 {
-        MibNode *node = g_new0 (MibNode, 1);
+        MibNode *node;
         MibNode **link;
+
+        /* Nodes come in blocks, and go only with the store */
+        if (mib->nodes->len == 0 || mib->block_used == NODE_BLOCK) {
+                g_ptr_array_add (mib->nodes, g_new0 (MibNode, NODE_BLOCK));
+                mib->block_used = 0;
+        }
+        node = (MibNode *) mib->nodes->pdata[mib->nodes->len - 1] + mib->block_used++;
 
         node->subid = subid;
         node->parent = parent;
@@ -92,7 +121,6 @@ node_new (GsnmpMib *mib,
                 ;
         node->next = *link;
         *link = node;
-        g_ptr_array_add (mib->nodes, node);
         return node;
 }
 
@@ -110,17 +138,37 @@ gsnmp_mib_node_child (MibNode *node,
 }
 
 static void
+file_entry_free (gpointer data)
+{
+        MibFileEntry *entry = data;
+
+        g_free (entry->path);
+        g_free (entry->module);
+        g_free (entry);
+}
+
+static void
 gsnmp_mib_finalize (GObject *object)
 {
         GsnmpMib *mib = GSNMP_MIB (object);
 
-        for (guint i = 0; i < mib->nodes->len; i++)
-                g_clear_pointer (&((MibNode *) mib->nodes->pdata[i])->modules, g_ptr_array_unref);
+        for (guint i = 0; i < mib->nodes->len; i++) {
+                MibNode *block = mib->nodes->pdata[i];
+                guint n = i + 1 < mib->nodes->len ? NODE_BLOCK : mib->block_used;
+
+                for (guint j = 0; j < n; j++)
+                        g_clear_pointer (&block[j].more_modules, g_ptr_array_unref);
+        }
         g_ptr_array_unref (mib->nodes);
         g_hash_table_unref (mib->labels);
         g_ptr_array_unref (mib->module_order);
         g_hash_table_unref (mib->modules);
         g_hash_table_unref (mib->paths);
+        g_ptr_array_unref (mib->files);
+        g_ptr_array_unref (mib->cache_dirs);
+        g_free (mib->cache_path);
+        g_free (mib->cache_dir);
+        g_ptr_array_unref (mib->caches);
         g_free (mib->buf);
         g_ptr_array_unref (mib->dirs);
         g_rw_lock_clear (&mib->lock);
@@ -142,11 +190,14 @@ gsnmp_mib_init (GsnmpMib *mib)
 
         g_rw_lock_init (&mib->lock);
         mib->dirs = g_ptr_array_new_with_free_func (g_free);
-        mib->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-        mib->modules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+        mib->paths = g_hash_table_new (gsnmp_mib_str_hash, g_str_equal);
+        mib->files = g_ptr_array_new_with_free_func (file_entry_free);
+        mib->cache_dirs = g_ptr_array_new_with_free_func (g_free);
+        mib->caches = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_mib_cache_free);
+        mib->modules = g_hash_table_new_full (gsnmp_mib_str_hash, g_str_equal, NULL,
                                               (GDestroyNotify) gsnmp_mib_module_free);
         mib->module_order = g_ptr_array_new ();
-        mib->labels = g_hash_table_new (g_str_hash, g_str_equal);
+        mib->labels = g_hash_table_new (gsnmp_mib_str_hash, g_str_equal);
         mib->nodes = g_ptr_array_new_with_free_func (g_free);
         for (i = 0; i < G_N_ELEMENTS (roots); i++) {
                 MibNode *node = node_new (mib, &mib->root, i);
@@ -280,44 +331,128 @@ gsnmp_mib_get_directories (GsnmpMib *mib)
         return result;
 }
 
-/* Reads the first module name of every file in the search path. */
+/* The first module name in the file at @path, or NULL */
+static char *
+probe_module_name (const char *path)
+{
+        char head[4096];
+        gsize n;
+        FILE *f = fopen (path, "rb");
+
+        if (f == NULL)
+                return NULL;
+        n = fread (head, 1, sizeof head, f);
+        fclose (f);
+        return gsnmp_mib_read_module_name (head, n);
+}
+
+/* The folder caches go to, or NULL when caching is off */
+static char *
+cache_directory (GsnmpMib *mib)
+{
+        const char *env = g_getenv ("GSNMP_MIB_CACHE");
+
+        if (mib->cache_disabled || (env != NULL && g_str_equal (env, "0")))
+                return NULL;
+        if (mib->cache_dir != NULL)
+                return g_strdup (mib->cache_dir);
+        return g_build_filename (g_get_user_cache_dir (), "gsnmp", NULL);
+}
+
+/* Reads the first module name of every file in the search path, or takes
+ * it from the cache for the files that did not change since it was
+ * written. */
 static void
 index_directories (GsnmpMib *mib)
 {
+        g_autofree char *cache_dir = NULL;
+        MibCache *cache = NULL;
         guint i;
 
         if (mib->indexed)
                 return;
+        g_hash_table_remove_all (mib->paths);
+        g_ptr_array_set_size (mib->files, 0);
+        g_ptr_array_set_size (mib->cache_dirs, 0);
+        g_clear_pointer (&mib->cache_path, g_free);
+        mib->cache_dirty = FALSE;
+        for (i = 0; i < mib->dirs->len; i++)
+                g_ptr_array_add (mib->cache_dirs, g_canonicalize_filename (mib->dirs->pdata[i], NULL));
+        cache_dir = cache_directory (mib);
+        if (cache_dir != NULL) {
+                mib->cache_path = gsnmp_mib_cache_path (cache_dir, (const char * const *) mib->cache_dirs->pdata,
+                                                        mib->cache_dirs->len);
+                cache = gsnmp_mib_cache_read (mib->cache_path, (const char * const *) mib->cache_dirs->pdata,
+                                              mib->cache_dirs->len);
+                if (cache != NULL)
+                        g_ptr_array_add (mib->caches, cache);
+                else
+                        mib->cache_dirty = TRUE;
+        }
+
         for (i = 0; i < mib->dirs->len; i++) {
                 const char *dirname = mib->dirs->pdata[i];
                 g_autoptr(GDir) dir = g_dir_open (dirname, 0, NULL);
-                const char *entry;
+                const char *name;
+                guint n_files = 0;
 
-                if (dir == NULL)
-                        continue;
-                while ((entry = g_dir_read_name (dir)) != NULL) {
-                        g_autofree char *path = NULL;
-                        g_autofree char *name = NULL;
-                        char head[4096];
-                        gsize n;
-                        FILE *f;
+                while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
+                        MibFileEntry *entry;
+                        GStatBuf st;
+                        char *path;
 
-                        if (entry[0] == '.')
+                        if (name[0] == '.')
                                 continue;
-                        path = g_build_filename (dirname, entry, NULL);
-                        f = fopen (path, "rb");
-                        if (f == NULL)
+                        path = g_build_filename (dirname, name, NULL);
+                        if (g_stat (path, &st) != 0) {
+                                g_free (path);
                                 continue;
-                        n = fread (head, 1, sizeof head, f);
-                        fclose (f);
-                        name = gsnmp_mib_read_module_name (head, n);
-                        if (name == NULL || g_hash_table_contains (mib->paths, name))
-                                continue;
-                        g_hash_table_insert (mib->paths, g_steal_pointer (&name),
-                                             g_steal_pointer (&path));
+                        }
+                        entry = g_new0 (MibFileEntry, 1);
+                        entry->path = path;
+                        entry->name = path + strlen (path) - strlen (name);
+                        entry->dir = i;
+                        entry->size = (guint64) st.st_size;
+                        entry->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
+                                          st.st_mtim.tv_nsec;
+                        entry->inode = (guint64) st.st_ino;
+                        n_files++;
+                        if (cache == NULL || !gsnmp_mib_cache_lookup (cache, entry)) {
+                                /* A regular file only: opening a FIFO would block */
+                                if (S_ISREG (st.st_mode))
+                                        entry->module = probe_module_name (path);
+                                mib->cache_dirty = TRUE;
+                        }
+                        g_ptr_array_add (mib->files, entry);
+                        if (entry->module != NULL && !g_hash_table_contains (mib->paths, entry->module))
+                                g_hash_table_insert (mib->paths, entry->module, entry);
                 }
+                if (cache != NULL && gsnmp_mib_cache_count_files (cache, i) != n_files)
+                        mib->cache_dirty = TRUE;
         }
         mib->indexed = TRUE;
+}
+
+/* After loading: the parse buffer goes, and the cache is written when the
+ * index or a module changed since it was read. */
+static void
+finish_loading (GsnmpMib *mib)
+{
+        g_autoptr(GError) error = NULL;
+        g_autofree char *cache_dir = NULL;
+
+        g_clear_pointer (&mib->buf, g_free);
+        mib->buf_size = 0;
+        if (!mib->cache_dirty || mib->cache_path == NULL || !mib->indexed)
+                return;
+        mib->cache_dirty = FALSE;
+        if (!gsnmp_mib_cache_write (mib->cache_path, (const char * const *) mib->cache_dirs->pdata,
+                                    mib->cache_dirs->len, mib->files, &error)) {
+                g_debug ("Not writing the MIB cache: %s", error->message);
+                return;
+        }
+        cache_dir = g_path_get_dirname (mib->cache_path);
+        gsnmp_mib_cache_prune (cache_dir);
 }
 
 static gboolean
@@ -399,10 +534,14 @@ attach_def (GsnmpMib *mib,
         }
         def->node = node;
         set_label (mib, node, def->label, def->module, def);
-        if (node->modules == NULL)
-                node->modules = g_ptr_array_new ();
-        if (!g_ptr_array_find (node->modules, def->module, NULL))
-                g_ptr_array_add (node->modules, def->module);
+        if (node->first_module == NULL) {
+                node->first_module = def->module;
+        } else if (node->first_module != def->module) {
+                if (node->more_modules == NULL)
+                        node->more_modules = g_ptr_array_new ();
+                if (!g_ptr_array_find (node->more_modules, def->module, NULL))
+                        g_ptr_array_add (node->more_modules, def->module);
+        }
 }
 
 static gboolean
@@ -603,7 +742,7 @@ load_module_locked (GsnmpMib    *mib,
                     GError     **error)
 {
         MibModule *module = g_hash_table_lookup (mib->modules, name);
-        const char *path;
+        MibFileEntry *entry;
         gsize length;
         GError *local = NULL;
 
@@ -611,24 +750,30 @@ load_module_locked (GsnmpMib    *mib,
                 return TRUE;
 
         index_directories (mib);
-        path = g_hash_table_lookup (mib->paths, name);
-        if (path == NULL) {
+        entry = g_hash_table_lookup (mib->paths, name);
+        if (entry == NULL) {
                 g_set_error (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_MODULE_NOT_FOUND,
                              _("Cannot find module (%s)"), name);
                 return FALSE;
         }
-        if (!read_file (mib, path, &length, &local)) {
-                g_set_error (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_MODULE_NOT_FOUND,
-                             _("Cannot read module %s: %s"), name, local->message);
-                g_error_free (local);
-                return FALSE;
-        }
-        module = gsnmp_mib_module_parse (name, path, mib->buf, length, &local);
+        if (entry->blob != NULL)
+                module = gsnmp_mib_cache_decode_module (entry->blob, entry->blob_length, entry->path);
         if (module == NULL) {
-                g_set_error_literal (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_SYNTAX, local->message);
-                g_error_free (local);
-                return FALSE;
+                if (!read_file (mib, entry->path, &length, &local)) {
+                        g_set_error (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_MODULE_NOT_FOUND,
+                                     _("Cannot read module %s: %s"), name, local->message);
+                        g_error_free (local);
+                        return FALSE;
+                }
+                module = gsnmp_mib_module_parse (name, entry->path, mib->buf, length, &local);
+                if (module == NULL) {
+                        g_set_error_literal (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_SYNTAX, local->message);
+                        g_error_free (local);
+                        return FALSE;
+                }
+                mib->cache_dirty = TRUE;
         }
+        entry->loaded = module;
         /* The index names the module by its file's first module name */
         g_free (module->name);
         module->name = g_strdup (name);
@@ -715,8 +860,7 @@ gsnmp_mib_load_module (GsnmpMib    *mib,
 
         g_rw_lock_writer_lock (&mib->lock);
         ok = load_module_locked (mib, name, error);
-        g_clear_pointer (&mib->buf, g_free);
-        mib->buf_size = 0;
+        finish_loading (mib);
         g_rw_lock_writer_unlock (&mib->lock);
         return ok;
 }
@@ -812,8 +956,7 @@ gsnmp_mib_load_all (GsnmpMib  *mib,
                                 g_error_free (local);
                 }
         }
-        g_clear_pointer (&mib->buf, g_free);
-        mib->buf_size = 0;
+        finish_loading (mib);
         g_rw_lock_writer_unlock (&mib->lock);
         if (first != NULL) {
                 g_propagate_error (error, first);
@@ -892,6 +1035,20 @@ gsnmp_mib_get_default (void)
 
 /*****************************************************************************/
 /* Internals shared with gsnmp-mib-format.c and gsnmp-mib-object.c */
+
+/* Where @mib keeps its cache (the tests' way to point it at a folder of
+ * their own); NULL turns caching off for @mib. */
+void
+gsnmp_mib_set_cache_directory (GsnmpMib   *mib,
+                               const char *dir)
+{
+        g_rw_lock_writer_lock (&mib->lock);
+        g_free (mib->cache_dir);
+        mib->cache_dir = g_strdup (dir);
+        mib->cache_disabled = dir == NULL;
+        mib->indexed = FALSE;
+        g_rw_lock_writer_unlock (&mib->lock);
+}
 
 void
 gsnmp_mib_read_lock (GsnmpMib *mib)
@@ -981,8 +1138,7 @@ gsnmp_mib_ensure_module (GsnmpMib   *mib,
                 return TRUE;
         g_rw_lock_writer_lock (&mib->lock);
         load_module_locked (mib, module, NULL);
-        g_clear_pointer (&mib->buf, g_free);
-        mib->buf_size = 0;
+        finish_loading (mib);
         loaded = g_hash_table_contains (mib->modules, module);
         g_rw_lock_writer_unlock (&mib->lock);
         return loaded;

@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <utime.h>
 
 #include "gsnmp-mib.h"
 #include "gsnmp-mib-private.h"
@@ -503,6 +504,401 @@ test_oid_from_name (void)
         g_assert_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_OID);
 }
 
+
+/*****************************************************************************/
+/* The compiled cache */
+
+#define CACHE_TEST_MODULE(obj, desc) \
+        "CACHE-TEST-MIB DEFINITIONS ::= BEGIN\n" \
+        "IMPORTS OBJECT-TYPE, enterprises FROM SNMPv2-SMI DisplayString FROM SNMPv2-TC;\n" \
+        "cacheTest OBJECT IDENTIFIER ::= { enterprises 99998 }\n" \
+        obj " OBJECT-TYPE SYNTAX INTEGER { up(1), down(2) } MAX-ACCESS read-only\n" \
+        "    STATUS current DESCRIPTION \"" desc "\" ::= { cacheTest 1 }\n" \
+        "cacheName OBJECT-TYPE SYNTAX DisplayString MAX-ACCESS read-only STATUS current\n" \
+        "    DESCRIPTION \"a name\" ::= { cacheTest 2 }\n" \
+        "END\n"
+
+/* A store of @dir and the bundled folder, caching in @cache_dir (NULL: no
+ * cache), with every module loaded */
+static GsnmpMib *
+cached_mib (const char *dir,
+            const char *cache_dir)
+{
+        GsnmpMib *mib = mib_in (dir);
+        g_autoptr(GError) error = NULL;
+
+        gsnmp_mib_set_cache_directory (mib, cache_dir);
+        gsnmp_mib_load_all (mib, &error);
+        g_assert_no_error (error);
+        return mib;
+}
+
+/* Whether @module came from a cache (its strings live in the cache's
+ * buffer) rather than from parsing its file */
+static gboolean
+module_from_cache (GsnmpMib   *mib,
+                   const char *module,
+                   const char *label)
+{
+        MibNode *node = gsnmp_mib_find_label (mib, module, label);
+
+        g_assert_nonnull (node);
+        return node->module->strings == NULL;
+}
+
+static guint
+count_files (const char *dir)
+{
+        g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+        guint n = 0;
+
+        while (d != NULL && g_dir_read_name (d) != NULL)
+                n++;
+        return n;
+}
+
+/* The one cache file in @cache_dir */
+static char *
+cache_file (const char *cache_dir)
+{
+        g_autoptr(GDir) d = g_dir_open (cache_dir, 0, NULL);
+        const char *name;
+
+        g_assert_nonnull (d);
+        name = g_dir_read_name (d);
+        g_assert_nonnull (name);
+        g_assert_true (g_str_has_prefix (name, "mibs-") && g_str_has_suffix (name, ".cache"));
+        g_assert_null (g_dir_read_name (d));
+        return g_build_filename (cache_dir, name, NULL);
+}
+
+/* The whole tree as gsnmp translate -Tp prints it, and a description */
+static char *
+tree_of (GsnmpMib *mib)
+{
+        g_autoptr(GsnmpOid) root = gsnmp_oid_new_from_string ("1", NULL);
+        g_autoptr(GsnmpOid) descr = gsnmp_mib_parse_oid (mib, "SNMPv2-MIB::sysDescr", NULL);
+        g_autoptr(GsnmpOid) if_type = gsnmp_mib_parse_oid (mib, "IF-MIB::ifType", NULL);
+        g_autofree char *tree = gsnmp_mib_format_tree (mib, root);
+        g_autofree char *d1 = gsnmp_mib_describe (mib, descr);
+        g_autofree char *d2 = gsnmp_mib_describe (mib, if_type);
+        g_auto(GStrv) modules = gsnmp_mib_get_modules (mib);
+        g_autofree char *names = g_strjoinv (",", modules);
+
+        g_assert_nonnull (tree);
+        g_assert_nonnull (d1);
+        g_assert_nonnull (d2);
+        return g_strconcat (names, "\n", tree, d1, d2, NULL);
+}
+
+/* A second store loads every module from the cache the first wrote, and
+ * knows exactly what a store without a cache knows */
+static void
+test_cache_hit (void)
+{
+        static const char * const files[] = { "CACHE-TEST-MIB.txt", CACHE_TEST_MODULE ("cacheObjA", "first"), NULL };
+        char *dir = write_modules (files);
+        char *cache_dir = g_dir_make_tmp ("gsnmp-mib-cache-XXXXXX", NULL);
+        g_autoptr(GsnmpMib) first = cached_mib (dir, cache_dir);
+        g_autoptr(GsnmpMib) second = NULL;
+        g_autoptr(GsnmpMib) plain = cached_mib (dir, NULL);
+        g_autofree char *expected = tree_of (plain);
+        g_autofree char *got = NULL;
+        g_autoptr(GsnmpMibObject) object = NULL;
+        g_autofree char *description = NULL;
+
+        g_assert_false (module_from_cache (first, "SNMPv2-MIB", "sysDescr"));
+        g_assert_cmpuint (count_files (cache_dir), ==, 1);
+        second = cached_mib (dir, cache_dir);
+        g_assert_true (module_from_cache (second, "SNMPv2-MIB", "sysDescr"));
+        g_assert_true (module_from_cache (second, "CACHE-TEST-MIB", "cacheObjA"));
+        g_assert_false (module_from_cache (plain, "SNMPv2-MIB", "sysDescr"));
+        got = tree_of (second);
+        g_assert_cmpstr (got, ==, expected);
+        object = gsnmp_mib_lookup_name (second, "CACHE-TEST-MIB::cacheObjA", NULL);
+        g_assert_nonnull (object);
+        description = gsnmp_mib_object_get_description (object);
+        g_assert_cmpstr (description, ==, "first");
+        g_assert_cmpstr (gsnmp_mib_object_get_enum_label (object, 2), ==, "down");
+        g_clear_pointer (&object, gsnmp_mib_object_unref);
+        object = gsnmp_mib_lookup_name (second, "CACHE-TEST-MIB::cacheName", NULL);
+        g_assert_cmpstr (gsnmp_mib_object_get_display_hint (object), ==, "255a");
+        /* nothing changed: the cache was not written again */
+        g_assert_cmpuint (count_files (cache_dir), ==, 1);
+
+        remove_dir (dir);
+        remove_dir (cache_dir);
+}
+
+static void
+set_mtime (const char *path,
+           gint64      seconds)
+{
+        struct utimbuf times = { (time_t) seconds, (time_t) seconds };
+
+        g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* A module file that changed (size, or only its modification time) is
+ * parsed again, the others still come from the cache */
+static void
+test_cache_stale (void)
+{
+        static const char * const files[] = { "CACHE-TEST-MIB.txt", CACHE_TEST_MODULE ("cacheObjA", "first"), NULL };
+        char *dir = write_modules (files);
+        char *cache_dir = g_dir_make_tmp ("gsnmp-mib-cache-XXXXXX", NULL);
+        g_autofree char *path = g_build_filename (dir, "CACHE-TEST-MIB.txt", NULL);
+        g_autoptr(GsnmpMib) first = cached_mib (dir, cache_dir);
+        g_autoptr(GsnmpMib) second = NULL;
+        g_autoptr(GsnmpMib) third = NULL;
+        g_autoptr(GsnmpMib) fourth = NULL;
+        g_autoptr(GsnmpOid) oid = NULL;
+        GStatBuf st;
+        FILE *f;
+
+        /* a new size (and, through g_file_set_contents, a new inode) */
+        g_assert_true (g_file_set_contents (path, CACHE_TEST_MODULE ("cacheObjLonger", "second"), -1, NULL));
+        second = cached_mib (dir, cache_dir);
+        g_assert_false (module_from_cache (second, "CACHE-TEST-MIB", "cacheObjLonger"));
+        g_assert_true (module_from_cache (second, "SNMPv2-MIB", "sysDescr"));
+        g_assert_null (gsnmp_mib_find_label (second, "CACHE-TEST-MIB", "cacheObjA"));
+
+        /* the same size and inode, written in place: only the time differs */
+        g_assert_cmpint (g_stat (path, &st), ==, 0);
+        f = fopen (path, "r+");
+        g_assert_nonnull (f);
+        fputs (CACHE_TEST_MODULE ("cacheObjShort", "second"), f);
+        fclose (f);
+        set_mtime (path, (gint64) st.st_mtime + 10);
+        third = cached_mib (dir, cache_dir);
+        g_assert_false (module_from_cache (third, "CACHE-TEST-MIB", "cacheObjShort"));
+        g_assert_null (gsnmp_mib_find_label (third, "CACHE-TEST-MIB", "cacheObjLonger"));
+        oid = gsnmp_mib_parse_oid (third, "cacheObjShort.0", NULL);
+        g_assert_nonnull (oid);
+
+        /* and that is cached in turn */
+        fourth = cached_mib (dir, cache_dir);
+        g_assert_true (module_from_cache (fourth, "CACHE-TEST-MIB", "cacheObjShort"));
+
+        remove_dir (dir);
+        remove_dir (cache_dir);
+}
+
+/* A module added to a folder after the cache was written loads */
+static void
+test_cache_added (void)
+{
+        static const char * const files[] = { "CACHE-TEST-MIB.txt", CACHE_TEST_MODULE ("cacheObjA", "first"), NULL };
+        char *dir = write_modules (files);
+        char *cache_dir = g_dir_make_tmp ("gsnmp-mib-cache-XXXXXX", NULL);
+        g_autofree char *path = g_build_filename (dir, "ADDED-TEST-MIB.txt", NULL);
+        g_autoptr(GsnmpMib) first = cached_mib (dir, cache_dir);
+        g_autoptr(GsnmpMib) second = NULL;
+        g_autoptr(GsnmpOid) oid = NULL;
+        g_auto(GStrv) modules = NULL;
+
+        g_assert_true (g_file_set_contents (path,
+                                            "ADDED-TEST-MIB DEFINITIONS ::= BEGIN\n"
+                                            "IMPORTS enterprises FROM SNMPv2-SMI;\n"
+                                            "addedObj OBJECT IDENTIFIER ::= { enterprises 99997 }\n"
+                                            "END\n", -1, NULL));
+        second = cached_mib (dir, cache_dir);
+        modules = gsnmp_mib_get_modules (second);
+        g_assert_true (g_strv_contains ((const char * const *) modules, "ADDED-TEST-MIB"));
+        oid = gsnmp_mib_parse_oid (second, "ADDED-TEST-MIB::addedObj", NULL);
+        g_assert_nonnull (oid);
+        g_assert_true (module_from_cache (second, "CACHE-TEST-MIB", "cacheObjA"));
+
+        remove_dir (dir);
+        remove_dir (cache_dir);
+}
+
+/* Garbage, truncated, corrupted and forged caches are ignored (or, forged
+ * with a right checksum, decoded within bounds), never a crash */
+static void
+test_cache_garbage (void)
+{
+        static const char * const files[] = { "CACHE-TEST-MIB.txt", CACHE_TEST_MODULE ("cacheObjA", "first"), NULL };
+        char *dir = write_modules (files);
+        char *cache_dir = g_dir_make_tmp ("gsnmp-mib-cache-XXXXXX", NULL);
+        g_autoptr(GsnmpMib) plain = cached_mib (dir, NULL);
+        g_autofree char *expected = tree_of (plain);
+        g_autoptr(GsnmpMib) first = cached_mib (dir, cache_dir);
+        g_autofree char *path = cache_file (cache_dir);
+        g_autofree char *valid = NULL;
+        g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+        gsize length, i;
+        guint round;
+
+        g_assert_true (g_file_get_contents (path, &valid, &length, NULL));
+        g_assert_cmpuint (length, >, 1000);
+        /* the forged one first: the next rounds make the store write a
+         * right cache again */
+        for (round = 5; round < 6 + 5; round++) {
+                g_autofree char *data = g_memdup2 (valid, length);
+                gsize n = length;
+                g_autoptr(GsnmpMib) mib = NULL;
+                g_autofree char *got = NULL;
+                guint64 sum;
+
+                switch (round % 6) {
+                case 0:         /* random bytes */
+                        for (i = 0; i < n; i++)
+                                data[i] = (char) g_rand_int (rand);
+                        break;
+                case 1:         /* truncated */
+                        n = length / 2;
+                        break;
+                case 2:         /* a byte changed: the checksum fails */
+                        data[length / 2] ^= 0x5a;
+                        break;
+                case 3:         /* empty */
+                        n = 0;
+                        break;
+                case 4:         /* only the header */
+                        n = 32;
+                        break;
+                case 5:         /* bytes changed and the checksum forged */
+                        for (i = 0; i < 64; i++)
+                                data[32 + g_rand_int_range (rand, 0, (gint32) (length - 32))] = (char) g_rand_int (rand);
+                        sum = gsnmp_mib_cache_checksum ((const guint8 *) data + 32, length - 32);
+                        memcpy (data + 24, &sum, 8);
+                        break;
+                default:
+                        g_assert_not_reached ();
+                }
+                g_assert_true (g_file_set_contents (path, data, (gssize) n, NULL));
+                mib = mib_in (dir);
+                gsnmp_mib_set_cache_directory (mib, cache_dir);
+                gsnmp_mib_load_all (mib, NULL);
+                if (round == 5)
+                        continue;       /* forged: bounded, not necessarily right */
+                got = tree_of (mib);
+                g_assert_cmpstr (got, ==, expected);
+                g_assert_false (module_from_cache (mib, "SNMPv2-MIB", "sysDescr"));
+        }
+        /* The cache was written again, whole: the next store uses it */
+        {
+                g_autoptr(GsnmpMib) again = cached_mib (dir, cache_dir);
+                g_autofree char *got = tree_of (again);
+
+                g_assert_true (module_from_cache (again, "SNMPv2-MIB", "sysDescr"));
+                g_assert_cmpstr (got, ==, expected);
+        }
+
+        remove_dir (dir);
+        remove_dir (cache_dir);
+}
+
+/* Every prefix and single-byte change of a small cache, decoded without
+ * the checksum (the fuzz target's way in) */
+static void
+test_cache_decoder (void)
+{
+        static const char * const files[] = {
+                "s.txt", "S-MIB DEFINITIONS ::= BEGIN\n"
+                         "T ::= TEXTUAL-CONVENTION DISPLAY-HINT \"1x:\" STATUS current DESCRIPTION \"t\"\n"
+                         "    SYNTAX OCTET STRING (SIZE (6))\n"
+                         "s OBJECT IDENTIFIER ::= { iso 99 }\n"
+                         "sT OBJECT-TYPE SYNTAX SEQUENCE OF SE MAX-ACCESS not-accessible STATUS current\n"
+                         "    DESCRIPTION \"d\" ::= { s 1 }\n"
+                         "sE OBJECT-TYPE SYNTAX SE MAX-ACCESS not-accessible STATUS current\n"
+                         "    DESCRIPTION \"d\" INDEX { IMPLIED sA } ::= { sT 1 }\n"
+                         "sA OBJECT-TYPE SYNTAX T MAX-ACCESS read-only STATUS current\n"
+                         "    DESCRIPTION \"d\" ::= { sE 1 }\n"
+                         "sB OBJECT-TYPE SYNTAX INTEGER { a(1), b(2) } UNITS \"s\" MAX-ACCESS read-only\n"
+                         "    STATUS current DESCRIPTION \"d\" DEFVAL { a } ::= { sE 2 }\n"
+                         "END\n",
+                NULL,
+        };
+        char *dir = write_modules (files);
+        char *cache_dir = g_dir_make_tmp ("gsnmp-mib-cache-XXXXXX", NULL);
+        g_autoptr(GsnmpMib) mib = gsnmp_mib_new ();
+        g_autofree char *path = NULL;
+        g_autofree guint8 *valid = NULL;
+        gsize length, i;
+
+        gsnmp_mib_set_search_path (mib, dir);
+        gsnmp_mib_set_cache_directory (mib, cache_dir);
+        g_assert_true (gsnmp_mib_load_module (mib, "S-MIB", NULL));
+        path = cache_file (cache_dir);
+        g_assert_true (g_file_get_contents (path, (char **) &valid, &length, NULL));
+        g_assert_cmpuint (gsnmp_mib_cache_exercise (valid, length), ==, 1);
+        for (i = 0; i < length; i++)
+                g_assert_cmpuint (gsnmp_mib_cache_exercise (valid, i), ==, 0);
+        for (i = 0; i < length; i++) {
+                g_autofree guint8 *data = g_memdup2 (valid, length);
+
+                data[i] ^= 0xff;
+                gsnmp_mib_cache_exercise (data, length);
+                data[i] = (guint8) (valid[i] + 1);
+                gsnmp_mib_cache_exercise (data, length);
+        }
+
+        remove_dir (dir);
+        remove_dir (cache_dir);
+}
+
+/* The cache fuzz target's seed corpus, through the same entry point */
+static void
+test_cache_corpus (void)
+{
+        g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fuzz", "corpus", "mib-cache", NULL);
+        g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+        const char *name;
+        guint n = 0, modules = 0;
+
+        g_assert_nonnull (d);
+        while ((name = g_dir_read_name (d)) != NULL) {
+                g_autofree char *path = g_build_filename (dir, name, NULL);
+                g_autofree char *data = NULL;
+                gsize length;
+
+                g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+                modules += gsnmp_mib_cache_exercise ((const guint8 *) data, length);
+                n++;
+        }
+        g_assert_cmpuint (n, >=, 3);
+        g_assert_cmpuint (modules, >=, 4);
+}
+
+/* A cache folder that cannot be made, or caching turned off: no error, no
+ * cache, the same modules */
+static void
+test_cache_unwritable (void)
+{
+        static const char * const files[] = { "CACHE-TEST-MIB.txt", CACHE_TEST_MODULE ("cacheObjA", "first"), NULL };
+        char *dir = write_modules (files);
+        char *cache_dir = g_dir_make_tmp ("gsnmp-mib-cache-XXXXXX", NULL);
+        g_autofree char *blocker = g_build_filename (cache_dir, "file", NULL);
+        /* below a regular file: fails even for root, who may write anywhere */
+        g_autofree char *below = g_build_filename (blocker, "gsnmp", NULL);
+        g_autoptr(GsnmpMib) plain = cached_mib (dir, NULL);
+        g_autofree char *expected = tree_of (plain);
+        g_autoptr(GsnmpMib) a = NULL;
+        g_autoptr(GsnmpMib) b = NULL;
+        g_autoptr(GsnmpMib) c = NULL;
+        g_autofree char *got_a = NULL, *got_b = NULL;
+
+        g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+        a = cached_mib (dir, below);
+        got_a = tree_of (a);
+        g_assert_cmpstr (got_a, ==, expected);
+        g_assert_cmpuint (count_files (cache_dir), ==, 1);
+
+        g_setenv ("GSNMP_MIB_CACHE", "0", TRUE);
+        b = cached_mib (dir, cache_dir);
+        c = cached_mib (dir, cache_dir);
+        g_unsetenv ("GSNMP_MIB_CACHE");
+        got_b = tree_of (c);
+        g_assert_cmpstr (got_b, ==, expected);
+        g_assert_false (module_from_cache (c, "SNMPv2-MIB", "sysDescr"));
+        g_assert_cmpuint (count_files (cache_dir), ==, 1);
+
+        remove_dir (dir);
+        remove_dir (cache_dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -521,6 +917,13 @@ main (int argc, char *argv[])
         g_test_add_func ("/gsnmp/mib/load/corpus", test_corpus);
         g_test_add_func ("/gsnmp/mib/load/text", test_load_text);
         g_test_add_func ("/gsnmp/mib/oid/from-name", test_oid_from_name);
+        g_test_add_func ("/gsnmp/mib/cache/hit", test_cache_hit);
+        g_test_add_func ("/gsnmp/mib/cache/stale", test_cache_stale);
+        g_test_add_func ("/gsnmp/mib/cache/added", test_cache_added);
+        g_test_add_func ("/gsnmp/mib/cache/garbage", test_cache_garbage);
+        g_test_add_func ("/gsnmp/mib/cache/decoder", test_cache_decoder);
+        g_test_add_func ("/gsnmp/mib/cache/corpus", test_cache_corpus);
+        g_test_add_func ("/gsnmp/mib/cache/unwritable", test_cache_unwritable);
         ret = g_test_run ();
         g_clear_object (&all_mib);
         g_clear_pointer (&oids, g_ptr_array_unref);
