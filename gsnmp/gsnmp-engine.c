@@ -207,9 +207,7 @@ struct _GsnmpEngine {
         GMainContext *context;
         GsnmpTransport *transport4;
         GsnmpTransport *transport6; /* (nullable) without IPv6 */
-        GSource      *timer;       /* one engine-wide timer, re-armed to the earliest deadline */
-        GSource      *cancel_source; /* woken from any thread when a request is cancelled */
-        gint64        timer_ready; /* the ready time last given to timer */
+        gint64        timer_ready; /* the ready time last given to the engine source */
 
         GHashTable   *requests;    /* request-id → Request */
         GPtrArray    *deadline_lists; /* (element-type DeadlineList) (owned) */
@@ -231,7 +229,12 @@ struct _GsnmpEngine {
         guint               starting;    /* depth of gsnmp_engine_start_request() */
         GsnmpRequestResult *deferred_head; /* (owned) linked by their next */
         GsnmpRequestResult *deferred_tail; /* (unowned) */
-        GSource            *complete_source; /* runs the deferred callbacks */
+        /* The engine's one source besides its sockets, from init to
+         * finalize: the timer (its ready time, re-armed to the earliest
+         * deadline), the cancellations (woken from any thread), the
+         * deferred callbacks, and the send batch (flushed in prepare) */
+        GSource            *source;
+        gint                cancel_pending; /* (atomic) */
         Request            *request_pool; /* (owned) freed records, linked by next_free */
         guint               request_pool_len;
         GsnmpRequestResult *result_pool;  /* (owned) recycled results, linked by their next */
@@ -368,11 +371,11 @@ static void
 engine_arm_timer (GsnmpEngine *self,
                   gint64       deadline)
 {
-        if (self->timer == NULL)
+        if (self->disposed)
                 return;
         if (self->timer_ready < 0 || deadline < self->timer_ready) {
                 self->timer_ready = deadline;
-                g_source_set_ready_time (self->timer, deadline);
+                g_source_set_ready_time (self->source, deadline);
         }
 }
 
@@ -538,31 +541,7 @@ engine_deliver (GsnmpEngine        *self,
         else
                 self->deferred_head = result;
         self->deferred_tail = result;
-        g_source_set_ready_time (self->complete_source, 0);
-}
-
-static gboolean
-on_complete_deferred (gpointer user_data)
-{
-        /* The last callback may drop the last reference */
-        g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
-        GsnmpRequestResult *result = self->deferred_head;
-        gboolean saved;
-
-        /* Only those queued so far: a callback may queue more */
-        self->deferred_head = self->deferred_tail = NULL;
-        g_source_set_ready_time (self->complete_source, -1);
-        /* Whatever completes meanwhile may call back at once */
-        engine_dispatch_begin (self, &saved);
-        while (result != NULL) {
-                GsnmpRequestResult *next = gsnmp_request_result_get_next (result);
-
-                gsnmp_request_result_complete (result);
-                engine_release_result (self, result);
-                result = next;
-        }
-        engine_dispatch_end (self, saved);
-        return G_SOURCE_CONTINUE;
+        /* the engine source's prepare sees it before the context polls */
 }
 
 static void
@@ -636,7 +615,10 @@ on_request_cancelled (GCancellable *cancellable,
         g_array_append_val (self->cancelled, entry);
         g_mutex_unlock (&self->cancel_lock);
 
-        g_source_set_ready_time (self->cancel_source, 0);
+        /* The engine source's prepare or check sees the flag; the wake-up
+         * makes a context blocked in poll() look */
+        g_atomic_int_set (&self->cancel_pending, 1);
+        g_main_context_wakeup (self->context);
 }
 
 static gint32
@@ -1594,75 +1576,94 @@ request_expire (Request *req)
         }
 }
 
+/* The engine source's dispatch: deferred callbacks, cancellations and,
+ * when its time came, the timer. */
 static gboolean
-on_cancel_wakeup (gpointer user_data)
+on_engine_source (gpointer user_data)
 {
+        /* The last callback may drop the last reference */
         g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
+        GsnmpRequestResult *result = self->deferred_head;
+        gboolean timer_due = self->timer_ready >= 0 &&
+                             g_get_monotonic_time () >= self->timer_ready;
         gboolean saved;
 
-        /* Disarm before taking the queue: a cancellation queued after this
-         * re-arms the source. */
-        g_source_set_ready_time (self->cancel_source, -1);
+        /* Only those queued so far: a callback may queue more.  The flag
+         * is cleared before the cancellation queue is taken: one queued
+         * after this sets it again. */
+        self->deferred_head = self->deferred_tail = NULL;
+        g_atomic_int_set (&self->cancel_pending, 0);
+        if (timer_due) {
+                self->timer_ready = -1;
+                g_source_set_ready_time (self->source, -1);
+        }
+
         engine_dispatch_begin (self, &saved);
+        while (result != NULL) {
+                GsnmpRequestResult *next = gsnmp_request_result_get_next (result);
+
+                gsnmp_request_result_complete (result);
+                engine_release_result (self, result);
+                result = next;
+        }
         engine_process_cancellations (self);
+        if (timer_due)
+                engine_process_deadlines (self);
         engine_dispatch_end (self, saved);
 
-        return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-on_timer (gpointer user_data)
-{
-        g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
-        gboolean saved;
-
-        self->timer_ready = -1;
-        g_source_set_ready_time (self->timer, -1);
-
-        engine_dispatch_begin (self, &saved);
-        engine_process_deadlines (self);
-        engine_dispatch_end (self, saved);
-
-        if (!self->disposed) {
+        if (timer_due && !self->disposed) {
                 gint64 earliest = engine_earliest_deadline (self);
 
                 if (earliest >= 0)
                         engine_arm_timer (self, earliest);
         }
-
         return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-timer_dispatch (GSource     *source,
-                GSourceFunc  callback,
-                gpointer     user_data)
-{
-        return callback (user_data);
-}
-
-static GSourceFuncs timer_funcs = {
-        NULL, NULL, timer_dispatch, NULL, NULL, NULL,
-};
-
-/* The completion source: it also flushes the send batch before the
- * context polls. */
 typedef struct {
         GSource      source;
         GsnmpEngine *engine;   /* (unowned) the source dies in its finalize */
 } EngineSource;
 
 static gboolean
-complete_prepare (GSource *source,
-                  gint    *timeout)
+engine_source_pending (GsnmpEngine *self)
 {
+        return self->deferred_head != NULL || g_atomic_int_get (&self->cancel_pending);
+}
+
+/* Before the context polls: send the batch, and be ready when callbacks
+ * or cancellations wait (the timer is the source's ready time). */
+static gboolean
+engine_source_prepare (GSource *source,
+                       gint    *timeout)
+{
+        GsnmpEngine *self = ((EngineSource *) source)->engine;
+
+        engine_flush_sends (self);
+        if (engine_source_pending (self)) {
+                *timeout = 0;
+                return TRUE;
+        }
         *timeout = -1;
-        engine_flush_sends (((EngineSource *) source)->engine);
         return FALSE;
 }
 
-static GSourceFuncs complete_funcs = {
-        complete_prepare, NULL, timer_dispatch, NULL, NULL, NULL,
+static gboolean
+engine_source_check (GSource *source)
+{
+        return engine_source_pending (((EngineSource *) source)->engine);
+}
+
+static gboolean
+engine_source_dispatch (GSource     *source,
+                        GSourceFunc  callback,
+                        gpointer     user_data)
+{
+        return callback (user_data);
+}
+
+static GSourceFuncs engine_source_funcs = {
+        engine_source_prepare, engine_source_check, engine_source_dispatch, NULL, NULL, NULL,
 };
 
 /*****************************************************************************/
@@ -1676,8 +1677,9 @@ open_transport (GsnmpEngine   *self,
         g_autoptr(GInetAddress) any = g_inet_address_new_any (family);
         g_autoptr(GSocketAddress) address = g_inet_socket_address_new (any, 0);
 
-        return gsnmp_transport_new (address, self->context, "[gsnmp] engine socket",
-                                    on_datagram, self, error);
+        /* Nothing comes to it before it sent a request */
+        return gsnmp_transport_new_lazy (address, self->context, "[gsnmp] engine socket",
+                                         on_datagram, self, error);
 }
 
 /* Opens the engine: state, sockets, sources.  Runs from constructed(), so
@@ -1725,21 +1727,6 @@ engine_open (GsnmpEngine *self,
                         size = 0;
                 self->max_in_flight = CLAMP (size / 2048, 32, DEFAULT_MAX_IN_FLIGHT);
         }
-
-        self->timer = g_source_new (&timer_funcs, sizeof (GSource));
-        g_source_set_callback (self->timer, on_timer, self, NULL);
-        g_source_set_static_name (self->timer, "[gsnmp] engine timer");
-        /* A callback may make a synchronous call, which iterates the context */
-        g_source_set_can_recurse (self->timer, TRUE);
-        g_source_set_ready_time (self->timer, -1);
-        g_source_attach (self->timer, self->context);
-
-        self->cancel_source = g_source_new (&timer_funcs, sizeof (GSource));
-        g_source_set_callback (self->cancel_source, on_cancel_wakeup, self, NULL);
-        g_source_set_static_name (self->cancel_source, "[gsnmp] engine cancellations");
-        g_source_set_can_recurse (self->cancel_source, TRUE);
-        g_source_set_ready_time (self->cancel_source, -1);
-        g_source_attach (self->cancel_source, self->context);
 
         return TRUE;
 }
@@ -1821,8 +1808,8 @@ engine_close (GsnmpEngine *self)
                 }
         }
 
-        destroy_source (&self->timer);
-        destroy_source (&self->cancel_source);
+        self->timer_ready = -1;
+        g_source_set_ready_time (self->source, -1);
         if (self->transport4 != NULL)
                 gsnmp_transport_close (self->transport4);
         if (self->transport6 != NULL)
@@ -1855,7 +1842,7 @@ gsnmp_engine_finalize (GObject *object)
                 self->result_pool = gsnmp_request_result_get_next (result);
                 g_object_unref (result);
         }
-        destroy_source (&self->complete_source);
+        destroy_source (&self->source);
         g_clear_pointer (&self->send_batch, g_ptr_array_unref);
         g_clear_pointer (&self->requests, g_hash_table_unref);
         g_clear_pointer (&self->scratch_pdu, gsnmp_pdu_unref);
@@ -2046,13 +2033,14 @@ gsnmp_engine_init (GsnmpEngine *self)
         /* Lives until finalize: every result in its queue holds a reference
          * on the engine */
         self->send_batch = g_ptr_array_new ();
-        self->complete_source = g_source_new (&complete_funcs, sizeof (EngineSource));
-        ((EngineSource *) self->complete_source)->engine = self;
-        g_source_set_callback (self->complete_source, on_complete_deferred, self, NULL);
-        g_source_set_static_name (self->complete_source, "[gsnmp] engine completions");
-        g_source_set_can_recurse (self->complete_source, TRUE);
-        g_source_set_ready_time (self->complete_source, -1);
-        g_source_attach (self->complete_source, self->context);
+        self->source = g_source_new (&engine_source_funcs, sizeof (EngineSource));
+        ((EngineSource *) self->source)->engine = self;
+        g_source_set_callback (self->source, on_engine_source, self, NULL);
+        g_source_set_static_name (self->source, "[gsnmp] engine");
+        /* A callback may make a synchronous call, which iterates the context */
+        g_source_set_can_recurse (self->source, TRUE);
+        g_source_set_ready_time (self->source, -1);
+        g_source_attach (self->source, self->context);
 }
 
 /*****************************************************************************/

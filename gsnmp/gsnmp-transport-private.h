@@ -50,6 +50,14 @@ GsnmpTransport *gsnmp_transport_new        (GSocketAddress        *address,
                                             GsnmpTransportFunc     func,
                                             gpointer               owner,
                                             GError               **error);
+/* The same, but reading only from its first send on: for a requester,
+ * to which nothing can come before it sent something. */
+GsnmpTransport *gsnmp_transport_new_lazy   (GSocketAddress        *address,
+                                            GMainContext          *context,
+                                            const char            *name,
+                                            GsnmpTransportFunc     func,
+                                            gpointer               owner,
+                                            GError               **error);
 GsnmpTransport *gsnmp_transport_ref        (GsnmpTransport        *self);
 /* The local port the socket is bound to (0 if the system cannot tell). */
 guint16         gsnmp_transport_get_port   (GsnmpTransport        *self);

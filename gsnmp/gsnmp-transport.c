@@ -31,6 +31,8 @@ struct _GsnmpTransport {
         guint8             *buffers;    /* (nullable) until the first drain */
         gboolean            draining;   /* buffers are in use */
         gboolean            more;       /* datagrams follow the current one in its batch */
+        GMainContext       *context;    /* (owned) (nullable) where source goes on the
+                                         * first send (gsnmp_transport_new_lazy()) */
         gboolean            closed;
 };
 
@@ -212,17 +214,19 @@ static void
 transport_clear (GsnmpTransport *self)
 {
         gsnmp_transport_close (self);
+        g_clear_pointer (&self->context, g_main_context_unref);
         g_clear_object (&self->socket);
         g_clear_pointer (&self->buffers, g_free);
 }
 
-GsnmpTransport *
-gsnmp_transport_new (GSocketAddress      *address,
-                     GMainContext        *context,
-                     const char          *name,
-                     GsnmpTransportFunc   func,
-                     gpointer             owner,
-                     GError             **error)
+static GsnmpTransport *
+transport_new (GSocketAddress      *address,
+               GMainContext        *context,
+               const char          *name,
+               GsnmpTransportFunc   func,
+               gpointer             owner,
+               gboolean             lazy,
+               GError             **error)
 {
         GsnmpTransport *self;
         GSocket *socket;
@@ -246,8 +250,45 @@ gsnmp_transport_new (GSocketAddress      *address,
          * dispatch, which costs two wake-up writes per dispatch; the drain
          * copes with nested main loops itself. */
         g_source_set_can_recurse (self->source, TRUE);
-        g_source_attach (self->source, context);
+        if (lazy)
+                self->context = g_main_context_ref (context);
+        else
+                g_source_attach (self->source, context);
         return self;
+}
+
+GsnmpTransport *
+gsnmp_transport_new (GSocketAddress      *address,
+                     GMainContext        *context,
+                     const char          *name,
+                     GsnmpTransportFunc   func,
+                     gpointer             owner,
+                     GError             **error)
+{
+        return transport_new (address, context, name, func, owner, FALSE, error);
+}
+
+GsnmpTransport *
+gsnmp_transport_new_lazy (GSocketAddress      *address,
+                          GMainContext        *context,
+                          const char          *name,
+                          GsnmpTransportFunc   func,
+                          gpointer             owner,
+                          GError             **error)
+{
+        return transport_new (address, context, name, func, owner, TRUE, error);
+}
+
+/* A lazy transport starts reading when it first sends: before that,
+ * nothing can be addressed to it, and a source less makes every main
+ * loop iteration cheaper. */
+static inline void
+transport_attach (GsnmpTransport *self)
+{
+        if (G_LIKELY (self->context == NULL))
+                return;
+        g_source_attach (self->source, self->context);
+        g_clear_pointer (&self->context, g_main_context_unref);
 }
 
 guint16
@@ -324,6 +365,7 @@ gsnmp_transport_send (GsnmpTransport        *self,
                                      g_strerror (EBADF));
                 return FALSE;
         }
+        transport_attach (self);
         do {
                 sent = sendto (g_socket_get_fd (self->socket), data, length, MSG_DONTWAIT,
                                to, to_len);
@@ -352,6 +394,7 @@ gsnmp_transport_send_batch (GsnmpTransport        *self,
                         messages[i].error = EBADF;
                 return;
         }
+        transport_attach (self);
         fd = g_socket_get_fd (self->socket);
 #ifdef HAVE_SENDMMSG
         while (i < n) {
