@@ -152,6 +152,22 @@ start_get (Result       *r,
         start_oids (r, target, strv, 0, 0, cancellable);
 }
 
+/* A GET of sysName.0 that reports to @callback with @user_data; @r is
+ * marked as inside the _async call meanwhile. */
+static void
+start_sys_name_get (Result              *r,
+                    TestFixture         *fixture,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+        g_autoptr(GsnmpOid) oid = test_oid ("1.3.6.1.2.1.1.5.0");
+
+        r->in_async = TRUE;
+        gsnmp_engine_get_async (fixture->engine, fixture->target, &oid, 1, NULL,
+                                callback, user_data);
+        r->in_async = FALSE;
+}
+
 static void
 start_set (Result        *r,
            GsnmpTarget   *target,
@@ -1754,15 +1770,8 @@ on_kept_done (GObject      *source,
         on_request_done (source, res, &kr->results[i]);
         kr->n_done++;
 
-        if (kr->n_done < G_N_ELEMENTS (kr->results)) {
-                g_autoptr(GsnmpOid) oid = test_oid ("1.3.6.1.2.1.1.5.0");
-                Result *next = &kr->results[kr->n_done];
-
-                next->in_async = TRUE;
-                gsnmp_engine_get_async (kr->fixture->engine, kr->fixture->target, &oid, 1,
-                                        NULL, on_kept_done, kr);
-                next->in_async = FALSE;
-        }
+        if (kr->n_done < G_N_ELEMENTS (kr->results))
+                start_sys_name_get (&kr->results[kr->n_done], kr->fixture, on_kept_done, kr);
 }
 
 static void
@@ -1770,7 +1779,6 @@ test_result_kept (TestFixture   *fixture,
                   gconstpointer  data)
 {
         KeptResults kr = { fixture, };
-        g_autoptr(GsnmpOid) oid = test_oid ("1.3.6.1.2.1.1.5.0");
 
         g_test_summary ("A result the callback keeps a reference on is never handed to "
                         "another request, and keeps its source object, tag and user data");
@@ -1779,10 +1787,7 @@ test_result_kept (TestFixture   *fixture,
         for (guint i = 0; i < G_N_ELEMENTS (kr.results); i++)
                 result_init (&kr.results[i], fixture->engine, OP_GET);
 
-        kr.results[0].in_async = TRUE;
-        gsnmp_engine_get_async (fixture->engine, fixture->target, &oid, 1, NULL,
-                                on_kept_done, &kr);
-        kr.results[0].in_async = FALSE;
+        start_sys_name_get (&kr.results[0], fixture, on_kept_done, &kr);
         test_run_until_count (&kr.n_done, G_N_ELEMENTS (kr.results));
 
         for (guint i = 0; i < G_N_ELEMENTS (kr.results); i++) {
@@ -2287,13 +2292,9 @@ static void
 chain_start (Chain *chain)
 {
         Result *r = &chain->results[chain->n_started++];
-        g_autoptr(GsnmpOid) oid = test_oid ("1.3.6.1.2.1.1.5.0");
 
         result_init (r, chain->fixture->engine, OP_GET);
-        r->in_async = TRUE;
-        gsnmp_engine_get_async (chain->fixture->engine, chain->fixture->target, &oid, 1,
-                                NULL, on_chain_done, chain);
-        r->in_async = FALSE;
+        start_sys_name_get (r, chain->fixture, on_chain_done, chain);
 }
 
 static void
