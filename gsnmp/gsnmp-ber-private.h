@@ -105,6 +105,10 @@ gsize     gsnmp_ber_reader_get_offset (const GsnmpBerReader *r);
 /* The next identifier octet, without consuming it; FALSE at the end. */
 gboolean  gsnmp_ber_reader_peek_tag   (const GsnmpBerReader *r,
                                        guint8               *tag);
+/* How many whole elements are left in the innermost open constructed
+ * value (or the input), without moving: the count stops at the first
+ * malformed or truncated header, which a real read reports. */
+guint     gsnmp_ber_reader_count_elements (const GsnmpBerReader *r);
 /* At depth 0 and at the end of the input: else "trailing bytes". */
 gboolean  gsnmp_ber_reader_finish     (const GsnmpBerReader *r,
                                        GError              **error);

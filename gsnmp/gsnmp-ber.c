@@ -154,6 +154,22 @@ ber_read_header (GsnmpBerReader *r,
         return TRUE;
 }
 
+/* Counts the elements left in the innermost open value. */
+guint
+gsnmp_ber_reader_count_elements (const GsnmpBerReader *r)
+{
+        GsnmpBerReader peek = { .start = r->start, .pos = r->pos, .end = r->end };
+        guint8 tag;
+        gsize length;
+        guint n = 0;
+
+        while (peek.pos < peek.end && ber_read_header (&peek, &tag, &length, NULL)) {
+                peek.pos += length;
+                n++;
+        }
+        return n;
+}
+
 /* Reads one whole element and returns its content. */
 gboolean
 gsnmp_ber_read_tlv (GsnmpBerReader *r,
@@ -333,6 +349,13 @@ gsnmp_ber_decode_counter64 (const guint8 *content,
         return TRUE;
 }
 
+static gboolean
+set_too_many_subids (GError **error)
+{
+        return gsnmp_ber_set_malformed (error, _("BER object identifier has more than %u sub-identifiers"),
+                                        (guint) GSNMP_BER_MAX_OID_LENGTH);
+}
+
 /* X.690 §8.19: OBJECT IDENTIFIER contents.  The first sub-identifier holds
  * the first two arcs (X * 40 + Y); it may exceed 32 bits by up to 80 when
  * the first arc is 2. */
@@ -357,6 +380,14 @@ gsnmp_ber_decode_oid (const guint8 *content,
                 guint64 v = 0;
                 guint64 limit = (n == 0) ? (guint64) G_MAXUINT32 + 80 : G_MAXUINT32;
 
+                /* The common case: sub-identifiers below 128, one octet
+                 * each. */
+                if (n >= 2 && !(*p & 0x80)) {
+                        if (n >= GSNMP_BER_MAX_OID_LENGTH)
+                                return set_too_many_subids (error);
+                        ids[n++] = *p++;
+                        continue;
+                }
                 if (*p == 0x80)
                         return gsnmp_ber_set_malformed (error, _("Padded sub-identifier in a BER object identifier"));
                 do {
@@ -381,8 +412,7 @@ gsnmp_ber_decode_oid (const guint8 *content,
                         n = 2;
                 } else {
                         if (n >= GSNMP_BER_MAX_OID_LENGTH)
-                                return gsnmp_ber_set_malformed (error, _("BER object identifier has more than %u sub-identifiers"),
-                                                      (guint) GSNMP_BER_MAX_OID_LENGTH);
+                                return set_too_many_subids (error);
                         ids[n++] = (guint32) v;
                 }
         }
@@ -567,14 +597,21 @@ ber_grow (GsnmpBerWriter *w,
 }
 
 /* Prepends @n bytes and returns a pointer to them. */
-guint8 *
-gsnmp_ber_writer_reserve (GsnmpBerWriter *w,
-                          gsize           n)
+static inline guint8 *
+ber_reserve (GsnmpBerWriter *w,
+             gsize           n)
 {
         if (G_UNLIKELY (w->size - w->used < n))
                 ber_grow (w, n);
         w->used += n;
         return w->buf + w->size - w->used;
+}
+
+guint8 *
+gsnmp_ber_writer_reserve (GsnmpBerWriter *w,
+                          gsize           n)
+{
+        return ber_reserve (w, n);
 }
 
 /* Prepends pre-encoded bytes. */
@@ -584,7 +621,38 @@ gsnmp_ber_write_raw (GsnmpBerWriter *w,
                      gsize           length)
 {
         if (length > 0)
-                memcpy (gsnmp_ber_writer_reserve (w, length), data, length);
+                memcpy (ber_reserve (w, length), data, length);
+}
+
+/* The number of octets of a long-form length field for @length (>= 0x80),
+ * without the first one. */
+static inline guint
+ber_long_length_octets (gsize length)
+{
+        guint n = 0;
+
+        for (gsize l = length; l > 0; l >>= 8)
+                n++;
+        return n;
+}
+
+/* Fills the identifier and length octets for @length content octets into
+ * @p, which has gsnmp_ber_header_size (@length) bytes. */
+static inline void
+ber_fill_header (guint8 *p,
+                 guint8  tag,
+                 gsize   length)
+{
+        p[0] = tag;
+        if (G_LIKELY (length < 0x80)) {
+                p[1] = (guint8) length;
+        } else {
+                guint n = ber_long_length_octets (length);
+
+                p[1] = 0x80 | n;
+                for (guint i = 0; i < n; i++)
+                        p[1 + n - i] = (guint8) (length >> (8 * i));
+        }
 }
 
 /* X.690 §8.1.3: prepends an identifier and a minimal definite length. */
@@ -593,25 +661,9 @@ gsnmp_ber_write_header (GsnmpBerWriter *w,
                         guint8          tag,
                         gsize           length)
 {
-        guint8 *p;
+        g_return_if_fail (length <= G_MAXUINT32);
 
-        if (length < 0x80) {
-                p = gsnmp_ber_writer_reserve (w, 2);
-                p[0] = tag;
-                p[1] = (guint8) length;
-        } else {
-                guint n = 0;
-
-                g_return_if_fail (length <= G_MAXUINT32);
-
-                for (gsize l = length; l > 0; l >>= 8)
-                        n++;
-                p = gsnmp_ber_writer_reserve (w, 2 + n);
-                p[0] = tag;
-                p[1] = 0x80 | n;
-                for (guint i = 0; i < n; i++)
-                        p[1 + n - i] = (guint8) (length >> (8 * i));
-        }
+        ber_fill_header (ber_reserve (w, gsnmp_ber_header_size (length)), tag, length);
 }
 
 /* Marks the end of a constructed value's content. */
@@ -632,7 +684,8 @@ gsnmp_ber_writer_end (GsnmpBerWriter *w,
 }
 
 /* Prepends the minimal two's-complement encoding of a 64-bit value that
- * the caller knows to be in range, with identifier @tag. */
+ * the caller knows to be in range, with identifier @tag: one reservation
+ * for the whole element. */
 static void
 ber_write_int64 (GsnmpBerWriter *w,
                  guint8          tag,
@@ -640,30 +693,33 @@ ber_write_int64 (GsnmpBerWriter *w,
                  gboolean        is_unsigned,
                  guint64         uvalue)
 {
-        guint8 tmp[9];
+        guint8 tmp[11];
         guint n = 0;
 
-        /* Emit octets least significant first until the remaining value is
-         * just the sign extension of the last octet emitted. */
+        /* Emit octets least significant first, from the end of @tmp, until
+         * the remaining value is just the sign extension of the last octet
+         * emitted. */
         if (is_unsigned) {
                 do {
-                        tmp[8 - n++] = (guint8) uvalue;
+                        tmp[10 - n++] = (guint8) uvalue;
                         uvalue >>= 8;
                 } while (uvalue != 0);
-                if (tmp[9 - n] & 0x80)
-                        tmp[8 - n++] = 0x00;
+                if (tmp[11 - n] & 0x80)
+                        tmp[10 - n++] = 0x00;
         } else {
                 for (;;) {
                         guint8 b = (guint8) value;
 
-                        tmp[8 - n++] = b;
+                        tmp[10 - n++] = b;
                         value >>= 8;    /* arithmetic shift on every supported compiler */
                         if ((value == 0 && !(b & 0x80)) || (value == -1 && (b & 0x80)))
                                 break;
                 }
         }
-        gsnmp_ber_write_raw (w, tmp + 9 - n, n);
-        gsnmp_ber_write_header (w, tag, n);
+        /* At most 9 content octets: a short-form length. */
+        tmp[9 - n] = tag;
+        tmp[10 - n] = (guint8) n;
+        memcpy (ber_reserve (w, n + 2), tmp + 9 - n, n + 2);
 }
 
 /* Prepends a two's-complement INTEGER (X.690 §8.3). */
@@ -672,6 +728,15 @@ gsnmp_ber_write_integer (GsnmpBerWriter *w,
                          guint8          tag,
                          gint32          value)
 {
+        /* The common small case: one content octet. */
+        if (value >= -128 && value <= 127) {
+                guint8 *p = ber_reserve (w, 3);
+
+                p[0] = tag;
+                p[1] = 1;
+                p[2] = (guint8) value;
+                return;
+        }
         ber_write_int64 (w, tag, value, FALSE, 0);
 }
 
@@ -700,8 +765,16 @@ gsnmp_ber_write_octets (GsnmpBerWriter *w,
                         const guint8   *data,
                         gsize           length)
 {
-        gsnmp_ber_write_raw (w, data, length);
-        gsnmp_ber_write_header (w, tag, length);
+        gsize header;
+        guint8 *p;
+
+        g_return_if_fail (length <= G_MAXUINT32);
+
+        header = gsnmp_ber_header_size (length);
+        p = ber_reserve (w, header + length);
+        ber_fill_header (p, tag, length);
+        if (length > 0)
+                memcpy (p + header, data, length);
 }
 
 /* Prepends a NULL-like value (NULL or an exception). */
@@ -709,39 +782,44 @@ void
 gsnmp_ber_write_null (GsnmpBerWriter *w,
                       guint8          tag)
 {
-        guint8 *p = gsnmp_ber_writer_reserve (w, 2);
+        guint8 *p = ber_reserve (w, 2);
 
         p[0] = tag;
         p[1] = 0;
 }
 
-/* Prepends one base-128 sub-identifier; returns its length. */
-static gsize
-ber_write_subid (GsnmpBerWriter *w,
-                 guint64         v)
+/* Stores one base-128 sub-identifier so that it ends just before @end;
+ * returns its first octet. */
+static inline guint8 *
+ber_put_subid (guint8  *end,
+               guint64  v)
 {
-        guint8 tmp[10];
-        guint n = 0;
-
-        tmp[9 - n++] = v & 0x7f;
+        *--end = v & 0x7f;
         v >>= 7;
         while (v != 0) {
-                tmp[9 - n++] = 0x80 | (v & 0x7f);
+                *--end = 0x80 | (v & 0x7f);
                 v >>= 7;
         }
-        gsnmp_ber_write_raw (w, tmp + 10 - n, n);
-        return n;
+        return end;
 }
 
-/* X.690 §8.19: prepends an OBJECT IDENTIFIER. */
+/* The most octets an OBJECT IDENTIFIER's element can take: the header
+ * (content below 0x80 * 8 fits in two length octets) and five octets per
+ * 32-bit sub-identifier, one more for the first two arcs together. */
+#define MAX_OID_ELEMENT_SIZE (4 + 5 * GSNMP_BER_MAX_OID_LENGTH + 1)
+
+/* X.690 §8.19: prepends an OBJECT IDENTIFIER, encoded backwards on the
+ * stack and copied in one piece. */
 gboolean
 gsnmp_ber_write_oid (GsnmpBerWriter *w,
                      const guint32  *ids,
                      gsize           n_ids,
                      GError        **error)
 {
+        guint8 tmp[MAX_OID_ELEMENT_SIZE];
+        guint8 *end = tmp + sizeof tmp, *p = end;
         guint32 first = 0, second = 0;
-        gsize length = 0;
+        gsize length, header;
 
         if (n_ids > GSNMP_BER_MAX_OID_LENGTH) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_OID,
@@ -760,10 +838,21 @@ gsnmp_ber_write_oid (GsnmpBerWriter *w,
                 return FALSE;
         }
 
-        for (gsize i = n_ids; i > 2; i--)
-                length += ber_write_subid (w, ids[i - 1]);
-        length += ber_write_subid (w, (guint64) first * 40 + second);
-        gsnmp_ber_write_header (w, GSNMP_BER_TAG_OBJECT_ID, length);
+        for (gsize i = n_ids; i > 2; i--) {
+                guint32 v = ids[i - 1];
+
+                if (G_LIKELY (v < 0x80))
+                        *--p = (guint8) v;
+                else
+                        p = ber_put_subid (p, v);
+        }
+        p = ber_put_subid (p, (guint64) first * 40 + second);
+
+        length = (gsize) (end - p);
+        header = gsnmp_ber_header_size (length);
+        p -= header;
+        ber_fill_header (p, GSNMP_BER_TAG_OBJECT_ID, length);
+        memcpy (ber_reserve (w, header + length), p, header + length);
         return TRUE;
 }
 

@@ -2267,7 +2267,7 @@ build_request_pdu (GsnmpEngine      *self,
         gsize i;
 
         if (pdu != NULL && g_atomic_ref_count_compare (&pdu->ref_count, 1)) {
-                g_ptr_array_set_size (pdu->varbinds, 0);
+                gsnmp_pdu_clear_varbinds (pdu);
                 pdu->type = type;
                 pdu->request_id = 0;
                 pdu->error_status = 0;

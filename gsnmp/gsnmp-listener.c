@@ -372,8 +372,8 @@ ack_inform (GsnmpListener              *self,
         guint i;
 
         gsnmp_pdu_set_request_id (response, inform->request_id);
-        for (i = 0; i < inform->varbinds->len; i++)
-                gsnmp_pdu_add_varbind (response, inform->varbinds->pdata[i]);
+        for (i = 0; i < inform->n_varbinds; i++)
+                gsnmp_pdu_add_varbind (response, inform->varbinds[i]);
         if (gsnmp_respond (transport, from, (socklen_t) from_len, self->local, security, response))
                 listener_count (self, GSNMP_LISTENER_COUNTER_INFORM_RESPONSES);
 }

@@ -75,7 +75,6 @@ read_varbind (GsnmpBerReader       *r,
         guint8 tag;
         const guint8 *content;
         gsize length;
-        GsnmpOid *oid;
 
         if (!gsnmp_ber_enter (r, GSNMP_BER_TAG_SEQUENCE, error) ||
             !gsnmp_ber_read_oid (r, name, &n_name, error) ||
@@ -90,8 +89,8 @@ read_varbind (GsnmpBerReader       *r,
 
                 if (!gsnmp_ber_decode_integer (content, length, &v, error))
                         return FALSE;
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take (oid, GSNMP_VALUE_TYPE_INTEGER, (guint64) (gint64) v);
+                *out = gsnmp_varbind_new_decoded (name, n_name, GSNMP_VALUE_TYPE_INTEGER,
+                                                  (guint64) (gint64) v);
                 return TRUE;
         }
         case GSNMP_BER_TAG_COUNTER32:
@@ -102,8 +101,7 @@ read_varbind (GsnmpBerReader       *r,
 
                 if (!gsnmp_ber_decode_unsigned (content, length, &v, error))
                         return FALSE;
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take (oid, (GsnmpValueType) tag, v);
+                *out = gsnmp_varbind_new_decoded (name, n_name, (GsnmpValueType) tag, v);
                 return TRUE;
         }
         case GSNMP_BER_TAG_COUNTER64: {
@@ -113,22 +111,21 @@ read_varbind (GsnmpBerReader       *r,
                         return gsnmp_ber_set_malformed (error, _("Counter64 value in an SNMPv1 message"));
                 if (!gsnmp_ber_decode_counter64 (content, length, &v, error))
                         return FALSE;
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take (oid, GSNMP_VALUE_TYPE_COUNTER64, v);
+                *out = gsnmp_varbind_new_decoded (name, n_name, GSNMP_VALUE_TYPE_COUNTER64, v);
                 return TRUE;
         }
         case GSNMP_BER_TAG_OCTET_STRING:
         case GSNMP_BER_TAG_OPAQUE:
         case GSNMP_BER_TAG_NSAP_ADDRESS:
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take_octets (oid, (GsnmpValueType) tag, content, length);
+                *out = gsnmp_varbind_new_decoded_octets (name, n_name, (GsnmpValueType) tag,
+                                                         content, length);
                 return TRUE;
         case GSNMP_BER_TAG_IP_ADDRESS:
                 if (length != 4)
                         return gsnmp_ber_set_malformed (error, _("BER IpAddress of %u bytes instead of 4"),
                                               (guint) length);
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take_octets (oid, GSNMP_VALUE_TYPE_IP_ADDRESS, content, 4);
+                *out = gsnmp_varbind_new_decoded_octets (name, n_name, GSNMP_VALUE_TYPE_IP_ADDRESS,
+                                                         content, 4);
                 return TRUE;
         case GSNMP_BER_TAG_NO_SUCH_OBJECT:
         case GSNMP_BER_TAG_NO_SUCH_INSTANCE:
@@ -139,8 +136,7 @@ read_varbind (GsnmpBerReader       *r,
         case GSNMP_BER_TAG_NULL:
                 if (length != 0)
                         return gsnmp_ber_set_malformed (error, _("BER NULL value with content"));
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take (oid, (GsnmpValueType) tag, 0);
+                *out = gsnmp_varbind_new_decoded (name, n_name, (GsnmpValueType) tag, 0);
                 return TRUE;
         case GSNMP_BER_TAG_OBJECT_ID: {
                 guint32 value[GSNMP_BER_MAX_OID_LENGTH];
@@ -148,8 +144,7 @@ read_varbind (GsnmpBerReader       *r,
 
                 if (!gsnmp_ber_decode_oid (content, length, value, &n_value, error))
                         return FALSE;
-                oid = gsnmp_oid_new (name, n_name);
-                *out = gsnmp_varbind_new_take_oid (oid, gsnmp_oid_new (value, n_value));
+                *out = gsnmp_varbind_new_decoded_oid (name, n_name, gsnmp_oid_new (value, n_value));
                 return TRUE;
         }
         default:
@@ -212,6 +207,31 @@ read_pdu_header (GsnmpBerReader *r,
         return TRUE;
 }
 
+/* The number of varbinds in the PDU whose content @r is at (after its
+ * tag), so that the PDU is allocated once with room for all of them; 0
+ * when the PDU is malformed, which the real read then reports. */
+static guint
+count_varbinds (const GsnmpBerReader *r,
+                guint                 n_fields)
+{
+        GsnmpBerReader peek;
+        const guint8 *content;
+        gsize length;
+        guint8 tag;
+
+        peek.start = r->start;
+        peek.pos = r->pos;
+        peek.end = r->end;
+        peek.depth = 0;
+        for (guint i = 0; i < n_fields; i++) {
+                if (!gsnmp_ber_read_tlv (&peek, &tag, &content, &length, NULL))
+                        return 0;
+        }
+        if (!gsnmp_ber_enter (&peek, GSNMP_BER_TAG_SEQUENCE, NULL))
+                return 0;
+        return gsnmp_ber_reader_count_elements (&peek);
+}
+
 /* Reads one PDU (RFC 3416 §3, RFC 1157 §4.1) of a @version message. */
 gboolean
 gsnmp_message_read_pdu (GsnmpBerReader        *r,
@@ -233,7 +253,10 @@ gsnmp_message_read_pdu (GsnmpBerReader        *r,
                 return gsnmp_ber_set_malformed (error, _("Unknown PDU type 0x%02x"), tag);
         }
 
-        pdu = gsnmp_pdu_new ((GsnmpPduType) tag);
+        /* The Trap-PDU has five fields before the varbinds, the others
+         * three. */
+        pdu = gsnmp_pdu_new_sized ((GsnmpPduType) tag,
+                                   count_varbinds (r, tag == GSNMP_PDU_TYPE_TRAP_V1 ? 5 : 3));
 
         if (tag == GSNMP_PDU_TYPE_TRAP_V1)
                 ok = read_trap_v1_header (r, pdu, error);
@@ -256,6 +279,31 @@ gsnmp_message_read_pdu (GsnmpBerReader        *r,
         }
         *out = pdu;
         return TRUE;
+}
+
+/* The community of the last message decoded in this thread: nearly every
+ * datagram a process receives carries the same one, and sharing that
+ * immutable GBytes saves a copy and two allocations per message. */
+static GPrivate last_community = G_PRIVATE_INIT ((GDestroyNotify) g_bytes_unref);
+
+/* A GBytes holding a copy of @data, shared with the last message's when
+ * they are equal. */
+static GBytes *
+community_bytes (const guint8 *data,
+                 gsize         length)
+{
+        GBytes *last = g_private_get (&last_community);
+
+        if (last != NULL) {
+                gsize last_length;
+                const guint8 *last_data = g_bytes_get_data (last, &last_length);
+
+                if (last_length == length && (length == 0 || memcmp (last_data, data, length) == 0))
+                        return g_bytes_ref (last);
+        }
+        last = g_bytes_new (data, length);
+        g_private_replace (&last_community, g_bytes_ref (last));
+        return last;
 }
 
 /* Decodes one whole datagram. */
@@ -301,7 +349,7 @@ gsnmp_message_decode (const guint8  *data,
                 gsnmp_message_clear (msg);
                 return FALSE;
         }
-        msg->community = g_bytes_new (community, community_len);
+        msg->community = community_bytes (community, community_len);
         return TRUE;
 }
 
@@ -438,7 +486,6 @@ gsnmp_message_write_pdu (GsnmpBerWriter       *w,
                          GError              **error)
 {
         gsize pdu_mark, list_mark;
-        GPtrArray *varbinds = pdu->varbinds;
 
         if (!pdu_type_allowed (version, pdu->type)) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_VALUE,
@@ -450,8 +497,8 @@ gsnmp_message_write_pdu (GsnmpBerWriter       *w,
 
         pdu_mark = gsnmp_ber_writer_begin (w);
         list_mark = gsnmp_ber_writer_begin (w);
-        for (guint i = varbinds ? varbinds->len : 0; i > 0; i--) {
-                if (!write_varbind (w, version, g_ptr_array_index (varbinds, i - 1), error))
+        for (guint i = pdu->n_varbinds; i > 0; i--) {
+                if (!write_varbind (w, version, pdu->varbinds[i - 1], error))
                         return FALSE;
                 if (max_size > 0 && gsnmp_ber_writer_get_length (w) - pdu_mark > max_size)
                         return set_too_big (error, max_size);
@@ -513,7 +560,7 @@ gsnmp_message_encode (const GsnmpMessage *msg,
                 community = g_bytes_get_data (msg->community, &community_len);
 
         /* Most requests fit in the first guess; the writer doubles if not. */
-        n_varbinds = msg->pdu->varbinds ? msg->pdu->varbinds->len : 0;
+        n_varbinds = msg->pdu->n_varbinds;
         gsnmp_ber_writer_init (&w, 64 + community_len + 48 * n_varbinds);
 
         mark = gsnmp_ber_writer_begin (&w);
@@ -1060,7 +1107,7 @@ gsnmp_message_v3_encode (const GsnmpMessageV3 *msg,
 
         /* One allocation for most messages: the header is about 100 bytes
          * plus the strings, a request varbind about 20. */
-        n_varbinds = msg->pdu->varbinds ? msg->pdu->varbinds->len : 0;
+        n_varbinds = msg->pdu->n_varbinds;
         gsnmp_ber_writer_init (&w, 160 + engine_id_len + user_name_len + context_engine_id_len +
                                context_name_len + 48 * n_varbinds);
 

@@ -142,7 +142,7 @@ v1_to_v2_varbinds (GsnmpPdu *pdu,
                    GsnmpOid *trap_oid,
                    GBytes   *community)
 {
-        GPtrArray *varbinds = g_ptr_array_new_full (pdu->varbinds->len + 5,
+        GPtrArray *varbinds = g_ptr_array_new_full (pdu->n_varbinds + 5,
                                                     (GDestroyNotify) gsnmp_varbind_unref);
         guint i;
 
@@ -152,8 +152,8 @@ v1_to_v2_varbinds (GsnmpPdu *pdu,
         g_ptr_array_add (varbinds,
                          gsnmp_varbind_new_take_oid (gsnmp_notification_snmp_trap_oid (),
                                                      gsnmp_oid_ref (trap_oid)));
-        for (i = 0; i < pdu->varbinds->len; i++)
-                g_ptr_array_add (varbinds, gsnmp_varbind_ref (pdu->varbinds->pdata[i]));
+        for (i = 0; i < pdu->n_varbinds; i++)
+                g_ptr_array_add (varbinds, gsnmp_varbind_ref (pdu->varbinds[i]));
 
         if (!varbinds_have (varbinds, snmp_trap_address_ids, G_N_ELEMENTS (snmp_trap_address_ids)))
                 g_ptr_array_add (varbinds,
@@ -247,13 +247,13 @@ gsnmp_notification_new (const GsnmpNotificationSecurity *security,
                 GsnmpValueType type;
 
                 /* RFC 3416 §4.2.6: sysUpTime.0, then snmpTrapOID.0 */
-                if (pdu->varbinds->len < 2) {
+                if (pdu->n_varbinds < 2) {
                         g_set_error_literal (error, GSNMP_ERROR, GSNMP_ERROR_MALFORMED_MESSAGE,
                                              _("The notification does not begin with sysUpTime.0 and snmpTrapOID.0"));
                         return NULL;
                 }
-                vb0 = pdu->varbinds->pdata[0];
-                vb1 = pdu->varbinds->pdata[1];
+                vb0 = pdu->varbinds[0];
+                vb1 = pdu->varbinds[1];
                 type = gsnmp_varbind_get_value_type (vb0);
                 if (!GSNMP_OID_IS (gsnmp_varbind_get_oid (vb0), sys_up_time_ids) ||
                     !GSNMP_OID_IS (gsnmp_varbind_get_oid (vb1), snmp_trap_oid_ids)) {

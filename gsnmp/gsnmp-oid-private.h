@@ -28,4 +28,15 @@ gboolean gsnmp_oid_is (const GsnmpOid *oid,
 /* gsnmp_oid_is() against a static array. */
 #define GSNMP_OID_IS(oid, ids) gsnmp_oid_is ((oid), (ids), G_N_ELEMENTS (ids))
 
+/* An embedded OID lives inside another object's allocation (a decoded
+ * varbind's name, gsnmp-varbind.c): its reference count stays 0, and
+ * gsnmp_oid_ref()/_unref() on it take and drop a reference to that
+ * object instead, so it lives exactly as long as its owner.
+ * _embedded_size: the bytes it needs (a multiple of 4);
+ * _init_embedded: writes it at @mem (4-byte aligned) and returns it. */
+gsize     gsnmp_oid_embedded_size (gsize          n_ids);
+GsnmpOid *gsnmp_oid_init_embedded (gpointer       mem,
+                                   const guint32 *ids,
+                                   gsize          n_ids);
+
 G_END_DECLS

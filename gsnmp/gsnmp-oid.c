@@ -6,6 +6,7 @@
 
 #include "gsnmp-oid.h"
 #include "gsnmp-oid-private.h"
+#include "gsnmp-varbind-private.h"
 #include "gsnmp-error.h"
 #include "gsnmp-i18n-private.h"
 #include "gsnmp-mib.h"
@@ -32,12 +33,40 @@
  * Since: 0.1
  */
 
-/* One allocation: the header and the sub-identifiers. */
+/* One allocation: the header and the sub-identifiers.  An embedded OID
+ * (gsnmp-oid-private.h) has ref_count 0 for good. */
 struct _GsnmpOid {
         gatomicrefcount ref_count;
         guint32         length;
         guint32         ids[];
 };
+
+static inline gboolean
+is_embedded (GsnmpOid *oid)
+{
+        return g_atomic_int_get (&oid->ref_count) == 0;
+}
+
+gsize
+gsnmp_oid_embedded_size (gsize n_ids)
+{
+        return sizeof (GsnmpOid) + n_ids * sizeof (guint32);
+}
+
+GsnmpOid *
+gsnmp_oid_init_embedded (gpointer       mem,
+                         const guint32 *ids,
+                         gsize          n_ids)
+{
+        GsnmpOid *oid = mem;
+
+        oid->ref_count = 0;
+        oid->length = n_ids;
+        if (n_ids > 0)
+                memcpy (oid->ids, ids, n_ids * sizeof (guint32));
+
+        return oid;
+}
 
 G_DEFINE_BOXED_TYPE_WITH_CODE (GsnmpOid, gsnmp_oid, gsnmp_oid_ref, gsnmp_oid_unref,
                                gsnmp_init_once ())
@@ -273,7 +302,10 @@ gsnmp_oid_ref (GsnmpOid *oid)
 {
         g_return_val_if_fail (oid != NULL, NULL);
 
-        g_atomic_ref_count_inc (&oid->ref_count);
+        if (G_UNLIKELY (is_embedded (oid)))
+                gsnmp_varbind_ref_embedded_oid (oid);
+        else
+                g_atomic_ref_count_inc (&oid->ref_count);
 
         return oid;
 }
@@ -292,7 +324,9 @@ gsnmp_oid_unref (GsnmpOid *oid)
 {
         g_return_if_fail (oid != NULL);
 
-        if (g_atomic_ref_count_dec (&oid->ref_count))
+        if (G_UNLIKELY (is_embedded (oid)))
+                gsnmp_varbind_unref_embedded_oid (oid);
+        else if (g_atomic_ref_count_dec (&oid->ref_count))
                 g_free (oid);
 }
 

@@ -23,7 +23,13 @@ struct _GsnmpPdu {
          * max-repetitions, as on the wire (RFC 3416 §3). */
         guint32       error_status;
         guint32       error_index;
-        GPtrArray    *varbinds;        /* (element-type GsnmpVarbind) (owned) */
+        /* The varbinds (owned): @inline_varbinds, allocated with the PDU,
+         * until more than @varbinds_size are added, then a separate
+         * array.  A decoded PDU gets room for exactly its varbinds, so it
+         * costs one allocation however many it carries. */
+        GsnmpVarbind **varbinds;
+        guint         n_varbinds;
+        guint         varbinds_size;
 
         /* SNMPv1 Trap-PDU fields (RFC 1157 §4.1.6), unused otherwise */
         GsnmpOid     *enterprise;      /* (nullable) (owned) */
@@ -31,7 +37,15 @@ struct _GsnmpPdu {
         guint32       generic_trap;
         guint32       specific_trap;
         guint32       time_stamp;
+
+        GsnmpVarbind *inline_varbinds[];
 };
+
+/* A new PDU with room for @n_varbinds varbinds before it needs to grow. */
+GsnmpPdu *gsnmp_pdu_new_sized         (GsnmpPduType  type,
+                                       guint         n_varbinds);
+/* Drops every varbind (the engine's scratch PDU, reused). */
+void      gsnmp_pdu_clear_varbinds    (GsnmpPdu     *self);
 
 void      gsnmp_pdu_set_request_id    (GsnmpPdu *self,
                                        gint32    request_id);

@@ -10,6 +10,8 @@
 #include "gsnmp-enum-types.h"
 #include "gsnmp-i18n-private.h"
 
+#include <string.h>
+
 /**
  * GsnmpPdu:
  *
@@ -37,11 +39,9 @@
 
 G_DEFINE_BOXED_TYPE (GsnmpPdu, gsnmp_pdu, gsnmp_pdu_ref, gsnmp_pdu_unref)
 
-static void
-unref_varbind (gpointer data)
-{
-        gsnmp_varbind_unref (data);
-}
+/* The room gsnmp_pdu_new() leaves for varbinds in the PDU itself: most
+ * requests and responses carry a few. */
+#define DEFAULT_INLINE_VARBINDS 4
 
 /*****************************************************************************/
 /* Internal API (gsnmp-pdu-private.h) */
@@ -84,7 +84,57 @@ gsnmp_pdu_take_varbind (GsnmpPdu     *self,
         g_return_if_fail (self != NULL);
         g_return_if_fail (varbind != NULL);
 
-        g_ptr_array_add (self->varbinds, varbind);
+        if (G_UNLIKELY (self->n_varbinds == self->varbinds_size)) {
+                guint size;
+
+                if (self->varbinds_size > G_MAXUINT / 4)
+                        g_error ("GsnmpPdu: too many varbinds");
+                size = MAX (self->varbinds_size * 2, DEFAULT_INLINE_VARBINDS);
+                if (self->varbinds == self->inline_varbinds) {
+                        self->varbinds = g_new (GsnmpVarbind *, size);
+                        if (self->n_varbinds > 0)
+                                memcpy (self->varbinds, self->inline_varbinds,
+                                        self->n_varbinds * sizeof (GsnmpVarbind *));
+                } else {
+                        self->varbinds = g_renew (GsnmpVarbind *, self->varbinds, size);
+                }
+                self->varbinds_size = size;
+        }
+        self->varbinds[self->n_varbinds++] = varbind;
+}
+
+GsnmpPdu *
+gsnmp_pdu_new_sized (GsnmpPduType type,
+                     guint        n_varbinds)
+{
+        GsnmpPdu *self;
+
+        g_return_val_if_fail (n_varbinds <= G_MAXUINT / 2 / sizeof (GsnmpVarbind *), NULL);
+
+        /* The slots need no zeroing: only the first n_varbinds are read. */
+        self = g_malloc (sizeof (GsnmpPdu) + n_varbinds * sizeof (GsnmpVarbind *));
+        memset (self, 0, sizeof (GsnmpPdu));
+        g_atomic_ref_count_init (&self->ref_count);
+        self->type = type;
+        self->varbinds = self->inline_varbinds;
+        self->varbinds_size = n_varbinds;
+
+        return self;
+}
+
+void
+gsnmp_pdu_clear_varbinds (GsnmpPdu *self)
+{
+        g_return_if_fail (self != NULL);
+
+        /* Cleared before the unrefs, in case a varbind's last unref ever
+         * looks at the PDU. */
+        for (guint i = self->n_varbinds; i > 0; i--) {
+                GsnmpVarbind *vb = self->varbinds[i - 1];
+
+                self->n_varbinds = i - 1;
+                gsnmp_varbind_unref (vb);
+        }
 }
 
 /*****************************************************************************/
@@ -104,13 +154,7 @@ gsnmp_pdu_take_varbind (GsnmpPdu     *self,
 GsnmpPdu *
 gsnmp_pdu_new (GsnmpPduType type)
 {
-        GsnmpPdu *self = g_new0 (GsnmpPdu, 1);
-
-        g_atomic_ref_count_init (&self->ref_count);
-        self->type = type;
-        self->varbinds = g_ptr_array_new_with_free_func (unref_varbind);
-
-        return self;
+        return gsnmp_pdu_new_sized (type, DEFAULT_INLINE_VARBINDS);
 }
 
 /**
@@ -150,7 +194,10 @@ gsnmp_pdu_unref (GsnmpPdu *self)
         if (!g_atomic_ref_count_dec (&self->ref_count))
                 return;
 
-        g_ptr_array_unref (self->varbinds);
+        for (guint i = 0; i < self->n_varbinds; i++)
+                gsnmp_varbind_unref (self->varbinds[i]);
+        if (self->varbinds != self->inline_varbinds)
+                g_free (self->varbinds);
         g_clear_pointer (&self->enterprise, gsnmp_oid_unref);
         g_free (self);
 }
@@ -288,7 +335,7 @@ gsnmp_pdu_add_varbind (GsnmpPdu     *self,
         g_return_if_fail (self != NULL);
         g_return_if_fail (varbind != NULL);
 
-        g_ptr_array_add (self->varbinds, gsnmp_varbind_ref (varbind));
+        gsnmp_pdu_take_varbind (self, gsnmp_varbind_ref (varbind));
 }
 
 /**
@@ -311,9 +358,9 @@ gsnmp_pdu_get_varbinds (GsnmpPdu *self,
         g_return_val_if_fail (self != NULL, NULL);
 
         if (n_varbinds)
-                *n_varbinds = self->varbinds->len;
+                *n_varbinds = self->n_varbinds;
 
-        return (GsnmpVarbind **) self->varbinds->pdata;
+        return self->varbinds;
 }
 
 /**
@@ -331,7 +378,7 @@ gsnmp_pdu_get_n_varbinds (GsnmpPdu *self)
 {
         g_return_val_if_fail (self != NULL, 0);
 
-        return self->varbinds->len;
+        return self->n_varbinds;
 }
 
 /**
@@ -351,9 +398,9 @@ gsnmp_pdu_get_varbind (GsnmpPdu *self,
                        guint     index)
 {
         g_return_val_if_fail (self != NULL, NULL);
-        g_return_val_if_fail (index < self->varbinds->len, NULL);
+        g_return_val_if_fail (index < self->n_varbinds, NULL);
 
-        return g_ptr_array_index (self->varbinds, index);
+        return self->varbinds[index];
 }
 
 /**
@@ -394,8 +441,8 @@ gsnmp_pdu_check_error (GsnmpPdu  *self,
 
         gsnmp_init_once ();
 
-        if (self->error_index >= 1 && self->error_index <= self->varbinds->len) {
-                GsnmpVarbind *vb = g_ptr_array_index (self->varbinds, self->error_index - 1);
+        if (self->error_index >= 1 && self->error_index <= self->n_varbinds) {
+                GsnmpVarbind *vb = self->varbinds[self->error_index - 1];
 
                 oid_str = gsnmp_oid_to_string (gsnmp_varbind_get_oid (vb));
         }

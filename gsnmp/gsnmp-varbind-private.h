@@ -38,6 +38,28 @@ GsnmpVarbind *gsnmp_varbind_new_take_bytes    (GsnmpOid       *oid,
 GsnmpVarbind *gsnmp_varbind_new_take_oid      (GsnmpOid       *oid,
                                                GsnmpOid       *value);
 
+/* The decoder's constructors: the name is a copy of @ids (at most
+ * GSNMP_OID_MAX_LENGTH) embedded in the varbind's own allocation, with
+ * the octets, so a decoded varbind is one allocation.  Otherwise as
+ * gsnmp_varbind_new_take(), _new_take_octets() and _new_take_oid(). */
+GsnmpVarbind *gsnmp_varbind_new_decoded        (const guint32  *ids,
+                                                gsize           n_ids,
+                                                GsnmpValueType  type,
+                                                guint64         value);
+GsnmpVarbind *gsnmp_varbind_new_decoded_octets (const guint32  *ids,
+                                                gsize           n_ids,
+                                                GsnmpValueType  type,
+                                                const guint8   *data,
+                                                gsize           length);
+GsnmpVarbind *gsnmp_varbind_new_decoded_oid    (const guint32  *ids,
+                                                gsize           n_ids,
+                                                GsnmpOid       *value);
+
+/* gsnmp_oid_ref() and gsnmp_oid_unref() of an embedded name: a reference
+ * to the varbind that holds it. */
+void gsnmp_varbind_ref_embedded_oid    (GsnmpOid       *oid);
+void gsnmp_varbind_unref_embedded_oid  (GsnmpOid       *oid);
+
 /* Net-SNMP's printers without MIB information (mib.c), shared with the
  * MIB store's formatter (gsnmp-mib-format.c). */
 void gsnmp_varbind_append_hex          (GString        *out,

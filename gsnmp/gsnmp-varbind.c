@@ -7,6 +7,7 @@
 #include "gsnmp-varbind.h"
 #include "gsnmp-varbind-private.h"
 #include "gsnmp-oid.h"
+#include "gsnmp-oid-private.h"
 #include "gsnmp-i18n-private.h"
 
 #include <string.h>
@@ -41,7 +42,7 @@
 struct _GsnmpVarbind {
         gatomicrefcount  ref_count;
         GsnmpValueType   type;
-        GsnmpOid        *oid;
+        GsnmpOid        *oid;           /* (owned) or embedded in @tail */
 
         union {
                 gint32     integer;     /* INTEGER */
@@ -49,15 +50,17 @@ struct _GsnmpVarbind {
                 guint64    counter64;   /* COUNTER64 */
                 GsnmpOid  *oid;         /* OBJECT_ID (owned) */
                 struct {                /* OCTET_STRING, OPAQUE, IP_ADDRESS */
-                        const guint8 *data;    /* inline_data or in @bytes */
+                        const guint8 *data;    /* in @tail or in @bytes */
                         gsize         length;
                         GBytes       *bytes;   /* (nullable) (owned) */
                 } octets;
         } value;
 
-        /* Octets copied by the constructors live here, in the same
+        /* The rest of the same allocation: the name, when the varbind was
+         * decoded (an embedded OID: see gsnmp-oid-private.h), then the
+         * octets the constructors copied.  A decoded varbind is one
          * allocation. */
-        guint8           inline_data[];
+        guint8           tail[];
 };
 
 G_DEFINE_BOXED_TYPE_WITH_CODE (GsnmpVarbind, gsnmp_varbind,
@@ -81,19 +84,84 @@ is_octets_type (GsnmpValueType type)
                type == GSNMP_VALUE_TYPE_IP_ADDRESS;
 }
 
+/* The varbind whose @tail holds the embedded OID @oid. */
+static inline GsnmpVarbind *
+embedded_owner (GsnmpOid *oid)
+{
+        return (GsnmpVarbind *) (gpointer) ((guint8 *) oid - G_STRUCT_OFFSET (GsnmpVarbind, tail));
+}
+
+static inline gboolean
+has_embedded_name (GsnmpVarbind *vb)
+{
+        return (gpointer) vb->oid == (gpointer) vb->tail;
+}
+
+/* The forwarding of an embedded name's references (gsnmp-oid.c). */
+void
+gsnmp_varbind_ref_embedded_oid (GsnmpOid *oid)
+{
+        gsnmp_varbind_ref (embedded_owner (oid));
+}
+
+void
+gsnmp_varbind_unref_embedded_oid (GsnmpOid *oid)
+{
+        gsnmp_varbind_unref (embedded_owner (oid));
+}
+
+/* Allocates a varbind with @extra octets of room after its name, which
+ * is @oid (taken) or, when @oid is NULL, a copy of @ids embedded in the
+ * same allocation; returns the room in @extra_data. */
+static GsnmpVarbind *
+varbind_alloc_full (GsnmpOid       *oid,
+                    const guint32  *ids,
+                    gsize           n_ids,
+                    GsnmpValueType  type,
+                    gsize           extra,
+                    guint8        **extra_data)
+{
+        GsnmpVarbind *vb;
+        gsize name_size = oid ? 0 : gsnmp_oid_embedded_size (n_ids);
+
+        vb = g_malloc (sizeof (GsnmpVarbind) + name_size + extra);
+        g_atomic_ref_count_init (&vb->ref_count);
+        vb->type = type;
+        vb->oid = oid ? oid : gsnmp_oid_init_embedded (vb->tail, ids, n_ids);
+        memset (&vb->value, 0, sizeof (vb->value));
+        if (extra_data)
+                *extra_data = vb->tail + name_size;
+
+        return vb;
+}
+
 /* Takes ownership of @oid. */
 static GsnmpVarbind *
 varbind_alloc (GsnmpOid       *oid,
                GsnmpValueType  type,
                gsize           extra)
 {
-        GsnmpVarbind *vb;
+        return varbind_alloc_full (oid, NULL, 0, type, extra, NULL);
+}
 
-        vb = g_malloc (sizeof (GsnmpVarbind) + extra);
-        g_atomic_ref_count_init (&vb->ref_count);
-        vb->type = type;
-        vb->oid = oid;
-        memset (&vb->value, 0, sizeof (vb->value));
+/* Takes ownership of @oid (or embeds @ids when it is NULL); copies
+ * @data. */
+static GsnmpVarbind *
+varbind_new_octets_full (GsnmpOid       *oid,
+                         const guint32  *ids,
+                         gsize           n_ids,
+                         GsnmpValueType  type,
+                         const guint8   *data,
+                         gsize           length)
+{
+        GsnmpVarbind *vb;
+        guint8 *copy;
+
+        vb = varbind_alloc_full (oid, ids, n_ids, type, length, &copy);
+        if (length > 0)
+                memcpy (copy, data, length);
+        vb->value.octets.data = copy;
+        vb->value.octets.length = length;
 
         return vb;
 }
@@ -105,32 +173,23 @@ varbind_new_octets (GsnmpOid       *oid,
                     const guint8   *data,
                     gsize           length)
 {
-        GsnmpVarbind *vb;
-
-        vb = varbind_alloc (oid, type, length);
-        if (length > 0)
-                memcpy (vb->inline_data, data, length);
-        vb->value.octets.data = vb->inline_data;
-        vb->value.octets.length = length;
-
-        return vb;
+        return varbind_new_octets_full (oid, NULL, 0, type, data, length);
 }
 
-/*****************************************************************************/
-/* Internal constructors (gsnmp-varbind-private.h) */
-
-GsnmpVarbind *
-gsnmp_varbind_new_take (GsnmpOid       *oid,
-                        GsnmpValueType  type,
-                        guint64         value)
+/* A varbind of a type without octets, see gsnmp_varbind_new_take();
+ * takes ownership of @oid (or embeds @ids when it is NULL). */
+static GsnmpVarbind *
+varbind_new_number (GsnmpOid       *oid,
+                    const guint32  *ids,
+                    gsize           n_ids,
+                    GsnmpValueType  type,
+                    guint64         value)
 {
         GsnmpVarbind *vb;
 
-        g_return_val_if_fail (oid != NULL, NULL);
-
         switch (type) {
         case GSNMP_VALUE_TYPE_INTEGER:
-                vb = varbind_alloc (oid, type, 0);
+                vb = varbind_alloc_full (oid, ids, n_ids, type, 0, NULL);
                 vb->value.integer = (gint32) value;
                 return vb;
         case GSNMP_VALUE_TYPE_COUNTER32:
@@ -138,18 +197,18 @@ gsnmp_varbind_new_take (GsnmpOid       *oid,
         case GSNMP_VALUE_TYPE_TIMETICKS:
         case GSNMP_VALUE_TYPE_UINTEGER32:
                 g_return_val_if_fail (value <= G_MAXUINT32, NULL);
-                vb = varbind_alloc (oid, type, 0);
+                vb = varbind_alloc_full (oid, ids, n_ids, type, 0, NULL);
                 vb->value.unsigned32 = (guint32) value;
                 return vb;
         case GSNMP_VALUE_TYPE_COUNTER64:
-                vb = varbind_alloc (oid, type, 0);
+                vb = varbind_alloc_full (oid, ids, n_ids, type, 0, NULL);
                 vb->value.counter64 = value;
                 return vb;
         case GSNMP_VALUE_TYPE_NULL:
         case GSNMP_VALUE_TYPE_NO_SUCH_OBJECT:
         case GSNMP_VALUE_TYPE_NO_SUCH_INSTANCE:
         case GSNMP_VALUE_TYPE_END_OF_MIB_VIEW:
-                return varbind_alloc (oid, type, 0);
+                return varbind_alloc_full (oid, ids, n_ids, type, 0, NULL);
         case GSNMP_VALUE_TYPE_OCTET_STRING:
         case GSNMP_VALUE_TYPE_OBJECT_ID:
         case GSNMP_VALUE_TYPE_IP_ADDRESS:
@@ -160,6 +219,19 @@ gsnmp_varbind_new_take (GsnmpOid       *oid,
         }
 
         g_return_val_if_reached (NULL);
+}
+
+/*****************************************************************************/
+/* Internal constructors (gsnmp-varbind-private.h) */
+
+GsnmpVarbind *
+gsnmp_varbind_new_take (GsnmpOid       *oid,
+                        GsnmpValueType  type,
+                        guint64         value)
+{
+        g_return_val_if_fail (oid != NULL, NULL);
+
+        return varbind_new_number (oid, NULL, 0, type, value);
 }
 
 GsnmpVarbind *
@@ -174,6 +246,48 @@ gsnmp_varbind_new_take_octets (GsnmpOid       *oid,
         g_return_val_if_fail (type != GSNMP_VALUE_TYPE_IP_ADDRESS || length == 4, NULL);
 
         return varbind_new_octets (oid, type, data, length);
+}
+
+GsnmpVarbind *
+gsnmp_varbind_new_decoded (const guint32  *ids,
+                           gsize           n_ids,
+                           GsnmpValueType  type,
+                           guint64         value)
+{
+        g_return_val_if_fail (ids != NULL && n_ids <= GSNMP_OID_MAX_LENGTH, NULL);
+
+        return varbind_new_number (NULL, ids, n_ids, type, value);
+}
+
+GsnmpVarbind *
+gsnmp_varbind_new_decoded_octets (const guint32  *ids,
+                                  gsize           n_ids,
+                                  GsnmpValueType  type,
+                                  const guint8   *data,
+                                  gsize           length)
+{
+        g_return_val_if_fail (ids != NULL && n_ids <= GSNMP_OID_MAX_LENGTH, NULL);
+        g_return_val_if_fail (is_octets_type (type), NULL);
+        g_return_val_if_fail (data != NULL || length == 0, NULL);
+        g_return_val_if_fail (type != GSNMP_VALUE_TYPE_IP_ADDRESS || length == 4, NULL);
+
+        return varbind_new_octets_full (NULL, ids, n_ids, type, data, length);
+}
+
+GsnmpVarbind *
+gsnmp_varbind_new_decoded_oid (const guint32 *ids,
+                               gsize          n_ids,
+                               GsnmpOid      *value)
+{
+        GsnmpVarbind *vb;
+
+        g_return_val_if_fail (ids != NULL && n_ids <= GSNMP_OID_MAX_LENGTH, NULL);
+        g_return_val_if_fail (value != NULL, NULL);
+
+        vb = varbind_alloc_full (NULL, ids, n_ids, GSNMP_VALUE_TYPE_OBJECT_ID, 0, NULL);
+        vb->value.oid = value;
+
+        return vb;
 }
 
 GsnmpVarbind *
@@ -542,7 +656,8 @@ gsnmp_varbind_unref (GsnmpVarbind *varbind)
                 gsnmp_oid_unref (varbind->value.oid);
         else if (is_octets_type (varbind->type) && varbind->value.octets.bytes)
                 g_bytes_unref (varbind->value.octets.bytes);
-        gsnmp_oid_unref (varbind->oid);
+        if (!has_embedded_name (varbind))
+                gsnmp_oid_unref (varbind->oid);
         g_free (varbind);
 }
 

@@ -329,10 +329,9 @@ assert_pdus_equal (GsnmpPdu *a,
         g_assert_cmpint (a->request_id, ==, b->request_id);
         g_assert_cmpuint (a->error_status, ==, b->error_status);
         g_assert_cmpuint (a->error_index, ==, b->error_index);
-        g_assert_cmpuint (a->varbinds->len, ==, b->varbinds->len);
-        for (guint i = 0; i < a->varbinds->len; i++)
-                assert_varbinds_equal (g_ptr_array_index (a->varbinds, i),
-                                       g_ptr_array_index (b->varbinds, i));
+        g_assert_cmpuint (a->n_varbinds, ==, b->n_varbinds);
+        for (guint i = 0; i < a->n_varbinds; i++)
+                assert_varbinds_equal (a->varbinds[i], b->varbinds[i]);
         if (a->type == GSNMP_PDU_TYPE_TRAP_V1) {
                 g_assert_true (gsnmp_oid_equal (a->enterprise, b->enterprise));
                 g_assert_cmpmem (a->agent_addr, 4, b->agent_addr, 4);
@@ -1313,6 +1312,135 @@ test_pdu_layer (void)
         gsnmp_pdu_unref (out);
 }
 
+/* A decoded PDU is one allocation for its varbind slots and one per
+ * varbind, with the varbind's name embedded in it: a varbind and its name
+ * taken from a decoded PDU must outlive the PDU, whatever is ref'd or
+ * copied, and octet strings of every size near the allocation's
+ * boundaries must come back whole (valgrind and ASan watch the reads). */
+static void
+test_decoded_outlive_pdu (void)
+{
+        static const gsize sizes[] = { 0, 1, 3, 4, 5, 7, 8, 9, 127, 128, 255, 256, 1000 };
+        guint32 name[] = { 1, 3, 6, 1, 4, 1, 99999, 7, 0 };
+        GsnmpPdu *pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_RESPONSE);
+        GsnmpMessage msg = { GSNMP_PROTOCOL_VERSION_V2C, NULL, NULL };
+        GsnmpMessage out;
+        GError *error = NULL;
+        GBytes *wire;
+        GPtrArray *kept_vbs = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_varbind_unref);
+        GPtrArray *kept_oids = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_oid_unref);
+        GHashTable *by_oid;
+        GsnmpOid *value;
+        GsnmpVarbind **vbs;
+        guint n;
+        gsize k;
+
+        for (k = 0; k < G_N_ELEMENTS (sizes); k++) {
+                g_autoptr(GsnmpOid) oid = NULL;
+                g_autofree guint8 *data = g_malloc (sizes[k] + 1);
+
+                name[G_N_ELEMENTS (name) - 1] = (guint32) k;
+                oid = gsnmp_oid_new (name, G_N_ELEMENTS (name));
+                for (gsize i = 0; i < sizes[k]; i++)
+                        data[i] = (guint8) (i * 7 + k);
+                gsnmp_pdu_take_varbind (pdu, gsnmp_varbind_new_octet_string (oid, data, sizes[k]));
+        }
+        {
+                /* and a name of the most sub-identifiers, as an OID value too */
+                guint32 ids[GSNMP_OID_MAX_LENGTH];
+                g_autoptr(GsnmpOid) longest = NULL;
+
+                for (gsize i = 0; i < G_N_ELEMENTS (ids); i++)
+                        ids[i] = i < 2 ? (guint32) (1 + 2 * i) : G_MAXUINT32 - (guint32) i;
+                longest = gsnmp_oid_new (ids, G_N_ELEMENTS (ids));
+                gsnmp_pdu_take_varbind (pdu, gsnmp_varbind_new_oid (longest, longest));
+                gsnmp_pdu_take_varbind (pdu, gsnmp_varbind_new_counter64 (longest, G_MAXUINT64));
+        }
+        msg.community = g_bytes_new_static ("public", 6);
+        msg.pdu = pdu;
+        wire = gsnmp_message_encode (&msg, 0, &error);
+        g_assert_no_error (error);
+        g_bytes_unref (msg.community);
+        g_clear_pointer (&msg.pdu, gsnmp_pdu_unref);
+
+        g_assert_true (gsnmp_message_decode (g_bytes_get_data (wire, NULL), g_bytes_get_size (wire),
+                                             &out, &error));
+        g_assert_no_error (error);
+        g_bytes_unref (wire);
+
+        vbs = gsnmp_pdu_get_varbinds (out.pdu, &n);
+        g_assert_cmpuint (n, ==, G_N_ELEMENTS (sizes) + 2);
+        /* Exactly the room it needed, in the PDU's own allocation. */
+        g_assert_cmpuint (out.pdu->varbinds_size, ==, n);
+        g_assert_true (out.pdu->varbinds == out.pdu->inline_varbinds);
+        for (guint i = 0; i < n; i++) {
+                if (i % 2 == 0)
+                        g_ptr_array_add (kept_vbs, gsnmp_varbind_ref (vbs[i]));
+                else
+                        g_ptr_array_add (kept_oids, g_boxed_copy (GSNMP_TYPE_OID, gsnmp_varbind_get_oid (vbs[i])));
+        }
+        /* The OBJECT IDENTIFIER value named by the longest OID: its value
+         * kept past the varbind, and the varbind past the PDU. */
+        g_assert_cmpint (gsnmp_varbind_get_value_type (vbs[n - 2]), ==, GSNMP_VALUE_TYPE_OBJECT_ID);
+        g_assert_true (gsnmp_oid_equal (gsnmp_varbind_get_oid (vbs[n - 2]),
+                                        gsnmp_varbind_get_oid_value (vbs[n - 2])));
+        value = gsnmp_oid_ref (gsnmp_varbind_get_oid_value (vbs[n - 2]));
+        /* A new varbind named by a decoded one's name, kept past both. */
+        g_ptr_array_add (kept_vbs, gsnmp_varbind_new_null (gsnmp_varbind_get_oid (vbs[1])));
+        gsnmp_message_clear (&out);
+
+        for (guint i = 0; i + 1 < kept_vbs->len; i++) {
+                GsnmpVarbind *vb = kept_vbs->pdata[i];
+                guint idx = 2 * i;
+
+                if (idx < G_N_ELEMENTS (sizes)) {
+                        const guint8 *data;
+                        gsize length;
+                        const guint32 *ids;
+                        gsize n_ids;
+
+                        g_assert_cmpint (gsnmp_varbind_get_value_type (vb), ==, GSNMP_VALUE_TYPE_OCTET_STRING);
+                        data = gsnmp_varbind_get_octets (vb, &length);
+                        g_assert_cmpuint (length, ==, sizes[idx]);
+                        for (gsize j = 0; j < length; j++)
+                                g_assert_cmpuint (data[j], ==, (guint8) (j * 7 + idx));
+                        ids = gsnmp_oid_get_ids (gsnmp_varbind_get_oid (vb), &n_ids);
+                        g_assert_cmpuint (n_ids, ==, G_N_ELEMENTS (name));
+                        g_assert_cmpuint (ids[n_ids - 1], ==, idx);
+                } else {
+                        /* the Counter64 named by the longest OID */
+                        g_assert_cmpint (gsnmp_varbind_get_value_type (vb), ==, GSNMP_VALUE_TYPE_COUNTER64);
+                        g_assert_cmpuint (gsnmp_varbind_get_counter64 (vb), ==, G_MAXUINT64);
+                        g_assert_cmpuint (gsnmp_oid_get_length (gsnmp_varbind_get_oid (vb)), ==,
+                                          GSNMP_OID_MAX_LENGTH);
+                }
+        }
+
+        /* Names kept on their own work as hash keys and compare by value. */
+        by_oid = g_hash_table_new ((GHashFunc) gsnmp_oid_hash, (GEqualFunc) gsnmp_oid_equal);
+        for (guint i = 0; i < kept_oids->len; i++)
+                g_hash_table_add (by_oid, kept_oids->pdata[i]);
+        g_assert_cmpuint (g_hash_table_size (by_oid), ==, kept_oids->len);
+        for (guint i = 0; i < kept_oids->len; i++) {
+                g_autofree char *str = gsnmp_oid_to_string (kept_oids->pdata[i]);
+                g_autoptr(GsnmpOid) parsed = gsnmp_oid_new_from_string (str, &error);
+
+                g_assert_no_error (error);
+                g_assert_true (g_hash_table_contains (by_oid, parsed));
+        }
+        g_assert_true (gsnmp_oid_equal (gsnmp_varbind_get_oid (kept_vbs->pdata[kept_vbs->len - 1]),
+                                        kept_oids->pdata[0]));
+        g_hash_table_unref (by_oid);
+        /* the name of the OBJECT IDENTIFIER varbind, 14th: kept_oids[6] */
+        g_assert_true (gsnmp_oid_equal (value, kept_oids->pdata[6]));
+        gsnmp_oid_unref (value);
+
+        /* Dropping the varbinds first, then the names, frees everything
+         * (the leak check of the valgrind and ASan runs). */
+        g_ptr_array_unref (kept_vbs);
+        g_ptr_array_unref (kept_oids);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1339,6 +1467,7 @@ main (int    argc,
         g_test_add_func ("/gsnmp/message/encode/like-netsnmp", test_encode_like_netsnmp);
         g_test_add_func ("/gsnmp/message/encode/too-big-early", test_encode_too_big_early);
         g_test_add_func ("/gsnmp/message/encode/pdu-layer", test_pdu_layer);
+        g_test_add_func ("/gsnmp/message/decode/varbinds-outlive-pdu", test_decoded_outlive_pdu);
 
         return g_test_run ();
 }

@@ -87,6 +87,58 @@ test_take_varbind (void)
         g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (pdu), ==, 2);
 }
 
+/* The varbinds live in the PDU's own allocation until they outgrow it,
+ * then in an array of their own: order and ownership hold across every
+ * growth, from any starting room, and after the slots are cleared. */
+static void
+test_varbinds_grow (void)
+{
+        static const guint rooms[] = { 0, 1, 4, 5 };
+
+        for (gsize k = 0; k < G_N_ELEMENTS (rooms); k++) {
+                GsnmpPdu *pdu = gsnmp_pdu_new_sized (GSNMP_PDU_TYPE_RESPONSE, rooms[k]);
+                GsnmpVarbind *kept = NULL;
+                GsnmpVarbind **vbs;
+                guint n;
+
+                g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (pdu), ==, 0);
+                for (guint round = 0; round < 2; round++) {
+                        for (guint i = 0; i < 100; i++) {
+                                g_autofree char *str = g_strdup_printf ("1.3.6.1.4.1.99999.%u.%u", round, i);
+                                GsnmpVarbind *vb = null_varbind (str);
+
+                                if (i % 2 == 0) {
+                                        gsnmp_pdu_take_varbind (pdu, vb);
+                                } else {
+                                        gsnmp_pdu_add_varbind (pdu, vb);
+                                        gsnmp_varbind_unref (vb);
+                                }
+                        }
+                        vbs = gsnmp_pdu_get_varbinds (pdu, &n);
+                        g_assert_cmpuint (n, ==, 100);
+                        for (guint i = 0; i < n; i++) {
+                                const guint32 *ids;
+                                gsize n_ids;
+
+                                ids = gsnmp_oid_get_ids (gsnmp_varbind_get_oid (vbs[i]), &n_ids);
+                                g_assert_cmpuint (n_ids, ==, 9);
+                                g_assert_cmpuint (ids[7], ==, round);
+                                g_assert_cmpuint (ids[8], ==, i);
+                                g_assert_true (gsnmp_pdu_get_varbind (pdu, i) == vbs[i]);
+                        }
+                        if (round == 0) {
+                                /* a varbind kept past the clearing */
+                                kept = gsnmp_varbind_ref (vbs[99]);
+                                gsnmp_pdu_clear_varbinds (pdu);
+                                g_assert_cmpuint (gsnmp_pdu_get_n_varbinds (pdu), ==, 0);
+                        }
+                }
+                g_assert_cmpint (gsnmp_varbind_get_value_type (kept), ==, GSNMP_VALUE_TYPE_NULL);
+                gsnmp_varbind_unref (kept);
+                gsnmp_pdu_unref (pdu);
+        }
+}
+
 static void
 test_varbind_out_of_range (void)
 {
@@ -94,7 +146,7 @@ test_varbind_out_of_range (void)
 
         gsnmp_pdu_take_varbind (pdu, null_varbind ("1.3.6.1.2.1.1.1.0"));
 
-        g_test_expect_message ("Gsnmp", G_LOG_LEVEL_CRITICAL, "*index < self->varbinds->len*");
+        g_test_expect_message ("Gsnmp", G_LOG_LEVEL_CRITICAL, "*index < self->n_varbinds*");
         g_assert_null (gsnmp_pdu_get_varbind (pdu, 1));
         g_test_assert_expected_messages ();
 }
@@ -310,6 +362,7 @@ main (int    argc,
         g_test_add_func ("/gsnmp/pdu/varbinds/add", test_varbinds);
         g_test_add_func ("/gsnmp/pdu/varbinds/take", test_take_varbind);
         g_test_add_func ("/gsnmp/pdu/varbinds/out-of-range", test_varbind_out_of_range);
+        g_test_add_func ("/gsnmp/pdu/varbinds/grow", test_varbinds_grow);
         g_test_add_func ("/gsnmp/pdu/fields/setters", test_private_setters);
         g_test_add_func ("/gsnmp/pdu/fields/bulk", test_bulk);
         g_test_add_func ("/gsnmp/pdu/boxed/ref", test_boxed);
