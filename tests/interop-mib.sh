@@ -255,7 +255,13 @@ fi
 for o in 'IP-MIB::ipAdEntIfIndex.1.2.3.999' 'IP-MIB::ipAdEntIfIndex.a.b.c.d' 'IF-MIB::ifDescr.abc' \
          'IF-MIB::ifDescr."abc"' "SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3.'ab'" \
          'SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3."ab' 'IF-MIB::ifDescr.1.x' 'IF-MIB::nosuch' \
-         '.1.3.6.x' 'iso.3.6.1.99.foo' 'iso.3.6.1.2.1.1.1.x.y' 'NOPE-MIB::x'; do
+         '.1.3.6.x' 'iso.3.6.1.99.foo' 'iso.3.6.1.2.1.1.1.x.y' 'NOPE-MIB::x' \
+         IF-MIB::ifDescr.0 IF-MIB::ifDescr.2147483648 'SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.0."ab"' \
+         'SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3.""' 'HOST-RESOURCES-MIB::hrStorageDescr.0' \
+         'TCP-MIB::tcpConnState.1.2.3.4.70000.5.6.7.8.9' \
+         'SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3."012345678901234567890123456789012"' \
+         'SNMP-USER-BASED-SM-MIB::usmUserStatus."".""' \
+         'TCP-MIB::tcpConnectionState.ipv4."1.2.3.4".80.ipv4."5.6.7.8".99999'; do
         check_translate "translate bad $o" "$o"
 done
 check "get bad index" 0 snmpget get "$A" 'IF-MIB::ifDescr.abc'
