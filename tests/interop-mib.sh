@@ -229,6 +229,11 @@ check "get options after the OIDs" 0 snmpget get "$A" sysName.0 -On -Oq
 check "getnext -- ends the options" 0 snmpgetnext getnext -On "$A" -- sysName.0
 check "walk options after the OID" 1 snmpwalk walk "$A" system -Os
 check "table options after the table" 1 snmptable table "$A" ifTable -Cb -Os
+# snmpset, snmptrap and snmpinform run with POSIXLY_CORRECT: what follows
+# the agent is an operand
+check "set stops at the agent" 0 snmpset set -t 0.2 -r 0 "$A" sysName.0 s x -On
+check "trap stops at the agent" 0 snmptrap trap -t 0.2 -r 0 "$A" '' coldStart -On
+check "inform stops at the agent" 0 snmpinform inform -t 0.2 -r 0 "$A" '' coldStart -On
 
 # translate reports: -Tl -To -Ts -Tz (the whole tree in the order of the
 # sub-identifiers), -Tp without an OID (the tree below iso), -TB (one
