@@ -428,8 +428,23 @@ gsnmp_ber_read_integer (GsnmpBerReader *r,
                         gint32         *value,
                         GError        **error)
 {
+        const guint8 *p = r->pos;
         const guint8 *content;
         gsize length;
+
+        /* The common case first: the tag, a short length of 1 to 4 and
+         * the content, all within the value; redundant sign octets do not
+         * change the value, so this reads what the general path does. */
+        if (G_LIKELY (r->end - p >= 3 && p[0] == tag && p[1] >= 1 && p[1] <= 4 &&
+                      (gsize) (r->end - p) >= 2u + p[1])) {
+                guint32 v = (p[2] & 0x80) ? G_MAXUINT32 : 0;
+
+                for (guint i = 0; i < p[1]; i++)
+                        v = (v << 8) | p[2 + i];
+                *value = (gint32) v;
+                r->pos = p + 2 + p[1];
+                return TRUE;
+        }
 
         return ber_read_primitive (r, tag, &content, &length, error) &&
                gsnmp_ber_decode_integer (content, length, value, error);
