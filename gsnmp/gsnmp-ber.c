@@ -721,24 +721,39 @@ gsnmp_ber_writer_end (GsnmpBerWriter *w,
         gsnmp_ber_write_header (w, tag, w->used - mark);
 }
 
-/* Prepends the minimal encoding of an unsigned value (a leading 0x00 when
- * the top bit is set, X.690 §8.3), with identifier @tag: one reservation
+/* Prepends the minimal two's-complement encoding of a 64-bit value that
+ * the caller knows to be in range, with identifier @tag: one reservation
  * for the whole element. */
 static void
-ber_write_uint64 (GsnmpBerWriter *w,
-                  guint8          tag,
-                  guint64         uvalue)
+ber_write_int64 (GsnmpBerWriter *w,
+                 guint8          tag,
+                 gint64          value,
+                 gboolean        is_unsigned,
+                 guint64         uvalue)
 {
         guint8 tmp[11];
         guint n = 0;
 
-        /* Octets least significant first, from the end of @tmp. */
-        do {
-                tmp[10 - n++] = (guint8) uvalue;
-                uvalue >>= 8;
-        } while (uvalue != 0);
-        if (tmp[11 - n] & 0x80)
-                tmp[10 - n++] = 0x00;
+        /* Emit octets least significant first, from the end of @tmp, until
+         * the remaining value is just the sign extension of the last octet
+         * emitted. */
+        if (is_unsigned) {
+                do {
+                        tmp[10 - n++] = (guint8) uvalue;
+                        uvalue >>= 8;
+                } while (uvalue != 0);
+                if (tmp[11 - n] & 0x80)
+                        tmp[10 - n++] = 0x00;
+        } else {
+                for (;;) {
+                        guint8 b = (guint8) value;
+
+                        tmp[10 - n++] = b;
+                        value >>= 8;    /* arithmetic shift on every supported compiler */
+                        if ((value == 0 && !(b & 0x80)) || (value == -1 && (b & 0x80)))
+                                break;
+                }
+        }
         /* At most 9 content octets: a short-form length. */
         tmp[9 - n] = tag;
         tmp[10 - n] = (guint8) n;
@@ -751,25 +766,16 @@ gsnmp_ber_write_integer (GsnmpBerWriter *w,
                          guint8          tag,
                          gint32          value)
 {
-        guint n;
-        guint8 *p;
+        /* The common small case: one content octet. */
+        if (value >= -128 && value <= 127) {
+                guint8 *p = ber_reserve (w, 3);
 
-        /* The minimal two's complement length: 1 octet for -2^7..2^7-1,
-         * 2 for -2^15..2^15-1, 3 for -2^23..2^23-1, else 4. */
-        if (value >= -0x80 && value < 0x80)
-                n = 1;
-        else if (value >= -0x8000 && value < 0x8000)
-                n = 2;
-        else if (value >= -0x800000 && value < 0x800000)
-                n = 3;
-        else
-                n = 4;
-
-        p = ber_reserve (w, 2 + n);
-        p[0] = tag;
-        p[1] = (guint8) n;
-        for (guint i = 0; i < n; i++)
-                p[1 + n - i] = (guint8) ((guint32) value >> (8 * i));
+                p[0] = tag;
+                p[1] = 1;
+                p[2] = (guint8) value;
+                return;
+        }
+        ber_write_int64 (w, tag, value, FALSE, 0);
 }
 
 /* Prepends an unsigned 32-bit value (Counter32, Gauge32, TimeTicks). */
@@ -778,7 +784,7 @@ gsnmp_ber_write_unsigned (GsnmpBerWriter *w,
                           guint8          tag,
                           guint32         value)
 {
-        ber_write_uint64 (w, tag, value);
+        ber_write_int64 (w, tag, 0, TRUE, value);
 }
 
 /* Prepends an unsigned 64-bit value (Counter64). */
@@ -787,7 +793,7 @@ gsnmp_ber_write_counter64 (GsnmpBerWriter *w,
                            guint8          tag,
                            guint64         value)
 {
-        ber_write_uint64 (w, tag, value);
+        ber_write_int64 (w, tag, 0, TRUE, value);
 }
 
 /* Prepends a string-like value. */
@@ -835,17 +841,23 @@ ber_put_subid (guint8  *end,
         return end;
 }
 
-/* X.690 §8.19: prepends an OBJECT IDENTIFIER, sized first so that it is
- * written in place with one reservation. */
+/* The most octets an OBJECT IDENTIFIER's element can take: the header
+ * (content below 0x80 * 8 fits in two length octets) and five octets per
+ * 32-bit sub-identifier, one more for the first two arcs together. */
+#define MAX_OID_ELEMENT_SIZE (4 + 5 * GSNMP_BER_MAX_OID_LENGTH + 1)
+
+/* X.690 §8.19: prepends an OBJECT IDENTIFIER, encoded backwards on the
+ * stack and copied in one piece. */
 gboolean
 gsnmp_ber_write_oid (GsnmpBerWriter *w,
                      const guint32  *ids,
                      gsize           n_ids,
                      GError        **error)
 {
+        guint8 tmp[MAX_OID_ELEMENT_SIZE];
+        guint8 *end = tmp + sizeof tmp, *p = end;
         guint32 first = 0, second = 0;
         gsize length, header;
-        guint8 *p;
 
         if (n_ids > GSNMP_BER_MAX_OID_LENGTH) {
                 g_set_error (error, GSNMP_ERROR, GSNMP_ERROR_INVALID_OID,
@@ -864,13 +876,6 @@ gsnmp_ber_write_oid (GsnmpBerWriter *w,
                 return FALSE;
         }
 
-        length = gsnmp_ber_oid_content_size (ids, n_ids);
-        header = gsnmp_ber_header_size (length);
-        p = ber_reserve (w, header + length);
-        ber_fill_header (p, GSNMP_BER_TAG_OBJECT_ID, length);
-
-        /* From the last sub-identifier back to the first two arcs. */
-        p += header + length;
         for (gsize i = n_ids; i > 2; i--) {
                 guint32 v = ids[i - 1];
 
@@ -879,7 +884,13 @@ gsnmp_ber_write_oid (GsnmpBerWriter *w,
                 else
                         p = ber_put_subid (p, v);
         }
-        ber_put_subid (p, (guint64) first * 40 + second);
+        p = ber_put_subid (p, (guint64) first * 40 + second);
+
+        length = (gsize) (end - p);
+        header = gsnmp_ber_header_size (length);
+        p -= header;
+        ber_fill_header (p, GSNMP_BER_TAG_OBJECT_ID, length);
+        memcpy (ber_reserve (w, header + length), p, header + length);
         return TRUE;
 }
 
@@ -901,8 +912,7 @@ gsnmp_ber_header_size (gsize length)
         return n;
 }
 
-/* The content size of the minimal encoding gsnmp_ber_write_integer() or
- * ber_write_uint64() writes:
+/* The content size of the minimal encoding ber_write_int64() writes:
  * two's complement @svalue, or @uvalue when @is_unsigned. */
 gsize
 gsnmp_ber_integer_content_size (gint64   svalue,
