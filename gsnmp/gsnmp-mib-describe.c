@@ -489,3 +489,43 @@ gsnmp_mib_format_tree (GsnmpMib       *mib,
         gsnmp_mib_read_unlock (mib);
         return g_string_free (out, FALSE);
 }
+
+/**
+ * gsnmp_mib_get_children:
+ * @mib: a store
+ * @oid: the OID of a node, or an empty OID for the roots of the tree
+ *
+ * The named objects directly below the node @oid, in the order of their
+ * sub-identifiers: the columns of a table entry, the objects of a group,
+ * the branches of a subtree to browse.
+ *
+ * Returns: (transfer full) (element-type Gsnmp.MibObject): the objects;
+ *   empty if no loaded module defines @oid or nothing is defined below it
+ *
+ * Since: 0.1
+ */
+GPtrArray *
+gsnmp_mib_get_children (GsnmpMib       *mib,
+                        const GsnmpOid *oid)
+{
+        GPtrArray *children;
+        const guint32 *ids;
+        gsize n, matched = 0;
+        MibNode *node, *child;
+
+        g_return_val_if_fail (GSNMP_IS_MIB (mib), NULL);
+        g_return_val_if_fail (oid != NULL, NULL);
+
+        children = g_ptr_array_new_with_free_func ((GDestroyNotify) gsnmp_mib_object_unref);
+        ids = gsnmp_oid_get_ids (oid, &n);
+        gsnmp_mib_read_lock (mib);
+        node = n == 0 ? gsnmp_mib_root (mib) : gsnmp_mib_find_node (mib, ids, n, &matched);
+        if (node != NULL && matched == n) {
+                for (child = node->child; child != NULL; child = child->next) {
+                        if (child->label != NULL)
+                                g_ptr_array_add (children, gsnmp_mib_object_new (mib, child));
+                }
+        }
+        gsnmp_mib_read_unlock (mib);
+        return children;
+}

@@ -1166,43 +1166,57 @@ parse_number (const char *s,
         return TRUE;
 }
 
-/* The next '.'-separated part of *cp, which may be a quoted string. */
+/* The next '.'-separated part of *cp as _add_strings_to_oid() isolates
+ * it: up to the next '.', whatever it holds. */
 static char *
-next_part (char **cp)
+next_plain_part (char **cp)
 {
-        char *start = *cp, *p;
+        char *start = *cp, *dot = strchr (start, '.');
 
-        if (start == NULL)
-                return NULL;
-        if (*start == '"' || *start == '\'') {
-                char q = *start;
-
-                for (p = start + 1; *p && *p != q; p++) {
-                        if (*p == '\\' && p[1])
-                                p++;
-                }
-                if (*p == q)
-                        p++;
+        if (dot != NULL) {
+                *dot = '\0';
+                *cp = dot + 1;
         } else {
-                p = strchr (start, '.');
-                if (p == NULL)
-                        p = start + strlen (start);
-        }
-        if (*p == '.') {
-                *p = '\0';
-                *cp = p + 1;
-        } else if (*p == '\0') {
                 *cp = NULL;
-        } else {
-                /* garbage after a quoted string */
-                *cp = NULL;
-                return NULL;
         }
         return start;
 }
 
+/* A quoted string at *cp: its characters (escapes resolved) pushed, and *cp
+ * moved past the closing quote and the '.' after it. FALSE if the quote
+ * does not close or something else than '.' follows it. */
+static gboolean
+push_quoted (OidBuf  *buf,
+             char   **cp,
+             guint32 *count)
+{
+        char q = **cp;
+        char *p;
+
+        *count = 0;
+        for (p = *cp + 1; *p && *p != q; p++) {
+                if (*p == '\\' && p[1])
+                        p++;
+                if (!push (buf, (guint8) *p))
+                        return FALSE;
+                (*count)++;
+        }
+        if (*p != q)
+                return FALSE;
+        p++;
+        if (*p == '\0')
+                *cp = NULL;
+        else if (*p == '.')
+                *cp = p + 1;
+        else
+                return FALSE;
+        return TRUE;
+}
+
 /* _add_strings_to_oid(): the names and numbers below @node, then the
- * index parts by their INDEX types. */
+ * index parts by their INDEX types, then numbers and quoted strings. On
+ * failure *bad is Net-SNMP's detail: "Sub-id not found: NODE -> PART",
+ * "Index out of range: PART (INDEX)", the quote errors, or the part. */
 static gboolean
 add_strings (GsnmpMib   *mib,
              MibNode    *node,
@@ -1211,55 +1225,63 @@ add_strings (GsnmpMib   *mib,
              char      **bad)
 {
         const char * const *indexes = NULL;
+        const char *tp_label = NULL;    /* Net-SNMP's tp, for the detail */
+        const char *index_label = NULL; /* its in_dices */
         gboolean implied = FALSE;
-        char *part;
+        char *fcp = cp;
         guint k = 0;
 
         while (cp != NULL && node != NULL && node->child != NULL) {
                 MibNode *child;
                 guint32 subid;
 
-                part = next_part (&cp);
-                if (part == NULL)
-                        goto bad;
-                if (g_ascii_isdigit (*part)) {
-                        if (!parse_number (part, &subid))
-                                goto bad_part;
+                tp_label = node->label != NULL ? node->label : "(top)";
+                fcp = next_plain_part (&cp);
+                if (g_ascii_isdigit (*fcp)) {
+                        if (!parse_number (fcp, &subid))
+                                goto bad_id;
                         child = gsnmp_mib_node_child (node, subid);
                 } else {
                         for (child = node->child; child != NULL; child = child->next)
-                                if (child->label != NULL && strcmp (child->label, part) == 0)
+                                if (child->label != NULL && strcmp (child->label, fcp) == 0)
                                         break;
                         if (child == NULL)
-                                goto bad_part;
+                                goto bad_id;
                         subid = child->subid;
                 }
                 if (!push (buf, subid))
-                        goto bad_part;
+                        goto bad_id;
+                if (child == NULL)
+                        break;
                 node = child;
+                tp_label = node->label;
         }
-        if (node != NULL && node->child == NULL && node->parent != NULL)
-                indexes = node_indexes (mib, node->parent, &implied);
+        if (node != NULL && node->child == NULL) {
+                if (node->parent != NULL)
+                        indexes = node_indexes (mib, node->parent, &implied);
+                tp_label = NULL;
+        }
 
         while (cp != NULL && indexes != NULL && indexes[k] != NULL) {
                 gboolean imp = implied && indexes[k + 1] == NULL;
                 MibDef *tp = index_def (mib, indexes[k]);
                 guint32 subid;
 
+                fcp = cp;
+                index_label = indexes[k];
                 if (tp == NULL)
                         break;
+                tp_label = tp->label;
                 switch (tp->type) {
                 case MIB_TYPE_INTEGER:
                 case MIB_TYPE_INTEGER32:
                 case MIB_TYPE_UINTEGER:
                 case MIB_TYPE_UNSIGNED32:
                 case MIB_TYPE_TIMETICKS:
-                        part = next_part (&cp);
-                        if (part == NULL)
-                                goto bad;
-                        if (g_ascii_isdigit (*part)) {
-                                if (!parse_number (part, &subid))
-                                        goto bad_part;
+                        next_plain_part (&cp);
+                        if (g_ascii_isdigit (*fcp)) {
+                                if (!parse_number (fcp, &subid))
+                                        goto bad_id;
                         } else {
                                 guint i;
                                 gboolean found = FALSE;
@@ -1267,49 +1289,40 @@ add_strings (GsnmpMib   *mib,
                                 for (i = 0; tp->enums != NULL && i < tp->enums->len; i++) {
                                         MibEnum *e = &g_array_index (tp->enums, MibEnum, i);
 
-                                        if (strcmp (e->label, part) == 0) {
+                                        if (strcmp (e->label, fcp) == 0) {
                                                 subid = (guint32) e->value;
                                                 found = TRUE;
                                                 break;
                                         }
                                 }
                                 if (!found)
-                                        goto bad_part;
+                                        goto bad_id;
                         }
                         if (!push (buf, subid))
-                                goto bad_part;
+                                goto bad_id;
                         break;
                 case MIB_TYPE_OCTETSTR:
-                case MIB_TYPE_OBJID:
                         if (*cp == '"' || *cp == '\'') {
                                 char q = *cp;
                                 gsize len_pos = 0;
-                                guint32 count = 0;
-                                char *p;
+                                guint32 count;
+                                gboolean with_length = !imp && tp->fixed_size < 0;
 
-                                part = next_part (&cp);
-                                if (part == NULL)
-                                        goto bad;
-                                if (!imp && tp->fixed_size < 0) {
+                                if (with_length) {
                                         if (q == '\'') {
                                                 *bad = g_strdup ("'-quote is for fixed length strings");
                                                 return FALSE;
                                         }
                                         len_pos = buf->n;
                                         if (!push (buf, 0))
-                                                goto bad_part;
+                                                goto bad_id;
                                 } else if (q == '"') {
                                         *bad = g_strdup ("\"-quote is for variable length strings");
                                         return FALSE;
                                 }
-                                for (p = part + 1; *p && *p != q; p++) {
-                                        if (*p == '\\' && p[1])
-                                                p++;
-                                        if (!push (buf, (guint8) *p))
-                                                goto bad_part;
-                                        count++;
-                                }
-                                if (!imp && tp->fixed_size < 0)
+                                if (!push_quoted (buf, &cp, &count))
+                                        goto bad_id;
+                                if (with_length)
                                         buf->ids[len_pos] = count;
                         } else {
                                 /* numbers: a length, then that many */
@@ -1318,14 +1331,14 @@ add_strings (GsnmpMib   *mib,
                                 if (imp || tp->fixed_size >= 0) {
                                         len = imp ? G_MAXUINT32 : (guint32) tp->fixed_size;
                                 } else {
-                                        part = next_part (&cp);
-                                        if (part == NULL || !parse_number (part, &len) || !push (buf, len))
-                                                goto bad_part;
+                                        next_plain_part (&cp);
+                                        if (!parse_number (fcp, &len) || !push (buf, len))
+                                                goto bad_id;
                                 }
                                 for (i = 0; i < len && cp != NULL; i++) {
-                                        part = next_part (&cp);
-                                        if (part == NULL || !parse_number (part, &subid) || !push (buf, subid))
-                                                goto bad_part;
+                                        fcp = next_plain_part (&cp);
+                                        if (!parse_number (fcp, &subid) || subid > 255 || !push (buf, subid))
+                                                goto bad_id;
                                 }
                         }
                         break;
@@ -1333,36 +1346,51 @@ add_strings (GsnmpMib   *mib,
                         int i;
 
                         for (i = 0; i < 4 && cp != NULL; i++) {
-                                part = next_part (&cp);
-                                if (part == NULL || !parse_number (part, &subid) || subid > 255 ||
-                                    !push (buf, subid))
-                                        goto bad_part;
+                                fcp = next_plain_part (&cp);
+                                if (!parse_number (fcp, &subid) || subid > 255 || !push (buf, subid))
+                                        goto bad_id;
                         }
                         break;
                 }
                 default:
+                        /* OBJECT IDENTIFIER and the rest: numbers follow */
+                        index_label = NULL;
                         goto numbers;
                 }
                 k++;
+                index_label = NULL;
         }
 
 numbers:
         while (cp != NULL) {
-                guint32 subid;
+                guint32 subid, count;
 
-                part = next_part (&cp);
-                if (part == NULL)
-                        goto bad;
-                if (!parse_number (part, &subid) || !push (buf, subid))
-                        goto bad_part;
+                fcp = cp;
+                if (g_ascii_isdigit (*cp)) {
+                        next_plain_part (&cp);
+                        if (!parse_number (fcp, &subid) || !push (buf, subid))
+                                goto bad_id;
+                } else if (*cp == '"' || *cp == '\'') {
+                        gsize len_pos = buf->n;
+
+                        if (cp[1] == '\0' || (*cp == '"' && !push (buf, 0)) ||
+                            !push_quoted (buf, &cp, &count))
+                                goto bad_id;
+                        if (*fcp == '"')
+                                buf->ids[len_pos] = count;
+                } else {
+                        goto bad_id;
+                }
         }
         return TRUE;
 
-bad_part:
-        *bad = g_strdup (part);
-        return FALSE;
-bad:
-        *bad = g_strdup ("");
+bad_id:
+        if (index_label != NULL)
+                *bad = g_strdup_printf ("Index out of range: %s (%s)", fcp, index_label);
+        else if (tp_label != NULL)
+                *bad = g_strdup_printf ("Sub-id not found: %s -> %s", tp_label, fcp);
+        else
+                *bad = g_strdup (fcp);
         return FALSE;
 }
 
@@ -1386,6 +1414,8 @@ module_node (GsnmpMib   *mib,
         buf->n = gsnmp_mib_node_oid (node, buf->ids);
         if (rest == NULL)
                 return TRUE;
+        /* a detail of this attempt replaces that of an earlier one */
+        g_clear_pointer (bad, g_free);
         return add_strings (mib, node, rest, buf, bad);
 }
 
@@ -1415,7 +1445,6 @@ parse_locked (GsnmpMib   *mib,
         buf->n = 0;
         if (add_strings (mib, gsnmp_mib_root (mib), copy, buf, bad))
                 return TRUE;
-        g_clear_pointer (bad, g_free);
 
         /* get_node(): a label anywhere */
         buf->n = 0;
@@ -1436,6 +1465,11 @@ parse_locked (GsnmpMib   *mib,
  * it is not yet.  String parts of an index go in double quotes (with a
  * length sub-identifier in front) or, for fixed-length and IMPLIED
  * indexes, single quotes; enumerated index values may be given by label.
+ *
+ * When a name is known but what follows it is not (an index that does not
+ * fit the INDEX types, a sub-identifier that is not below a node), the
+ * error's message is "@str: " followed by the reason in Net-SNMP's words,
+ * such as `IF-MIB::ifDescr.abc: Index out of range: abc (ifIndex)`.
  *
  * Returns: (transfer full): the OID, or %NULL with @error set to
  *   %GSNMP_MIB_ERROR_UNKNOWN_NAME
@@ -1468,8 +1502,15 @@ gsnmp_mib_parse_oid (GsnmpMib    *mib,
         ok = parse_locked (mib, str, &buf, &bad);
         gsnmp_mib_read_unlock (mib);
         if (!ok || buf.n == 0) {
-                g_set_error (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_UNKNOWN_NAME,
-                             _("Unknown object identifier “%s”"), str);
+                /* With Net-SNMP's detail, as snmp_perror() prints it after
+                 * snmp_parse_oid() failed: "NAME: DETAIL" (gsnmp's tool
+                 * takes the detail from there) */
+                if (bad != NULL && !ok)
+                        g_set_error (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_UNKNOWN_NAME,
+                                     "%s: %s", str, bad);
+                else
+                        g_set_error (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_UNKNOWN_NAME,
+                                     _("Unknown object identifier “%s”"), str);
                 return NULL;
         }
         return gsnmp_oid_new (buf.ids, buf.n);

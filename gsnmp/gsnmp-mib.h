@@ -112,6 +112,9 @@ GsnmpMibObject  *gsnmp_mib_lookup              (GsnmpMib       *mib,
                                                 const GsnmpOid *oid,
                                                 GsnmpOid      **index);
 GSNMP_AVAILABLE_IN_ALL
+GPtrArray       *gsnmp_mib_get_children        (GsnmpMib       *mib,
+                                                const GsnmpOid *oid);
+GSNMP_AVAILABLE_IN_ALL
 GsnmpMibObject  *gsnmp_mib_lookup_name         (GsnmpMib       *mib,
                                                 const char     *name,
                                                 GError        **error);

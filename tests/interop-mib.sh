@@ -12,9 +12,15 @@
 #     see check () below);
 #   - get and getnext by name (MODULE::name, bare names, iso.3…, string
 #     indexes), unknown names (error text and exit status);
-#   - table with column names (-Cb, -Ci, -OX, -Of);
+#   - table with column names (-Cb, -Ci, -OX, -Of), every column of the
+#     MIB, -Cf -Cw -Cc -Cr with the next argument, -Ch -CH -CB -Cl, and
+#     "Was that a table?" for -On and what is not a table;
 #   - translate: names, -On -Of -Os -OX, -Td and -Tp for a list of objects
-#     and subtrees, unknown names.
+#     and subtrees, unknown names; -Tl -To -Ts -Tz -Tp -TB reports, '-'
+#     (names on stdin), -P -I -w;
+#   - options after the operands and "--", as GNU getopt permutes them;
+#   - bad indexes and sub-identifiers (Net-SNMP's details), missing modules;
+#   - -m +LIST and -LIST (Net-SNMP's default list, gsnmp's bundled one).
 # One line per check: "PASS name" or "FAIL name" and a diff; exits 1 if any
 # check failed, 77 (skip) without Net-SNMP.  All traffic stays on 127.0.0.1.
 
@@ -153,6 +159,27 @@ check "table -Ci -Cb vacmAccessTable" 0 snmptable table -Ci -Cb "$A" vacmAccessT
 check "table -Cb -Ci ipAddressTable" 0 snmptable table -Cb -Ci "$A" ipAddressTable
 check "table -Ci -OX vacmSecurityToGroupTable" 0 snmptable table -Ci -OX "$A" vacmSecurityToGroupTable
 check "table -Ci -Of sysORTable" 0 snmptable table -Ci -Of "$A" sysORTable
+# every column of the MIB, also those no row fills (hrStorageAllocationFailures,
+# ifLinkUpDownTrapEnable here), "?" in their cells
+check "table all MIB columns hrStorageTable" 1 snmptable table -Ci "$A" hrStorageTable
+check "table all MIB columns ifXTable" 1 snmptable table "$A" ifXTable
+check "table -Cb -Ci -Cw 100 hrStorageTable" 1 snmptable table -Cb -Ci -Cw 100 "$A" hrStorageTable
+# the -C letters that take the next argument, as snmptable reads them
+check "table -Cf , ifTable" 1 snmptable table -Cf , "$A" ifTable
+check "table -Cif , ifTable" 1 snmptable table -Cif , "$A" ifTable
+check "table -Cw 80 ifTable" 1 snmptable table -Cw 80 "$A" ifTable
+check "table -Cc 10 -Cw 50 ifTable" 1 snmptable table -Cc 10 -Cw 50 "$A" ifTable
+check "table -Cr 3 -Cl ifTable" 1 snmptable table -Cr 3 -Cl "$A" ifTable
+check "table -CH ifTable" 1 snmptable table -CH "$A" ifTable
+check "table -Ch ifTable (no request)" 0 snmptable table -Ch "$A" ifTable
+check "table -Ch -Ci -Cb ifTable" 0 snmptable table -Ch -Ci -Cb "$A" ifTable
+check "table -CB -Os ifTable" 1 snmptable table -CB -Os "$A" ifTable
+# what is not a table: snmptable's "Was that a table?"
+check "table -On ifTable" 0 snmptable table -On "$A" ifTable
+check "table -On sysORTable" 0 snmptable table -On "$A" SNMPv2-MIB::sysORTable
+check "table of a scalar" 0 snmptable table "$A" sysDescr
+check "table of a group" 0 snmptable table "$A" system
+check "table of an entry" 0 snmptable table "$A" ifEntry
 
 # translate: no agent
 check_translate ()
@@ -193,6 +220,87 @@ done
 for o in system interfaces ifEntry hrStorage vacmMIB ipMIB snmpModules mib-2 entityPhysical dot1qTpFdbTable; do
         check_translate "translate -Tp $o" -Tp -IR "$o"
 done
+
+# Options after the operands (GNU getopt permutes), "--" ends the options
+check_translate "translate options after a name" -IR sysDescr.0 -On
+check_translate "translate -- before an option-like name" -IR -- sysDescr.0 -On
+check_translate "translate without -IR from the top" sysDescr.0 -On
+check "get options after the OIDs" 0 snmpget get "$A" sysName.0 -On -Oq
+check "getnext -- ends the options" 0 snmpgetnext getnext -On "$A" -- sysName.0
+check "walk options after the OID" 1 snmpwalk walk "$A" system -Os
+check "table options after the table" 1 snmptable table "$A" ifTable -Cb -Os
+
+# translate reports: -Tl -To -Ts -Tz (the whole tree in the order of the
+# sub-identifiers), -Tp without an OID (the tree below iso), -TB (one
+# match: Net-SNMP's order of several matches follows its own tree order)
+check_translate "translate -To" -To
+check_translate "translate -Tlosz" -Tlosz
+check_translate "translate -Ts with an OID" -Ts -IR ifIndex
+check_translate "translate -Tp without an OID" -Tp
+check_translate "translate -TB one match" -TB 'ifInOct'
+check_translate "translate -TB -Td one match" -TB -Td '^sysUpTime$'
+check_translate "translate -TB no match" -TB 'nosuchthing'
+check_translate "translate -w bad width" -w 0 sysDescr
+check_translate "translate -P letters" -Pu -PeR -Pcd -IR sysDescr.0
+printf 'sysDescr.0 x\n1.3.6.1.2.1.1.5.0\n.1.3.6.1.2.1.2.2.1.2.3 = STRING: x\nabc\tdef\n.1.3\tfoo\nIF-MIB::ifDescr.1 = y\n' > "$WORK/stdin.txt"
+snmptranslate "${M[@]}" - < "$WORK/stdin.txt" > "$WORK/ns.cmp" 2>&1; echo "exit $?" >> "$WORK/ns.cmp"
+"$TOOL" translate "${M[@]}" - < "$WORK/stdin.txt" > "$WORK/gs.cmp" 2>&1; echo "exit $?" >> "$WORK/gs.cmp"
+if cmp -s "$WORK/ns.cmp" "$WORK/gs.cmp"; then
+        echo "PASS translate - (stdin)"; N_PASS=$((N_PASS + 1))
+else
+        echo "FAIL translate - (stdin)"; diff "$WORK/ns.cmp" "$WORK/gs.cmp" | head -20; N_FAIL=$((N_FAIL + 1))
+fi
+
+# Bad indexes and sub-identifiers: Net-SNMP's details
+for o in 'IP-MIB::ipAdEntIfIndex.1.2.3.999' 'IP-MIB::ipAdEntIfIndex.a.b.c.d' 'IF-MIB::ifDescr.abc' \
+         'IF-MIB::ifDescr."abc"' "SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3.'ab'" \
+         'SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3."ab' 'IF-MIB::ifDescr.1.x' 'IF-MIB::nosuch' \
+         '.1.3.6.x' 'iso.3.6.1.99.foo' 'iso.3.6.1.2.1.1.1.x.y' 'NOPE-MIB::x'; do
+        check_translate "translate bad $o" "$o"
+done
+check "get bad index" 0 snmpget get "$A" 'IF-MIB::ifDescr.abc'
+check "get bad sub-id" 0 snmpget get "$A" 'ifDescr.1.x'
+check "get bad IP index" 0 snmpget get "$A" 'ipAdEntIfIndex.1.2.3.300'
+check "get missing module" 0 snmpget get "$A" 'NOPE-MIB::sysDescr.0'
+check "get -Is suffix" 0 snmpget get -Is .0 "$A" sysDescr sysName
+check "get -P letters" 0 snmpget get -Pue "$A" sysName.0
+
+# -m +LIST / -LIST: Net-SNMP's default list (DEFAULT_MIBS) and then LIST;
+# gsnmp's default list is the modules it bundles. A folder in front holds
+# two test modules and empty stand-ins for Net-SNMP's defaults that gsnmp
+# does not bundle (so that Net-SNMP does not report them missing).
+mkdir -p "$WORK/mibs"
+for m in DISMAN-EVENT-MIB DISMAN-SCHEDULE-MIB MTA-MIB NETWORK-SERVICES-MIB UCD-DISKIO-MIB UCD-DLMOD-MIB \
+         LM-SENSORS-MIB UCD-SNMP-MIB UCD-DEMO-MIB NET-SNMP-AGENT-MIB IPV6-ICMP-MIB IPV6-TCP-MIB \
+         IPV6-UDP-MIB NET-SNMP-PASS-MIB NET-SNMP-EXTEND-MIB NET-SNMP-VACM-MIB; do
+        printf '%s DEFINITIONS ::= BEGIN\nEND\n' "$m" > "$WORK/mibs/$m.txt"
+done
+for t in TEST:99998 OTHER:99997; do
+        cat > "$WORK/mibs/GSNMP-${t%:*}-MIB.txt" <<EOF
+GSNMP-${t%:*}-MIB DEFINITIONS ::= BEGIN
+IMPORTS MODULE-IDENTITY, OBJECT-TYPE, Integer32, enterprises FROM SNMPv2-SMI;
+gsnmp${t%:*}MIB MODULE-IDENTITY
+    LAST-UPDATED "202612020000Z"
+    ORGANIZATION "gsnmp"
+    CONTACT-INFO "gsnmp"
+    DESCRIPTION "A module of the tests."
+    ::= { enterprises ${t#*:} }
+gsnmp${t%:*}Value OBJECT-TYPE
+    SYNTAX Integer32
+    MAX-ACCESS read-only
+    STATUS current
+    DESCRIPTION "A value."
+    ::= { gsnmp${t%:*}MIB 1 }
+END
+EOF
+done
+SAVED_M=("${M[@]}")
+for m in +GSNMP-TEST-MIB -GSNMP-TEST-MIB +GSNMP-TEST-MIB:GSNMP-OTHER-MIB GSNMP-TEST-MIB NOPE:GSNMP-TEST-MIB:NOPE2:NOPE; do
+        M=(-M "$WORK/mibs:$MIBDIR" -m "$m")
+        check_translate "translate -m $m" -IR gsnmpTESTValue.0 gsnmpOTHERValue.0
+        check_translate "translate -m $m default list" -IR ifDescr.1 hrSystemUptime.0 snmpTargetAddrTDomain
+done
+M=("${SAVED_M[@]}")
 
 echo "$N_PASS passed, $N_FAIL failed"
 [ "$N_FAIL" -eq 0 ]

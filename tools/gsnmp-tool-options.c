@@ -86,7 +86,6 @@ gsnmp_tool_options_clear (GsnmpToolOptions *options)
 
 typedef enum {
         OPT_SUPPORTED,
-        OPT_NO_MIBS,     /* Net-SNMP's MIB options: gsnmp loads no MIB files */
         OPT_UNSUPPORTED, /* a Net-SNMP option gsnmp does not have (yet) */
         OPT_NO_ENGINE_TIME, /* -Z: the library always discovers boots and time */
 } OptionSupport;
@@ -111,8 +110,8 @@ static const OptionInfo option_table[] = {
         { 'p', TRUE, OPT_SUPPORTED },
         { 'm', TRUE, OPT_SUPPORTED },
         { 'M', TRUE, OPT_SUPPORTED },
-        { 'P', TRUE, OPT_NO_MIBS },
-        { 'I', TRUE, OPT_NO_MIBS },
+        { 'P', TRUE, OPT_SUPPORTED },
+        { 'I', TRUE, OPT_SUPPORTED },
         { 'H', FALSE, OPT_UNSUPPORTED },
         { 'Y', TRUE, OPT_UNSUPPORTED },
         { 'D', TRUE, OPT_UNSUPPORTED },
@@ -418,11 +417,6 @@ handle_option (GsnmpToolOptions *options,
         switch (info->support) {
         case OPT_SUPPORTED:
                 break;
-        case OPT_NO_MIBS:
-                gsnmp_tool_print_error (options->prgname,
-                                        _("option -%c is not supported: gsnmp loads no MIB files"),
-                                        letter);
-                return usage_error (options, exit_status);
         case OPT_NO_ENGINE_TIME:
                 gsnmp_tool_print_error (options->prgname,
                                         _("option -%c is not supported: gsnmp learns the agent’s "
@@ -514,6 +508,16 @@ handle_option (GsnmpToolOptions *options,
         case 'm':
                 gsnmp_tool_set_mib_options (NULL, arg);
                 return TRUE;
+
+        case 'P': {
+                const char *bad = gsnmp_tool_parse_mib_parser_options (arg);
+
+                if (bad != NULL) {
+                        fprintf (stderr, _("Unknown parsing option passed to -P: %c.\n"), *bad);
+                        return usage_error (options, exit_status);
+                }
+                return TRUE;
+        }
 
         case 'C':
                 if (options->command->app_option == NULL) {
@@ -684,8 +688,23 @@ gsnmp_tool_options_parse (GsnmpToolOptions  *options,
                                          options->prgname, *p);
                                 return usage_error (options, exit_status);
                         }
+                        if (*p == 'I') {
+                                /* snmp_in_options(): -Is and -IS may take the next argument */
+                                const char *bad = gsnmp_tool_parse_input_options (optarg, argc, argv, &i);
+
+                                if (bad != NULL) {
+                                        fprintf (stderr, _("Unknown input option passed to -I: %c.\n"),
+                                                 *bad);
+                                        return usage_error (options, exit_status);
+                                }
+                                break;
+                        }
+                        options->parse_argv = argv;
+                        options->parse_argc = argc;
+                        options->parse_index = &i;
                         if (!handle_option (options, *p, optarg, exit_status))
                                 return FALSE;
+                        options->parse_index = NULL;
                         break;
                 }
         }
@@ -720,6 +739,15 @@ gsnmp_tool_options_parse (GsnmpToolOptions  *options,
         g_ptr_array_add (operands, NULL);
         options->operands = (char **) g_ptr_array_free (g_steal_pointer (&operands), FALSE);
         return TRUE;
+}
+
+/* See the header. */
+char *
+gsnmp_tool_options_take_next_arg (GsnmpToolOptions *options)
+{
+        if (options->parse_index == NULL || *options->parse_index + 1 >= options->parse_argc)
+                return NULL;
+        return options->parse_argv[++*options->parse_index];
 }
 
 /* The -O toggles as GsnmpFormatFlags. */
@@ -1411,6 +1439,9 @@ gsnmp_tool_take_long_option (char       **argv,
 static char *mib_dirs_option;
 static char *mib_modules_option;
 static GsnmpMib *tool_mib;
+static char *input_prefix;      /* -IS */
+static char *input_suffix;      /* -Is */
+static gboolean input_random_access; /* -IR toggled */
 
 /* See the header. */
 void
@@ -1427,23 +1458,160 @@ gsnmp_tool_set_mib_options (const char *dirs,
         }
 }
 
-/* Loads @list ("A:B", "+A", "ALL") quietly: like Net-SNMP, a module that
- * cannot be found or parsed does not stop the tool. */
-static void
-load_quietly (GsnmpMib   *mib,
-              const char *list)
+/* See the header. snmp_mib_toggle_options(): the letters Net-SNMP's -P
+ * takes. gsnmp's parser has no switches: it always takes underscores (u)
+ * and "--" ending a comment (c), keeps the descriptions (d), prints no
+ * warnings (w, W) and no conflict errors (e), and names a node by the
+ * module it takes the definition from (R); the letters are accepted and
+ * change nothing. */
+const char *
+gsnmp_tool_parse_mib_parser_options (const char *arg)
 {
-        g_autoptr(GError) error = NULL;
+        const char *p;
 
-        if (list[0] == '+')
-                list++;
-        if (!gsnmp_mib_load_modules (mib, list, &error))
-                g_debug ("MIB modules: %s", error->message);
+        for (p = arg; *p; p++) {
+                if (strchr ("ucdewWR", *p) == NULL)
+                        return p;
+        }
+        return NULL;
+}
+
+/* See the header. */
+const char *
+gsnmp_tool_parse_input_options (const char  *arg,
+                                int          argc,
+                                char       **argv,
+                                int         *i)
+{
+        const char *p;
+
+        for (p = arg; *p; p++) {
+                switch (*p) {
+                case 'R':
+                        input_random_access = !input_random_access;
+                        break;
+                case 'b': /* regex look-up: gsnmp looks names up anywhere anyway */
+                case 'r': /* index ranges are not checked */
+                case 'h': /* display hints are not used to read indexes */
+                case 'u': /* UCD-style OIDs */
+                        break;
+                case 's':
+                case 'S': {
+                        char **target = *p == 's' ? &input_suffix : &input_prefix;
+                        const char *value = p + 1;
+
+                        if (*value == '\0') {
+                                /* Net-SNMP takes argv[optind++], whatever it is */
+                                value = *i + 1 < argc ? argv[++*i] : "";
+                        }
+                        g_free (*target);
+                        *target = g_strdup (value);
+                        return NULL;
+                }
+                default:
+                        return p;
+                }
+        }
+        return NULL;
+}
+
+/* See the header. */
+gboolean
+gsnmp_tool_input_random_access (void)
+{
+        return input_random_access;
+}
+
+/* print_module_not_found(): the search path once, then each module that is
+ * not there (not twice in a row). */
+static void
+print_module_not_found (GsnmpMib   *mib,
+                        const char *name)
+{
+        static gboolean path_printed;
+        static char *last_missing;
+
+        if (!path_printed) {
+                g_auto(GStrv) dirs = gsnmp_mib_get_directories (mib);
+                g_autofree char *path = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, dirs);
+
+                fprintf (stderr, _("MIB search path: %s\n"), path);
+                path_printed = TRUE;
+        }
+        if (last_missing == NULL || strcmp (last_missing, name) != 0)
+                fprintf (stderr, _("Cannot find module (%s): At line 1 in (none)\n"), name);
+        g_free (last_missing);
+        last_missing = g_strdup (name);
+}
+
+/* Loads the modules of @list ("A:B", "ALL") as netsnmp_init_mib() does:
+ * a module that is not in the search path is reported and skipped, one
+ * with errors loads what it can, quietly. */
+static void
+load_list (GsnmpMib   *mib,
+           const char *list)
+{
+        g_auto(GStrv) names = g_strsplit (list, ":", -1);
+        guint i;
+
+        for (i = 0; names[i] != NULL; i++) {
+                g_autoptr(GError) error = NULL;
+
+                if (names[i][0] == '\0')
+                        continue;
+                if (g_ascii_strcasecmp (names[i], "ALL") == 0) {
+                        if (!gsnmp_mib_load_all (mib, &error))
+                                g_debug ("MIB modules: %s", error->message);
+                        continue;
+                }
+                if (gsnmp_mib_load_module (mib, names[i], &error))
+                        continue;
+                if (g_error_matches (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_MODULE_NOT_FOUND))
+                        print_module_not_found (mib, names[i]);
+                else
+                        g_debug ("MIB module %s: %s", names[i], error->message);
+        }
+}
+
+/* gsnmp's default list of modules, where Net-SNMP has its DEFAULT_MIBS:
+ * the modules gsnmp bundles. With the default search path (the bundled
+ * folder alone) that is every module of the path; with other folders,
+ * those of the bundled modules the folders hold, quietly. */
+static void
+load_default (GsnmpMib *mib,
+              gboolean  default_path)
+{
+        g_autofree char *bundled = NULL;
+        g_autoptr(GDir) dir = NULL;
+        const char *file;
+
+        if (!default_path) {
+                bundled = gsnmp_mib_get_bundled_directory ();
+                dir = g_dir_open (bundled, 0, NULL);
+        }
+        if (dir == NULL) {
+                /* the bundled folder is the path (or is not there) */
+                g_autoptr(GError) error = NULL;
+
+                if (!gsnmp_mib_load_all (mib, &error))
+                        g_debug ("MIB modules: %s", error->message);
+                return;
+        }
+        while ((file = g_dir_read_name (dir)) != NULL) {
+                g_autofree char *name = NULL;
+
+                if (!g_str_has_suffix (file, ".txt"))
+                        continue;
+                name = g_strndup (file, strlen (file) - 4);
+                gsnmp_mib_load_module (mib, name, NULL);
+        }
 }
 
 /* See the header. The search path is -M, else MIBDIRS, else the bundled
- * modules ('+' adds to it, as in Net-SNMP); the modules are -m, else MIBS,
- * else all of them ('+' adds to that default). */
+ * modules ('+' adds to it, as in Net-SNMP). The modules are -m, else MIBS,
+ * else gsnmp's default list (load_default()); "+LIST" is the default list
+ * and then LIST, "-LIST" LIST and then the default list, as Net-SNMP reads
+ * MIBS. */
 GsnmpMib *
 gsnmp_tool_get_mib (void)
 {
@@ -1457,10 +1625,17 @@ gsnmp_tool_get_mib (void)
         if (dirs != NULL)
                 gsnmp_mib_set_search_path (tool_mib, dirs);
         modules = mib_modules_option != NULL ? mib_modules_option : g_getenv ("MIBS");
-        if (modules == NULL || modules[0] == '+')
-                load_quietly (tool_mib, "ALL");
-        if (modules != NULL && modules[0] != '\0')
-                load_quietly (tool_mib, modules);
+        if (modules == NULL) {
+                load_default (tool_mib, dirs == NULL);
+        } else if (modules[0] == '+') {
+                load_default (tool_mib, dirs == NULL);
+                load_list (tool_mib, modules + 1);
+        } else if (modules[0] == '-') {
+                load_list (tool_mib, modules + 1);
+                load_default (tool_mib, dirs == NULL);
+        } else {
+                load_list (tool_mib, modules);
+        }
         return tool_mib;
 }
 
@@ -1471,13 +1646,42 @@ GsnmpOid *
 gsnmp_tool_parse_oid (const char  *str,
                       char       **detail)
 {
+        g_autofree char *affixed = NULL;
+        g_autoptr(GError) error = NULL;
+        const char *module_end;
         GsnmpOid *oid;
 
         *detail = NULL;
-        oid = gsnmp_mib_parse_oid (gsnmp_tool_get_mib (), str, NULL);
+        if ((input_prefix != NULL && *input_prefix) || (input_suffix != NULL && *input_suffix)) {
+                /* snmp_parse_oid(): -IS PREFIX and -Is SUFFIX */
+                const char *suffix = input_suffix != NULL ? input_suffix : "";
+
+                affixed = g_strdup_printf ("%s%s%s%s", input_prefix != NULL ? input_prefix : "", str,
+                                           suffix[0] == '.' || suffix[0] == '\0' ? "" : ".", suffix);
+                str = affixed;
+        }
+        oid = gsnmp_mib_parse_oid (gsnmp_tool_get_mib (), str, &error);
         if (oid != NULL)
                 return oid;
-        return parse_oid_without_mib (str, detail);
+        module_end = str;
+        while (g_ascii_isalnum (*module_end) || *module_end == '-')
+                module_end++;
+        if (*module_end == ':' && module_end > str) {
+                /* get_node() reads the module first, and says when it is missing */
+                g_autofree char *module = g_strndup (str, module_end - str);
+                g_autoptr(GError) load_error = NULL;
+
+                if (!gsnmp_mib_load_module (gsnmp_tool_get_mib (), module, &load_error) &&
+                    g_error_matches (load_error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_MODULE_NOT_FOUND))
+                        print_module_not_found (gsnmp_tool_get_mib (), module);
+        }
+        if (gsnmp_tool_mib_is_empty ())
+                return parse_oid_without_mib (str, detail);
+        /* the library's message is "STR: DETAIL" when it has a detail */
+        if (g_str_has_prefix (error->message, str) &&
+            strncmp (error->message + strlen (str), ": ", 2) == 0)
+                *detail = g_strdup (error->message + strlen (str) + 2);
+        return NULL;
 }
 
 /* See the header. */

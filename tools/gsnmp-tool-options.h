@@ -99,6 +99,12 @@ struct _GsnmpToolOptions {
         GBytes                 *context_engine_id;  /* -E, or NULL */
         char                   *context_name;   /* -n, or NULL */
 
+        /* While the options are parsed: the command line, and where the
+         * parser is (see gsnmp_tool_options_take_next_arg()) */
+        char                  **parse_argv;
+        int                     parse_argc;
+        int                    *parse_index;
+
         const char             *agent;          /* AGENT, as given */
         char                  **operands;       /* what follows AGENT (not owned strings) */
         int                     n_operands;
@@ -113,6 +119,10 @@ gboolean          gsnmp_tool_options_parse         (GsnmpToolOptions        *opt
                                                     char                   **argv,
                                                     int                     *exit_status);
 GsnmpFormatFlags  gsnmp_tool_options_get_format    (const GsnmpToolOptions  *options);
+/* For a -C handler: the argument after the current one, which the parser
+ * then skips (snmptable's -Cw, -Cc, -Cf and -Cr take their value from
+ * argv[optind++]); NULL when there is none. */
+char             *gsnmp_tool_options_take_next_arg (GsnmpToolOptions        *options);
 GsnmpTarget      *gsnmp_tool_options_new_target    (GsnmpToolOptions        *options,
                                                     int                     *exit_status);
 
@@ -176,6 +186,18 @@ GsnmpToolValueError gsnmp_tool_parse_set_value     (GsnmpOid                *oid
 /* -M DIRS and -m MODULES (either may be NULL: unchanged) */
 void              gsnmp_tool_set_mib_options       (const char              *dirs,
                                                     const char              *modules);
+/* -P LETTERS: NULL when every letter is one of Net-SNMP's, else the first
+ * that is not. */
+const char       *gsnmp_tool_parse_mib_parser_options (const char       *arg);
+/* -I LETTERS (snmp_in_options()): NULL when all are known, else the first
+ * that is not. -Is and -IS take the rest of @arg, or argv[++*i] when that
+ * is empty; they then apply to every OID gsnmp_tool_parse_oid() parses. */
+const char       *gsnmp_tool_parse_input_options   (const char              *arg,
+                                                    int                      argc,
+                                                    char                   **argv,
+                                                    int                     *i);
+/* -IR was given (an odd number of times) */
+gboolean          gsnmp_tool_input_random_access   (void);
 /* The tool's MIB store, loaded on first use from -M/-m or MIBDIRS/MIBS */
 GsnmpMib         *gsnmp_tool_get_mib               (void);
 /* No module loaded (MIBS= or -m ""): numbers only, the fast paths apply */

@@ -233,7 +233,21 @@ gsnmp_tool_table_app_option (GsnmpToolOptions *options,
                         table_opts.left_justify = TRUE;
                         break;
                 case 'f':
-                        /* the rest of the argument is the separator */
+                        /* the rest of the argument is the separator, or
+                         * (as snmptable takes it) the next argument */
+                        if (*p == '\0') {
+                                const char *next = gsnmp_tool_options_take_next_arg (options);
+
+                                if (next == NULL) {
+                                        gsnmp_tool_print_usage_hint (options->prgname, options->command);
+                                        fprintf (stderr, _("Bad -C%c option: %s\n"), flag,
+                                                 _("no argument given"));
+                                        *exit_status = GSNMP_TOOL_EXIT_FAILURE;
+                                        return FALSE;
+                                }
+                                table_opts.field_separator = next;
+                                break;
+                        }
                         table_opts.field_separator = p;
                         return TRUE;
                 case 'd':
@@ -265,9 +279,13 @@ gsnmp_tool_table_app_option (GsnmpToolOptions *options,
                          * upper ones: a column of 2^31 blanks never ends */
                         gint64 max = flag == 'c' ? TABLE_MAX_COLUMN_WIDTH :
                                      flag == 'w' ? TABLE_MAX_WIDTH : G_MAXINT32;
+                        const char *glued = p;
                         gint64 v;
                         char *end = NULL;
 
+                        /* -Cw80 (gsnmp's) or, as snmptable takes it, -Cw 80 */
+                        if (*p == '\0' && (p = gsnmp_tool_options_take_next_arg (options)) == NULL)
+                                p = glued;
                         errno = 0;
                         v = g_ascii_strtoll (p, &end, 10);
                         if (errno != 0 || end == p || (flag == 'c' && v <= 2) || v <= 0 || v > max) {
@@ -287,7 +305,8 @@ gsnmp_tool_table_app_option (GsnmpToolOptions *options,
                                 table_opts.max_width = value;
                         else
                                 table_opts.max_repetitions = value;
-                        p = end;
+                        /* after the next argument, the -C letters go on */
+                        p = *glued == '\0' ? glued : end;
                         break;
                 }
                 default:
@@ -947,6 +966,98 @@ table_index_name (GsnmpTableRow    *row,
         return g_strdup (p != NULL ? p : "");
 }
 
+/* snmptable -Cb: the column names without the prefix they all share */
+static void
+brief_labels (GPtrArray *labels,
+              int       *widths)
+{
+        gsize common;
+        guint c;
+
+        if (!table_opts.brief || labels->len < 2)
+                return;
+        common = strlen (labels->pdata[0]);
+        for (c = 1; c < labels->len; c++) {
+                const char *f1 = labels->pdata[c - 1], *f2 = labels->pdata[c];
+                gsize len = 0;
+
+                while (f1[len] && f1[len] == f2[len])
+                        len++;
+                common = MIN (common, len);
+        }
+        for (c = 0; c < labels->len && common > 0; c++) {
+                char *label = labels->pdata[c];
+
+                memmove (label, label + common, strlen (label + common) + 1);
+                widths[c] -= (int) common;
+        }
+}
+
+/* snmptable's column name: what follows the last '.' (or ':') of the
+ * column's name in the output form; NULL when that is a number. */
+static char *
+column_label (GsnmpOid         *column,
+              GsnmpFormatFlags  flags)
+{
+        g_autofree char *name = gsnmp_mib_format_oid (gsnmp_tool_get_mib (), column, flags);
+        const char *p = strrchr (name, '.');
+
+        if (p == NULL)
+                p = strrchr (name, ':');
+        p = p != NULL ? p + 1 : name;
+        return g_ascii_isdigit (*p) ? NULL : g_strdup (p);
+}
+
+/* snmptable's get_field_names() with the MIB: the accessible columns of
+ * the table's entry, in the order of their sub-identifiers, named in the
+ * output form (@labels) with their sub-identifiers (@subids); they stop at
+ * the first that prints as a number (-On). FALSE when the MIB does not
+ * know @table_oid as a node: gsnmp then numbers the columns the agent
+ * returns (where snmptable says "Was that a table?"). */
+static gboolean
+mib_table_columns (GsnmpOid         *table_oid,
+                   GsnmpFormatFlags  flags,
+                   GPtrArray        *labels,
+                   GArray           *subids)
+{
+        GsnmpMib *mib = gsnmp_tool_get_mib ();
+        g_autoptr(GsnmpMibObject) node = NULL;
+        g_autoptr(GsnmpOid) rest = NULL;
+        g_autoptr(GPtrArray) entries = NULL;
+        g_autoptr(GPtrArray) columns = NULL;
+        g_autoptr(GsnmpOid) entry_oid = NULL;
+        guint i;
+
+        if (gsnmp_tool_mib_is_empty ())
+                return FALSE;
+        node = gsnmp_mib_lookup (mib, table_oid, &rest);
+        if (node == NULL || gsnmp_oid_get_length (rest) != 0)
+                return FALSE;
+        entries = gsnmp_mib_get_children (mib, table_oid);
+        if (entries->len == 0)
+                return TRUE;
+        entry_oid = gsnmp_mib_object_get_oid (g_ptr_array_index (entries, 0));
+        columns = gsnmp_mib_get_children (mib, entry_oid);
+        for (i = 0; i < columns->len; i++) {
+                GsnmpMibObject *column = g_ptr_array_index (columns, i);
+                const char *access = gsnmp_mib_object_get_access (column);
+                g_autoptr(GsnmpOid) oid = NULL;
+                char *label;
+                guint32 subid;
+
+                if (access != NULL && strcmp (access, "not-accessible") == 0)
+                        continue;
+                oid = gsnmp_mib_object_get_oid (column);
+                label = column_label (oid, flags);
+                if (label == NULL)
+                        break;
+                subid = gsnmp_oid_get_id (oid, gsnmp_oid_get_length (oid) - 1);
+                g_ptr_array_add (labels, label);
+                g_array_append_val (subids, subid);
+        }
+        return TRUE;
+}
+
 int
 gsnmp_tool_table_run (GsnmpToolOptions *options)
 {
@@ -959,8 +1070,13 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
         g_autoptr(GsnmpTable) table = NULL;
         g_autoptr(GError) error = NULL;
         g_autoptr(GPtrArray) labels = NULL;
+        g_autoptr(GArray) mib_subids = NULL;
+        g_autoptr(GPtrArray) rows = NULL;
+        g_autofree int *field_column = NULL;
         g_autofree char *table_name = NULL;
         g_autofree int *widths = NULL;
+        gboolean known, extra_columns = FALSE;
+        guint n_columns, tc;
         char **cells = NULL;
         char **indices = NULL;
         GsnmpFormatFlags flags;
@@ -997,6 +1113,16 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
                 : gsnmp_mib_format_oid (gsnmp_tool_get_mib (), table_oid,
                                         gsnmp_tool_options_get_format (options));
 
+        /* snmptable prints values with -Oq; the MIB names the columns */
+        flags = gsnmp_tool_options_get_format (options) | GSNMP_FORMAT_QUICK | GSNMP_FORMAT_VALUE_ONLY;
+        labels = g_ptr_array_new_with_free_func (g_free);
+        mib_subids = g_array_new (FALSE, FALSE, sizeof (guint32));
+        known = columns->len == 0 && mib_table_columns (table_oid, flags, labels, mib_subids);
+        if (known && labels->len == 0) {
+                fprintf (stderr, _("Was that a table? %s\n"), table_name);
+                return GSNMP_TOOL_EXIT_FAILURE;
+        }
+
         target = gsnmp_tool_options_new_target (options, &exit_status);
         if (target == NULL)
                 return exit_status;
@@ -1006,6 +1132,17 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
         if (engine == NULL) {
                 gsnmp_tool_print_error (options->prgname, "%s", error->message);
                 return GSNMP_TOOL_EXIT_FAILURE;
+        }
+
+        if (known && table_opts.headers_only) {
+                /* snmptable -Ch asks the agent nothing */
+                widths = g_new0 (int, labels->len);
+                for (c = 0; c < labels->len; c++)
+                        widths[c] = (int) strlen (labels->pdata[c]);
+                brief_labels (labels, widths);
+                print_table (table_name, labels, widths, NULL, NULL, 0, index_width);
+                printf (_("%s: No entries\n"), table_name);
+                return GSNMP_TOOL_EXIT_OK;
         }
 
         if (columns->len > 0)
@@ -1051,72 +1188,85 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
                 return gsnmp_tool_print_request_error (options, error, FALSE);
         }
 
-        n_rows = gsnmp_table_get_n_rows (table);
-        n_fields = gsnmp_table_get_n_columns (table);
+        /* The output's fields: the MIB's columns (and what the agent sends
+         * for other columns is left out, with snmptable's warning), or
+         * those the agent sent */
+        n_columns = gsnmp_table_get_n_columns (table);
+        field_column = g_new0 (int, MAX (n_columns + labels->len, 1));
+        if (known) {
+                n_fields = labels->len;
+                for (c = 0; c < n_fields; c++)
+                        field_column[c] = -1;
+                for (tc = 0; tc < n_columns; tc++) {
+                        GsnmpOid *column = gsnmp_table_get_column (table, tc);
+                        guint32 subid = gsnmp_oid_get_id (column, gsnmp_oid_get_length (column) - 1);
+                        gboolean found = FALSE;
+
+                        for (c = 0; c < n_fields; c++) {
+                                if (g_array_index (mib_subids, guint32, c) == subid) {
+                                        field_column[c] = (int) tc;
+                                        found = TRUE;
+                                }
+                        }
+                        if (!found)
+                                extra_columns = TRUE;
+                }
+        } else {
+                n_fields = n_columns;
+                for (c = 0; c < n_fields; c++) {
+                        GsnmpOid *column = gsnmp_table_get_column (table, c);
+                        gsize len = gsnmp_oid_get_length (column);
+                        char *label = NULL;
+
+                        field_column[c] = (int) c;
+                        if (!gsnmp_tool_mib_is_empty ())
+                                label = column_label (column, flags);
+                        if (label == NULL)
+                                label = g_strdup_printf ("%u", len > 0 ? gsnmp_oid_get_id (column, len - 1) : 0);
+                        g_ptr_array_add (labels, label);
+                }
+        }
+
+        /* the rows with a value in one of the fields */
+        rows = g_ptr_array_new ();
+        for (r = 0; r < gsnmp_table_get_n_rows (table); r++) {
+                GsnmpTableRow *row = gsnmp_table_get_row (table, r);
+
+                for (c = 0; c < n_fields; c++) {
+                        if (field_column[c] >= 0 &&
+                            gsnmp_table_row_get_cell (row, (guint) field_column[c]) != NULL) {
+                                g_ptr_array_add (rows, row);
+                                break;
+                        }
+                }
+        }
+        n_rows = rows->len;
         if (n_rows == 0) {
                 printf (_("%s: No entries\n"), table_name);
+                if (extra_columns)
+                        printf (_("%s: WARNING: More columns on agent than in MIB\n"), table_name);
                 return GSNMP_TOOL_EXIT_OK;
         }
 
-        /* snmptable prints values with -Oq; numbers label the columns */
-        flags = gsnmp_tool_options_get_format (options) | GSNMP_FORMAT_QUICK | GSNMP_FORMAT_VALUE_ONLY;
-        labels = g_ptr_array_new_with_free_func (g_free);
         widths = g_new0 (int, MAX (n_fields, 1));
-        for (c = 0; c < n_fields; c++) {
-                GsnmpOid *column = gsnmp_table_get_column (table, c);
-                gsize len = gsnmp_oid_get_length (column);
-                char *label = NULL;
-
-                if (!gsnmp_tool_mib_is_empty ()) {
-                        /* snmptable: the column's name after the last '.' or ':' */
-                        g_autofree char *name = gsnmp_mib_format_oid (gsnmp_tool_get_mib (), column, flags);
-                        const char *p = strrchr (name, '.');
-
-                        if (p == NULL)
-                                p = strrchr (name, ':');
-                        p = p != NULL ? p + 1 : name;
-                        if (!g_ascii_isdigit (*p))
-                                label = g_strdup (p);
-                }
-                if (label == NULL)
-                        label = g_strdup_printf ("%u", len > 0 ? gsnmp_oid_get_id (column, len - 1) : 0);
-
-                widths[c] = (int) strlen (label);
-                g_ptr_array_add (labels, label);
-        }
-        if (table_opts.brief && n_fields > 1) {
-                /* snmptable -Cb: drop the prefix all names share */
-                gsize common = strlen (labels->pdata[0]);
-
-                for (c = 1; c < n_fields; c++) {
-                        const char *f1 = labels->pdata[c - 1], *f2 = labels->pdata[c];
-                        gsize len = 0;
-
-                        while (f1[len] && f1[len] == f2[len])
-                                len++;
-                        common = MIN (common, len);
-                }
-                for (c = 0; c < n_fields && common > 0; c++) {
-                        char *label = labels->pdata[c];
-
-                        memmove (label, label + common, strlen (label + common) + 1);
-                        widths[c] -= (int) common;
-                }
-        }
+        for (c = 0; c < n_fields; c++)
+                widths[c] = (int) strlen (labels->pdata[c]);
+        brief_labels (labels, widths);
 
         cells = g_new0 (char *, (gsize) n_rows * MAX (n_fields, 1));
         indices = g_new0 (char *, n_rows);
         for (r = 0; r < n_rows; r++) {
-                GsnmpTableRow *row = gsnmp_table_get_row (table, r);
+                GsnmpTableRow *row = g_ptr_array_index (rows, r);
                 int len;
 
                 indices[r] = gsnmp_tool_mib_is_empty ()
                         ? gsnmp_oid_to_string (gsnmp_table_row_get_index (row))
-                        : table_index_name (row, n_fields, table_name, flags);
+                        : table_index_name (row, n_columns, table_name, flags);
                 len = (int) strlen (indices[r]);
                 index_width = MAX (index_width, len);
                 for (c = 0; c < n_fields; c++) {
-                        GsnmpVarbind *cell = gsnmp_table_row_get_cell (row, c);
+                        GsnmpVarbind *cell = field_column[c] >= 0
+                                ? gsnmp_table_row_get_cell (row, (guint) field_column[c]) : NULL;
                         char *text, *p;
 
                         if (cell == NULL)
@@ -1134,6 +1284,8 @@ gsnmp_tool_table_run (GsnmpToolOptions *options)
         }
 
         print_table (table_name, labels, widths, cells, indices, n_rows, index_width);
+        if (extra_columns)
+                printf (_("%s: WARNING: More columns on agent than in MIB\n"), table_name);
         fflush (stdout);
 
         for (r = 0; r < n_rows; r++) {
