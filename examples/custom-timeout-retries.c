@@ -72,7 +72,8 @@ main (int   argc,
         }
         gsnmp_target_set_timeout (target, argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 1500);  /* ms per attempt */
         gsnmp_target_set_retries (target, argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 0);
-        sys_descr = gsnmp_oid_new_from_string ("1.3.6.1.2.1.1.1.0", NULL);
+        /* PySNMP's ObjectIdentity('SNMPv2-MIB', 'sysDescr', 0) */
+        sys_descr = gsnmp_oid_new_from_string ("SNMPv2-MIB::sysDescr.0", NULL);
 
         ex.loop = g_main_loop_new (NULL, FALSE);
         gsnmp_engine_get_async (engine, target, &sys_descr, 1, NULL, on_get_done, &ex);

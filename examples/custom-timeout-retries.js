@@ -30,7 +30,7 @@ target.set_retries(ARGV.length > 2 ? parseInt(ARGV[2]) : 0);
 let status = 0;
 
 try {
-    const pdu = await engine.get_async(target, [Gsnmp.Oid.new_from_string('1.3.6.1.2.1.1.1.0')], null);
+    const pdu = await engine.get_async(target, [Gsnmp.Oid.new_from_name('SNMPv2-MIB', 'sysDescr', [0])], null);
     pdu.check_error();
     print(pdu.get_varbind(0).to_string());
 } catch (e) {

@@ -47,7 +47,7 @@ def on_get_done(engine, result, data):
     loop.quit()
 
 
-engine.get_async(target, [Gsnmp.Oid.new_from_string('1.3.6.1.2.1.1.1.0')], None,
+engine.get_async(target, [Gsnmp.Oid.new_from_name('SNMPv2-MIB', 'sysDescr', [0])], None,
                  on_get_done, None)
 loop.run()
 sys.exit(status)

@@ -83,7 +83,7 @@ main (int   argc,
                                    GSNMP_PRIV_PROTOCOL_AES, argv[4], &error);
         if (user == NULL ||
             (target = gsnmp_target_new (argv[1], GSNMP_CREDENTIALS (user), &error)) == NULL ||
-            (root = gsnmp_oid_new_from_string (argc > 5 ? argv[5] : "1.3.6.1.2.1.1", &error)) == NULL ||
+            (root = gsnmp_oid_new_from_string (argc > 5 ? argv[5] : "SNMPv2-MIB::system", &error)) == NULL ||
             (engine = gsnmp_engine_new (&error)) == NULL) {
                 g_printerr ("%s\n", error->message);
                 return 1;

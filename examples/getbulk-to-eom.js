@@ -30,7 +30,7 @@ const engine = Gsnmp.Engine.new();
 const user = Gsnmp.UsmUser.new(ARGV[1], Gsnmp.AuthProtocol.SHA, ARGV[2],
     Gsnmp.PrivProtocol.AES, ARGV[3]);
 const target = Gsnmp.Target.new(ARGV[0], user);
-const root = Gsnmp.Oid.new_from_string(ARGV[4] ?? '1.3.6.1.2.1.1');
+const root = Gsnmp.Oid.new_from_string(ARGV[4] ?? 'SNMPv2-MIB::system');
 
 const walk = Gsnmp.Walk.new(engine, target, root);
 walk.set_max_repetitions(50);       // -Cr50

@@ -32,7 +32,7 @@ engine = Gsnmp.Engine.new()
 user = Gsnmp.UsmUser.new(sys.argv[2], Gsnmp.AuthProtocol.SHA, sys.argv[3],
                          Gsnmp.PrivProtocol.AES, sys.argv[4])
 target = Gsnmp.Target.new(sys.argv[1], user)
-root = Gsnmp.Oid.new_from_string(sys.argv[5] if len(sys.argv) > 5 else '1.3.6.1.2.1.1')
+root = Gsnmp.Oid.new_from_string(sys.argv[5] if len(sys.argv) > 5 else 'SNMPv2-MIB::system')
 
 walk = Gsnmp.Walk.new(engine, target, root)
 walk.set_max_repetitions(50)        # -Cr50

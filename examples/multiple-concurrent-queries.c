@@ -49,8 +49,8 @@ main (int   argc,
       char *argv[])
 {
         static const char *const objects[] = {
-                "1.3.6.1.2.1.1.1.0",    /* SNMPv2-MIB::sysDescr.0 */
-                "1.3.6.1.2.1.1.6.0",    /* SNMPv2-MIB::sysLocation.0 */
+                "SNMPv2-MIB::sysDescr.0",       /* 1.3.6.1.2.1.1.1.0 */
+                "SNMPv2-MIB::sysLocation.0",    /* 1.3.6.1.2.1.1.6.0 */
         };
         g_autoptr(GError) error = NULL;
         g_autoptr(GsnmpEngine) engine = NULL;

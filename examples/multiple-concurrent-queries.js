@@ -23,8 +23,8 @@ if (ARGV.length < 1) {
 }
 
 const OBJECTS = [
-    '1.3.6.1.2.1.1.1.0',    // SNMPv2-MIB::sysDescr.0
-    '1.3.6.1.2.1.1.6.0',    // SNMPv2-MIB::sysLocation.0
+    'SNMPv2-MIB::sysDescr.0',       // 1.3.6.1.2.1.1.1.0
+    'SNMPv2-MIB::sysLocation.0',    // 1.3.6.1.2.1.1.6.0
 ];
 
 const engine = Gsnmp.Engine.new();

@@ -1,7 +1,7 @@
 /* pull-subtree-multiple-agents.c - walk one subtree of several agents at once
  *
  * Port of PySNMP's hlapi/v3arch/twisted/manager/cmdgen/pull-mibs-from-multiple-agents-at-once.py:
- * the system subtree (1.3.6.1.2.1.1) is walked on every agent given, all
+ * the system subtree (SNMPv2-MIB::system, 1.3.6.1.2.1.1) is walked on every agent given, all
  * at the same time on one engine (GETBULK with SNMPv2c, community
  * "public"). Each line is prefixed with the agent it came from; lines of
  * different agents may interleave.
@@ -80,7 +80,8 @@ main (int   argc,
                 return 1;
         }
         community = gsnmp_community_new (GSNMP_PROTOCOL_VERSION_V2C, "public");
-        system = gsnmp_oid_new_from_string ("1.3.6.1.2.1.1", NULL);
+        /* PySNMP's ObjectIdentity('SNMPv2-MIB', 'system') */
+        system = gsnmp_oid_new_from_string ("SNMPv2-MIB::system", NULL);
 
         ex.loop = g_main_loop_new (NULL, FALSE);
         for (i = 1; i < argc; i++) {

@@ -2,7 +2,7 @@
 # pull-subtree-multiple-agents.py - walk one subtree of several agents at once
 #
 # Port of PySNMP's hlapi/v3arch/twisted/manager/cmdgen/pull-mibs-from-multiple-agents-at-once.py:
-# the system subtree (1.3.6.1.2.1.1) is walked on every agent given, all
+# the system subtree (SNMPv2-MIB::system, 1.3.6.1.2.1.1) is walked on every agent given, all
 # at the same time on one engine (GETBULK with SNMPv2c, community
 # "public"). Each line is prefixed with the agent it came from; lines of
 # different agents may interleave.
@@ -28,7 +28,7 @@ status = 0
 
 engine = Gsnmp.Engine.new()
 community = Gsnmp.Community.new(Gsnmp.ProtocolVersion.V2C, 'public')
-system = Gsnmp.Oid.new_from_string('1.3.6.1.2.1.1')
+system = Gsnmp.Oid.new_from_name('SNMPv2-MIB', 'system', [])
 
 
 def on_walk_done(engine, result, agent):

@@ -35,8 +35,12 @@
 #include "config.h"
 
 #include <dlfcn.h>
-#include <string.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "gsnmp-mib-private.h"
@@ -51,6 +55,7 @@
 
 struct _MibCache {
         guint8     *data;               /* the whole file */
+        gboolean    mapped;             /* data is an anonymous mapping, else g_malloc()ed */
         gsize       length;
         const guint8 *payload;
         gsize       payload_length;
@@ -437,8 +442,9 @@ gsnmp_mib_cache_decode_module (const guint8 *blob,
                 gsnmp_mib_module_free (module);
                 return NULL;
         }
-        /* The definitions and their components in one block */
-        module->block = g_malloc0 (n * sizeof (MibDef) + n_comps * sizeof (MibComp));
+        /* The definitions and their components in one block (never
+         * empty, so never NULL) */
+        module->block = g_malloc0 (n * sizeof (MibDef) + n_comps * sizeof (MibComp) + 1);
         defs = module->block;
         comps = (MibComp *) (defs + n);
         g_ptr_array_unref (module->defs);
@@ -536,16 +542,21 @@ gsnmp_mib_cache_free (MibCache *cache)
                 return;
         g_clear_pointer (&cache->files, g_hash_table_unref);
         g_free (cache->dir_counts);
-        g_free (cache->data);
+        if (cache->mapped)
+                munmap (cache->data, cache->length);
+        else
+                g_free (cache->data);
         g_free (cache);
 }
 
-/* Checks @data as a cache file for @dirs; takes @data.  With @dirs NULL
+/* Checks @data as a cache file for @dirs; takes @data (an anonymous
+ * mapping of @length bytes if @mapped, else from g_malloc()).  With @dirs NULL
  * (the fuzz target's way in), neither the checksum nor the library and
  * folders it was written for are checked. */
 MibCache *
 gsnmp_mib_cache_new_from_data (guint8              *data,
                                gsize                length,
+                               gboolean             mapped,
                                const char * const  *dirs,
                                guint                n_dirs)
 {
@@ -557,6 +568,7 @@ gsnmp_mib_cache_new_from_data (guint8              *data,
 
         cache->data = data;
         cache->length = length;
+        cache->mapped = mapped;
         cache->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
         if (length < CACHE_HEADER || memcmp (data, CACHE_MAGIC, 8) != 0)
                 goto invalid;
@@ -642,12 +654,51 @@ gsnmp_mib_cache_read (const char         *path,
                       const char * const *dirs,
                       guint               n_dirs)
 {
-        char *data;
-        gsize length;
+        guint8 *data = NULL;
+        gboolean mapped = FALSE;
+        gsize length, n = 0;
+        struct stat st;
+        int fd = open (path, O_RDONLY | O_CLOEXEC);
 
-        if (!g_file_get_contents (path, &data, &length, NULL))
+        if (fd < 0)
                 return NULL;
-        return gsnmp_mib_cache_new_from_data ((guint8 *) data, length, dirs, n_dirs);
+        if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size < CACHE_HEADER ||
+            (guint64) st.st_size > G_MAXUINT32) {
+                close (fd);
+                return NULL;
+        }
+        length = (gsize) st.st_size;
+#ifdef MAP_POPULATE
+        /* Pages made in one call, not faulted in one by one as read()
+         * fills them: most of what reading the cache costs */
+        data = mmap (NULL, length, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (data == MAP_FAILED)
+                data = NULL;
+        else
+                mapped = TRUE;
+#endif
+        if (data == NULL)
+                data = g_malloc (length);
+        while (n < length) {
+                gssize got = read (fd, data + n, length - n);
+
+                if (got < 0 && errno == EINTR)
+                        continue;
+                if (got <= 0)
+                        break;
+                n += (gsize) got;
+        }
+        close (fd);
+        if (n != length) {
+                /* shorter than it was a moment ago: being replaced */
+                if (mapped)
+                        munmap (data, length);
+                else
+                        g_free (data);
+                return NULL;
+        }
+        return gsnmp_mib_cache_new_from_data (data, length, mapped, dirs, n_dirs);
 }
 
 /* What the cache knows of file @name in folder @dir, if the file did not
@@ -751,7 +802,7 @@ guint
 gsnmp_mib_cache_exercise (const guint8 *data,
                           gsize         length)
 {
-        MibCache *cache = gsnmp_mib_cache_new_from_data (g_memdup2 (data, length), length, NULL, 0);
+        MibCache *cache = gsnmp_mib_cache_new_from_data (g_memdup2 (data, length), length, FALSE, NULL, 0);
         GHashTableIter iter;
         gpointer value;
         guint n = 0;

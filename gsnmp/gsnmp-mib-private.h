@@ -195,6 +195,7 @@ MibCache  *gsnmp_mib_cache_read        (const char  *path,
                                        guint        n_dirs);
 MibCache  *gsnmp_mib_cache_new_from_data (guint8    *data,
                                        gsize        length,
+                                       gboolean     mapped,
                                        const char * const *dirs,
                                        guint        n_dirs);
 void       gsnmp_mib_cache_free        (MibCache    *cache);

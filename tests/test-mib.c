@@ -99,6 +99,61 @@ test_parse_unknown (void)
         }
 }
 
+/* The reason in the message, in Net-SNMP's words (gsnmp's tool prints it
+ * as snmpget does) */
+static void
+test_parse_detail (void)
+{
+        static const struct { const char *name, *message; } cases[] = {
+                { "IF-MIB::ifDescr.abc", "IF-MIB::ifDescr.abc: Index out of range: abc (ifIndex)" },
+                { "IF-MIB::ifDescr.1.x", "IF-MIB::ifDescr.1.x: Sub-id not found: ifIndex -> x" },
+                { "IP-MIB::ipAdEntIfIndex.1.2.3.999",
+                  "IP-MIB::ipAdEntIfIndex.1.2.3.999: Index out of range: 999 (ipAdEntAddr)" },
+                { "SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3.'ab'",
+                  "SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3.'ab': '-quote is for fixed length strings" },
+                { "SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3.\"ab",
+                  "SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3.\"ab: Index out of range: \"ab (vacmSecurityName)" },
+                { ".1.3.6.x", ".1.3.6.x: Sub-id not found: dod -> x" },
+                { "sysDescrx.0", "sysDescrx.0: Sub-id not found: (top) -> sysDescrx" },
+                { "sysDescr.x.y", "sysDescr.x.y: x.y" },
+        };
+        guint i;
+
+        for (i = 0; i < G_N_ELEMENTS (cases); i++) {
+                g_autoptr(GError) error = NULL;
+                g_autoptr(GsnmpOid) oid = gsnmp_mib_parse_oid (core_mib (), cases[i].name, &error);
+
+                g_assert_null (oid);
+                g_assert_error (error, GSNMP_MIB_ERROR, GSNMP_MIB_ERROR_UNKNOWN_NAME);
+                g_assert_cmpstr (error->message, ==, cases[i].message);
+        }
+}
+
+static void
+test_children (void)
+{
+        static const guint32 if_entry[] = { 1, 3, 6, 1, 2, 1, 2, 2, 1 };
+        static const guint32 nowhere[] = { 1, 3, 6, 1, 2, 1, 2, 2, 1, 2, 7 };
+        g_autoptr(GsnmpOid) entry = gsnmp_oid_new (if_entry, G_N_ELEMENTS (if_entry));
+        g_autoptr(GsnmpOid) instance = gsnmp_oid_new (nowhere, G_N_ELEMENTS (nowhere));
+        g_autoptr(GsnmpOid) top = gsnmp_oid_new (NULL, 0);
+        g_autoptr(GPtrArray) columns = gsnmp_mib_get_children (core_mib (), entry);
+        g_autoptr(GPtrArray) none = gsnmp_mib_get_children (core_mib (), instance);
+        g_autoptr(GPtrArray) roots = gsnmp_mib_get_children (core_mib (), top);
+        g_autoptr(GsnmpOid) last = NULL;
+
+        /* ifIndex .. ifSpecific, in the order of their sub-identifiers */
+        g_assert_cmpuint (columns->len, ==, 22);
+        g_assert_cmpstr (gsnmp_mib_object_get_name (columns->pdata[0]), ==, "ifIndex");
+        g_assert_cmpstr (gsnmp_mib_object_get_name (columns->pdata[21]), ==, "ifSpecific");
+        last = gsnmp_mib_object_get_oid (columns->pdata[21]);
+        g_assert_cmpuint (gsnmp_oid_get_id (last, gsnmp_oid_get_length (last) - 1), ==, 22);
+        g_assert_cmpuint (none->len, ==, 0);
+        /* ccitt, iso, joint-iso-ccitt */
+        g_assert_cmpuint (roots->len, ==, 3);
+        g_assert_cmpstr (gsnmp_mib_object_get_name (roots->pdata[1]), ==, "iso");
+}
+
 static void
 test_format_oid (void)
 {
@@ -809,6 +864,8 @@ test_cache_decoder (void)
                          "sB OBJECT-TYPE SYNTAX INTEGER { a(1), b(2) } UNITS \"s\" MAX-ACCESS read-only\n"
                          "    STATUS current DESCRIPTION \"d\" DEFVAL { a } ::= { sE 2 }\n"
                          "END\n",
+                /* no definitions at all (the fuzz target's first find) */
+                "e.txt", "E-MIB DEFINITIONS ::= BEGIN\nEND\n",
                 NULL,
         };
         char *dir = write_modules (files);
@@ -820,10 +877,10 @@ test_cache_decoder (void)
 
         gsnmp_mib_set_search_path (mib, dir);
         gsnmp_mib_set_cache_directory (mib, cache_dir);
-        g_assert_true (gsnmp_mib_load_module (mib, "S-MIB", NULL));
+        g_assert_true (gsnmp_mib_load_modules (mib, "S-MIB:E-MIB", NULL));
         path = cache_file (cache_dir);
         g_assert_true (g_file_get_contents (path, (char **) &valid, &length, NULL));
-        g_assert_cmpuint (gsnmp_mib_cache_exercise (valid, length), ==, 1);
+        g_assert_cmpuint (gsnmp_mib_cache_exercise (valid, length), ==, 2);
         for (i = 0; i < length; i++)
                 g_assert_cmpuint (gsnmp_mib_cache_exercise (valid, i), ==, 0);
         for (i = 0; i < length; i++) {
@@ -907,6 +964,8 @@ main (int argc, char *argv[])
         g_test_init (&argc, &argv, NULL);
         g_test_add_func ("/gsnmp/mib/parse/names", test_parse_names);
         g_test_add_func ("/gsnmp/mib/parse/unknown", test_parse_unknown);
+        g_test_add_func ("/gsnmp/mib/parse/detail", test_parse_detail);
+        g_test_add_func ("/gsnmp/mib/object/children", test_children);
         g_test_add_func ("/gsnmp/mib/format/oid", test_format_oid);
         g_test_add_func ("/gsnmp/mib/format/values", test_format_values);
         g_test_add_func ("/gsnmp/mib/object/info", test_object_info);
