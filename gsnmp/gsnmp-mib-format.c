@@ -1213,6 +1213,65 @@ push_quoted (OidBuf  *buf,
         return TRUE;
 }
 
+/* _add_strings_to_oid()'s check of an integer index against the ranges
+ * of its type (signed for INTEGER and Integer32, unsigned otherwise). */
+static gboolean
+integer_in_ranges (MibDef  *tp,
+                   guint32  subid)
+{
+        gboolean is_signed = tp->type == MIB_TYPE_INTEGER || tp->type == MIB_TYPE_INTEGER32;
+        guint i;
+
+        if (tp->ranges == NULL || tp->ranges->len == 0)
+                return TRUE;
+        for (i = 0; i < tp->ranges->len; i++) {
+                MibRange *r = &g_array_index (tp->ranges, MibRange, i);
+
+                if (is_signed ? ((gint32) r->low <= (gint32) subid && (gint32) subid <= (gint32) r->high)
+                              : ((guint32) r->low <= subid && subid <= (guint32) r->high))
+                        return TRUE;
+        }
+        return FALSE;
+}
+
+/* The length of a quoted index string against its SIZE: the fixed size,
+ * or one of the ranges. (Net-SNMP also refuses a variable-length string
+ * whose type has no SIZE at all; gsnmp takes it.) */
+static gboolean
+length_in_ranges (MibDef  *tp,
+                  guint32  length)
+{
+        guint i;
+
+        if (tp->fixed_size >= 0)
+                return length == (guint32) tp->fixed_size;
+        if (tp->ranges == NULL || tp->ranges->len == 0)
+                return TRUE;
+        for (i = 0; i < tp->ranges->len; i++) {
+                MibRange *r = &g_array_index (tp->ranges, MibRange, i);
+
+                if (r->low <= (gint64) length && (gint64) length <= r->high)
+                        return TRUE;
+        }
+        return FALSE;
+}
+
+/* "…" (or '…') at @text: the quote and what it holds, escapes resolved */
+static char *
+quoted_part (const char *text)
+{
+        GString *out = g_string_new (NULL);
+        const char *p;
+
+        g_string_append_c (out, text[0]);
+        for (p = text + 1; *p && *p != text[0]; p++) {
+                if (*p == '\\' && p[1])
+                        p++;
+                g_string_append_c (out, *p);
+        }
+        return g_string_free (out, FALSE);
+}
+
 /* _add_strings_to_oid(): the names and numbers below @node, then the
  * index parts by their INDEX types, then numbers and quoted strings. On
  * failure *bad is Net-SNMP's detail: "Sub-id not found: NODE -> PART",
@@ -1298,7 +1357,7 @@ add_strings (GsnmpMib   *mib,
                                 if (!found)
                                         goto bad_id;
                         }
-                        if (!push (buf, subid))
+                        if (!integer_in_ranges (tp, subid) || !push (buf, subid))
                                 goto bad_id;
                         break;
                 case MIB_TYPE_OCTETSTR:
@@ -1324,6 +1383,14 @@ add_strings (GsnmpMib   *mib,
                                         goto bad_id;
                                 if (with_length)
                                         buf->ids[len_pos] = count;
+                                if (!length_in_ranges (tp, count)) {
+                                        /* Net-SNMP's fcp then holds the quote and the
+                                         * string, its closing quote cut off */
+                                        g_autofree char *quoted = quoted_part (fcp);
+
+                                        *bad = g_strdup_printf ("Index out of range: %s (%s)", quoted, index_label);
+                                        return FALSE;
+                                }
                         } else {
                                 /* numbers: a length, then that many */
                                 guint32 len, i;

@@ -229,6 +229,11 @@ check "get options after the OIDs" 0 snmpget get "$A" sysName.0 -On -Oq
 check "getnext -- ends the options" 0 snmpgetnext getnext -On "$A" -- sysName.0
 check "walk options after the OID" 1 snmpwalk walk "$A" system -Os
 check "table options after the table" 1 snmptable table "$A" ifTable -Cb -Os
+# snmpset, snmptrap and snmpinform run with POSIXLY_CORRECT: what follows
+# the agent is an operand
+check "set stops at the agent" 0 snmpset set -t 0.2 -r 0 "$A" sysName.0 s x -On
+check "trap stops at the agent" 0 snmptrap trap -t 0.2 -r 0 "$A" '' coldStart -On
+check "inform stops at the agent" 0 snmpinform inform -t 0.2 -r 0 "$A" '' coldStart -On
 
 # translate reports: -Tl -To -Ts -Tz (the whole tree in the order of the
 # sub-identifiers), -Tp without an OID (the tree below iso), -TB (one
@@ -255,7 +260,13 @@ fi
 for o in 'IP-MIB::ipAdEntIfIndex.1.2.3.999' 'IP-MIB::ipAdEntIfIndex.a.b.c.d' 'IF-MIB::ifDescr.abc' \
          'IF-MIB::ifDescr."abc"' "SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3.'ab'" \
          'SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3."ab' 'IF-MIB::ifDescr.1.x' 'IF-MIB::nosuch' \
-         '.1.3.6.x' 'iso.3.6.1.99.foo' 'iso.3.6.1.2.1.1.1.x.y' 'NOPE-MIB::x'; do
+         '.1.3.6.x' 'iso.3.6.1.99.foo' 'iso.3.6.1.2.1.1.1.x.y' 'NOPE-MIB::x' \
+         IF-MIB::ifDescr.0 IF-MIB::ifDescr.2147483648 'SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.0."ab"' \
+         'SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3.""' 'HOST-RESOURCES-MIB::hrStorageDescr.0' \
+         'TCP-MIB::tcpConnState.1.2.3.4.70000.5.6.7.8.9' \
+         'SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3."012345678901234567890123456789012"' \
+         'SNMP-USER-BASED-SM-MIB::usmUserStatus."".""' \
+         'TCP-MIB::tcpConnectionState.ipv4."1.2.3.4".80.ipv4."5.6.7.8".99999'; do
         check_translate "translate bad $o" "$o"
 done
 check "get bad index" 0 snmpget get "$A" 'IF-MIB::ifDescr.abc'

@@ -116,6 +116,10 @@ test_parse_detail (void)
                 { ".1.3.6.x", ".1.3.6.x: Sub-id not found: dod -> x" },
                 { "sysDescrx.0", "sysDescrx.0: Sub-id not found: (top) -> sysDescrx" },
                 { "sysDescr.x.y", "sysDescr.x.y: x.y" },
+                /* the ranges of the index types */
+                { "IF-MIB::ifDescr.0", "IF-MIB::ifDescr.0: Index out of range: 0 (ifIndex)" },
+                { "SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3.\"\"",
+                  "SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.3.\"\": Index out of range: \" (vacmSecurityName)" },
         };
         guint i;
 
