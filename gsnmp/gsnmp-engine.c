@@ -11,6 +11,7 @@
 #include "gsnmp-i18n-private.h"
 #include "gsnmp-message-private.h"
 #include "gsnmp-pdu-private.h"
+#include "gsnmp-request-result-private.h"
 #include "gsnmp-target-private.h"
 #include "gsnmp-local-engine-private.h"
 #include "gsnmp-security-private.h"
@@ -84,6 +85,10 @@
 #define MAX_DATAGRAM_SIZE 65507
 #define DEFAULT_RESOLVE_TIMEOUT_MS 5000
 #define DEFAULT_MAX_IN_FLIGHT 128
+/* Completed GsnmpRequestResults kept for the next requests */
+#define MAX_RESULT_POOL 256
+/* Freed Request records kept likewise */
+#define MAX_REQUEST_POOL 256
 
 /* The life of a request, and the function that takes each step:
  *
@@ -127,6 +132,7 @@ typedef struct {
 } PeerKey;
 
 typedef struct _Request Request;
+typedef struct _DeadlineList DeadlineList;
 
 /* What the engine knows of a remote SNMPv3 engine at one address (RFC 3414
  * §2.3): its engine ID, boots and time, learnt by discovery. */
@@ -140,7 +146,8 @@ typedef struct {
 
 struct _Request {
         GsnmpEngine          *engine;        /* unowned: outlives every request */
-        GTask                *task;          /* (owned) */
+        GTask                *task;          /* (owned) (nullable) the applications' requests */
+        GsnmpRequestResult   *result;        /* (owned) (nullable) the engine's own _async calls */
         guint64               serial;        /* unique per engine, for the cancel queue */
         gint32                request_id;    /* key in engine->requests */
         RequestState          state;
@@ -149,9 +156,8 @@ struct _Request {
         GBytes               *datagram;      /* (owned) encoded once, resent as is */
 
         GsnmpTransport       *transport;     /* (unowned) engine->transport4 or transport6 */
-        GSocketAddress       *peer;          /* (owned) (nullable) until resolved */
         PeerKey               peer_key;
-        struct sockaddr_storage peer_native; /* peer, for sending */
+        struct sockaddr_storage peer_native; /* where it goes, once known */
         socklen_t             peer_native_len;
 
         char                 *host;          /* (owned) (nullable) name to resolve */
@@ -162,7 +168,9 @@ struct _Request {
         guint                 timeout_ms;
         guint                 retries_left;
         gint64                deadline;      /* monotonic µs */
-        guint                 heap_index;    /* G_MAXUINT when not in the heap */
+        DeadlineList         *deadline_list; /* (unowned) (nullable) the one it waits in */
+        GList                 deadline_link; /* in deadline_list */
+        guint                 batch_index;   /* in engine->send_batch, or G_MAXUINT */
         GList                 queue_link;    /* in engine->send_queue while QUEUED */
 
         GCancellable         *cancellable;   /* (owned) (nullable) */
@@ -185,6 +193,7 @@ struct _Request {
         gboolean              local_authoritative; /* SNMPv3 trap: our engine ID */
         guint                 resyncs_left;
         GList                 wait_link;     /* in remote->waiting while DISCOVERING */
+        Request              *next_free;     /* in engine->request_pool */
 };
 
 typedef struct {
@@ -198,12 +207,11 @@ struct _GsnmpEngine {
         GMainContext *context;
         GsnmpTransport *transport4;
         GsnmpTransport *transport6; /* (nullable) without IPv6 */
-        GSource      *timer;       /* one engine-wide timer, re-armed to the earliest deadline */
-        GSource      *cancel_source; /* woken from any thread when a request is cancelled */
-        gint64        timer_ready; /* the ready time last given to timer */
+        gint64        timer_ready; /* the ready time last given to the engine source */
 
         GHashTable   *requests;    /* request-id → Request */
-        GPtrArray    *heap;        /* (element-type Request) min-heap on deadline */
+        GPtrArray    *deadline_lists; /* (element-type DeadlineList) (owned) */
+        DeadlineList *last_deadline_list; /* (nullable) the one used last */
         GQueue        send_queue;  /* requests waiting for a slot on the wire */
         guint         n_on_wire;
         guint         n_pending;   /* the caller's requests (not discoveries) */
@@ -213,6 +221,32 @@ struct _GsnmpEngine {
         guint64       next_serial;
         gboolean      pumping;
         gboolean      disposed;
+
+        /* GsnmpRequestResult callbacks run at once from the engine's own
+         * dispatches (a reply, the timer, a cancellation), and otherwise
+         * (inside an _async call, from engine_close()) from this queue */
+        guint               dispatching; /* depth of the engine's own dispatches */
+        guint               starting;    /* depth of gsnmp_engine_start_request() */
+        GsnmpRequestResult *deferred_head; /* (owned) linked by their next */
+        GsnmpRequestResult *deferred_tail; /* (unowned) */
+        /* The engine's one source besides its sockets, from init to
+         * finalize: the timer (its ready time, re-armed to the earliest
+         * deadline), the cancellations (woken from any thread), the
+         * deferred callbacks, and the send batch (flushed in prepare) */
+        GSource            *source;
+        gint                cancel_pending; /* (atomic) */
+        Request            *request_pool; /* (owned) freed records, linked by next_free */
+        guint               request_pool_len;
+        GsnmpRequestResult *result_pool;  /* (owned) recycled results, linked by their next */
+        guint               result_pool_len;
+
+        /* Requests sent from the engine's own dispatches (a callback that
+         * issues the next request) wait here for one sendmmsg() at the
+         * start of the next main loop iteration (engine_flush_sends()) */
+        GPtrArray          *send_batch;  /* (element-type Request) (nullable elements) */
+        gboolean            batching;    /* more datagrams of this read follow, or a timer
+                                          * or completion dispatch runs: gather sends */
+        gboolean            flushing;
         GsnmpPdu     *scratch_pdu; /* (nullable) see build_request_pdu() */
 
         GMutex        cancel_lock;
@@ -262,80 +296,71 @@ static gboolean v3_request_encode (Request *req,
                                    GError **error);
 
 /*****************************************************************************/
-/* Deadline heap: one timer for the whole engine */
+/* Deadlines: one timer for the whole engine */
 
-static gboolean
-heap_less (Request *a,
-           Request *b)
-{
-        return a->deadline < b->deadline;
-}
-
-static void
-heap_swap (GPtrArray *heap,
-           guint      i,
-           guint      j)
-{
-        Request *a = heap->pdata[i];
-        Request *b = heap->pdata[j];
-
-        heap->pdata[i] = b;
-        heap->pdata[j] = a;
-        b->heap_index = i;
-        a->heap_index = j;
-}
+/* The requests whose deadline was set @delay µs after the moment it was
+ * set.  Since the monotonic clock never goes back, appending keeps each
+ * list in deadline order: adding and removing cost O(1) whatever the
+ * number in flight, and the earliest deadline is the earliest head.  An
+ * engine has one list per distinct delay in use (the targets' timeouts,
+ * the resolve timeout): a handful. */
+struct _DeadlineList {
+        gint64 delay;
+        GQueue queue;   /* (element-type Request) through deadline_link */
+};
 
 static void
-heap_sift_up (GPtrArray *heap,
-              guint      i)
+deadline_remove (Request *req)
 {
-        while (i > 0) {
-                guint parent = (i - 1) / 2;
-
-                if (!heap_less (heap->pdata[i], heap->pdata[parent]))
-                        break;
-                heap_swap (heap, i, parent);
-                i = parent;
-        }
-}
-
-static void
-heap_sift_down (GPtrArray *heap,
-                guint      i)
-{
-        for (;;) {
-                guint l = 2 * i + 1, r = l + 1, m = i;
-
-                if (l < heap->len && heap_less (heap->pdata[l], heap->pdata[m]))
-                        m = l;
-                if (r < heap->len && heap_less (heap->pdata[r], heap->pdata[m]))
-                        m = r;
-                if (m == i)
-                        break;
-                heap_swap (heap, i, m);
-                i = m;
-        }
-}
-
-static void
-heap_remove (GPtrArray *heap,
-             Request   *req)
-{
-        guint i = req->heap_index;
-        guint last;
-
-        if (i == G_MAXUINT)
+        if (req->deadline_list == NULL)
                 return;
-        last = heap->len - 1;
-        if (i != last) {
-                heap_swap (heap, i, last);
-                g_ptr_array_set_size (heap, last);
-                heap_sift_down (heap, i);
-                heap_sift_up (heap, i);
-        } else {
-                g_ptr_array_set_size (heap, last);
+        g_queue_unlink (&req->deadline_list->queue, &req->deadline_link);
+        req->deadline_list = NULL;
+}
+
+static DeadlineList *
+engine_get_deadline_list (GsnmpEngine *self,
+                          gint64       delay)
+{
+        DeadlineList *list;
+        guint i;
+
+        if (self->last_deadline_list != NULL && self->last_deadline_list->delay == delay)
+                return self->last_deadline_list;
+        for (i = 0; i < self->deadline_lists->len; i++) {
+                list = self->deadline_lists->pdata[i];
+                if (list->delay == delay)
+                        return self->last_deadline_list = list;
         }
-        req->heap_index = G_MAXUINT;
+        list = g_new0 (DeadlineList, 1);
+        list->delay = delay;
+        g_ptr_array_add (self->deadline_lists, list);
+        return self->last_deadline_list = list;
+}
+
+/* The earliest deadline, or -1 when nothing waits; drops empty lists. */
+static gint64
+engine_earliest_deadline (GsnmpEngine *self)
+{
+        gint64 earliest = -1;
+        guint i = 0;
+
+        while (i < self->deadline_lists->len) {
+                DeadlineList *list = self->deadline_lists->pdata[i];
+                Request *head;
+
+                if (list->queue.head == NULL) {
+                        if (list == self->last_deadline_list)
+                                self->last_deadline_list = NULL;
+                        g_ptr_array_remove_index_fast (self->deadline_lists, i);
+                        continue;
+                }
+                head = list->queue.head->data;
+                if (earliest < 0 || head->deadline < earliest)
+                        earliest = head->deadline;
+                i++;
+        }
+        return earliest;
 }
 
 /* Re-arms the timer when @deadline is earlier than what it waits for.  The
@@ -346,52 +371,86 @@ static void
 engine_arm_timer (GsnmpEngine *self,
                   gint64       deadline)
 {
-        if (self->timer == NULL)
+        if (self->disposed)
                 return;
         if (self->timer_ready < 0 || deadline < self->timer_ready) {
                 self->timer_ready = deadline;
-                g_source_set_ready_time (self->timer, deadline);
+                g_source_set_ready_time (self->source, deadline);
         }
 }
 
+/* Makes @req wait until @delay_ms from now. */
 static void
 request_set_deadline (Request *req,
-                      gint64   deadline)
+                      guint    delay_ms)
 {
-        GPtrArray *heap = req->engine->heap;
+        gint64 delay = (gint64) delay_ms * 1000;
+        DeadlineList *list;
 
-        req->deadline = deadline;
-        if (req->heap_index == G_MAXUINT) {
-                req->heap_index = heap->len;
-                g_ptr_array_add (heap, req);
-                heap_sift_up (heap, req->heap_index);
-        } else {
-                heap_sift_down (heap, req->heap_index);
-                heap_sift_up (heap, req->heap_index);
-        }
-        engine_arm_timer (req->engine, deadline);
+        deadline_remove (req);
+        list = engine_get_deadline_list (req->engine, delay);
+        req->deadline = g_get_monotonic_time () + delay;
+        req->deadline_list = list;
+        req->deadline_link.data = req;
+        g_queue_push_tail_link (&list->queue, &req->deadline_link);
+        engine_arm_timer (req->engine, req->deadline);
 }
 
 /*****************************************************************************/
 /* Requests: creation and the one completion function */
+
+/* Request records are kept for the next requests (a GET costs one
+ * allocation less); the owned fields are cleared before. */
+static Request *
+request_new (GsnmpEngine *self)
+{
+        Request *req = self->request_pool;
+
+        if (req != NULL) {
+                self->request_pool = req->next_free;
+                self->request_pool_len--;
+                req->next_free = NULL;
+        } else {
+                req = g_new0 (Request, 1);
+        }
+        req->engine = self;
+        req->batch_index = G_MAXUINT;
+        req->queue_link.data = req;
+        return req;
+}
+
+static void
+request_release (Request *req)
+{
+        GsnmpEngine *self = req->engine;
+
+        if (self->request_pool_len >= MAX_REQUEST_POOL) {
+                g_free (req);
+                return;
+        }
+        memset (req, 0, sizeof *req);
+        req->next_free = self->request_pool;
+        self->request_pool = req;
+        self->request_pool_len++;
+}
 
 static void
 request_free (Request *req)
 {
         g_clear_pointer (&req->community, g_bytes_unref);
         g_clear_pointer (&req->datagram, g_bytes_unref);
-        g_clear_object (&req->peer);
         g_clear_pointer (&req->host, g_free);
         g_clear_object (&req->resolve_cancellable);
         g_clear_object (&req->cancellable);
         g_clear_object (&req->task);
+        g_clear_object (&req->result);
         g_clear_object (&req->user);
         g_clear_pointer (&req->user_name, g_bytes_unref);
         g_clear_pointer (&req->pdu, gsnmp_pdu_unref);
         g_clear_pointer (&req->context_engine_id, g_bytes_unref);
         g_clear_pointer (&req->context_name, g_bytes_unref);
         g_clear_pointer (&req->msg_ids, g_array_unref);
-        g_free (req);
+        request_release (req);
 }
 
 /* Completes @req with @pdu (transfer full) or @error (transfer full).  Every
@@ -412,7 +471,11 @@ request_detach (Request *req)
                                              GINT_TO_POINTER (g_array_index (req->msg_ids, gint32, i)));
                 g_array_set_size (req->msg_ids, 0);
         }
-        heap_remove (self->heap, req);
+        deadline_remove (req);
+        if (req->batch_index != G_MAXUINT) {
+                self->send_batch->pdata[req->batch_index] = NULL;
+                req->batch_index = G_MAXUINT;
+        }
         if (req->state == REQUEST_QUEUED)
                 g_queue_unlink (&self->send_queue, &req->queue_link);
         else if (req->state == REQUEST_ON_WIRE)
@@ -420,6 +483,65 @@ request_detach (Request *req)
         else if (req->state == REQUEST_DISCOVERING)
                 g_queue_unlink (&req->remote->waiting, &req->wait_link);
         req->state = REQUEST_DONE;
+}
+
+static void engine_flush_sends (GsnmpEngine *self);
+
+/* Around the engine's own dispatches (timer, cancellations, deferred
+ * completions): callbacks run at once, what they send goes out in one
+ * batch at the end. */
+static void
+engine_dispatch_begin (GsnmpEngine *self,
+                       gboolean    *saved)
+{
+        *saved = self->batching;
+        self->batching = TRUE;
+        self->dispatching++;
+}
+
+static void
+engine_dispatch_end (GsnmpEngine *self,
+                     gboolean     saved)
+{
+        self->dispatching--;
+        self->batching = saved;
+        engine_flush_sends (self);
+}
+
+/* Drops the engine's reference to a completed @result, keeping the object
+ * for the next request when nobody else holds it. */
+static void
+engine_release_result (GsnmpEngine        *self,
+                       GsnmpRequestResult *result)
+{
+        if (self->result_pool_len < MAX_RESULT_POOL && gsnmp_request_result_recycle (result)) {
+                gsnmp_request_result_set_next (result, self->result_pool);
+                self->result_pool = result;
+                self->result_pool_len++;
+                return;
+        }
+        g_object_unref (result);
+}
+
+/* Runs @result's callback (takes the reference), now when the engine is in
+ * one of its own dispatches and not inside an _async call, otherwise from
+ * the engine's completion source. */
+static void
+engine_deliver (GsnmpEngine        *self,
+                GsnmpRequestResult *result)
+{
+        if (self->dispatching > 0 && self->starting == 0 && !self->flushing && !self->disposed) {
+                gsnmp_request_result_complete (result);
+                engine_release_result (self, result);
+                return;
+        }
+        gsnmp_request_result_set_next (result, NULL);
+        if (self->deferred_tail != NULL)
+                gsnmp_request_result_set_next (self->deferred_tail, result);
+        else
+                self->deferred_head = result;
+        self->deferred_tail = result;
+        /* the engine source's prepare sees it before the context polls */
 }
 
 static void
@@ -448,12 +570,25 @@ request_complete (Request  *req,
         if (req->resolve_cancellable != NULL)
                 g_cancellable_cancel (req->resolve_cancellable);
 
-        task = g_steal_pointer (&req->task);
         if (error == NULL && req->discover_only) {
                 result = g_bytes_ref (req->remote->engine_id);
                 result_free = (GDestroyNotify) g_bytes_unref;
         }
-        /* Freed before the callback runs, which may start the next request */
+        if (req->result != NULL) {
+                GsnmpRequestResult *light = g_steal_pointer (&req->result);
+
+                /* Freed before the callback runs, which may start the next request */
+                request_free (req);
+                if (error != NULL)
+                        gsnmp_request_result_set_error (light, error);
+                else
+                        gsnmp_request_result_set_pointer (light, result, result_free);
+                engine_deliver (self, light);
+                engine_pump_queue (self);
+                return;
+        }
+
+        task = g_steal_pointer (&req->task);
         request_free (req);
 
         if (error != NULL)
@@ -480,7 +615,10 @@ on_request_cancelled (GCancellable *cancellable,
         g_array_append_val (self->cancelled, entry);
         g_mutex_unlock (&self->cancel_lock);
 
-        g_source_set_ready_time (self->cancel_source, 0);
+        /* The engine source's prepare or check sees the flag; the wake-up
+         * makes a context blocked in poll() look */
+        g_atomic_int_set (&self->cancel_pending, 1);
+        g_main_context_wakeup (self->context);
 }
 
 static gint32
@@ -517,13 +655,16 @@ peer_key_from_native (PeerKey               *key,
 }
 
 static char *
-peer_to_string (GSocketAddress *peer)
+peer_to_string (Request *req)
 {
+        g_autoptr(GSocketAddress) peer = NULL;
         g_autofree char *host = NULL;
         GInetAddress *addr;
         guint16 port;
 
-        if (!G_IS_INET_SOCKET_ADDRESS (peer))
+        if (req->peer_native_len > 0)
+                peer = g_socket_address_new_from_native (&req->peer_native, req->peer_native_len);
+        if (peer == NULL || !G_IS_INET_SOCKET_ADDRESS (peer))
                 return g_strdup ("?");
         addr = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (peer));
         port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (peer));
@@ -533,30 +674,38 @@ peer_to_string (GSocketAddress *peer)
         return g_strdup_printf ("%s:%u", host, port);
 }
 
-/* Picks the socket for @address and records where the request goes.  An
- * IPv4-mapped IPv6 address is normalised to IPv4, since the IPv6 socket is
- * IPv6-only. */
+/* Picks the socket for @sa (@len bytes) and records where the request
+ * goes.  An IPv4-mapped IPv6 address is normalised to IPv4, since the IPv6
+ * socket is IPv6-only. */
 static gboolean
-request_set_peer (Request        *req,
-                  GInetAddress   *address,
-                  GSocketAddress *socket_address,
-                  GError        **error)
+request_set_peer_native (Request               *req,
+                         const struct sockaddr *sa,
+                         socklen_t              len,
+                         GError               **error)
 {
         GsnmpEngine *self = req->engine;
-        g_autoptr(GInetAddress) normalised = NULL;
+        const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *) sa;
 
-        if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6) {
-                const guint8 *b = g_inet_address_to_bytes (address);
-                static const guint8 mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+        if (len > sizeof req->peer_native ||
+            (sa->sa_family != AF_INET && sa->sa_family != AF_INET6)) {
+                g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                     _("Not an IPv4 or IPv6 address"));
+                return FALSE;
+        }
+        if (sa->sa_family == AF_INET6 && IN6_IS_ADDR_V4MAPPED (&sin6->sin6_addr)) {
+                struct sockaddr_in *sin = (struct sockaddr_in *) &req->peer_native;
 
-                if (memcmp (b, mapped, 12) == 0) {
-                        normalised = g_inet_address_new_from_bytes (b + 12, G_SOCKET_FAMILY_IPV4);
-                        address = normalised;
-                        socket_address = NULL;
-                }
+                memset (sin, 0, sizeof *sin);
+                sin->sin_family = AF_INET;
+                sin->sin_port = sin6->sin6_port;
+                memcpy (&sin->sin_addr, &sin6->sin6_addr.s6_addr[12], 4);
+                req->peer_native_len = sizeof *sin;
+        } else {
+                memcpy (&req->peer_native, sa, len);
+                req->peer_native_len = len;
         }
 
-        if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6) {
+        if (req->peer_native.ss_family == AF_INET6) {
                 if (self->transport6 == NULL) {
                         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                              _("IPv6 is not available on this system"));
@@ -572,45 +721,166 @@ request_set_peer (Request        *req,
                 req->transport = self->transport4;
         }
 
-        g_clear_object (&req->peer);
-        req->peer = socket_address ? g_object_ref (socket_address) :
-                                     g_inet_socket_address_new (address, req->port);
-        if (!g_socket_address_to_native (req->peer, &req->peer_native, sizeof req->peer_native,
-                                         error))
-                return FALSE;
-        req->peer_native_len = (socklen_t) g_socket_address_get_native_size (req->peer);
         peer_key_from_native (&req->peer_key, (struct sockaddr *) &req->peer_native);
 
         return TRUE;
 }
 
-/* Sends the datagram (again) and waits for the answer until the deadline. */
+/* request_set_peer_native() for @address and the request's port. */
+static gboolean
+request_set_peer (Request      *req,
+                  GInetAddress *address,
+                  GError      **error)
+{
+        g_autoptr(GSocketAddress) peer = g_inet_socket_address_new (address, req->port);
+        struct sockaddr_storage native;
+
+        if (!g_socket_address_to_native (peer, &native, sizeof native, error))
+                return FALSE;
+        return request_set_peer_native (req, (struct sockaddr *) &native,
+                                        (socklen_t) g_socket_address_get_native_size (peer),
+                                        error);
+}
+
+/* What to do after a send of @req failed with @error (transfer full): a
+ * full send buffer is a lost datagram, which the timer retransmits; any
+ * other error ends the request. */
+static gboolean
+request_send_failed (Request *req,
+                     GError  *error)
+{
+        if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
+                g_debug ("send buffer full; request %d will be retransmitted", req->request_id);
+                g_error_free (error);
+                return FALSE;
+        } else {
+                g_autofree char *peer = peer_to_string (req);
+
+                g_prefix_error (&error, _("Could not send to %s: "), peer);
+                request_complete (req, NULL, error);
+                return TRUE;
+        }
+}
+
+/* Sends the queued datagrams of the requests in @reqs (@n of them, all on
+ * @transport) with one system call. */
+static void
+engine_send_batch (GsnmpEngine    *engine,
+                   GsnmpTransport *transport,
+                   Request       **reqs,
+                   guint           n)
+{
+        GsnmpTransportMessage msgs[64];
+        CancelEntry failed[64];
+        int errors[64];
+        guint i, n_failed = 0;
+
+        g_assert (n <= G_N_ELEMENTS (msgs));
+        for (i = 0; i < n; i++) {
+                msgs[i].to = (struct sockaddr *) &reqs[i]->peer_native;
+                msgs[i].to_len = reqs[i]->peer_native_len;
+                msgs[i].data = g_bytes_get_data (reqs[i]->datagram, &msgs[i].length);
+        }
+        gsnmp_transport_send_batch (transport, msgs, n);
+
+        /* Failures are rare; a request that fails may complete (and a
+         * callback run) before the next is looked at, so each is found
+         * again by its request-id and serial */
+        for (i = 0; i < n; i++) {
+                if (msgs[i].error != 0) {
+                        failed[n_failed].request_id = reqs[i]->request_id;
+                        failed[n_failed].serial = reqs[i]->serial;
+                        errors[n_failed++] = msgs[i].error;
+                }
+        }
+        for (i = 0; i < n_failed; i++) {
+                GsnmpEngine *self = engine;
+                Request *req = g_hash_table_lookup (self->requests,
+                                                    GINT_TO_POINTER (failed[i].request_id));
+
+                if (req == NULL || req->serial != failed[i].serial || req->state != REQUEST_ON_WIRE)
+                        continue;
+                request_send_failed (req, g_error_new_literal (G_IO_ERROR,
+                                                               g_io_error_from_errno (errors[i]),
+                                                               g_strerror (errors[i])));
+        }
+}
+
+/* Sends what request_send() queued during the engine's dispatches, in the
+ * order it was queued (per socket).  Runs before the main context polls
+ * (the completion source's prepare), so nested main loops flush too;
+ * callbacks of requests that fail here run later, from that source. */
+static void
+engine_flush_sends (GsnmpEngine *self)
+{
+        GPtrArray *batch = self->send_batch;
+        GsnmpTransport *transports[2] = { self->transport4, self->transport6 };
+        guint t, i;
+
+        if (batch->len == 0 || self->flushing)
+                return;
+        /* What fails below completes, and what that starts is sent at once
+         * (flushing); a request completed meanwhile has left the batch */
+        self->flushing = TRUE;
+        for (t = 0; t < G_N_ELEMENTS (transports); t++) {
+                Request *reqs[64];
+                guint n = 0;
+
+                if (transports[t] == NULL)
+                        continue;
+                for (i = 0; i < batch->len; i++) {
+                        Request *req = batch->pdata[i];
+
+                        /* NULL: completed meanwhile, or already sent */
+                        if (req == NULL || req->transport != transports[t])
+                                continue;
+                        batch->pdata[i] = NULL;
+                        req->batch_index = G_MAXUINT;
+                        reqs[n++] = req;
+                        if (n == G_N_ELEMENTS (reqs)) {
+                                engine_send_batch (self, transports[t], reqs, n);
+                                n = 0;
+                        }
+                }
+                if (n > 0)
+                        engine_send_batch (self, transports[t], reqs, n);
+        }
+        g_ptr_array_set_size (batch, 0);
+        self->flushing = FALSE;
+}
+
+/* Sends the datagram (again) and waits for the answer until the deadline.
+ * From the engine's own dispatches the datagram joins the send batch. */
 static void
 request_send (Request *req)
 {
+        GsnmpEngine *self = req->engine;
         g_autoptr(GError) error = NULL;
         gsize len;
-        const guint8 *data = g_bytes_get_data (req->datagram, &len);
+        const guint8 *data;
         gboolean sent;
 
-        sent = gsnmp_transport_send (req->transport, (struct sockaddr *) &req->peer_native,
-                                     req->peer_native_len, data, len, &error);
-        if (!sent && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)) {
-                g_autofree char *peer = peer_to_string (req->peer);
-
-                g_prefix_error (&error, _("Could not send to %s: "), peer);
-                request_complete (req, NULL, g_steal_pointer (&error));
+        if (self->dispatching > 0 && !self->flushing && !req->send_only &&
+            (self->batching || self->send_batch->len > 0)) {
+                if (req->batch_index == G_MAXUINT) {
+                        req->batch_index = self->send_batch->len;
+                        g_ptr_array_add (self->send_batch, req);
+                }
+                request_set_deadline (req, req->timeout_ms);
                 return;
         }
-        /* A full send buffer is a lost datagram: the timer retransmits it. */
-        if (!sent) {
-                g_debug ("send buffer full; request %d will be retransmitted", req->request_id);
-        } else if (req->send_only) {
+
+        data = g_bytes_get_data (req->datagram, &len);
+        sent = gsnmp_transport_send (req->transport, (struct sockaddr *) &req->peer_native,
+                                     req->peer_native_len, data, len, &error);
+        if (!sent && request_send_failed (req, g_steal_pointer (&error)))
+                return;
+        if (sent && req->send_only) {
                 request_complete (req, NULL, NULL);
                 return;
         }
 
-        request_set_deadline (req, g_get_monotonic_time () + (gint64) req->timeout_ms * 1000);
+        request_set_deadline (req, req->timeout_ms);
 }
 
 /* The one step function (see the flow above): takes @req, whose peer is
@@ -621,7 +891,7 @@ request_advance (Request *req)
         GsnmpEngine *self = req->engine;
         g_autoptr(GError) error = NULL;
 
-        heap_remove (self->heap, req);
+        deadline_remove (req);
         req->state = REQUEST_NEW;
 
         if (req->version == GSNMP_PROTOCOL_VERSION_V3 && req->datagram == NULL) {
@@ -738,7 +1008,7 @@ on_resolved (GObject      *source,
                              _("“%s” has no IPv6 address") : _("“%s” has no IPv4 address"),
                              req->host);
         } else {
-                request_set_peer (req, address, NULL, &error);
+                request_set_peer (req, address, &error);
         }
         g_resolver_free_addresses (addresses);
 
@@ -763,8 +1033,7 @@ request_resolve (Request *req)
         req->state = REQUEST_RESOLVING;
         req->resolve_cancellable = g_cancellable_new ();
         /* GResolver in GLib 2.74 has no timeout of its own */
-        request_set_deadline (req, g_get_monotonic_time () +
-                              (gint64) self->resolve_timeout_ms * 1000);
+        request_set_deadline (req, self->resolve_timeout_ms);
         g_resolver_lookup_by_name_async (resolver, req->host, req->resolve_cancellable,
                                          on_resolved, data);
 }
@@ -902,15 +1171,13 @@ discovery_start (GsnmpEngine  *self,
                  Request      *first)
 {
         g_autoptr(GError) error = NULL;
-        Request *disc = g_new0 (Request, 1);
+        Request *disc = request_new (self);
 
-        disc->engine = self;
         disc->serial = ++self->next_serial;
         disc->version = GSNMP_PROTOCOL_VERSION_V3;
         disc->is_discovery = TRUE;
         disc->remote = remote;
         disc->transport = first->transport;
-        disc->peer = g_object_ref (first->peer);
         disc->peer_key = first->peer_key;
         disc->peer_native = first->peer_native;
         disc->peer_native_len = first->peer_native_len;
@@ -918,8 +1185,6 @@ discovery_start (GsnmpEngine  *self,
         /* Discovery has its own retry budget: that of the first request */
         disc->timeout_ms = first->timeout_ms;
         disc->retries_left = first->retries_left;
-        disc->heap_index = G_MAXUINT;
-        disc->queue_link.data = disc;
         disc->request_id = engine_next_request_id (self);
         disc->pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_GET);
         gsnmp_pdu_set_request_id (disc->pdu, disc->request_id);
@@ -1183,6 +1448,7 @@ on_datagram (GsnmpTransport        *transport,
              gpointer               owner)
 {
         GsnmpEngine *self = owner;
+        gboolean saved;
 
         if (self->disposed)
                 return;
@@ -1192,7 +1458,17 @@ on_datagram (GsnmpTransport        *transport,
                 gsnmp_local_engine_count (self->local, GSNMP_COUNTER_IN_ASN_PARSE_ERRS);
                 return;
         }
+        /* What the callbacks send waits for the last datagram of the read,
+         * then goes out in one batch; a lone reply's next request goes out
+         * at once */
+        saved = self->batching;
+        self->batching = gsnmp_transport_has_more (transport);
+        self->dispatching++;
         engine_handle_datagram (self, from, data, length);
+        self->dispatching--;
+        self->batching = saved;
+        if (!gsnmp_transport_has_more (transport))
+                engine_flush_sends (self);
 }
 
 /*****************************************************************************/
@@ -1227,102 +1503,167 @@ engine_process_cancellations (GsnmpEngine *self)
         }
 }
 
+static void request_expire (Request *req);
+
 static void
 engine_process_deadlines (GsnmpEngine *self)
 {
         gint64 now = g_get_monotonic_time ();
+        guint i;
 
-        while (self->heap->len > 0 && !self->disposed) {
-                Request *req = self->heap->pdata[0];
+        /* List by list (a callback may add lists: they are looked up by
+         * index); what is retransmitted goes to the tail with a later
+         * deadline */
+        for (i = 0; i < self->deadline_lists->len && !self->disposed; i++) {
+                DeadlineList *list = self->deadline_lists->pdata[i];
 
-                if (req->deadline > now)
-                        break;
+                while (list->queue.head != NULL && !self->disposed) {
+                        Request *req = list->queue.head->data;
 
-                if (req->state == REQUEST_RESOLVING) {
-                        request_complete (req, NULL,
-                                          g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                                       _("Timed out resolving “%s”"),
-                                                       req->host));
-                } else if (req->retries_left > 0) {
-                        g_autoptr(GError) error = NULL;
-
-                        req->retries_left--;
-                        if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
-                            !req->local_authoritative && req->remote->engine_id == NULL) {
-                                /* unknownEngineID made us forget the agent's
-                                 * engine: rediscover it, then resend */
-                                heap_remove (self->heap, req);
-                                self->n_on_wire--;
-                                g_clear_pointer (&req->datagram, g_bytes_unref);
-                                request_advance (req);
-                                engine_pump_queue (self);
-                                continue;
-                        }
-                        g_debug ("retransmitting request %d", req->request_id);
-                        if (req->version == GSNMP_PROTOCOL_VERSION_V3 &&
-                            !v3_request_encode (req, &error)) {
-                                request_complete (req, NULL, g_steal_pointer (&error));
-                                continue;
-                        }
-                        request_send (req);
-                } else {
-                        g_autofree char *peer = peer_to_string (req->peer);
-
-                        /* RFC 3414 §3.2 step 8: an agent sends no report
-                         * when it cannot decrypt, so say what to check */
-                        if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
-                            req->level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
-                                request_complete (req, NULL,
-                                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                                               _("No response from %s (with authPriv, a wrong privacy pass phrase also ends in a timeout: agents send no report on a decryption error)"),
-                                                               peer));
-                        else
-                                request_complete (req, NULL,
-                                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                                               _("No response from %s"), peer));
+                        if (req->deadline > now)
+                                break;
+                        request_expire (req);
                 }
         }
 }
 
-static gboolean
-on_cancel_wakeup (gpointer user_data)
+/* @req's deadline passed: a retransmission, or the end */
+static void
+request_expire (Request *req)
 {
-        g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
+        GsnmpEngine *self = req->engine;
+        g_autoptr(GError) error = NULL;
 
-        /* Disarm before taking the queue: a cancellation queued after this
-         * re-arms the source. */
-        g_source_set_ready_time (self->cancel_source, -1);
+        if (req->state == REQUEST_RESOLVING) {
+                request_complete (req, NULL,
+                                  g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                               _("Timed out resolving “%s”"), req->host));
+        } else if (req->retries_left > 0) {
+                req->retries_left--;
+                if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
+                    !req->local_authoritative && req->remote->engine_id == NULL) {
+                        /* unknownEngineID made us forget the agent's
+                         * engine: rediscover it, then resend */
+                        deadline_remove (req);
+                        self->n_on_wire--;
+                        g_clear_pointer (&req->datagram, g_bytes_unref);
+                        request_advance (req);
+                        engine_pump_queue (self);
+                        return;
+                }
+                g_debug ("retransmitting request %d", req->request_id);
+                if (req->version == GSNMP_PROTOCOL_VERSION_V3 &&
+                    !v3_request_encode (req, &error)) {
+                        request_complete (req, NULL, g_steal_pointer (&error));
+                        return;
+                }
+                request_send (req);
+        } else {
+                g_autofree char *peer = peer_to_string (req);
+
+                /* RFC 3414 §3.2 step 8: an agent sends no report when it
+                 * cannot decrypt, so say what to check */
+                if (req->version == GSNMP_PROTOCOL_VERSION_V3 && !req->is_discovery &&
+                    req->level == GSNMP_SECURITY_LEVEL_AUTH_PRIV)
+                        request_complete (req, NULL,
+                                          g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                       _("No response from %s (with authPriv, a wrong privacy pass phrase also ends in a timeout: agents send no report on a decryption error)"),
+                                                       peer));
+                else
+                        request_complete (req, NULL,
+                                          g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                       _("No response from %s"), peer));
+        }
+}
+
+/* The engine source's dispatch: deferred callbacks, cancellations and,
+ * when its time came, the timer. */
+static gboolean
+on_engine_source (gpointer user_data)
+{
+        /* The last callback may drop the last reference */
+        g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
+        GsnmpRequestResult *result = self->deferred_head;
+        gboolean timer_due = self->timer_ready >= 0 &&
+                             g_get_monotonic_time () >= self->timer_ready;
+        gboolean saved;
+
+        /* Only those queued so far: a callback may queue more.  The flag
+         * is cleared before the cancellation queue is taken: one queued
+         * after this sets it again. */
+        self->deferred_head = self->deferred_tail = NULL;
+        g_atomic_int_set (&self->cancel_pending, 0);
+        if (timer_due) {
+                self->timer_ready = -1;
+                g_source_set_ready_time (self->source, -1);
+        }
+
+        engine_dispatch_begin (self, &saved);
+        while (result != NULL) {
+                GsnmpRequestResult *next = gsnmp_request_result_get_next (result);
+
+                gsnmp_request_result_complete (result);
+                engine_release_result (self, result);
+                result = next;
+        }
         engine_process_cancellations (self);
+        if (timer_due)
+                engine_process_deadlines (self);
+        engine_dispatch_end (self, saved);
 
+        if (timer_due && !self->disposed) {
+                gint64 earliest = engine_earliest_deadline (self);
+
+                if (earliest >= 0)
+                        engine_arm_timer (self, earliest);
+        }
         return G_SOURCE_CONTINUE;
 }
 
+typedef struct {
+        GSource      source;
+        GsnmpEngine *engine;   /* (unowned) the source dies in its finalize */
+} EngineSource;
+
 static gboolean
-on_timer (gpointer user_data)
+engine_source_pending (GsnmpEngine *self)
 {
-        g_autoptr(GsnmpEngine) self = g_object_ref (GSNMP_ENGINE (user_data));
+        return self->deferred_head != NULL || g_atomic_int_get (&self->cancel_pending);
+}
 
-        self->timer_ready = -1;
-        g_source_set_ready_time (self->timer, -1);
+/* Before the context polls: send the batch, and be ready when callbacks
+ * or cancellations wait (the timer is the source's ready time). */
+static gboolean
+engine_source_prepare (GSource *source,
+                       gint    *timeout)
+{
+        GsnmpEngine *self = ((EngineSource *) source)->engine;
 
-        engine_process_deadlines (self);
-
-        if (!self->disposed && self->heap->len > 0)
-                engine_arm_timer (self, ((Request *) self->heap->pdata[0])->deadline);
-
-        return G_SOURCE_CONTINUE;
+        engine_flush_sends (self);
+        if (engine_source_pending (self)) {
+                *timeout = 0;
+                return TRUE;
+        }
+        *timeout = -1;
+        return FALSE;
 }
 
 static gboolean
-timer_dispatch (GSource     *source,
-                GSourceFunc  callback,
-                gpointer     user_data)
+engine_source_check (GSource *source)
+{
+        return engine_source_pending (((EngineSource *) source)->engine);
+}
+
+static gboolean
+engine_source_dispatch (GSource     *source,
+                        GSourceFunc  callback,
+                        gpointer     user_data)
 {
         return callback (user_data);
 }
 
-static GSourceFuncs timer_funcs = {
-        NULL, NULL, timer_dispatch, NULL, NULL, NULL,
+static GSourceFuncs engine_source_funcs = {
+        engine_source_prepare, engine_source_check, engine_source_dispatch, NULL, NULL, NULL,
 };
 
 /*****************************************************************************/
@@ -1336,8 +1677,9 @@ open_transport (GsnmpEngine   *self,
         g_autoptr(GInetAddress) any = g_inet_address_new_any (family);
         g_autoptr(GSocketAddress) address = g_inet_socket_address_new (any, 0);
 
-        return gsnmp_transport_new (address, self->context, "[gsnmp] engine socket",
-                                    on_datagram, self, error);
+        /* Nothing comes to it before it sent a request */
+        return gsnmp_transport_new_lazy (address, self->context, "[gsnmp] engine socket",
+                                         on_datagram, self, error);
 }
 
 /* Opens the engine: state, sockets, sources.  Runs from constructed(), so
@@ -1385,21 +1727,6 @@ engine_open (GsnmpEngine *self,
                         size = 0;
                 self->max_in_flight = CLAMP (size / 2048, 32, DEFAULT_MAX_IN_FLIGHT);
         }
-
-        self->timer = g_source_new (&timer_funcs, sizeof (GSource));
-        g_source_set_callback (self->timer, on_timer, self, NULL);
-        g_source_set_static_name (self->timer, "[gsnmp] engine timer");
-        /* A callback may make a synchronous call, which iterates the context */
-        g_source_set_can_recurse (self->timer, TRUE);
-        g_source_set_ready_time (self->timer, -1);
-        g_source_attach (self->timer, self->context);
-
-        self->cancel_source = g_source_new (&timer_funcs, sizeof (GSource));
-        g_source_set_callback (self->cancel_source, on_cancel_wakeup, self, NULL);
-        g_source_set_static_name (self->cancel_source, "[gsnmp] engine cancellations");
-        g_source_set_can_recurse (self->cancel_source, TRUE);
-        g_source_set_ready_time (self->cancel_source, -1);
-        g_source_attach (self->cancel_source, self->context);
 
         return TRUE;
 }
@@ -1481,8 +1808,8 @@ engine_close (GsnmpEngine *self)
                 }
         }
 
-        destroy_source (&self->timer);
-        destroy_source (&self->cancel_source);
+        self->timer_ready = -1;
+        g_source_set_ready_time (self->source, -1);
         if (self->transport4 != NULL)
                 gsnmp_transport_close (self->transport4);
         if (self->transport6 != NULL)
@@ -1502,6 +1829,21 @@ gsnmp_engine_finalize (GObject *object)
 {
         GsnmpEngine *self = GSNMP_ENGINE (object);
 
+        g_assert (self->deferred_head == NULL);
+        while (self->request_pool != NULL) {
+                Request *req = self->request_pool;
+
+                self->request_pool = req->next_free;
+                g_free (req);
+        }
+        while (self->result_pool != NULL) {
+                GsnmpRequestResult *result = self->result_pool;
+
+                self->result_pool = gsnmp_request_result_get_next (result);
+                g_object_unref (result);
+        }
+        destroy_source (&self->source);
+        g_clear_pointer (&self->send_batch, g_ptr_array_unref);
         g_clear_pointer (&self->requests, g_hash_table_unref);
         g_clear_pointer (&self->scratch_pdu, gsnmp_pdu_unref);
         g_clear_pointer (&self->remotes, g_hash_table_unref);
@@ -1509,7 +1851,7 @@ gsnmp_engine_finalize (GObject *object)
         g_clear_pointer (&self->state_file, g_free);
         g_clear_pointer (&self->engine_id, g_bytes_unref);
         g_clear_pointer (&self->local, gsnmp_local_engine_unref);
-        g_clear_pointer (&self->heap, g_ptr_array_unref);
+        g_clear_pointer (&self->deadline_lists, g_ptr_array_unref);
         g_clear_pointer (&self->cancelled, g_array_unref);
         g_mutex_clear (&self->cancel_lock);
         g_clear_pointer (&self->transport4, gsnmp_transport_unref);
@@ -1680,13 +2022,25 @@ gsnmp_engine_init (GsnmpEngine *self)
         self->remotes = g_hash_table_new_full (peer_key_hash, peer_key_equal, NULL,
                                                (GDestroyNotify) remote_engine_free);
         self->keys = gsnmp_usm_key_cache_new ();
-        self->heap = g_ptr_array_new ();
+        self->deadline_lists = g_ptr_array_new_with_free_func (g_free);
         g_queue_init (&self->send_queue);
         self->resolve_timeout_ms = DEFAULT_RESOLVE_TIMEOUT_MS;
         self->next_request_id = g_random_int_range (1, G_MAXINT32);
         self->timer_ready = -1;
         g_mutex_init (&self->cancel_lock);
         self->cancelled = g_array_new (FALSE, FALSE, sizeof (CancelEntry));
+
+        /* Lives until finalize: every result in its queue holds a reference
+         * on the engine */
+        self->send_batch = g_ptr_array_new ();
+        self->source = g_source_new (&engine_source_funcs, sizeof (EngineSource));
+        ((EngineSource *) self->source)->engine = self;
+        g_source_set_callback (self->source, on_engine_source, self, NULL);
+        g_source_set_static_name (self->source, "[gsnmp] engine");
+        /* A callback may make a synchronous call, which iterates the context */
+        g_source_set_can_recurse (self->source, TRUE);
+        g_source_set_ready_time (self->source, -1);
+        g_source_attach (self->source, self->context);
 }
 
 /*****************************************************************************/
@@ -1721,38 +2075,61 @@ gsnmp_engine_in_context (GsnmpEngine *self)
 /*****************************************************************************/
 /* Issuing requests */
 
+/* Fails a request that could not start (@error: transfer full); its
+ * callback runs later, never inside the _async call. */
+static void
+start_fail (GsnmpEngine        *self,
+            GTask              *task,
+            GsnmpRequestResult *result,
+            GError             *error)
+{
+        if (task != NULL) {
+                g_task_return_error (task, error);
+                return;
+        }
+        gsnmp_request_result_set_error (result, error);
+        engine_deliver (self, g_object_ref (result));
+}
+
 /* Starts a request for @pdu (which the engine may modify: it sets the
- * request-id) on @task, which returns the response PDU (or, for traps,
- * NULL once sent).  The entry point of every application on the engine. */
-void
-gsnmp_engine_start_request (GsnmpEngine  *self,
-                            GsnmpTarget  *target,
-                            GsnmpPdu     *pdu,
-                            GCancellable *cancellable,
-                            GTask        *task)
+ * request-id) that completes either @task or @result (one of them) with the
+ * response PDU (or, for traps, NULL once sent). */
+static void
+engine_start (GsnmpEngine        *self,
+              GsnmpTarget        *target,
+              GsnmpPdu           *pdu,
+              GCancellable       *cancellable,
+              GTask              *task,
+              GsnmpRequestResult *result)
 {
         g_autoptr(GError) error = NULL;
         GsnmpCredentials *credentials;
         GsnmpMessage msg = { 0, };
         GInetAddress *address;
+        const struct sockaddr *native;
+        socklen_t native_len;
         Request *req;
 
         if (self->open_error != NULL) {
-                g_task_return_new_error (task, self->open_error->domain, self->open_error->code,
+                start_fail (self, task, result,
+                            g_error_new (self->open_error->domain, self->open_error->code,
                                          _("The SNMP engine could not start: %s"),
-                                         self->open_error->message);
+                                         self->open_error->message));
                 return;
         }
         if (self->disposed || self->transport4 == NULL) {
-                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED, "%s",
-                                         _("The SNMP engine was closed"));
+                start_fail (self, task, result,
+                            g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CLOSED,
+                                                 _("The SNMP engine was closed")));
                 return;
         }
         /* Cancelled before it started: send nothing */
-        if (g_task_return_error_if_cancelled (task))
+        if (g_cancellable_set_error_if_cancelled (cancellable, &error)) {
+                start_fail (self, task, result, g_steal_pointer (&error));
                 return;
+        }
         if (!gsnmp_target_check_address (target, &error)) {
-                g_task_return_error (task, g_steal_pointer (&error));
+                start_fail (self, task, result, g_steal_pointer (&error));
                 return;
         }
 
@@ -1763,8 +2140,9 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
                 /* gsnmp_engine_discover_async(): the address and timing only */
         } else if (msg.version == GSNMP_PROTOCOL_VERSION_V1 &&
             gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_GET_BULK) {
-                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                                         _("SNMPv1 has no GetBulkRequest; use SNMPv2c or SNMPv3"));
+                start_fail (self, task, result,
+                            g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                 _("SNMPv1 has no GetBulkRequest; use SNMPv2c or SNMPv3")));
                 return;
         }
         if (pdu != NULL &&
@@ -1773,23 +2151,21 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
             (gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP_V1 ||
              gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_TRAP ||
              gsnmp_pdu_get_pdu_type (pdu) == GSNMP_PDU_TYPE_INFORM)) {
-                g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                                         msg.version == GSNMP_PROTOCOL_VERSION_V1 ?
-                                         _("SNMPv1 has only the SNMPv1 Trap-PDU") :
-                                         _("The SNMPv1 Trap-PDU needs SNMPv1 credentials"));
+                start_fail (self, task, result,
+                            g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                 msg.version == GSNMP_PROTOCOL_VERSION_V1 ?
+                                                 _("SNMPv1 has only the SNMPv1 Trap-PDU") :
+                                                 _("The SNMPv1 Trap-PDU needs SNMPv1 credentials")));
                 return;
         }
 
-        req = g_new0 (Request, 1);
-        req->engine = self;
+        req = request_new (self);
         req->serial = ++self->next_serial;
         req->version = msg.version;
         req->port = gsnmp_target_get_port (target);
         req->family_hint = gsnmp_target_get_family_hint (target);
         req->timeout_ms = gsnmp_target_get_timeout (target);
         req->retries_left = gsnmp_target_get_retries (target);
-        req->heap_index = G_MAXUINT;
-        req->queue_link.data = req;
 
         req->request_id = engine_next_request_id (self);
         if (pdu == NULL) {
@@ -1825,20 +2201,25 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
                 req->datagram = gsnmp_message_encode (&msg, MAX_DATAGRAM_SIZE, &error);
                 if (req->datagram == NULL) {
                         request_free (req);
-                        g_task_return_error (task, g_steal_pointer (&error));
+                        start_fail (self, task, result, g_steal_pointer (&error));
                         return;
                 }
         }
 
         address = gsnmp_target_get_inet_address (target);
+        native = gsnmp_target_get_native_address (target, &native_len);
         if (address != NULL &&
-            !request_set_peer (req, address, gsnmp_target_get_socket_address (target), &error)) {
+            !(native != NULL ? request_set_peer_native (req, native, native_len, &error) :
+                               request_set_peer (req, address, &error))) {
                 request_free (req);
-                g_task_return_error (task, g_steal_pointer (&error));
+                start_fail (self, task, result, g_steal_pointer (&error));
                 return;
         }
 
-        req->task = g_object_ref (task);
+        if (task != NULL)
+                req->task = g_object_ref (task);
+        else
+                req->result = g_object_ref (result);
         g_hash_table_insert (self->requests, GINT_TO_POINTER (req->request_id), req);
         self->n_pending++;
 
@@ -1855,6 +2236,21 @@ gsnmp_engine_start_request (GsnmpEngine  *self,
         } else {
                 request_advance (req);
         }
+}
+
+/* Starts a request for @pdu (which the engine may modify: it sets the
+ * request-id) on @task, which returns the response PDU (or, for traps,
+ * NULL once sent).  The entry point of every application on the engine. */
+void
+gsnmp_engine_start_request (GsnmpEngine  *self,
+                            GsnmpTarget  *target,
+                            GsnmpPdu     *pdu,
+                            GCancellable *cancellable,
+                            GTask        *task)
+{
+        self->starting++;
+        engine_start (self, target, pdu, cancellable, task, NULL);
+        self->starting--;
 }
 
 /* The request PDU of get, get-next and get-bulk.  SNMPv1/v2c requests are
@@ -1895,14 +2291,23 @@ engine_request_oids (GsnmpEngine         *self,
                      gpointer             user_data,
                      gpointer             source_tag)
 {
-        g_autoptr(GTask) task = NULL;
+        g_autoptr(GsnmpRequestResult) result = NULL;
 
-        task = g_task_new (self, cancellable, callback, user_data);
-        /* The function, not GLib's macro: the macro would also copy the
-         * string "source_tag" into the task's name, one allocation per
-         * request for a name that says nothing */
-        (g_task_set_source_tag) (task, source_tag);
-        gsnmp_engine_start_request (self, target, pdu, cancellable, task);
+        /* Not a GTask: see gsnmp-request-result-private.h */
+        if (self->result_pool != NULL) {
+                result = g_steal_pointer (&self->result_pool);
+                self->result_pool = gsnmp_request_result_get_next (result);
+                self->result_pool_len--;
+                gsnmp_request_result_set_next (result, NULL);
+                gsnmp_request_result_reuse (result, self, cancellable, callback, user_data,
+                                            source_tag);
+        } else {
+                result = gsnmp_request_result_new (self, cancellable, callback, user_data,
+                                                   source_tag);
+        }
+        self->starting++;
+        engine_start (self, target, pdu, cancellable, NULL, result);
+        self->starting--;
 }
 
 #define CHECK_ASYNC_ARGS(self, target, cancellable)                                     \
@@ -1920,10 +2325,9 @@ engine_request_finish (GsnmpEngine  *self,
                        GError      **error)
 {
         g_return_val_if_fail (GSNMP_IS_ENGINE (self), NULL);
-        g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-        g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+        g_return_val_if_fail (gsnmp_request_result_is_valid (result, self, source_tag), NULL);
 
-        return g_task_propagate_pointer (G_TASK (result), error);
+        return gsnmp_request_result_propagate_pointer ((GsnmpRequestResult *) result, error);
 }
 
 /*****************************************************************************/

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <sys/socket.h>
+
 #include "gsnmp-target.h"
 
 G_BEGIN_DECLS
@@ -16,6 +18,10 @@ gboolean       gsnmp_target_check_address     (GsnmpTarget  *self,
 GInetAddress  *gsnmp_target_get_inet_address  (GsnmpTarget  *self);
 /* That address with the target's port, built once, or NULL. */
 GSocketAddress *gsnmp_target_get_socket_address (GsnmpTarget *self);
+/* That socket address in native form (@len its size), built once, or NULL:
+ * what a request to the target copies instead of converting it again. */
+const struct sockaddr *gsnmp_target_get_native_address (GsnmpTarget *self,
+                                                        socklen_t   *len);
 /* G_SOCKET_FAMILY_INVALID: either family, IPv4 preferred (Net-SNMP's
  * default udp transport); IPV4 for "udp:", IPV6 for "udp6:". */
 GSocketFamily  gsnmp_target_get_family_hint   (GsnmpTarget  *self);

@@ -65,6 +65,8 @@ struct _GsnmpTarget {
         GSocketFamily     family_hint;
         GInetAddress     *inet_address;
         GSocketAddress   *socket_address;   /* inet_address:port, built once */
+        struct sockaddr_storage native;     /* socket_address, when native_len > 0 */
+        socklen_t         native_len;
         GError           *parse_error;
 };
 
@@ -105,8 +107,13 @@ parse_address (GsnmpTarget *self,
         self->port = address.port;
         self->family_hint = address.family_hint;
         self->inet_address = g_steal_pointer (&address.inet_address);
-        if (self->inet_address != NULL)
+        if (self->inet_address != NULL) {
                 self->socket_address = g_inet_socket_address_new (self->inet_address, self->port);
+                if (g_socket_address_to_native (self->socket_address, &self->native,
+                                                sizeof self->native, NULL))
+                        self->native_len =
+                                (socklen_t) g_socket_address_get_native_size (self->socket_address);
+        }
 
         if (self->credentials == NULL) {
                 self->credentials = GSNMP_CREDENTIALS (
@@ -149,6 +156,7 @@ gsnmp_target_constructed (GObject *object)
                 g_clear_pointer (&self->host, g_free);
                 g_clear_object (&self->inet_address);
                 g_clear_object (&self->socket_address);
+                self->native_len = 0;
         }
         if (self->credentials == NULL)
                 self->credentials = GSNMP_CREDENTIALS (
@@ -390,6 +398,14 @@ GSocketAddress *
 gsnmp_target_get_socket_address (GsnmpTarget *self)
 {
         return self->socket_address;
+}
+
+const struct sockaddr *
+gsnmp_target_get_native_address (GsnmpTarget *self,
+                                 socklen_t   *len)
+{
+        *len = self->native_len;
+        return self->native_len > 0 ? (const struct sockaddr *) &self->native : NULL;
 }
 
 GSocketFamily

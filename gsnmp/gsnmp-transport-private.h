@@ -50,6 +50,14 @@ GsnmpTransport *gsnmp_transport_new        (GSocketAddress        *address,
                                             GsnmpTransportFunc     func,
                                             gpointer               owner,
                                             GError               **error);
+/* The same, but reading only from its first send on: for a requester,
+ * to which nothing can come before it sent something. */
+GsnmpTransport *gsnmp_transport_new_lazy   (GSocketAddress        *address,
+                                            GMainContext          *context,
+                                            const char            *name,
+                                            GsnmpTransportFunc     func,
+                                            gpointer               owner,
+                                            GError               **error);
 GsnmpTransport *gsnmp_transport_ref        (GsnmpTransport        *self);
 /* The local port the socket is bound to (0 if the system cannot tell). */
 guint16         gsnmp_transport_get_port   (GsnmpTransport        *self);
@@ -59,6 +67,11 @@ void            gsnmp_transport_unref      (GsnmpTransport        *self);
  * GsnmpTransportFunc (the drain stops after that datagram). */
 void            gsnmp_transport_close      (GsnmpTransport        *self);
 gboolean        gsnmp_transport_is_closed  (GsnmpTransport        *self);
+
+/* From a GsnmpTransportFunc: TRUE when more datagrams of the same batch
+ * follow this one (their callbacks run before the dispatch ends), so
+ * that a role can gather what it sends meanwhile into one batch. */
+gboolean        gsnmp_transport_has_more   (GsnmpTransport        *self);
 
 /* The socket, for its local address and family. */
 GSocket        *gsnmp_transport_get_socket (GsnmpTransport        *self);
@@ -72,6 +85,24 @@ gboolean        gsnmp_transport_send       (GsnmpTransport        *self,
                                             const guint8          *data,
                                             gsize                  length,
                                             GError               **error);
+
+/* One datagram of gsnmp_transport_send_batch(); @error is set there: 0
+ * when sent, else the errno of its send (EAGAIN/EWOULDBLOCK: the send
+ * buffer was full, a lost datagram). */
+typedef struct {
+        const struct sockaddr *to;
+        socklen_t              to_len;
+        const guint8          *data;
+        gsize                  length;
+        int                    error;
+} GsnmpTransportMessage;
+
+/* Sends @n datagrams without blocking, with as few system calls as the
+ * system allows (sendmmsg() where there is one), in order; a failed
+ * datagram does not stop the others. */
+void            gsnmp_transport_send_batch (GsnmpTransport        *self,
+                                            GsnmpTransportMessage *messages,
+                                            guint                  n);
 
 /* The IPv4 address the kernel would send from to reach @to:@port, in
  * @out (0.0.0.0 when there is no route). Sends nothing. */

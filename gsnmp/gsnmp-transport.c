@@ -20,6 +20,7 @@ typedef void (*DatagramFunc) (const struct sockaddr *from,
                               const guint8          *data,
                               gsize                  length,
                               gboolean               truncated,
+                              gboolean               more,
                               gpointer               user_data);
 
 struct _GsnmpTransport {
@@ -29,6 +30,9 @@ struct _GsnmpTransport {
         gpointer            owner;      /* (unowned) a GObject */
         guint8             *buffers;    /* (nullable) until the first drain */
         gboolean            draining;   /* buffers are in use */
+        gboolean            more;       /* datagrams follow the current one in its batch */
+        GMainContext       *context;    /* (owned) (nullable) where source goes on the
+                                         * first send (gsnmp_transport_new_lazy()) */
         gboolean            closed;
 };
 
@@ -111,7 +115,8 @@ socket_drain (GSocket        *socket,
                 for (i = 0; i < n && !*stop; i++) {
                         func ((struct sockaddr *) &addrs[i], msgs[i].msg_hdr.msg_namelen,
                               iov[i].iov_base, msgs[i].msg_len,
-                              (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) != 0, user_data);
+                              (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) != 0, i + 1 < n,
+                              user_data);
                 }
                 if (n < GSNMP_TRANSPORT_BATCH || --max_batches == 0)
                         return;
@@ -147,7 +152,7 @@ socket_drain (GSocket        *socket,
                 }
                 func ((struct sockaddr *) &from, from_len, buffers,
                       MIN ((gsize) n, GSNMP_TRANSPORT_BUFFER_SIZE),
-                      n > GSNMP_TRANSPORT_BUFFER_SIZE, user_data);
+                      n > GSNMP_TRANSPORT_BUFFER_SIZE, FALSE, user_data);
                 if (--max_batches == 0)
                         return;
         }
@@ -163,11 +168,15 @@ on_datagram (const struct sockaddr *from,
              const guint8          *data,
              gsize                  length,
              gboolean               truncated,
+             gboolean               more,
              gpointer               user_data)
 {
         GsnmpTransport *self = user_data;
+        gboolean saved = self->more;
 
+        self->more = more;
         self->func (self, from, from_len, data, length, truncated, self->owner);
+        self->more = saved;
 }
 
 static gboolean
@@ -205,17 +214,19 @@ static void
 transport_clear (GsnmpTransport *self)
 {
         gsnmp_transport_close (self);
+        g_clear_pointer (&self->context, g_main_context_unref);
         g_clear_object (&self->socket);
         g_clear_pointer (&self->buffers, g_free);
 }
 
-GsnmpTransport *
-gsnmp_transport_new (GSocketAddress      *address,
-                     GMainContext        *context,
-                     const char          *name,
-                     GsnmpTransportFunc   func,
-                     gpointer             owner,
-                     GError             **error)
+static GsnmpTransport *
+transport_new (GSocketAddress      *address,
+               GMainContext        *context,
+               const char          *name,
+               GsnmpTransportFunc   func,
+               gpointer             owner,
+               gboolean             lazy,
+               GError             **error)
 {
         GsnmpTransport *self;
         GSocket *socket;
@@ -239,8 +250,45 @@ gsnmp_transport_new (GSocketAddress      *address,
          * dispatch, which costs two wake-up writes per dispatch; the drain
          * copes with nested main loops itself. */
         g_source_set_can_recurse (self->source, TRUE);
-        g_source_attach (self->source, context);
+        if (lazy)
+                self->context = g_main_context_ref (context);
+        else
+                g_source_attach (self->source, context);
         return self;
+}
+
+GsnmpTransport *
+gsnmp_transport_new (GSocketAddress      *address,
+                     GMainContext        *context,
+                     const char          *name,
+                     GsnmpTransportFunc   func,
+                     gpointer             owner,
+                     GError             **error)
+{
+        return transport_new (address, context, name, func, owner, FALSE, error);
+}
+
+GsnmpTransport *
+gsnmp_transport_new_lazy (GSocketAddress      *address,
+                          GMainContext        *context,
+                          const char          *name,
+                          GsnmpTransportFunc   func,
+                          gpointer             owner,
+                          GError             **error)
+{
+        return transport_new (address, context, name, func, owner, TRUE, error);
+}
+
+/* A lazy transport starts reading when it first sends: before that,
+ * nothing can be addressed to it, and a source less makes every main
+ * loop iteration cheaper. */
+static inline void
+transport_attach (GsnmpTransport *self)
+{
+        if (G_LIKELY (self->context == NULL))
+                return;
+        g_source_attach (self->source, self->context);
+        g_clear_pointer (&self->context, g_main_context_unref);
 }
 
 guint16
@@ -284,6 +332,12 @@ gsnmp_transport_close (GsnmpTransport *self)
 }
 
 gboolean
+gsnmp_transport_has_more (GsnmpTransport *self)
+{
+        return self->more;
+}
+
+gboolean
 gsnmp_transport_is_closed (GsnmpTransport *self)
 {
         return self->closed;
@@ -311,6 +365,7 @@ gsnmp_transport_send (GsnmpTransport        *self,
                                      g_strerror (EBADF));
                 return FALSE;
         }
+        transport_attach (self);
         do {
                 sent = sendto (g_socket_get_fd (self->socket), data, length, MSG_DONTWAIT,
                                to, to_len);
@@ -321,6 +376,68 @@ gsnmp_transport_send (GsnmpTransport        *self,
         g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved),
                              g_strerror (saved));
         return FALSE;
+}
+
+/* At most this many datagrams per sendmmsg() call (its stack arrays) */
+#define SEND_BATCH 64
+
+void
+gsnmp_transport_send_batch (GsnmpTransport        *self,
+                            GsnmpTransportMessage *messages,
+                            guint                  n)
+{
+        int fd;
+        guint i = 0;
+
+        if (self->closed) {
+                for (i = 0; i < n; i++)
+                        messages[i].error = EBADF;
+                return;
+        }
+        transport_attach (self);
+        fd = g_socket_get_fd (self->socket);
+#ifdef HAVE_SENDMMSG
+        while (i < n) {
+                struct mmsghdr msgs[SEND_BATCH];
+                struct iovec iov[SEND_BATCH];
+                guint count = MIN (n - i, SEND_BATCH);
+                guint j;
+                int sent;
+
+                memset (msgs, 0, sizeof msgs[0] * count);
+                for (j = 0; j < count; j++) {
+                        GsnmpTransportMessage *m = &messages[i + j];
+
+                        iov[j].iov_base = (void *) m->data;
+                        iov[j].iov_len = m->length;
+                        msgs[j].msg_hdr.msg_name = (void *) m->to;
+                        msgs[j].msg_hdr.msg_namelen = m->to_len;
+                        msgs[j].msg_hdr.msg_iov = &iov[j];
+                        msgs[j].msg_hdr.msg_iovlen = 1;
+                }
+                sent = sendmmsg (fd, msgs, count, MSG_DONTWAIT);
+                if (sent < 0 && errno == EINTR)
+                        continue;
+                if (sent <= 0) {
+                        /* The first datagram failed: say why, go on after it */
+                        messages[i++].error = sent < 0 ? errno : EAGAIN;
+                        continue;
+                }
+                for (j = 0; j < (guint) sent; j++)
+                        messages[i + j].error = 0;
+                i += sent;
+        }
+#else
+        for (i = 0; i < n; i++) {
+                ssize_t sent;
+
+                do {
+                        sent = sendto (fd, messages[i].data, messages[i].length, MSG_DONTWAIT,
+                                       messages[i].to, messages[i].to_len);
+                } while (sent < 0 && errno == EINTR);
+                messages[i].error = sent < 0 ? errno : 0;
+        }
+#endif
 }
 
 void

@@ -152,6 +152,22 @@ start_get (Result       *r,
         start_oids (r, target, strv, 0, 0, cancellable);
 }
 
+/* A GET of sysName.0 that reports to @callback with @user_data; @r is
+ * marked as inside the _async call meanwhile. */
+static void
+start_sys_name_get (Result              *r,
+                    TestFixture         *fixture,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+        g_autoptr(GsnmpOid) oid = test_oid ("1.3.6.1.2.1.1.5.0");
+
+        r->in_async = TRUE;
+        gsnmp_engine_get_async (fixture->engine, fixture->target, &oid, 1, NULL,
+                                callback, user_data);
+        r->in_async = FALSE;
+}
+
 static void
 start_set (Result        *r,
            GsnmpTarget   *target,
@@ -1675,6 +1691,276 @@ test_scale_cancel_queued (TestFixture   *fixture,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Completion objects and send batches                                     */
+
+static void
+test_context_pushed_early (void)
+{
+        g_autoptr(GMainContext) context = g_main_context_new ();
+        g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+        g_autoptr(GError) error = NULL;
+        GsnmpEngine *engine;
+        FakeAgent *agent;
+        GsnmpTarget *target, *bad;
+        Result early[2];
+
+        g_test_summary ("Requests that fail before they start call back later, in the "
+                        "pushed thread-default context, never inside the _async call");
+
+        g_main_context_push_thread_default (context);
+
+        agent = fake_agent_new (G_SOCKET_FAMILY_IPV4, &error);
+        g_assert_no_error (error);
+        engine = gsnmp_engine_new (&error);
+        g_assert_no_error (error);
+        target = fake_agent_new_target (agent, GSNMP_PROTOCOL_VERSION_V2C, "public");
+        bad = g_object_new (GSNMP_TYPE_TARGET, "address", "udp:", NULL);
+        g_cancellable_cancel (cancelled);
+
+        for (guint i = 0; i < G_N_ELEMENTS (early); i++) {
+                result_init (&early[i], engine, OP_GET);
+                g_assert_true (early[i].context == context);
+        }
+        start_get (&early[0], target, "1.3.6.1.2.1.1.5.0", cancelled);
+        start_get (&early[1], bad, "1.3.6.1.2.1.1.5.0", NULL);
+        /* the global default context must not run them */
+        while (g_main_context_iteration (NULL, FALSE))
+                ;
+        g_assert_cmpuint (early[0].n_calls + early[1].n_calls, ==, 0);
+
+        test_run_until (&early[0].done);
+        test_run_until (&early[1].done);
+        g_assert_error (early[0].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+        g_assert_error (early[1].error, GSNMP_ERROR, GSNMP_ERROR_INVALID_ADDRESS);
+        g_assert_cmpuint (fake_agent_get_n_requests (agent), ==, 0);
+        for (guint i = 0; i < G_N_ELEMENTS (early); i++)
+                result_clear (&early[i]);
+
+        g_object_add_weak_pointer (G_OBJECT (engine), (gpointer *) &engine);
+        g_object_unref (engine);
+        while (g_main_context_iteration (context, FALSE))
+                ;
+        g_assert_null (engine);
+        g_object_unref (bad);
+        g_object_unref (target);
+        fake_agent_free (agent);
+
+        g_main_context_pop_thread_default (context);
+}
+
+typedef struct {
+        TestFixture  *fixture;
+        GAsyncResult *kept[6];    /* (owned) the results, referenced past their callbacks */
+        Result        results[6];
+        guint         n_done;
+} KeptResults;
+
+static void
+on_kept_done (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+        KeptResults *kr = user_data;
+        guint i = kr->n_done;
+
+        g_assert_true (g_async_result_get_user_data (res) == kr);
+        g_assert_true (g_async_result_is_tagged (res, gsnmp_engine_get_async));
+        g_assert_false (g_async_result_is_tagged (res, gsnmp_engine_set_async));
+        kr->kept[i] = g_object_ref (res);
+        on_request_done (source, res, &kr->results[i]);
+        kr->n_done++;
+
+        if (kr->n_done < G_N_ELEMENTS (kr->results))
+                start_sys_name_get (&kr->results[kr->n_done], kr->fixture, on_kept_done, kr);
+}
+
+static void
+test_result_kept (TestFixture   *fixture,
+                  gconstpointer  data)
+{
+        KeptResults kr = { fixture, };
+
+        g_test_summary ("A result the callback keeps a reference on is never handed to "
+                        "another request, and keeps its source object, tag and user data");
+
+        TEST_RETURN_IF_SKIPPED (fixture);
+        for (guint i = 0; i < G_N_ELEMENTS (kr.results); i++)
+                result_init (&kr.results[i], fixture->engine, OP_GET);
+
+        start_sys_name_get (&kr.results[0], fixture, on_kept_done, &kr);
+        test_run_until_count (&kr.n_done, G_N_ELEMENTS (kr.results));
+
+        for (guint i = 0; i < G_N_ELEMENTS (kr.results); i++) {
+                g_autoptr(GObject) source = g_async_result_get_source_object (kr.kept[i]);
+
+                assert_sys_name_response (&kr.results[i]);
+                for (guint j = 0; j < i; j++)
+                        g_assert_true (kr.kept[i] != kr.kept[j]);
+                g_assert_true (source == G_OBJECT (fixture->engine));
+                g_assert_true (g_async_result_get_user_data (kr.kept[i]) == &kr);
+                g_assert_true (g_async_result_is_tagged (kr.kept[i], gsnmp_engine_get_async));
+                g_assert_true (G_IS_ASYNC_RESULT (kr.kept[i]));
+                result_clear (&kr.results[i]);
+                g_object_unref (kr.kept[i]);
+        }
+}
+
+#define BATCH_N 8
+
+typedef struct {
+        TestFixture *fixture;
+        Result       first[BATCH_N];
+        Result       second[BATCH_N];
+        guint        n_first;
+        guint        n_second;
+        gboolean     nested;      /* the first callback makes a synchronous call */
+        GsnmpPdu    *nested_pdu;
+        GError      *nested_error;
+} Batch;
+
+static void
+on_batch_first_done (GObject      *source,
+                     GAsyncResult *res,
+                     gpointer      user_data)
+{
+        Batch *b = user_data;
+        guint i = b->n_first++;
+        g_autofree char *str = g_strdup_printf ("1.3.6.1.4.1.99999.9.%u", i);
+        g_autoptr(GsnmpOid) oid = test_oid (str);
+
+        on_request_done (source, res, &b->first[i]);
+        if (b->nested && i == 0) {
+                /* Answers to the others follow in the same read: this
+                 * request waits in the send batch, which the nested main
+                 * loop must send */
+                b->fixture->agent->hold = FALSE;
+                b->nested_pdu = gsnmp_engine_get (b->fixture->engine, b->fixture->target,
+                                                  &oid, 1, NULL, &b->nested_error);
+                b->fixture->agent->hold = TRUE;
+                return;
+        }
+        /* the next request, whose OID says in which order it was issued */
+        b->second[i].in_async = TRUE;
+        gsnmp_engine_get_async (b->fixture->engine, b->fixture->target, &oid, 1, NULL,
+                                on_request_done, &b->second[i]);
+        b->second[i].in_async = FALSE;
+}
+
+static gboolean
+batch_all_held (gpointer data)
+{
+        TestFixture *fixture = data;
+
+        return fake_agent_get_n_outstanding (fixture->agent) >= BATCH_N;
+}
+
+static void
+batch_start (Batch       *b,
+             TestFixture *fixture)
+{
+        g_autoptr(GsnmpOid) oid = test_oid ("1.3.6.1.2.1.1.5.0");
+
+        b->fixture = fixture;
+        for (guint i = 0; i < BATCH_N; i++) {
+                result_init (&b->first[i], fixture->engine, OP_GET);
+                result_init (&b->second[i], fixture->engine, OP_GET);
+                b->second[i].n_done = &b->n_second;
+        }
+        /* the answers to the first wave come back at once, in one read */
+        fixture->agent->hold = TRUE;
+        for (guint i = 0; i < BATCH_N; i++)
+                gsnmp_engine_get_async (fixture->engine, fixture->target, &oid, 1, NULL,
+                                        on_batch_first_done, b);
+        test_run_until_cond (batch_all_held, fixture);
+        fake_agent_release (fixture->agent);
+        test_run_until_count (&b->n_first, BATCH_N);
+}
+
+static void
+batch_clear (Batch *b)
+{
+        for (guint i = 0; i < BATCH_N; i++) {
+                result_clear (&b->first[i]);
+                result_clear (&b->second[i]);
+        }
+        g_clear_pointer (&b->nested_pdu, gsnmp_pdu_unref);
+        g_clear_error (&b->nested_error);
+}
+
+static void
+test_batch_order (TestFixture   *fixture,
+                  gconstpointer  data)
+{
+        Batch b = { 0, };
+        guint n_before, next = 0;
+
+        g_test_summary ("Requests issued from the callbacks of one read reach the agent "
+                        "in the order they were issued");
+
+        TEST_RETURN_IF_SKIPPED (fixture);
+        fake_agent_add_system_group (fixture->agent);
+        n_before = fake_agent_get_n_requests (fixture->agent);
+        batch_start (&b, fixture);
+        for (guint i = 0; i < BATCH_N; i++)
+                assert_sys_name_response (&b.first[i]);
+
+        /* the second wave is held by the agent: look at its arrival order */
+        test_run_until_cond (batch_all_held, fixture);
+        for (guint i = n_before; i < fake_agent_get_n_requests (fixture->agent); i++) {
+                FakeAgentRequest *req = fake_agent_get_request (fixture->agent, i);
+                g_autofree char *str = NULL;
+                GsnmpVarbind *vb;
+
+                if (req->message.pdu == NULL || req->copy != 1 ||
+                    gsnmp_pdu_get_n_varbinds (req->message.pdu) != 1)
+                        continue;
+                vb = gsnmp_pdu_get_varbind (req->message.pdu, 0);
+                str = gsnmp_oid_to_string (gsnmp_varbind_get_oid (vb));
+                if (!g_str_has_prefix (str, "1.3.6.1.4.1.99999.9."))
+                        continue;
+                g_assert_cmpuint (g_ascii_strtoull (str + strlen ("1.3.6.1.4.1.99999.9."),
+                                                    NULL, 10), ==, next);
+                next++;
+        }
+        g_assert_cmpuint (next, ==, BATCH_N);
+
+        fixture->agent->hold = FALSE;
+        fake_agent_release (fixture->agent);
+        test_run_until_count (&b.n_second, BATCH_N);
+        for (guint i = 0; i < BATCH_N; i++) {
+                g_assert_no_error (b.second[i].error);
+                g_assert_nonnull (b.second[i].pdu);
+        }
+        batch_clear (&b);
+}
+
+static void
+test_batch_nested_loop (TestFixture   *fixture,
+                        gconstpointer  data)
+{
+        Batch b = { 0, };
+
+        g_test_summary ("A synchronous call from a callback while more answers of the "
+                        "same read wait (a nested main loop) is sent and answered");
+
+        TEST_RETURN_IF_SKIPPED (fixture);
+        fake_agent_add_system_group (fixture->agent);
+        /* no retransmission could hide a request that was never sent */
+        gsnmp_target_set_retries (fixture->target, 0);
+        b.nested = TRUE;
+        batch_start (&b, fixture);
+        g_assert_no_error (b.nested_error);
+        g_assert_nonnull (b.nested_pdu);
+
+        fixture->agent->hold = FALSE;
+        fake_agent_release (fixture->agent);
+        test_run_until_count (&b.n_second, BATCH_N - 1);
+        for (guint i = 1; i < BATCH_N; i++)
+                g_assert_no_error (b.second[i].error);
+        batch_clear (&b);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Main contexts and threads                                               */
 
 static void
@@ -2006,13 +2292,9 @@ static void
 chain_start (Chain *chain)
 {
         Result *r = &chain->results[chain->n_started++];
-        g_autoptr(GsnmpOid) oid = test_oid ("1.3.6.1.2.1.1.5.0");
 
         result_init (r, chain->fixture->engine, OP_GET);
-        r->in_async = TRUE;
-        gsnmp_engine_get_async (chain->fixture->engine, chain->fixture->target, &oid, 1,
-                                NULL, on_chain_done, chain);
-        r->in_async = FALSE;
+        start_sys_name_get (r, chain->fixture, on_chain_done, chain);
 }
 
 static void
@@ -2260,6 +2542,10 @@ main (int   argc,
         g_test_add_func ("/gsnmp/engine/context/pushed", test_context_pushed);
         TEST_ADD ("/gsnmp/engine/context/wrong-context", test_context_wrong);
         g_test_add_func ("/gsnmp/engine/context/two-threads", test_context_two_threads);
+        g_test_add_func ("/gsnmp/engine/context/pushed-early-error", test_context_pushed_early);
+        TEST_ADD ("/gsnmp/engine/completion/result-kept", test_result_kept);
+        TEST_ADD ("/gsnmp/engine/batch/order", test_batch_order);
+        TEST_ADD ("/gsnmp/engine/batch/nested-loop", test_batch_nested_loop);
 
         TEST_ADD ("/gsnmp/engine/target/invalid-address", test_target_invalid_address);
         TEST_ADD ("/gsnmp/engine/target/closed-port", test_target_unreachable_port);

@@ -13,8 +13,15 @@ engine = Gsnmp.Engine.new()
 results = []
 
 
+kept = []
+
+
 def get(target, oid, check):
     def on_done(engine, result, data):
+        # the engine's light GAsyncResult, kept past the callback
+        assert isinstance(result, Gio.AsyncResult), result
+        assert result.get_source_object() == engine
+        kept.append(result)
         try:
             pdu = engine.get_finish(result)
             err = None
@@ -66,4 +73,8 @@ get(Gsnmp.Target.new('udp:127.0.0.1:' + port, v1), '1.3.6.1.2.1.1.99.0', check_p
 GLib.timeout_add_seconds(60, loop.quit)
 loop.run()
 assert results == ['ok'] * 4, results
+# each result object is its own (none was handed to a later request while
+# Python held it), and still tells its source object
+assert len(kept) == 4 and len(set(id(r) for r in kept)) == 4, kept
+assert all(r.get_source_object() == engine for r in kept)
 print('python: 4 passed')
