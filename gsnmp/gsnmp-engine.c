@@ -201,6 +201,18 @@ typedef struct {
         guint64 serial;
 } CancelEntry;
 
+/* The table of pending requests: see request_table_lookup() */
+typedef struct {
+        gint32   key;
+        Request *req;
+} RequestSlot;
+
+typedef struct {
+        RequestSlot *slots;
+        guint        bits;
+        guint        len;
+} RequestTable;
+
 struct _GsnmpEngine {
         GObject       parent_instance;
 
@@ -209,7 +221,7 @@ struct _GsnmpEngine {
         GsnmpTransport *transport6; /* (nullable) without IPv6 */
         gint64        timer_ready; /* the ready time last given to the engine source */
 
-        GHashTable   *requests;    /* request-id → Request */
+        RequestTable  requests;    /* request-id (and msgID) → Request */
         GPtrArray    *deadline_lists; /* (element-type DeadlineList) (owned) */
         DeadlineList *last_deadline_list; /* (nullable) the one used last */
         GQueue        send_queue;  /* requests waiting for a slot on the wire */
@@ -294,6 +306,126 @@ static void discovery_finish (Request *disc,
                               GError  *error);
 static gboolean v3_request_encode (Request *req,
                                    GError **error);
+
+/*****************************************************************************/
+/* The table of pending requests, by request-id (and SNMPv3 msgID) */
+
+/* Open addressing with linear probing and Fibonacci hashing, so that the
+ * engine's consecutive ids spread out and a lookup of an id that is not
+ * there (a late or forged reply) stops at a short run; deletion shifts
+ * the run back, so there are no tombstones.  Ids in the table are > 0;
+ * 0 marks an empty slot.  Cheaper than GHashTable on the path every
+ * request takes three times (insert, lookup, remove). */
+#define REQUEST_TABLE_MIN_BITS 6
+
+static inline guint
+request_table_home (const RequestTable *t,
+                    gint32              key)
+{
+        return ((guint32) key * 2654435769u) >> (32 - t->bits);
+}
+
+static void
+request_table_init (RequestTable *t)
+{
+        t->bits = REQUEST_TABLE_MIN_BITS;
+        t->len = 0;
+        t->slots = g_new0 (RequestSlot, 1u << t->bits);
+}
+
+static void
+request_table_clear (RequestTable *t)
+{
+        g_clear_pointer (&t->slots, g_free);
+        t->len = 0;
+}
+
+static Request *
+request_table_lookup (const RequestTable *t,
+                      gint32              key)
+{
+        guint mask = (1u << t->bits) - 1;
+        guint i;
+
+        if (key <= 0)
+                return NULL;
+        for (i = request_table_home (t, key); t->slots[i].key != 0; i = (i + 1) & mask) {
+                if (t->slots[i].key == key)
+                        return t->slots[i].req;
+        }
+        return NULL;
+}
+
+static void request_table_insert (RequestTable *t,
+                                  gint32        key,
+                                  Request      *req);
+
+static void
+request_table_grow (RequestTable *t)
+{
+        RequestSlot *old = t->slots;
+        guint n = 1u << t->bits;
+        guint i;
+
+        t->bits++;
+        t->len = 0;
+        t->slots = g_new0 (RequestSlot, 1u << t->bits);
+        for (i = 0; i < n; i++) {
+                if (old[i].key != 0)
+                        request_table_insert (t, old[i].key, old[i].req);
+        }
+        g_free (old);
+}
+
+/* @key must not be in the table yet. */
+static void
+request_table_insert (RequestTable *t,
+                      gint32        key,
+                      Request      *req)
+{
+        guint mask;
+        guint i;
+
+        g_assert (key > 0);
+        /* at most half full */
+        if ((t->len + 1) * 2 > (1u << t->bits))
+                request_table_grow (t);
+        mask = (1u << t->bits) - 1;
+        for (i = request_table_home (t, key); t->slots[i].key != 0; i = (i + 1) & mask)
+                ;
+        t->slots[i].key = key;
+        t->slots[i].req = req;
+        t->len++;
+}
+
+static void
+request_table_remove (RequestTable *t,
+                      gint32        key)
+{
+        guint mask = (1u << t->bits) - 1;
+        guint i, j;
+
+        if (key <= 0)
+                return;
+        for (i = request_table_home (t, key); t->slots[i].key != key; i = (i + 1) & mask) {
+                if (t->slots[i].key == 0)
+                        return;
+        }
+        /* Shift back the entries after it that may not stay past the hole */
+        for (j = (i + 1) & mask; t->slots[j].key != 0; j = (j + 1) & mask) {
+                guint home = request_table_home (t, t->slots[j].key);
+
+                /* the entry at j may move to i when its home is not in
+                 * the cyclic range (i, j] */
+                if ((i <= j) ? (home <= i || home > j) : (home <= i && home > j)) {
+                        t->slots[i] = t->slots[j];
+                        i = j;
+                }
+        }
+        t->slots[i].key = 0;
+        t->slots[i].req = NULL;
+        t->len--;
+}
 
 /*****************************************************************************/
 /* Deadlines: one timer for the whole engine */
@@ -462,13 +594,13 @@ request_detach (Request *req)
 {
         GsnmpEngine *self = req->engine;
 
-        g_hash_table_remove (self->requests, GINT_TO_POINTER (req->request_id));
+        request_table_remove (&self->requests, req->request_id);
         if (req->msg_ids != NULL) {
                 guint i;
 
                 for (i = 0; i < req->msg_ids->len; i++)
-                        g_hash_table_remove (self->requests,
-                                             GINT_TO_POINTER (g_array_index (req->msg_ids, gint32, i)));
+                        request_table_remove (&self->requests,
+                                              g_array_index (req->msg_ids, gint32, i));
                 g_array_set_size (req->msg_ids, 0);
         }
         deadline_remove (req);
@@ -629,7 +761,7 @@ engine_next_request_id (GsnmpEngine *self)
         do {
                 id = self->next_request_id;
                 self->next_request_id = id == G_MAXINT32 ? 1 : id + 1;
-        } while (g_hash_table_contains (self->requests, GINT_TO_POINTER (id)));
+        } while (request_table_lookup (&self->requests, id) != NULL);
 
         return id;
 }
@@ -795,8 +927,7 @@ engine_send_batch (GsnmpEngine    *engine,
         }
         for (i = 0; i < n_failed; i++) {
                 GsnmpEngine *self = engine;
-                Request *req = g_hash_table_lookup (self->requests,
-                                                    GINT_TO_POINTER (failed[i].request_id));
+                Request *req = request_table_lookup (&self->requests, failed[i].request_id);
 
                 if (req == NULL || req->serial != failed[i].serial || req->state != REQUEST_ON_WIRE)
                         continue;
@@ -984,7 +1115,7 @@ on_resolved (GObject      *source,
         addresses = g_resolver_lookup_by_name_finish (G_RESOLVER (source), result, &error);
 
         if (self != NULL && !self->disposed)
-                req = g_hash_table_lookup (self->requests, GINT_TO_POINTER (data->request_id));
+                req = request_table_lookup (&self->requests, data->request_id);
         g_weak_ref_clear (&data->engine);
         if (req == NULL || req->serial != data->serial || req->state != REQUEST_RESOLVING) {
                 /* Completed meanwhile (timeout, cancellation, dispose) */
@@ -1160,7 +1291,7 @@ v3_request_encode (Request *req,
         if (req->msg_ids == NULL)
                 req->msg_ids = g_array_new (FALSE, FALSE, sizeof (gint32));
         g_array_append_val (req->msg_ids, msg_id);
-        g_hash_table_insert (self->requests, GINT_TO_POINTER (msg_id), req);
+        request_table_insert (&self->requests, msg_id, req);
 
         return TRUE;
 }
@@ -1188,7 +1319,7 @@ discovery_start (GsnmpEngine  *self,
         disc->request_id = engine_next_request_id (self);
         disc->pdu = gsnmp_pdu_new (GSNMP_PDU_TYPE_GET);
         gsnmp_pdu_set_request_id (disc->pdu, disc->request_id);
-        g_hash_table_insert (self->requests, GINT_TO_POINTER (disc->request_id), disc);
+        request_table_insert (&self->requests, disc->request_id, disc);
         remote->discovery = disc;
 
         g_debug ("discovering the SNMP engine at request %d's agent", first->request_id);
@@ -1291,7 +1422,7 @@ engine_handle_v3 (GsnmpEngine   *self,
         gboolean authentic;
         GsnmpPduType type;
 
-        req = g_hash_table_lookup (self->requests, GINT_TO_POINTER (msg->msg_id));
+        req = request_table_lookup (&self->requests, msg->msg_id);
         if (req == NULL || req->state != REQUEST_ON_WIRE ||
             memcmp (from, &req->peer_key, sizeof *from) != 0) {
                 g_debug ("dropping SNMPv3 message with unknown msgID %d or from another address",
@@ -1409,8 +1540,7 @@ engine_handle_datagram (GsnmpEngine           *self,
                 return;
         }
 
-        req = g_hash_table_lookup (self->requests,
-                                   GINT_TO_POINTER (gsnmp_pdu_get_request_id (msg->pdu)));
+        req = request_table_lookup (&self->requests, gsnmp_pdu_get_request_id (msg->pdu));
         if (req == NULL || req->state != REQUEST_ON_WIRE) {
                 g_debug ("dropping response with unknown or late request-id %d",
                          gsnmp_pdu_get_request_id (msg->pdu));
@@ -1492,8 +1622,7 @@ engine_process_cancellations (GsnmpEngine *self)
 
         for (i = 0; i < cancelled->len && !self->disposed; i++) {
                 CancelEntry *entry = &g_array_index (cancelled, CancelEntry, i);
-                Request *req = g_hash_table_lookup (self->requests,
-                                                    GINT_TO_POINTER (entry->request_id));
+                Request *req = request_table_lookup (&self->requests, entry->request_id);
 
                 if (req == NULL || req->serial != entry->serial)
                         continue;
@@ -1777,28 +1906,21 @@ static void
 engine_close (GsnmpEngine *self)
 {
         if (!self->disposed) {
-                GHashTableIter iter;
-                gpointer value;
                 g_autoptr(GPtrArray) pending = g_ptr_array_new ();
-                guint i;
-
-                guint pass;
+                guint i, slot, pass;
 
                 /* From now on new requests fail at once and the queue stays put */
                 self->disposed = TRUE;
                 /* Requests first, then the discoveries they may have waited for;
                  * an SNMPv3 request is in the table under several keys. */
                 for (pass = 0; pass < 2; pass++) {
-                        gpointer key;
-
                         g_ptr_array_set_size (pending, 0);
-                        g_hash_table_iter_init (&iter, self->requests);
-                        while (g_hash_table_iter_next (&iter, &key, &value)) {
-                                Request *req = value;
+                        for (slot = 0; slot < (1u << self->requests.bits); slot++) {
+                                RequestSlot *entry = &self->requests.slots[slot];
 
-                                if (GPOINTER_TO_INT (key) == req->request_id &&
-                                    req->is_discovery == (pass == 1))
-                                        g_ptr_array_add (pending, req);
+                                if (entry->key != 0 && entry->key == entry->req->request_id &&
+                                    entry->req->is_discovery == (pass == 1))
+                                        g_ptr_array_add (pending, entry->req);
                         }
                         for (i = 0; i < pending->len; i++) {
                                 request_complete (pending->pdata[i], NULL,
@@ -1844,7 +1966,7 @@ gsnmp_engine_finalize (GObject *object)
         }
         destroy_source (&self->source);
         g_clear_pointer (&self->send_batch, g_ptr_array_unref);
-        g_clear_pointer (&self->requests, g_hash_table_unref);
+        request_table_clear (&self->requests);
         g_clear_pointer (&self->scratch_pdu, gsnmp_pdu_unref);
         g_clear_pointer (&self->remotes, g_hash_table_unref);
         g_clear_pointer (&self->keys, gsnmp_usm_key_cache_free);
@@ -2018,7 +2140,7 @@ static void
 gsnmp_engine_init (GsnmpEngine *self)
 {
         self->context = g_main_context_ref_thread_default ();
-        self->requests = g_hash_table_new (NULL, NULL);
+        request_table_init (&self->requests);
         self->remotes = g_hash_table_new_full (peer_key_hash, peer_key_equal, NULL,
                                                (GDestroyNotify) remote_engine_free);
         self->keys = gsnmp_usm_key_cache_new ();
@@ -2220,7 +2342,7 @@ engine_start (GsnmpEngine        *self,
                 req->task = g_object_ref (task);
         else
                 req->result = g_object_ref (result);
-        g_hash_table_insert (self->requests, GINT_TO_POINTER (req->request_id), req);
+        request_table_insert (&self->requests, req->request_id, req);
         self->n_pending++;
 
         if (cancellable != NULL) {

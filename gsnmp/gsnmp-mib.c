@@ -624,6 +624,8 @@ resolve_syntax (GsnmpMib *mib,
 static gboolean load_module_locked (GsnmpMib    *mib,
                                     const char  *name,
                                     GError     **error);
+static gboolean load_all_locked    (GsnmpMib    *mib,
+                                    GError     **error);
 
 /* Links a parsed module into the tree: its imports first. */
 static gboolean
@@ -894,18 +896,27 @@ gsnmp_mib_load_modules (GsnmpMib    *mib,
         if (list[0] == '+')
                 list++;
         names = g_strsplit (list, ":", -1);
+        /* One lock, and one cache update at the end */
+        g_rw_lock_writer_lock (&mib->lock);
         for (i = 0; names[i] != NULL; i++) {
                 GError *local = NULL;
+                gboolean ok;
 
                 if (names[i][0] == '\0')
                         continue;
-                if (!gsnmp_mib_load_module (mib, names[i], &local)) {
+                if (g_str_equal (names[i], "ALL"))
+                        ok = load_all_locked (mib, &local);
+                else
+                        ok = load_module_locked (mib, names[i], &local);
+                if (!ok) {
                         if (first == NULL)
                                 first = local;
                         else
                                 g_error_free (local);
                 }
         }
+        finish_loading (mib);
+        g_rw_lock_writer_unlock (&mib->lock);
         if (first != NULL) {
                 g_propagate_error (error, first);
                 return FALSE;
@@ -936,13 +947,25 @@ gboolean
 gsnmp_mib_load_all (GsnmpMib  *mib,
                     GError   **error)
 {
-        g_autofree gpointer *names = NULL;
-        GError *first = NULL;
-        guint n, i;
+        gboolean ok;
 
         g_return_val_if_fail (GSNMP_IS_MIB (mib), FALSE);
 
         g_rw_lock_writer_lock (&mib->lock);
+        ok = load_all_locked (mib, error);
+        finish_loading (mib);
+        g_rw_lock_writer_unlock (&mib->lock);
+        return ok;
+}
+
+static gboolean
+load_all_locked (GsnmpMib  *mib,
+                 GError   **error)
+{
+        g_autofree gpointer *names = NULL;
+        GError *first = NULL;
+        guint n, i;
+
         index_directories (mib);
         names = g_hash_table_get_keys_as_array (mib->paths, &n);
         qsort (names, n, sizeof (gpointer), compare_names);
@@ -956,8 +979,6 @@ gsnmp_mib_load_all (GsnmpMib  *mib,
                                 g_error_free (local);
                 }
         }
-        finish_loading (mib);
-        g_rw_lock_writer_unlock (&mib->lock);
         if (first != NULL) {
                 g_propagate_error (error, first);
                 return FALSE;

@@ -1583,6 +1583,7 @@ load_default (GsnmpMib *mib,
 {
         g_autofree char *bundled = NULL;
         g_autoptr(GDir) dir = NULL;
+        g_autoptr(GString) list = g_string_new (NULL);
         const char *file;
 
         if (!default_path) {
@@ -1597,14 +1598,16 @@ load_default (GsnmpMib *mib,
                         g_debug ("MIB modules: %s", error->message);
                 return;
         }
+        /* in one call: the store updates its MIB cache once */
         while ((file = g_dir_read_name (dir)) != NULL) {
-                g_autofree char *name = NULL;
-
                 if (!g_str_has_suffix (file, ".txt"))
                         continue;
-                name = g_strndup (file, strlen (file) - 4);
-                gsnmp_mib_load_module (mib, name, NULL);
+                if (list->len > 0)
+                        g_string_append_c (list, ':');
+                g_string_append_len (list, file, (gssize) strlen (file) - 4);
         }
+        if (list->len > 0)
+                gsnmp_mib_load_modules (mib, list->str, NULL);
 }
 
 /* See the header. The search path is -M, else MIBDIRS, else the bundled
