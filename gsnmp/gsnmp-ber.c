@@ -204,8 +204,19 @@ gsnmp_ber_enter (GsnmpBerReader *r,
                  guint8          tag,
                  GError        **error)
 {
+        const guint8 *p = r->pos;
         guint8 t;
         gsize length;
+
+        /* The common case first: @tag with a short-form length that fits,
+         * not too deep. */
+        if (G_LIKELY (r->end - p >= 2 && p[0] == tag && p[1] < 0x80 &&
+                      (gsize) (r->end - p) - 2 >= p[1] && r->depth < GSNMP_BER_MAX_DEPTH)) {
+                r->pos = p + 2;
+                r->outer_end[r->depth++] = r->end;
+                r->end = r->pos + p[1];
+                return TRUE;
+        }
 
         if (!ber_read_header (r, &t, &length, error))
                 return FALSE;
@@ -421,6 +432,21 @@ gsnmp_ber_decode_oid (const guint8 *content,
         return TRUE;
 }
 
+/* gsnmp_ber_read_integer() past its fast path: long lengths, bad tags,
+ * truncation; kept out of line so that the fast path stays small. */
+static G_GNUC_NO_INLINE gboolean
+ber_read_integer_slow (GsnmpBerReader *r,
+                       guint8          tag,
+                       gint32         *value,
+                       GError        **error)
+{
+        const guint8 *content;
+        gsize length;
+
+        return ber_read_primitive (r, tag, &content, &length, error) &&
+               gsnmp_ber_decode_integer (content, length, value, error);
+}
+
 /* Reads an INTEGER-encoded value tagged @tag into a gint32. */
 gboolean
 gsnmp_ber_read_integer (GsnmpBerReader *r,
@@ -428,11 +454,23 @@ gsnmp_ber_read_integer (GsnmpBerReader *r,
                         gint32         *value,
                         GError        **error)
 {
-        const guint8 *content;
-        gsize length;
+        const guint8 *p = r->pos;
 
-        return ber_read_primitive (r, tag, &content, &length, error) &&
-               gsnmp_ber_decode_integer (content, length, value, error);
+        /* The common case first: the tag, a short length of 1 to 4 and
+         * the content, all within the value; redundant sign octets do not
+         * change the value, so this reads what the general path does. */
+        if (G_LIKELY (r->end - p >= 3 && p[0] == tag && p[1] >= 1 && p[1] <= 4 &&
+                      (gsize) (r->end - p) >= 2u + p[1])) {
+                guint32 v = (p[2] & 0x80) ? G_MAXUINT32 : 0;
+
+                for (guint i = 0; i < p[1]; i++)
+                        v = (v << 8) | p[2 + i];
+                *value = (gint32) v;
+                r->pos = p + 2 + p[1];
+                return TRUE;
+        }
+
+        return ber_read_integer_slow (r, tag, value, error);
 }
 
 /* Reads an unsigned 32-bit value tagged @tag. */

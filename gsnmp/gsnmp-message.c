@@ -152,10 +152,24 @@ read_varbind (GsnmpBerReader       *r,
         }
 }
 
+/* The fields of a PDU before its varbinds, read before the PDU is
+ * allocated (with room for exactly its varbinds). */
+typedef struct {
+        GsnmpPduType  type;
+        gint32        request_id;
+        guint32       error_status;
+        guint32       error_index;
+        GsnmpOid     *enterprise;       /* (owned) Trap-PDU */
+        guint8        agent_addr[4];
+        guint32       generic_trap;
+        guint32       specific_trap;
+        guint32       time_stamp;
+} PduHeader;
+
 /* Reads the fields of an SNMPv1 Trap-PDU (RFC 1157 §4.1.6) after its tag. */
 static gboolean
 read_trap_v1_header (GsnmpBerReader *r,
-                     GsnmpPdu       *pdu,
+                     PduHeader      *hdr,
                      GError        **error)
 {
         guint32 ids[GSNMP_BER_MAX_OID_LENGTH];
@@ -163,15 +177,15 @@ read_trap_v1_header (GsnmpBerReader *r,
         gint32 generic, specific;
 
         if (!gsnmp_ber_read_oid (r, ids, &n_ids, error) ||
-            !gsnmp_ber_read_ip_address (r, pdu->agent_addr, error) ||
+            !gsnmp_ber_read_ip_address (r, hdr->agent_addr, error) ||
             !gsnmp_ber_read_integer (r, GSNMP_BER_TAG_INTEGER, &generic, error) ||
             !gsnmp_ber_read_integer (r, GSNMP_BER_TAG_INTEGER, &specific, error) ||
-            !gsnmp_ber_read_unsigned (r, GSNMP_BER_TAG_TIMETICKS, &pdu->time_stamp, error))
+            !gsnmp_ber_read_unsigned (r, GSNMP_BER_TAG_TIMETICKS, &hdr->time_stamp, error))
                 return FALSE;
 
-        pdu->enterprise = gsnmp_oid_new (ids, n_ids);
-        pdu->generic_trap = (guint32) generic;
-        pdu->specific_trap = (guint32) specific;
+        hdr->enterprise = gsnmp_oid_new (ids, n_ids);
+        hdr->generic_trap = (guint32) generic;
+        hdr->specific_trap = (guint32) specific;
         return TRUE;
 }
 
@@ -179,7 +193,7 @@ read_trap_v1_header (GsnmpBerReader *r,
  * max-repetitions) of every other PDU (RFC 3416 §3). */
 static gboolean
 read_pdu_header (GsnmpBerReader *r,
-                 GsnmpPdu       *pdu,
+                 PduHeader      *hdr,
                  GError        **error)
 {
         gint32 request_id, status, index;
@@ -189,11 +203,11 @@ read_pdu_header (GsnmpBerReader *r,
             !gsnmp_ber_read_integer (r, GSNMP_BER_TAG_INTEGER, &index, error))
                 return FALSE;
 
-        pdu->request_id = request_id;
-        if (pdu->type == GSNMP_PDU_TYPE_GET_BULK) {
+        hdr->request_id = request_id;
+        if (hdr->type == GSNMP_PDU_TYPE_GET_BULK) {
                 /* RFC 3416 §4.2.3: negative values count as 0. */
-                pdu->error_status = (guint32) MAX (status, 0);
-                pdu->error_index = (guint32) MAX (index, 0);
+                hdr->error_status = (guint32) MAX (status, 0);
+                hdr->error_index = (guint32) MAX (index, 0);
         } else {
                 /* An error-status outside RFC 3416's 0..18 or a negative
                  * error-index is the agent's answer all the same: Net-SNMP
@@ -201,35 +215,10 @@ read_pdu_header (GsnmpBerReader *r,
                  * rather than wait for another answer and report a
                  * timeout.  Kept as the 32 bits on the wire (-1 reads as
                  * 4294967295, past any varbind). */
-                pdu->error_status = (guint32) status;
-                pdu->error_index = (guint32) index;
+                hdr->error_status = (guint32) status;
+                hdr->error_index = (guint32) index;
         }
         return TRUE;
-}
-
-/* The number of varbinds in the PDU whose content @r is at (after its
- * tag), so that the PDU is allocated once with room for all of them; 0
- * when the PDU is malformed, which the real read then reports. */
-static guint
-count_varbinds (const GsnmpBerReader *r,
-                guint                 n_fields)
-{
-        GsnmpBerReader peek;
-        const guint8 *content;
-        gsize length;
-        guint8 tag;
-
-        peek.start = r->start;
-        peek.pos = r->pos;
-        peek.end = r->end;
-        peek.depth = 0;
-        for (guint i = 0; i < n_fields; i++) {
-                if (!gsnmp_ber_read_tlv (&peek, &tag, &content, &length, NULL))
-                        return 0;
-        }
-        if (!gsnmp_ber_enter (&peek, GSNMP_BER_TAG_SEQUENCE, NULL))
-                return 0;
-        return gsnmp_ber_reader_count_elements (&peek);
 }
 
 /* Reads one PDU (RFC 3416 §3, RFC 1157 §4.1) of a @version message. */
@@ -239,6 +228,7 @@ gsnmp_message_read_pdu (GsnmpBerReader        *r,
                         GsnmpPdu             **out,
                         GError               **error)
 {
+        PduHeader hdr = { 0 };
         GsnmpPdu *pdu;
         guint8 tag;
         gboolean ok;
@@ -253,17 +243,28 @@ gsnmp_message_read_pdu (GsnmpBerReader        *r,
                 return gsnmp_ber_set_malformed (error, _("Unknown PDU type 0x%02x"), tag);
         }
 
-        /* The Trap-PDU has five fields before the varbinds, the others
-         * three. */
-        pdu = gsnmp_pdu_new_sized ((GsnmpPduType) tag,
-                                   count_varbinds (r, tag == GSNMP_PDU_TYPE_TRAP_V1 ? 5 : 3));
-
+        hdr.type = (GsnmpPduType) tag;
         if (tag == GSNMP_PDU_TYPE_TRAP_V1)
-                ok = read_trap_v1_header (r, pdu, error);
+                ok = read_trap_v1_header (r, &hdr, error);
         else
-                ok = read_pdu_header (r, pdu, error);
+                ok = read_pdu_header (r, &hdr, error);
+        if (!ok || !gsnmp_ber_enter (r, GSNMP_BER_TAG_SEQUENCE, error)) {
+                g_clear_pointer (&hdr.enterprise, gsnmp_oid_unref);
+                return FALSE;
+        }
 
-        ok = ok && gsnmp_ber_enter (r, GSNMP_BER_TAG_SEQUENCE, error);
+        /* One allocation with room for every varbind the list holds (a
+         * malformed one fails below, whatever the count). */
+        pdu = gsnmp_pdu_new_sized (hdr.type, gsnmp_ber_reader_count_elements (r));
+        pdu->request_id = hdr.request_id;
+        pdu->error_status = hdr.error_status;
+        pdu->error_index = hdr.error_index;
+        pdu->enterprise = hdr.enterprise;
+        memcpy (pdu->agent_addr, hdr.agent_addr, sizeof pdu->agent_addr);
+        pdu->generic_trap = hdr.generic_trap;
+        pdu->specific_trap = hdr.specific_trap;
+        pdu->time_stamp = hdr.time_stamp;
+
         while (ok && !gsnmp_ber_reader_at_end (r)) {
                 GsnmpVarbind *vb;
 
