@@ -753,8 +753,31 @@ else:
 t.append("")
 lines[TARGETS_AT:TARGETS_AT] = t
 
+# Sections other tools write into the report (bench/agent-bench.py, bench/mib-bench.sh)
+# or measured by hand (the floor): kept from the previous report, this run does not make them.
+KEPT = ("## Agent (command responder)", "## The floor of", "## MIB names")
+kept = []
+try:
+    with open(out_path) as f:
+        old = f.read().split("\n")
+    i = 0
+    while i < len(old):
+        if old[i].startswith(KEPT):
+            j = i + 1
+            while j < len(old) and not old[j].startswith("## "):
+                j += 1
+            kept += [""] + old[i:j]
+            i = j
+        else:
+            i += 1
+except FileNotFoundError:
+    pass
+while lines and lines[-1] == "":
+    lines.pop()
+lines += kept
+
 with open(out_path, "w") as f:
-    f.write("\n".join(lines))
+    f.write("\n".join(lines).rstrip("\n") + "\n")
 
 print("")
 for sid, (g_rps, n_rps, r_rps, g_cpu, n_cpu, r_cpu, met) in summary.items():
